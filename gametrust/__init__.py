@@ -1,0 +1,32 @@
+"""gametrust: exact, certified equilibria for games of trust, empathy and conflict."""
+
+from .equilibrium import Equilibrium, SolveResult
+from .errors import (
+    ArgumentError,
+    ExpressionError,
+    GambitFormatError,
+    GametrustError,
+    InputError,
+    ScenarioError,
+    SolverError,
+)
+from .game import NormalFormGame
+from .regret import is_nash, max_regret
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArgumentError",
+    "Equilibrium",
+    "ExpressionError",
+    "GambitFormatError",
+    "GametrustError",
+    "InputError",
+    "NormalFormGame",
+    "ScenarioError",
+    "SolveResult",
+    "SolverError",
+    "__version__",
+    "is_nash",
+    "max_regret",
+]
