@@ -1,0 +1,169 @@
+"""Markdown report of a solve result: GFM payoff table, equilibria as a list.
+
+Used for notebooks (``SolveResult._repr_markdown_``) and for pasting into papers
+and issues.
+
+>>> from gametrust import NormalFormGame
+>>> from gametrust.solve import solve
+>>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
+...                                   players=["Row", "Col"],
+...                                   actions=[["Stag", "Hare"], ["Stag", "Hare"]],
+...                                   title="Stag Hunt")
+>>> print(render(solve(stag, method="pure")))
+## Stag Hunt
+<BLANKLINE>
+| Row \\ Col | Stag | Hare |
+| --- | --- | --- |
+| **Stag** | 3, 3 | 0, 2 |
+| **Hare** | 2, 0 | 2, 2 |
+<BLANKLINE>
+*Each cell lists the payoffs of Row, Col.*
+<BLANKLINE>
+**Method:** pure, exact; complete for pure-strategy equilibria
+<BLANKLINE>
+**2 equilibria**
+<BLANKLINE>
+1. **(Stag, Stag)** — pure, strict; payoffs: Row 3, Col 3
+2. **(Hare, Hare)** — pure, strict, Pareto-dominated by 1; payoffs: Row 2, Col 2
+<BLANKLINE>
+> **Warning:** only pure-strategy equilibria were searched
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from ..exact import format_number
+from . import (
+    CONTINUUM_EXPLANATION,
+    Context,
+    context,
+    continuum_strategies,
+    continuum_text,
+    dominated_by,
+    format_value,
+    method_text,
+)
+from . import mix_text as _mix
+
+if TYPE_CHECKING:
+    from ..equilibrium import SolveResult
+    from ..game import NormalFormGame
+    from ..scenario import Scenario
+
+__all__ = ["render"]
+
+#: Games with more rows or columns than this get a profile list, capped likewise.
+MAX_TABLE = 20
+MAX_PROFILES = 64
+
+
+def _escape(text: str) -> str:
+    """Escape characters that break a GFM table cell or emphasis."""
+    for char in ("\\", "|", "*", "_", "`"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def render(
+    result: SolveResult,
+    scenario: Scenario | None = None,
+    parameters: Mapping[str, Any] | None = None,
+    empathy: Mapping[str, Any] | None = None,
+) -> str:
+    """The Markdown report of ``result`` (see the module docstring for an example)."""
+    ctx = context(result, scenario, parameters, empathy)
+    blocks = [f"## {_escape(ctx.title)}"]
+    if ctx.file:
+        blocks.append(f"*Scenario file:* `{ctx.file}`")
+    players = [f"**{_escape(p)}** = {_escape(n)}" for p, n in ctx.names.items() if n != p]
+    if players:
+        blocks.append("Players: " + ", ".join(players))
+    blocks += _payoffs(result.game, ctx)
+    settings = []
+    if ctx.parameters:
+        settings.append(
+            "**Parameters:** "
+            + ", ".join(f"{_escape(k)} = {format_value(v)}" for k, v in ctx.parameters.items())
+        )
+    if ctx.has_empathy:
+        settings.append(
+            f"**Empathy** ({ctx.empathy_model} model): "
+            + ", ".join(f"{_escape(p)} {format_value(w)}" for p, w in ctx.empathy.items())
+        )
+    settings.append("**Method:** " + method_text(result))
+    if result.degenerate:
+        settings.append("**Degenerate game** (continua of equilibria are possible)")
+    blocks.append("  \n".join(settings))
+    blocks += _equilibria(result)
+    blocks += [f"> **Warning:** {_escape(w)}" for w in result.warnings]
+    return "\n\n".join(blocks)
+
+
+def _cell(game: NormalFormGame, index: tuple[int, ...]) -> str:
+    return ", ".join(format_number(game.payoffs[(i, *index)]) for i in range(game.n_players))
+
+
+def _payoffs(game: NormalFormGame, ctx: Context) -> list[str]:
+    players = ", ".join(_escape(p) for p in game.players)
+    note = " (empathy applied)" if ctx.has_empathy else ""
+    if game.n_players == 2 and max(game.shape) <= MAX_TABLE:
+        row, col = (_escape(p) for p in game.players)
+        lines = [
+            "| " + " | ".join([f"{row} \\ {col}", *map(_escape, game.actions[1])]) + " |",
+            "| " + " | ".join(["---"] * (game.shape[1] + 1)) + " |",
+        ]
+        for a, action in enumerate(game.actions[0]):
+            cells = [f"**{_escape(action)}**"]
+            cells += [_cell(game, (a, b)) for b in range(game.shape[1])]
+            lines.append("| " + " | ".join(cells) + " |")
+        return ["\n".join(lines), f"*Each cell lists the payoffs of {players}{note}.*"]
+    lines = [f"| profile | payoffs ({players}) |", "| --- | --- |"]
+    total = 0
+    for index in islice(game.profiles(), MAX_PROFILES):
+        profile = ", ".join(_escape(game.actions[i][k]) for i, k in enumerate(index))
+        lines.append(f"| ({profile}) | {_cell(game, index)} |")
+    for size in game.shape:
+        total = size if total == 0 else total * size
+    out = ["\n".join(lines)]
+    if total > MAX_PROFILES or note:
+        more = f"First {MAX_PROFILES} of {total} profiles" if total > MAX_PROFILES else "Payoffs"
+        out.append(f"*{more}{note}.*")
+    return out
+
+
+def _equilibria(result: SolveResult) -> list[str]:
+    n = len(result.equilibria)
+    if n == 0:
+        kind = "pure-strategy " if result.concept == "pure-nash" else ""
+        return [f"**No {kind}equilibrium found.**"]
+    game = result.game
+    dominated = dominated_by(result)
+    items = []
+    for k, eq in enumerate(result.equilibria):
+        notes = [eq.kind]
+        if eq.strict:
+            notes.append("strict")
+        if dominated[k]:
+            notes.append("Pareto-dominated by " + ", ".join(str(j + 1) for j in dominated[k]))
+        pairs = zip(game.players, eq.payoffs, strict=True)
+        payoffs = ", ".join(f"{_escape(p)} {format_number(v)}" for p, v in pairs)
+        if eq.kind == "pure":
+            head = f"**{_escape(eq.describe())}**"
+        else:
+            head = "; ".join(
+                f"{_escape(p)}: {_escape(_mix(game.actions[i], eq.strategies[i]))}"
+                for i, p in enumerate(game.players)
+            )
+        items.append(f"{k + 1}. {head} — {', '.join(notes)}; payoffs: {payoffs}")
+    blocks = [f"**{n} equilibri{'um' if n == 1 else 'a'}**", "\n".join(items)]
+    for component in result.continua:
+        members = ", ".join(str(k + 1) for k in component)
+        lines = [f"**Continuum** with extreme points {members} ({CONTINUUM_EXPLANATION}):", ""]
+        for i, (player, distinct) in enumerate(continuum_strategies(result, component)):
+            text = continuum_text([_mix(game.actions[i], s) for s in distinct])
+            lines.append(f"- {_escape(player)}: {_escape(text)}")
+        blocks.append("\n".join(lines))
+    return blocks
