@@ -1,0 +1,474 @@
+"""Gambit strategic-form files (``.nfg``): read and write.
+
+Gambit's ``.nfg`` format comes in two versions, both read here:
+
+*payoff version* — players, strategy *counts*, then one payoff per player for
+every pure profile, the first player's strategy changing fastest::
+
+    NFG 1 R "Prisoner's Dilemma" { "Row" "Col" } { 2 2 }
+    3 3  5 0  0 5  1 1
+
+*outcome version* — strategy *names*, a list of outcomes (a name and one payoff
+per player, commas optional) and then, for every profile in the same order, the
+1-based index of its outcome (``0`` is the null outcome: every payoff zero)::
+
+    NFG 1 R "PD" { "Row" "Col" }
+    { { "C" "D" } { "C" "D" } }
+    ""
+    { { "both cooperate" 3, 3 } { "sucker" 0, 5 } { "temptation" 5, 0 } { "both defect" 1, 1 } }
+    1 3 2 4
+
+Payoffs are exact: ``1.5`` is 3/2 and ``3/2`` is 3/2 whether the header says
+``R`` (rational) or ``D`` (decimal).  When the payoff version gives only counts,
+strategies are labelled ``1``, ``2``, ... as Gambit does.  Empty or repeated
+player and strategy labels get Gambit's ``_1``, ``_2`` suffixes (``""`` becomes
+``_1``, a second ``"x"`` becomes ``x_2``), so that ids are unique and non-empty.
+
+Inside a quoted label, ``\\"`` is a quote and ``\\\\`` a backslash; any other
+backslash is kept as it is.
+
+>>> game = parse_nfg('NFG 1 R "PD" { "Row" "Col" } { 2 2 } 3 3 5 0 0 5 1 1')
+>>> game.players, game.actions
+(('Row', 'Col'), (('1', '2'), ('1', '2')))
+>>> game.payoff(("2", "1"))
+(Fraction(5, 1), Fraction(0, 1))
+>>> parse_nfg(write_nfg(game)) == game
+True
+
+Malformed input raises :class:`~gametrust.errors.GambitFormatError` whose
+``location`` gives the file, line and column:
+
+>>> try:
+...     parse_nfg('NFG 1 R "x" { "A" "B" } { 2 2 } 1 2 3', file="x.nfg")
+... except GambitFormatError as err:
+...     (err.location.file, err.location.line, err.location.column)
+('x.nfg', 1, 38)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import product
+from math import prod
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .errors import GambitFormatError, Location
+from .exact import parse_number
+from .game import NormalFormGame
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .scenario import Scenario
+
+__all__ = ["parse_nfg", "read_nfg", "read_nfg_game", "write_nfg"]
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?\d+/\d+")
+_DELIMITERS = frozenset('{},"')
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "number" | "text" | "symbol" | "{" | "}" | "," | "eof"
+    text: str
+    line: int
+    column: int
+    value: Fraction | None = None
+
+
+def _describe(token: _Token) -> str:
+    if token.kind == "eof":
+        return "end of file"
+    if token.kind == "text":
+        return f"string {token.text!r}"
+    if token.kind in "{},":
+        return f"'{token.kind}'"
+    return f"{token.kind} {token.text!r}"
+
+
+class _Lexer:
+    """Splits ``.nfg`` text into tokens, remembering where each one starts."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.pos = 0
+        self.line = 1
+        self.column = 1
+
+    def error(self, message: str, line: int, column: int) -> GambitFormatError:
+        return GambitFormatError(message, Location(file=self.file, line=line, column=column))
+
+    def _advance(self) -> str:
+        char = self.text[self.pos]
+        self.pos += 1
+        if char == "\n":
+            self.line += 1
+            self.column = 1
+        else:
+            self.column += 1
+        return char
+
+    def _word(self) -> str:
+        start = self.pos
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char.isspace() or char in _DELIMITERS:
+                break
+            self._advance()
+        return self.text[start : self.pos]
+
+    def _string(self, line: int, column: int) -> str:
+        self._advance()  # opening quote
+        out: list[str] = []
+        while True:
+            if self.pos >= len(self.text):
+                raise self.error("unterminated string (no closing '\"')", line, column)
+            char = self._advance()
+            if char == '"':
+                return "".join(out)
+            if char == "\\" and self.pos < len(self.text) and self.text[self.pos] in '"\\':
+                out.append(self._advance())
+            else:
+                out.append(char)
+
+    def tokens(self) -> Iterator[_Token]:
+        while True:
+            while self.pos < len(self.text) and self.text[self.pos].isspace():
+                self._advance()
+            line, column = self.line, self.column
+            if self.pos >= len(self.text):
+                yield _Token("eof", "", line, column)
+                return
+            char = self.text[self.pos]
+            if char in "{},":
+                self._advance()
+                yield _Token(char, char, line, column)
+            elif char == '"':
+                yield _Token("text", self._string(line, column), line, column)
+            elif char.isdigit() or char in "+-.":
+                word = self._word()
+                value = parse_number(word) if _NUMBER.fullmatch(word) else None
+                if value is None:
+                    raise self.error(f"bad number {word!r}", line, column)
+                yield _Token("number", word, line, column, value)
+            else:
+                yield _Token("symbol", self._word(), line, column)
+
+
+class _Parser:
+    def __init__(self, text: str, file: str) -> None:
+        self.lexer = _Lexer(text.removeprefix("\ufeff"), file)
+        self.stream = self.lexer.tokens()
+        self.token = next(self.stream)
+
+    def error(self, message: str, token: _Token | None = None) -> GambitFormatError:
+        token = token or self.token
+        return self.lexer.error(message, token.line, token.column)
+
+    def take(self) -> _Token:
+        token = self.token
+        if token.kind != "eof":
+            self.token = next(self.stream)
+        return token
+
+    def expect(self, kind: str, what: str) -> _Token:
+        if self.token.kind != kind:
+            raise self.error(f"expected {what}, found {_describe(self.token)}")
+        return self.take()
+
+    # -- header -----------------------------------------------------------------------------
+
+    def header(self) -> tuple[str, list[str], list[list[str]]]:
+        first = self.token
+        if first.kind != "symbol" or first.text != "NFG":
+            raise self.error(
+                f"not a Gambit strategic-form file: expected 'NFG', found {_describe(first)}"
+            )
+        self.take()
+        version = self.token
+        if version.kind != "number" or version.text != "1":
+            raise self.error(f"only NFG version 1 is supported, found {_describe(version)}")
+        self.take()
+        kind = self.token
+        if kind.kind != "symbol" or kind.text not in ("R", "D"):
+            raise self.error(f"expected the data type R or D, found {_describe(kind)}")
+        self.take()
+        title = self.expect("text", "the game title (a quoted string)").text
+        self.expect("{", "'{' opening the list of player names")
+        players: list[str] = []
+        while self.token.kind == "text":
+            players.append(self.take().text)
+        closing = self.expect("}", "a quoted player name or '}'")
+        if not players:
+            raise self.error("the game has no players", closing)
+        strategies = self.strategies(len(players))
+        if self.token.kind == "text":  # optional comment
+            self.take()
+        return title, players, strategies
+
+    def strategies(self, n_players: int) -> list[list[str]]:
+        opening = self.expect("{", "'{' opening the strategy counts or names")
+        out: list[list[str]] = []
+        if self.token.kind == "{":
+            while self.token.kind == "{":
+                brace = self.take()
+                names: list[str] = []
+                while self.token.kind == "text":
+                    names.append(self.take().text)
+                self.expect("}", "a quoted strategy name or '}'")
+                if not names:
+                    raise self.error(f"player {len(out) + 1} has no strategies", brace)
+                out.append(names)
+        else:
+            while self.token.kind == "number":
+                token = self.take()
+                count = token.value
+                if count is None or count.denominator != 1 or count < 1:
+                    raise self.error(
+                        f"a strategy count must be a positive integer, found {token.text!r}",
+                        token,
+                    )
+                out.append([str(k + 1) for k in range(int(count))])
+        closing = self.expect("}", "'}' closing the strategy list")
+        if len(out) != n_players:
+            raise self.error(
+                f"{n_players} players but strategies for {len(out)}",
+                closing if len(out) > n_players else opening,
+            )
+        return out
+
+    # -- body -------------------------------------------------------------------------------
+
+    def payoff_body(self, n_players: int, n_profiles: int) -> list[list[Fraction]]:
+        needed = n_players * n_profiles
+        values: list[Fraction] = []
+        while self.token.kind == "number" and len(values) < needed:
+            value = self.take().value
+            assert value is not None
+            values.append(value)
+        if len(values) < needed:
+            if self.token.kind == "eof":
+                raise self.error(
+                    f"expected {needed} payoffs ({n_players} players x {n_profiles} profiles), "
+                    f"found {len(values)}"
+                )
+            raise self.error(f"expected a payoff number, found {_describe(self.token)}")
+        if self.token.kind != "eof":
+            raise self.error(
+                f"more than the {needed} payoffs expected "
+                f"({n_players} players x {n_profiles} profiles): {_describe(self.token)}"
+            )
+        return [values[k * n_players : (k + 1) * n_players] for k in range(n_profiles)]
+
+    def outcome(self, n_players: int, number: int) -> list[Fraction]:
+        brace = self.expect("{", "'{' opening an outcome or '}'")
+        if self.token.kind == "text":
+            self.take()
+        payoffs: list[Fraction] = []
+        while self.token.kind == "number":
+            value = self.take().value
+            assert value is not None
+            payoffs.append(value)
+            if self.token.kind == ",":
+                self.take()
+        if self.token.kind != "}":
+            raise self.error(
+                f"expected a payoff or '}}' in outcome {number}, found {_describe(self.token)}"
+            )
+        if len(payoffs) != n_players:
+            raise self.error(
+                f"outcome {number} has {len(payoffs)} payoffs for {n_players} players", brace
+            )
+        self.take()
+        return payoffs
+
+    def outcome_body(self, n_players: int, n_profiles: int) -> list[list[Fraction]]:
+        self.expect("{", "'{' opening the outcome list")
+        outcomes: list[list[Fraction]] = [[Fraction(0)] * n_players]  # index 0: null outcome
+        while self.token.kind == "{":
+            outcomes.append(self.outcome(n_players, len(outcomes)))
+        self.expect("}", "'{' opening an outcome or '}' closing the outcome list")
+        rows: list[list[Fraction]] = []
+        while len(rows) < n_profiles:
+            token = self.token
+            if token.kind == "eof":
+                raise self.error(
+                    f"expected {n_profiles} outcome indices (one per profile), found {len(rows)}"
+                )
+            if token.kind != "number":
+                raise self.error(f"expected an outcome index, found {_describe(token)}")
+            value = token.value
+            if value is None or value.denominator != 1 or not 0 <= value < len(outcomes):
+                raise self.error(
+                    f"outcome index {token.text} is out of range: the file defines "
+                    f"outcomes 1..{len(outcomes) - 1} (0 is the null outcome)"
+                )
+            rows.append(outcomes[int(value)])
+            self.take()
+        if self.token.kind != "eof":
+            raise self.error(
+                f"more than the {n_profiles} outcome indices expected: {_describe(self.token)}"
+            )
+        return rows
+
+    def game(self) -> NormalFormGame:
+        title, players, strategies = self.header()
+        shape = tuple(len(s) for s in strategies)
+        n_profiles = prod(shape)
+        if self.token.kind == "{":
+            rows = self.outcome_body(len(players), n_profiles)
+        elif self.token.kind == "number":
+            rows = self.payoff_body(len(players), n_profiles)
+        else:
+            raise self.error(
+                f"expected the outcome list '{{' or payoff numbers, found {_describe(self.token)}"
+            )
+        tensor = np.empty((len(players), *shape), dtype=object)
+        for row, profile in zip(rows, _gambit_profiles(shape), strict=True):
+            for i, value in enumerate(row):
+                tensor[(i, *profile)] = value
+        return NormalFormGame(
+            _unique_labels(players),
+            [_unique_labels(names) for names in strategies],
+            tensor,
+            title=title,
+        )
+
+
+def _gambit_profiles(shape: Sequence[int]) -> Iterator[tuple[int, ...]]:
+    """Pure profiles in Gambit's order: the first player's strategy changes fastest.
+
+    >>> list(_gambit_profiles((2, 2)))
+    [(0, 0), (1, 0), (0, 1), (1, 1)]
+    """
+    for reverse in product(*(range(k) for k in reversed(shape))):
+        yield tuple(reversed(reverse))
+
+
+def _unique_labels(labels: Sequence[str]) -> list[str]:
+    """Non-empty, distinct labels, the way Gambit 16.7 normalizes them.
+
+    Every empty or repeated label ``x`` becomes ``x_1``, ``x_2``, ... (the next
+    suffix not already in use); an empty label becomes ``_1``, ``_2``, ...
+
+    >>> _unique_labels(["", "P", "P", "P_1"])
+    ['_1', 'P_2', 'P_3', 'P_1']
+    """
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    used = set(labels)
+    suffix: dict[str, int] = {}
+    out = list(labels)
+    for k, label in enumerate(labels):
+        if counts[label] == 1 and label:
+            continue
+        while True:
+            suffix[label] = suffix.get(label, 0) + 1
+            candidate = f"{label}_{suffix[label]}"
+            if candidate not in used:
+                break
+        used.add(candidate)
+        out[k] = candidate
+    return out
+
+
+def parse_nfg(text: str, file: str = "<string>") -> NormalFormGame:
+    """The exact game described by Gambit ``.nfg`` text (payoff or outcome version).
+
+    ``file`` names the source in error locations.
+
+    >>> g = parse_nfg('NFG 1 D "" { "A" "B" } { { "x" "y" } { "z" } } '
+    ...               '{ { "" 1.5 -2 } { "" 3/2, 0 } } 1 0')
+    >>> g.payoff(("x", "z")), g.payoff(("y", "z"))
+    ((Fraction(3, 2), Fraction(-2, 1)), (Fraction(0, 1), Fraction(0, 1)))
+    """
+    return _Parser(text, file).game()
+
+
+def read_nfg_game(path: str | PathLike[str]) -> NormalFormGame:
+    """The game in a Gambit ``.nfg`` file (UTF-8, or Latin-1 if not valid UTF-8)."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise GambitFormatError(
+            f"cannot read the file: {exc.strerror or exc}", Location(file=name)
+        ) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return parse_nfg(text, file=name)
+
+
+def read_nfg(path: str | PathLike[str]) -> Scenario:
+    """A Gambit ``.nfg`` file as a :class:`~gametrust.scenario.Scenario`.
+
+    The scenario has constant payoffs, no parameters and zero empathy, so it
+    solves exactly like the YAML scenario of the same game.
+    """
+    from .scenario import Scenario
+
+    game = read_nfg_game(path)
+    return Scenario.from_game(game)
+
+
+def _quote(label: str) -> str:
+    return '"' + label.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _format(value: object) -> str:
+    if isinstance(value, Fraction):
+        return str(value)
+    return repr(float(value))  # type: ignore[arg-type]
+
+
+def write_nfg(game: NormalFormGame, title: str | None = None) -> str:
+    """The game as Gambit ``.nfg`` text, outcome version (action labels kept).
+
+    Exact payoffs are written as ``p/q``; float payoffs as decimals at full
+    (``repr``) precision.  ``title`` defaults to the game's own title.
+
+    >>> g = NormalFormGame.from_arrays([["1/2", 0]], [[1, 2]], players=["A", "B"],
+    ...                                actions=[["x"], ["l", "r"]])
+    >>> print(write_nfg(g, title="demo"))
+    NFG 1 R "demo" { "A" "B" }
+    <BLANKLINE>
+    { { "x" }
+    { "l" "r" }
+    }
+    ""
+    <BLANKLINE>
+    {
+    { "" 1/2, 1 }
+    { "" 0, 2 }
+    }
+    1 2
+    <BLANKLINE>
+    """
+    kind = "R" if game.exact else "D"
+    heading = game.title if title is None else title
+    lines = [f"NFG 1 {kind} {_quote(heading)} {{ {' '.join(_quote(p) for p in game.players)} }}"]
+    lines.append("")
+    strategy_lines = ["{ " + " ".join(_quote(a) for a in acts) + " }" for acts in game.actions]
+    lines.append("{ " + strategy_lines[0])
+    lines.extend(strategy_lines[1:])
+    lines.append("}")
+    lines.append('""')
+    lines.append("")
+    lines.append("{")
+    payoffs = game.payoffs
+    profiles = list(_gambit_profiles(game.shape))
+    for profile in profiles:
+        values = ", ".join(_format(payoffs[(i, *profile)]) for i in range(game.n_players))
+        lines.append(f'{{ "" {values} }}')
+    lines.append("}")
+    lines.append(" ".join(str(k + 1) for k in range(len(profiles))))
+    return "\n".join(lines) + "\n"
