@@ -12,12 +12,14 @@ from .errors import (
 )
 from .game import NormalFormGame
 from .regret import is_nash, max_regret
+from .solve import METHODS, solve
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ArgumentError",
     "Equilibrium",
+    "METHODS",
     "ExpressionError",
     "GambitFormatError",
     "GametrustError",
@@ -29,4 +31,5 @@ __all__ = [
     "__version__",
     "is_nash",
     "max_regret",
+    "solve",
 ]

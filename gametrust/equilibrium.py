@@ -100,7 +100,9 @@ class Equilibrium:
                 }
                 for i, player in enumerate(self.players)
             },
-            "payoffs": {p: format_number(v) for p, v in zip(self.players, self.payoffs, strict=True)},
+            "payoffs": {
+                p: format_number(v) for p, v in zip(self.players, self.payoffs, strict=True)
+            },
             "support": {p: list(self._support(i)) for i, p in enumerate(self.players)},
             "strict": self.strict,
             "pareto_dominated": self.pareto_dominated,

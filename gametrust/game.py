@@ -318,5 +318,9 @@ class NormalFormGame:
         kind = "exact" if self.exact else "float"
         sizes = "x".join(str(k) for k in self.shape)
         title = f" {self.title!r}" if self.title else ""
-        return f"<NormalFormGame{title} {sizes} {kind} players={list(self.players)}>"
+        text = f"<NormalFormGame{title} {sizes} {kind} players={list(self.players)}"
+        if self._payoffs.size <= 32:  # small games show their payoffs (readable counterexamples)
+            arrays = [np.vectorize(str, otypes=[object])(m).tolist() for m in self._payoffs]
+            text += f" payoffs={arrays}"
+        return text + ">"
 

@@ -1,0 +1,28 @@
+"""Test configuration: a deterministic hypothesis profile for CI.
+
+``ci`` (used when the ``CI`` environment variable is set, as in ``.ci/run``) is
+derandomized, has no deadline and keeps no example database, so a CI run is
+reproducible and never flaky on a slow machine.  ``dev`` (the default) also
+has no deadline but explores new examples on every run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, max_examples=100)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "scenarios"
