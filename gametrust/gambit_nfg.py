@@ -81,6 +81,10 @@ class _Token:
     value: Fraction | None = None
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _describe(token: _Token) -> str:
     if token.kind == "eof":
         return "end of file"
@@ -184,7 +188,7 @@ class _Parser:
 
     # -- header -----------------------------------------------------------------------------
 
-    def header(self) -> tuple[str, list[str], list[list[str]]]:
+    def header(self) -> tuple[str, list[str], list[list[str]], str]:
         first = self.token
         if first.kind != "symbol" or first.text != "NFG":
             raise self.error(
@@ -208,9 +212,8 @@ class _Parser:
         if not players:
             raise self.error("the game has no players", closing)
         strategies = self.strategies(len(players))
-        if self.token.kind == "text":  # optional comment
-            self.take()
-        return title, players, strategies
+        comment = self.take().text if self.token.kind == "text" else ""  # optional
+        return title, players, strategies, comment
 
     def strategies(self, n_players: int) -> list[list[str]]:
         opening = self.expect("{", "'{' opening the strategy counts or names")
@@ -255,14 +258,19 @@ class _Parser:
         if len(values) < needed:
             if self.token.kind == "eof":
                 raise self.error(
-                    f"expected {needed} payoffs ({n_players} players x {n_profiles} profiles), "
-                    f"found {len(values)}"
+                    f"expected {needed} payoffs ({_count(n_players, 'player')} x "
+                    f"{_count(n_profiles, 'profile')}), found {len(values)}"
                 )
             raise self.error(f"expected a payoff number, found {_describe(self.token)}")
+        if self.token.kind == "number":
+            raise self.error(
+                f"more payoffs than the {needed} expected "
+                f"({_count(n_players, 'player')} x {_count(n_profiles, 'profile')})"
+            )
         if self.token.kind != "eof":
             raise self.error(
-                f"more than the {needed} payoffs expected "
-                f"({n_players} players x {n_profiles} profiles): {_describe(self.token)}"
+                f"expected the end of the file after the {needed} payoffs, "
+                f"found {_describe(self.token)}"
             )
         return [values[k * n_players : (k + 1) * n_players] for k in range(n_profiles)]
 
@@ -283,7 +291,9 @@ class _Parser:
             )
         if len(payoffs) != n_players:
             raise self.error(
-                f"outcome {number} has {len(payoffs)} payoffs for {n_players} players", brace
+                f"outcome {number} has {_count(len(payoffs), 'payoff')} for "
+                f"{_count(n_players, 'player')}",
+                brace,
             )
         self.take()
         return payoffs
@@ -311,14 +321,18 @@ class _Parser:
                 )
             rows.append(outcomes[int(value)])
             self.take()
+        if self.token.kind == "number":
+            raise self.error(f"more outcome indices than the {n_profiles} profiles")
         if self.token.kind != "eof":
             raise self.error(
-                f"more than the {n_profiles} outcome indices expected: {_describe(self.token)}"
+                f"expected the end of the file after the {n_profiles} outcome indices, "
+                f"found {_describe(self.token)}"
             )
         return rows
 
-    def game(self) -> NormalFormGame:
-        title, players, strategies = self.header()
+    def game(self) -> tuple[NormalFormGame, str]:
+        """The game and the file's comment."""
+        title, players, strategies, comment = self.header()
         shape = tuple(len(s) for s in strategies)
         n_profiles = prod(shape)
         if self.token.kind == "{":
@@ -333,12 +347,13 @@ class _Parser:
         for row, profile in zip(rows, _gambit_profiles(shape), strict=True):
             for i, value in enumerate(row):
                 tensor[(i, *profile)] = value
-        return NormalFormGame(
+        game = NormalFormGame(
             _unique_labels(players),
             [_unique_labels(names) for names in strategies],
             tensor,
             title=title,
         )
+        return game, comment
 
 
 def _gambit_profiles(shape: Sequence[int]) -> Iterator[tuple[int, ...]]:
@@ -389,11 +404,10 @@ def parse_nfg(text: str, file: str = "<string>") -> NormalFormGame:
     >>> g.payoff(("x", "z")), g.payoff(("y", "z"))
     ((Fraction(3, 2), Fraction(-2, 1)), (Fraction(0, 1), Fraction(0, 1)))
     """
-    return _Parser(text, file).game()
+    return _Parser(text, file).game()[0]
 
 
-def read_nfg_game(path: str | PathLike[str]) -> NormalFormGame:
-    """The game in a Gambit ``.nfg`` file (UTF-8, or Latin-1 if not valid UTF-8)."""
+def _read(path: str | PathLike[str]) -> tuple[NormalFormGame, str]:
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -405,19 +419,41 @@ def read_nfg_game(path: str | PathLike[str]) -> NormalFormGame:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-    return parse_nfg(text, file=name)
+    return _Parser(text, name).game()
+
+
+def read_nfg_game(path: str | PathLike[str]) -> NormalFormGame:
+    """The game in a Gambit ``.nfg`` file (UTF-8, or Latin-1 if not valid UTF-8)."""
+    return _read(path)[0]
 
 
 def read_nfg(path: str | PathLike[str]) -> Scenario:
     """A Gambit ``.nfg`` file as a :class:`~gametrust.scenario.Scenario`.
 
-    The scenario has constant payoffs, no parameters and zero empathy, so it
-    solves exactly like the YAML scenario of the same game.
+    The scenario has the file's title, its comment as description, constant
+    payoffs, no parameters and zero empathy, so it solves exactly like the YAML
+    scenario of the same game.  Player ids are Gambit's player labels (made
+    unique and non-empty); strategy labels become action labels.
     """
-    from .scenario import Scenario
+    from .expression import constant
+    from .scenario import Player, Scenario
 
-    game = read_nfg_game(path)
-    return Scenario.from_game(game)
+    game, comment = _read(path)
+    payoffs = {
+        tuple(game.actions[i][k] for i, k in enumerate(index)): tuple(
+            constant(game.payoffs[(i, *index)]) for i in range(game.n_players)
+        )
+        for index in game.profiles()
+    }
+    return Scenario(
+        title=game.title,
+        description=comment,
+        players=tuple(
+            Player(pid, pid, acts) for pid, acts in zip(game.players, game.actions, strict=True)
+        ),
+        payoffs=payoffs,
+        path=str(path),
+    )
 
 
 def _quote(label: str) -> str:

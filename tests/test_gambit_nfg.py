@@ -317,3 +317,44 @@ def test_we_read_what_gambit_writes() -> None:
     ours = parse_nfg(gbt_game.to_nfg())
     assert np.array_equal(ours.payoffs, _gambit_tensor(gbt_game))
     assert ours.title == 'the "PD"'
+
+
+# -- as a scenario ------------------------------------------------------------------------------
+
+
+def test_read_nfg_gives_a_scenario_that_builds_the_same_game() -> None:
+    from gametrust.gambit_nfg import read_nfg
+    from gametrust.load import load
+
+    for path in NFG_FILES:
+        scenario = read_nfg(path)
+        assert scenario == load(path)
+        assert scenario.build() == read_nfg_game(path)
+        assert scenario.parameters == {}
+        assert set(scenario.empathy_weights().values()) == {0}
+    pd = read_nfg(FIXTURES / "pd_outcome.nfg")
+    assert pd.title == "Security dilemma as a Prisoner's Dilemma"
+    assert pd.description == "outcome version, commas optional, outcomes named"
+    assert [p.id for p in pd.players] == ["US", "DPRK"]
+
+
+def test_nfg_scenario_solves_like_gambit_says() -> None:
+    from gametrust.gambit_nfg import read_nfg
+    from gametrust.solve import solve
+
+    result = solve(read_nfg(FIXTURES / "e02.nfg").build(), method="enumeration")
+    half = Fraction(1, 2)
+    found = {eq.strategies for eq in result}
+    # Gambit's enummixed: the pure (1, 1) and Player 2 mixing 1/2-1/2 against strategy 1
+    assert found == {((1, 0, 0), (1, 0)), ((1, 0, 0), (half, half))}
+
+
+def test_read_nfg_errors_are_located_in_the_file(tmp_path: Path) -> None:
+    from gametrust.gambit_nfg import read_nfg
+
+    path = tmp_path / "bad.nfg"
+    path.write_text('NFG 1 R "x" { "A" } { 2 }\n 1 2 x\n')
+    with pytest.raises(GambitFormatError) as info:
+        read_nfg(path)
+    assert (info.value.location.file, info.value.location.line) == (str(path), 2)
+    assert info.value.location.column == 6
