@@ -237,6 +237,8 @@ class _Parser:
                         f"a strategy count must be a positive integer, found {token.text!r}",
                         token,
                     )
+                if count > len(self.lexer.text):  # no file this short holds its payoffs
+                    raise self.error(f"strategy count {token.text} is too large", token)
                 out.append([str(k + 1) for k in range(int(count))])
         closing = self.expect("}", "'}' closing the strategy list")
         if len(out) != n_players:

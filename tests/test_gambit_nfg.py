@@ -152,6 +152,7 @@ OUTCOMES = 'NFG 1 R "g" { "A" "B" } { { "x" "y" } { "l" "r" } }\n{ { "" 1, 2 } {
         pytest.param(GOOD.replace("{ 2 2 }", "{ 2 2 2 }"), 1, 33, id="too-many-counts"),
         pytest.param(GOOD.replace("{ 2 2 }", "{ 2 0 }"), 1, 29, id="zero-count"),
         pytest.param(GOOD.replace("{ 2 2 }", "{ 2 1.5 }"), 1, 29, id="fractional-count"),
+        pytest.param(GOOD.replace("{ 2 2 }", "{ 2 10000000000 }"), 1, 29, id="huge-count"),
         pytest.param(GOOD.replace(" 4 4\n", " 4\n"), 3, 1, id="too-few-payoffs"),
         pytest.param(GOOD.replace(" 4 4\n", " 4 4 5\n"), 2, 17, id="too-many-payoffs"),
         pytest.param(GOOD.replace("2 2 3", "2 2x 3"), 2, 7, id="bad-number"),
