@@ -1,0 +1,200 @@
+"""Every way a scenario file can be wrong gives ONE located gametrust error.
+
+Each row names a fixture in ``tests/fixtures/bad/`` (the fixture's first line
+says what is wrong with it), the error type, and where the error must point:
+line, column (``None`` = not checked) and key path.  Most fixtures are
+``scenarios/korea.yaml`` with one fault, so line numbers refer to that layout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gametrust.errors import ExpressionError, ScenarioError
+from gametrust.load import load, loads
+
+BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
+
+#: fixture, error type, line, column, key path
+CASES: list[tuple[str, type[ScenarioError], int | None, int | None, tuple[str | int, ...]]] = [
+    # reading the file
+    ("malformed.yaml", ScenarioError, 12, 3, ()),
+    ("empty.yaml", ScenarioError, None, None, ()),
+    ("binary.yaml", ScenarioError, None, None, ()),
+    ("not_utf8.yaml", ScenarioError, None, None, ()),
+    ("top_level_list.yaml", ScenarioError, 2, 1, ()),
+    ("duplicate_key.yaml", ScenarioError, 15, 1, ("payoffs",)),
+    ("python_tag.yaml", ScenarioError, 3, 8, ("title",)),
+    # format version
+    ("missing_version.yaml", ScenarioError, 2, 1, ("gametrust",)),
+    ("version_2.yaml", ScenarioError, 2, 12, ("gametrust",)),
+    # unknown and missing keys
+    ("unknown_top_key.yaml", ScenarioError, 3, 1, ("titel",)),
+    ("unknown_player_key.yaml", ScenarioError, 6, 29, ("players", "DPRK", "action")),
+    ("unknown_parameter_key.yaml", ScenarioError, 8, 12, ("parameters", "relief", "valeu")),
+    ("missing_title.yaml", ScenarioError, 2, 1, ("title",)),
+    ("missing_actions.yaml", ScenarioError, 6, 9, ("players", "DPRK", "actions")),
+    # wrong types
+    ("title_not_text.yaml", ScenarioError, 3, 8, ("title",)),
+    ("players_not_mapping.yaml", ScenarioError, 5, 3, ("players",)),
+    ("actions_not_list.yaml", ScenarioError, 6, 38, ("players", "DPRK", "actions")),
+    ("action_not_text.yaml", ScenarioError, 6, 44, ("players", "DPRK", "actions", 1)),
+    ("no_actions.yaml", ScenarioError, 6, 38, ("players", "DPRK", "actions")),
+    ("duplicate_action.yaml", ScenarioError, 6, 52, ("players", "DPRK", "actions", 2)),
+    # parameters
+    ("value_outside_range.yaml", ScenarioError, 8, 19, ("parameters", "relief", "value")),
+    ("range_reversed.yaml", ScenarioError, 8, 29, ("parameters", "relief", "range")),
+    ("parameter_name_invalid.yaml", ScenarioError, 9, 3, ("parameters", "sanctions-relief")),
+    # payoff profiles
+    ("missing_profile.yaml", ScenarioError, 9, 1, ("payoffs",)),
+    ("unknown_action.yaml", ScenarioError, 11, 3, ("payoffs", "Presure, Freeze")),
+    ("duplicate_profile.yaml", ScenarioError, 13, 3, ("payoffs", "Pressure,Arm")),
+    ("wrong_payoff_count.yaml", ScenarioError, 11, 21, ("payoffs", "Pressure, Freeze")),
+    ("matrix_wrong_shape.yaml", ScenarioError, 11, 9, ("payoffs", "DPRK")),
+    ("matrix_missing_player.yaml", ScenarioError, None, None, ("payoffs", "DPRK")),
+    # payoff values
+    ("payoff_is_list.yaml", ScenarioError, 12, 22, ("payoffs", "Reassure, Arm", 0)),
+    ("payoff_is_bool.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
+    ("payoff_is_null.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
+    ("payoff_is_infinite.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
+    # expressions: columns point at the offending character
+    ("unknown_parameter.yaml", ExpressionError, 13, 30, ("payoffs", "Reassure, Freeze", 1)),
+    ("division_by_zero.yaml", ExpressionError, 13, 31, ("payoffs", "Reassure, Freeze", 1)),
+    ("code_import.yaml", ExpressionError, 13, 41, ("payoffs", "Reassure, Freeze", 1)),
+    ("code_class.yaml", ExpressionError, 13, 24, ("payoffs", "Reassure, Freeze", 0)),
+    ("code_attribute.yaml", ExpressionError, 13, 32, ("payoffs", "Reassure, Freeze", 1)),
+    ("code_lambda.yaml", ExpressionError, 13, 31, ("payoffs", "Reassure, Freeze", 1)),
+    ("code_call.yaml", ExpressionError, 13, 34, ("payoffs", "Reassure, Freeze", 1)),
+    # empathy
+    ("empathy_unknown_player.yaml", ScenarioError, 14, 18, ("empathy", "NK")),
+    ("empathy_model_unknown.yaml", ScenarioError, 15, 16, ("empathy_model",)),
+]
+
+
+def test_every_fixture_is_in_the_table() -> None:
+    assert {p.name for p in BAD.iterdir()} == {case[0] for case in CASES}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "line", "column", "path"), CASES, ids=[c[0] for c in CASES]
+)
+def test_bad_file_gives_one_located_error(
+    name: str,
+    kind: type[ScenarioError],
+    line: int | None,
+    column: int | None,
+    path: tuple[str | int, ...],
+) -> None:
+    fixture = BAD / name
+    with pytest.raises(kind) as info:
+        load(fixture)
+    location = info.value.location
+    assert location.file == str(fixture)
+    assert location.path == path
+    if line is not None:
+        assert location.line == line
+    if column is not None:
+        assert location.column == column
+    # one line for a person: "file:line:col: key.path: message"
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "suggestion"),
+    [
+        ("unknown_top_key.yaml", "title"),
+        ("unknown_player_key.yaml", "actions"),
+        ("unknown_parameter_key.yaml", "value"),
+        ("unknown_action.yaml", "Pressure"),
+        ("unknown_parameter.yaml", "relief"),
+        ("empathy_model_unknown.yaml", "altruism"),
+    ],
+)
+def test_misspellings_get_a_suggestion(name: str, suggestion: str) -> None:
+    with pytest.raises(ScenarioError) as info:
+        load(BAD / name)
+    assert f"did you mean {suggestion!r}" in info.value.message
+
+
+def test_missing_profiles_are_listed() -> None:
+    with pytest.raises(ScenarioError) as info:
+        load(BAD / "missing_profile.yaml")
+    assert "Reassure, Arm" in info.value.message
+    assert "Reassure, Freeze" in info.value.message
+
+
+def test_duplicate_profile_names_the_first_line() -> None:
+    with pytest.raises(ScenarioError) as info:
+        load(BAD / "duplicate_profile.yaml")
+    assert "line 10" in info.value.message
+
+
+def test_missing_file_names_the_file() -> None:
+    missing = BAD / "no_such_scenario.yaml"
+    with pytest.raises(ScenarioError) as info:
+        load(missing)
+    assert info.value.location.file == str(missing)
+    assert info.value.location.line is None
+
+
+def test_a_directory_is_not_a_scenario() -> None:
+    with pytest.raises(ScenarioError) as info:
+        load(BAD)
+    assert info.value.location.file == str(BAD)
+
+
+def test_efg_files_are_refused_clearly() -> None:
+    with pytest.raises(ScenarioError):
+        load("tree.efg")
+
+
+# -- the same checks without fixture files: things the fixtures do not cover -------------------
+
+GOOD = (BAD.parent.parent.parent / "scenarios" / "korea.yaml").read_text()
+
+
+def _loads_error(text: str) -> ScenarioError:
+    with pytest.raises(ScenarioError) as info:
+        loads(text, "inline.yaml")
+    return info.value
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ("gametrust: 1", "gametrust: '1'", ("gametrust",)),
+        ("gametrust: 1", "gametrust: true", ("gametrust",)),
+        ("title: Singapore summit, 2018", "title: '  '", ("title",)),
+        ("actions: [Arm, Freeze]", "actions: ['Arm, Freeze']", ("players", "DPRK", "actions", 0)),
+        ("actions: [Arm, Freeze]", "actions: [' Arm', Freeze]", ("players", "DPRK", "actions", 0)),
+        ("  relief:\n", "  2relief:\n", ("parameters", "2relief")),
+        ("    value: 4\n", "    value: lots\n", ("parameters", "relief", "value")),
+        ("range: [2, 6]", "range: [2, 6, 8]", ("parameters", "relief", "range")),
+        ("empathy: {US: 0, DPRK: 0}", "empathy: [0, 0]", ("empathy",)),
+        ("empathy: {US: 0, DPRK: 0}", "empathy: {US: 0, DPRK: [1]}", ("empathy", "DPRK")),
+        ("empathy_model: altruism", "empathy_model: 3", ("empathy_model",)),
+        ("Pressure, Arm:    [2, 2]", "Pressure:    [2, 2]", ("payoffs", "Pressure")),
+        ("Pressure, Arm:    [2, 2]", "Pressure, Arm:    2", ("payoffs", "Pressure, Arm")),
+        ("US:   {name: United States,", "US:   {name: [United States],", ("players", "US", "name")),
+        ("US:   {name", "US=1:   {name", ("players", "US=1")),
+    ],
+)
+def test_more_faults_are_located(old: str, new: str, path: tuple[str | int, ...]) -> None:
+    assert old in GOOD
+    error = _loads_error(GOOD.replace(old, new, 1))
+    assert error.location.path == path
+    assert error.location.file == "inline.yaml"
+    assert error.location.line is not None
+
+
+def test_empathy_expression_naming_an_unknown_parameter() -> None:
+    error = _loads_error(GOOD.replace("empathy: {US: 0, DPRK: 0}", "empathy: {US: e, DPRK: 0}"))
+    assert isinstance(error, ExpressionError)
+    assert error.location.path == ("empathy", "US")
+
+
+def test_hostile_expression_text_is_refused_quickly() -> None:
+    error = _loads_error(GOOD.replace("[relief, relief]", "[relief, '9^9^9^9^9']"))
+    assert isinstance(error, ExpressionError)
