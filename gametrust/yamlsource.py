@@ -164,6 +164,8 @@ def _compose(text: str, file: str | None) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         problem = _one_line(exc.problem or "")
         context = _one_line(exc.context or "")
+        if context and exc.context_mark is not None and exc.context_mark is not mark:
+            context += f" at line {exc.context_mark.line + 1}"
         message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
         raise _error(message, file, mark) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error above is marked
