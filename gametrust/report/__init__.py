@@ -157,10 +157,11 @@ def context(
             if player.id in names and player.name:
                 names[player.id] = str(player.name)
         defaults = {name: p.value for name, p in scenario.parameters.items()}
-        scenario_empathy = scenario.empathy or {}
         model = scenario.empathy_model or model
         if parameters is None:
             parameters = scenario.parameter_values({})
+        # weights may be expressions of the parameters: evaluate at the values used
+        scenario_empathy = scenario.empathy_weights(parameters)
     params = {name: _as_value(v) for name, v in (parameters or {}).items()}
     weights = dict(scenario_empathy)
     weights.update(empathy or {})

@@ -78,7 +78,7 @@ def render(
     blocks = [f"## {_escape(ctx.title)}"]
     if ctx.file:
         blocks.append(f"*Scenario file:* `{ctx.file}`")
-    players = [f"**{_escape(p)}** = {_escape(n)}" for p, n in ctx.names.items() if n != p]
+    players = [f"**{_escape(p)}** ({_escape(n)})" for p, n in ctx.names.items() if n != p]
     if players:
         blocks.append("Players: " + ", ".join(players))
     blocks += _payoffs(result.game, ctx)

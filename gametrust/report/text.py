@@ -11,7 +11,7 @@ Aligned columns, no colour codes, readable in an 80-column terminal.
 >>> print(render(solve(pd, method="pure")))
 Prisoner's Dilemma
 <BLANKLINE>
-Payoffs (rows: Row, columns: Col; each cell lists Row, Col)
+Payoffs (each cell lists Row, Col)
   Row \\ Col   C      D
   C           3, 3   0, 5
   D           5, 0   1, 1
@@ -85,8 +85,8 @@ def render(
 def _header(ctx: Context) -> str:
     lines = [ctx.title]
     if ctx.file:
-        lines.append(f"({ctx.file})")
-    players = [f"{p} = {name}" for p, name in ctx.names.items() if name != p]
+        lines.append(f"File: {ctx.file}")
+    players = [f"{p} ({name})" for p, name in ctx.names.items() if name != p]
     if players:
         lines.append("Players: " + ", ".join(players))
     return "\n".join(lines)
@@ -105,7 +105,7 @@ def _cell(game: NormalFormGame, index: tuple[int, ...]) -> str:
 
 
 def _payoffs(game: NormalFormGame, ctx: Context) -> str:
-    note = ", with empathy applied" if ctx.has_empathy else ""
+    note = " with empathy applied" if ctx.has_empathy else ""
     if game.n_players == 2:
         row, col = game.players
         rows = [[f"{row} \\ {col}", *game.actions[1]]]
@@ -113,12 +113,12 @@ def _payoffs(game: NormalFormGame, ctx: Context) -> str:
             rows.append([action, *(_cell(game, (a, b)) for b in range(game.shape[1]))])
         table = _align(rows)
         if max(len(line) for line in table) <= WIDTH and len(rows) <= MAX_PROFILES:
-            head = f"Payoffs (rows: {row}, columns: {col}; each cell lists {row}, {col}){note}"
+            head = f"Payoffs{note} (each cell lists {row}, {col})"
             return "\n".join(textwrap.wrap(head, WIDTH) + table)
     total = 1
     for size in game.shape:
         total *= size
-    head = f"Payoffs ({', '.join(game.players)}) of each profile{note}"
+    head = f"Payoffs{note} ({', '.join(game.players)}) of each profile"
     if total > MAX_PROFILES:
         head += f" (first {MAX_PROFILES} of {total})"
     rows = [

@@ -1,0 +1,326 @@
+"""The command line: exit codes, one-line errors, and answers game theory predicts."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+import gametrust
+from gametrust.cli import cli
+from gametrust.errors import SolverError
+from gametrust.gambit_nfg import write_nfg
+from gametrust.report.json import schema
+
+ROOT = Path(__file__).resolve().parent.parent
+KOREA = "scenarios/korea.yaml"
+STAG = "scenarios/stag_hunt.yaml"
+BAD = sorted((ROOT / "tests" / "fixtures" / "bad").glob("*"))
+# Errors about the file as a whole (empty, not text) are located by file only so far.
+WHOLE_FILE = {"binary.yaml", "empty.yaml", "not_utf8.yaml"}
+
+
+def _runner() -> CliRunner:
+    try:  # click < 8.2 mixes stderr into stdout unless told not to
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GAMETRUST_DEBUG", raising=False)
+
+
+def run(*args: str):
+    return _runner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def solve_json(*args: str) -> dict:
+    result = run("solve", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def pure_profiles(data: dict) -> set[tuple[str, ...]]:
+    return {tuple(e["profile"]) for e in data["equilibria"] if e["kind"] == "pure"}
+
+
+def error_lines(result) -> list[str]:
+    return result.stderr.splitlines()
+
+
+# -- exit 0: answers ------------------------------------------------------------------------------
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.split() == ["gametrust", gametrust.__version__]
+
+
+@pytest.mark.parametrize("command", [[], ["solve"], ["validate"], ["export"]])
+def test_help_on_every_command_has_an_example(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    expected = f"gametrust {command[0]}" if command else "gametrust solve"
+    assert expected in result.stdout
+
+
+def test_no_command_prints_help() -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "Commands:" in result.stdout
+
+
+def test_stag_hunt_mixed_equilibrium_is_exactly_two_thirds() -> None:
+    result = run("solve", STAG)
+    assert result.exit_code == 0
+    assert "Stag 2/3, Hare 1/3" in result.stdout
+    assert "0.6" not in result.stdout
+    data = solve_json(STAG)
+    (mixed,) = [e for e in data["equilibria"] if e["kind"] == "mixed"]
+    assert all(s == {"Stag": "2/3", "Hare": "1/3"} for s in mixed["strategies"].values())
+    assert pure_profiles(data) == {("Stag", "Stag"), ("Hare", "Hare")}
+
+
+def test_korea_is_a_prisoners_dilemma() -> None:
+    data = solve_json(KOREA)
+    assert [tuple(e["profile"] or ()) for e in data["equilibria"]] == [("Pressure", "Arm")]
+    assert data["equilibria"][0]["strict"]
+    assert data["complete"] and data["exact"]
+
+
+def test_relief_equal_to_temptation_makes_restraint_an_equilibrium() -> None:
+    # R = relief = 5 = T: against Freeze, Reassure is as good as Pressure.
+    data = solve_json(KOREA, "--set", "relief=5")
+    assert data["parameters"] == {"relief": "5"}
+    assert pure_profiles(data) == {("Pressure", "Arm"), ("Reassure", "Freeze")}
+    restraint = next(e for e in data["equilibria"] if e["profile"] == ["Reassure", "Freeze"])
+    assert restraint["payoffs"] == {"US": "5", "DPRK": "5"}
+    assert not restraint["strict"]
+    # below T it is a Prisoner's Dilemma again
+    assert pure_profiles(solve_json(KOREA, "--set", "relief=49/10")) == {("Pressure", "Arm")}
+
+
+def test_empathy_of_one_quarter_turns_the_dilemma_into_an_assurance_game() -> None:
+    # altruism: R(1 + e) = 4 * 5/4 = 5 = T + e*S, so restraint is a (weak) equilibrium
+    data = solve_json(KOREA, "--empathy", "US=1/4", "--empathy", "DPRK=1/4")
+    assert data["empathy"] == {"model": "altruism", "weights": {"US": "1/4", "DPRK": "1/4"}}
+    assert pure_profiles(data) == {("Pressure", "Arm"), ("Reassure", "Freeze")}
+    restraint = next(e for e in data["equilibria"] if e["profile"] == ["Reassure", "Freeze"])
+    assert restraint["payoffs"] == {"US": "5", "DPRK": "5"}
+    # just below the threshold mutual hostility is the only equilibrium
+    below = solve_json(KOREA, "--empathy", "US=6/25", "--empathy", "DPRK=6/25")
+    assert pure_profiles(below) == {("Pressure", "Arm")}
+    text = run("solve", KOREA, "--empathy", "US=1/4", "--empathy", "DPRK=1/4").stdout
+    assert "(Reassure, Freeze)" in text
+    assert "Empathy (altruism model): US 1/4, DPRK 1/4" in text
+
+
+@pytest.mark.parametrize("scenario", [STAG, KOREA])
+@pytest.mark.parametrize(
+    "extra", [[], ["--set", "relief=5"], ["--empathy", "US=1/4", "--empathy", "DPRK=1/4"]]
+)
+def test_json_output_validates_against_the_schema(scenario: str, extra: list[str]) -> None:
+    if scenario == STAG and extra:
+        pytest.skip("stag hunt has no relief parameter nor player US")
+    data = solve_json(scenario, *extra)
+    jsonschema.Draft202012Validator(schema()).validate(data)
+    assert data["scenario"]["file"] == scenario
+
+
+def test_markdown_output() -> None:
+    result = run("solve", STAG, "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("## Stag Hunt")
+    assert "| **Stag** | 3, 3 | 0, 2 |" in result.stdout
+
+
+@pytest.mark.parametrize("method", ["pure", "lemke-howson", "support-enumeration", "enumeration"])
+def test_every_method_finds_the_dilemma_equilibrium(method: str) -> None:
+    data = solve_json(KOREA, "--method", method)
+    assert data["method"] == method
+    assert ("Pressure", "Arm") in pure_profiles(data)
+
+
+def _equilibria(data: dict) -> list:
+    return sorted(
+        json.dumps([e["strategies"], e["payoffs"]], sort_keys=True) for e in data["equilibria"]
+    )
+
+
+@pytest.mark.parametrize(
+    "extra", [[], ["--set", "relief=5"], ["--empathy", "US=1/4", "--empathy", "DPRK=1/3"]]
+)
+def test_export_to_nfg_and_solve_gives_the_same_equilibria(tmp_path: Path, extra: list) -> None:
+    out = tmp_path / "korea.nfg"
+    result = run("export", KOREA, "--to", "nfg", "-o", str(out), *extra)
+    assert result.exit_code == 0, result.stderr
+    assert _equilibria(solve_json(str(out))) == _equilibria(solve_json(KOREA, *extra))
+
+
+def test_export_to_stdout_is_the_nfg_text() -> None:
+    result = run("export", STAG)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("NFG 1 R")
+    assert result.stderr == ""
+
+
+def test_validate_every_scenario() -> None:
+    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "scenarios").glob("*.yaml"))
+    result = run("validate", *files)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(files)
+    assert f"ok: {KOREA} (Singapore summit, 2018; 2 players; 2x2)" in lines
+
+
+# -- exit 2: bad input ---------------------------------------------------------------------------
+
+
+def assert_one_error_line(result, *needles: str) -> str:
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    lines = error_lines(result)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["solve", KOREA, "--set", "relief"], "--set"),
+        (["solve", KOREA, "--set", "=4"], "--set"),
+        (["solve", KOREA, "--empathy", "US"], "--empathy"),
+        (["solve", KOREA, "--method", "simplex"], "--method"),
+        (["solve", KOREA, "--format", "yaml"], "--format"),
+        (["solve", KOREA, "--bogus"], "--bogus"),
+        (["solve"], "FILE"),
+        (["frobnicate"], "frobnicate"),
+        (["export", KOREA, "--to", "efg"], "--to"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], needle: str) -> None:
+    assert_one_error_line(run(*args), needle)
+
+
+@pytest.mark.parametrize(
+    "args, path",
+    [
+        (["solve", KOREA, "--set", "releif=5"], ("--set", "releif")),
+        (["solve", KOREA, "--set", "relief=lots"], ("--set", "relief")),
+        (["solve", KOREA, "--empathy", "USA=1/4"], ("--empathy", "USA")),
+        (["export", KOREA, "--empathy", "DPRK=x"], ("--empathy", "DPRK")),
+    ],
+)
+def test_bad_overrides_exit_2_naming_the_option(args: list[str], path: tuple) -> None:
+    assert_one_error_line(run(*args), *path)
+
+
+def test_missing_file_exits_2_naming_it() -> None:
+    assert_one_error_line(run("solve", "scenarios/no_such.yaml"), "scenarios/no_such.yaml")
+
+
+def test_method_that_cannot_solve_the_game_exits_2(tmp_path: Path) -> None:
+    three = gametrust.NormalFormGame.from_payoff_tensor([[[[1, 0], [0, 1]]] * 2] * 3)
+    path = tmp_path / "three.nfg"
+    path.write_text(write_nfg(three))
+    assert pure_profiles(solve_json(str(path)))  # auto: pure equilibria of a 3-player game
+    assert_one_error_line(run("solve", str(path), "--method", "lemke-howson"), "--method")
+
+
+def test_scenario_error_names_file_and_line(tmp_path: Path) -> None:
+    text = (ROOT / KOREA).read_text().replace("[relief, relief]", "[relief, releif]")
+    path = tmp_path / "typo.yaml"
+    path.write_text(text)
+    line = assert_one_error_line(run("solve", str(path)), str(path))
+    number = text.splitlines().index(
+        next(ln for ln in text.splitlines() if "releif" in ln and not ln.lstrip().startswith("#"))
+    )
+    assert f"{path}:{number + 1}:" in line
+
+
+@pytest.mark.skipif(not BAD, reason="no fixtures in tests/fixtures/bad")
+@pytest.mark.parametrize("fixture", BAD, ids=[p.name for p in BAD])
+@pytest.mark.parametrize("command", ["solve", "validate", "export"])
+def test_every_bad_fixture_exits_2_with_one_located_line(fixture: Path, command: str) -> None:
+    result = run(command, str(fixture))
+    line = assert_one_error_line(result, fixture.name)
+    if fixture.name in WHOLE_FILE and not re.search(re.escape(fixture.name) + r":\d+", line):
+        pytest.xfail("an error about the whole file has no line number yet")
+    assert re.search(re.escape(fixture.name) + r":\d+", line), line
+
+
+def test_validate_reports_every_bad_file_and_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("gametrust: 1\ntitle: [unclosed\n")
+    result = run("validate", KOREA, str(bad), STAG)
+    assert result.exit_code == 2
+    assert [ln.split(" ")[1] for ln in result.stdout.splitlines()] == [KOREA, STAG]
+    (line,) = error_lines(result)
+    assert line.startswith(f"error: {bad}:")
+
+
+# -- exit 1: internal errors ---------------------------------------------------------------------
+
+
+def test_solver_error_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(game, method="auto"):
+        raise SolverError("enumeration returned a profile that is not an equilibrium")
+
+    monkeypatch.setattr(sys.modules["gametrust.solve"], "solve", broken)
+    result = run("solve", KOREA)
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        "error: enumeration returned a profile that is not an equilibrium"
+    ]
+
+
+def test_unexpected_exception_exits_1_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(game, method="auto"):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(sys.modules["gametrust.solve"], "solve", broken)
+    result = run("solve", KOREA)
+    assert result.exit_code == 1
+    (line,) = error_lines(result)
+    assert line.startswith("internal error: RuntimeError: kaboom")
+    assert "GAMETRUST_DEBUG=1" in line
+    assert "Traceback" not in result.stderr
+    monkeypatch.setenv("GAMETRUST_DEBUG", "1")
+    result = run("solve", KOREA)
+    assert result.exit_code == 1
+    assert "Traceback" in result.stderr
+
+
+# -- start-up ------------------------------------------------------------------------------------
+
+
+def test_solve_does_not_import_heavy_libraries() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "from gametrust.cli import main; main()",
+         "solve", KOREA],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "(Pressure, Arm)" in proc.stdout
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    heavy = {m for m in imported if m.split(".")[0] in ("sympy", "nashpy", "matplotlib")}
+    assert not heavy, sorted(heavy)
