@@ -59,6 +59,7 @@ __all__ = [
     "Expression",
     "constant",
     "parse_expression",
+    "parse_number_safely",
 ]
 
 #: Longest expression text accepted, in characters.
@@ -593,6 +594,29 @@ def parse_expression(text: str, location: Location | None = None) -> Expression:
         )
     tree = _Parser(text, location).parse()
     return Expression(text, tree, location)
+
+
+_EXPONENT = re.compile(r"[eE]\s*([+-]?[0-9]+)")
+
+
+def parse_number_safely(text: str) -> Fraction | None:
+    """:func:`gametrust.exact.parse_number` for untrusted text: ``None`` for huge input.
+
+    Text longer than :data:`MAX_LENGTH` or with a decimal exponent beyond
+    1000 is not treated as a number, so ``"1e999999999"`` cannot make the
+    process compute a billion-digit integer.
+
+    >>> parse_number_safely("2/3"), parse_number_safely("1e999999999")
+    (Fraction(2, 3), None)
+    """
+    from .exact import parse_number
+
+    if len(text) > MAX_LENGTH:
+        return None
+    match = _EXPONENT.search(text)
+    if match and abs(int(match.group(1))) > _MAX_LITERAL_EXPONENT:
+        return None
+    return parse_number(text)
 
 
 def constant(value: Value | int, location: Location | None = None) -> Expression:

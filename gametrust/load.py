@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ArgumentError, Location, ScenarioError, did_you_mean
-from .exact import Number, parse_number
-from .expression import Expression, constant, parse_expression
+from .exact import Number
+from .expression import Expression, constant, parse_expression, parse_number_safely
 from .scenario import FORMAT_VERSION, Parameter, Player, Scenario
 from .yamlsource import KeyPath, SourceMap, load_yaml
 
@@ -83,6 +83,11 @@ def _kind(value: object) -> str:
     if isinstance(value, list | tuple):
         return "a list"
     return type(value).__name__
+
+
+def _short(text: str, limit: int = 60) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 4] + "...'"
 
 
 class _Reader:
@@ -159,10 +164,10 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int | Fraction | float | Decimal | str):
             raise self.error(f"{what} must be a number, not {_kind(value)}", path)
         if isinstance(value, str):
-            parsed = parse_number(value)
+            parsed = parse_number_safely(value)
             if parsed is None:
                 raise self.error(
-                    f"{what} must be a number (like 2, 0.5 or 2/3), not {value!r}", path
+                    f"{what} must be a number (like 2, 0.5 or 2/3), not {_short(value)}", path
                 )
             return parsed
         if isinstance(value, float):

@@ -43,8 +43,8 @@ from typing import Any
 import numpy as np
 
 from .errors import ArgumentError, ExpressionError, Location, did_you_mean
-from .exact import Number, format_number, parse_number
-from .expression import Expression, constant, parse_expression
+from .exact import Number, format_number
+from .expression import Expression, constant, parse_expression, parse_number_safely
 from .game import NormalFormGame
 
 __all__ = ["FORMAT_VERSION", "Parameter", "Player", "Scenario"]
@@ -62,7 +62,7 @@ def _number(value: object, *path: str | int) -> Number:
     if isinstance(value, bool):
         raise _fail(f"{value!r} is not a number", *path)
     if isinstance(value, str):
-        parsed = parse_number(value)
+        parsed = parse_number_safely(value)
         if parsed is None:
             raise _fail(f"{value!r} is not a number (write e.g. 2, 0.5 or 2/3)", *path)
         return parsed
@@ -289,8 +289,8 @@ class Scenario:
         out: dict[str, Number | Expression] = {}
         for pid in ids:
             raw = self.empathy.get(pid, 0)
-            if isinstance(raw, str) and parse_number(raw) is not None:
-                raw = parse_number(raw)
+            if isinstance(raw, str):
+                raw = parse_number_safely(raw) or raw
             weight = _expression(raw, "empathy", pid)
             unknown = sorted(weight.names() - set(self.parameters))
             if unknown:

@@ -45,7 +45,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Location, ScenarioError
-from .exact import parse_number
+from .expression import parse_number_safely
 
 __all__ = ["MAX_NODES", "SourceMap", "load_yaml"]
 
@@ -237,7 +237,7 @@ class _Builder:
         if tag in (f"{_TAG}str", f"{_TAG}timestamp"):
             return node.value
         if tag == f"{_TAG}float":
-            exact = parse_number(node.value.replace("_", ""))
+            exact = parse_number_safely(node.value.replace("_", ""))
             if exact is not None:
                 return exact
         try:

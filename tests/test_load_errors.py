@@ -8,6 +8,7 @@ line, column (``None`` = not checked) and key path.  Most fixtures are
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,13 @@ def test_empathy_expression_naming_an_unknown_parameter() -> None:
 def test_hostile_expression_text_is_refused_quickly() -> None:
     error = _loads_error(GOOD.replace("[relief, relief]", "[relief, '9^9^9^9^9']"))
     assert isinstance(error, ExpressionError)
+
+
+@pytest.mark.parametrize(
+    "value", ["'1e999999999'", "1.0e+999999999", "'" + "1" * 5000 + "/3'", ".nan"]
+)
+def test_hostile_numbers_are_refused_quickly(value: str) -> None:
+    start = time.perf_counter()
+    error = _loads_error(GOOD.replace("    value: 4\n", f"    value: {value}\n", 1))
+    assert error.location.path == ("parameters", "relief", "value")
+    assert time.perf_counter() - start < 2

@@ -266,7 +266,7 @@ def test_unknown_parameter_override() -> None:
     assert info.value.location.path == ("--set", "releif")
 
 
-@pytest.mark.parametrize("bad", ["abc", "1/0", True, None, [1], float("nan")])
+@pytest.mark.parametrize("bad", ["abc", "1/0", True, None, [1], float("nan"), "1e999999999"])
 def test_bad_parameter_override_value(bad: object) -> None:
     with pytest.raises(ArgumentError) as info:
         loads(PROFILE_FORM).parameter_values({"relief": bad})
