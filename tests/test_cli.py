@@ -127,6 +127,25 @@ def test_empathy_of_one_quarter_turns_the_dilemma_into_an_assurance_game() -> No
     assert "Empathy (altruism model): US 1/4, DPRK 1/4" in text
 
 
+def test_empathy_between_one_quarter_and_two_thirds_gives_a_stag_hunt() -> None:
+    # e = 1/3: R(1+e) = 16/3 > T = 5 and P(1+e) = 8/3 > S + eT = 5/3: two strict
+    # pure equilibria and a mixed one, where each side restrains with probability
+    # (8/3 - 5/3) / ((8/3 - 5/3) + (16/3 - 5)) = 3/4.
+    data = solve_json(KOREA, "--empathy", "US=1/3", "--empathy", "DPRK=1/3")
+    assert pure_profiles(data) == {("Pressure", "Arm"), ("Reassure", "Freeze")}
+    assert all(e["strict"] for e in data["equilibria"] if e["kind"] == "pure")
+    (mixed,) = [e for e in data["equilibria"] if e["kind"] == "mixed"]
+    assert mixed["strategies"]["US"] == {"Pressure": "1/4", "Reassure": "3/4"}
+    assert mixed["strategies"]["DPRK"] == {"Arm": "1/4", "Freeze": "3/4"}
+
+
+def test_empathy_above_two_thirds_makes_restraint_dominant() -> None:
+    # e = 3/4: against Arm, Reassure gives 5e = 15/4 > Pressure's 2 + 2e = 7/2 (Harmony)
+    data = solve_json(KOREA, "--empathy", "US=3/4", "--empathy", "DPRK=3/4")
+    assert [e["profile"] for e in data["equilibria"]] == [["Reassure", "Freeze"]]
+    assert data["equilibria"][0]["strict"]
+
+
 @pytest.mark.parametrize("scenario", [STAG, KOREA])
 @pytest.mark.parametrize(
     "extra", [[], ["--set", "relief=5"], ["--empathy", "US=1/4", "--empathy", "DPRK=1/4"]]

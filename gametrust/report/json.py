@@ -54,14 +54,22 @@ def to_dict(
     dominated = dominated_by(result)
     equilibria = []
     for k, eq in enumerate(result.equilibria):
-        entry: dict[str, Any] = {"index": k, "kind": eq.kind, "profile": None}
-        if eq.profile is not None:
-            entry["profile"] = list(eq.profile)
-        entry.update(eq.to_dict())
-        entry["kind"] = eq.kind
-        entry["pareto_dominated_by"] = list(dominated[k])
-        entry["component"] = component_of.get(k)
-        equilibria.append(entry)
+        base = eq.to_dict()
+        equilibria.append(
+            {
+                "index": k,
+                "kind": eq.kind,
+                "profile": list(eq.profile) if eq.profile is not None else None,
+                "strategies": base["strategies"],
+                "payoffs": base["payoffs"],
+                "support": base["support"],
+                "strict": eq.strict,
+                "pareto_dominated": eq.pareto_dominated,
+                "pareto_dominated_by": list(dominated[k]),
+                "regret": base["regret"],
+                "component": component_of.get(k),
+            }
+        )
     return {
         "schema_version": SCHEMA_VERSION,
         "gametrust_version": __version__,

@@ -95,7 +95,7 @@ def render(
         )
     settings.append("**Method:** " + method_text(result))
     if result.degenerate:
-        settings.append("**Degenerate game** (continua of equilibria are possible)")
+        settings.append("**Degenerate game**")
     blocks.append("  \n".join(settings))
     blocks += _equilibria(result)
     blocks += [f"> **Warning:** {_escape(w)}" for w in result.warnings]

@@ -151,7 +151,7 @@ def _settings(result: SolveResult, ctx: Context) -> str:
         )
     lines += textwrap.wrap("Method: " + method_text(result), WIDTH, subsequent_indent="  ")
     if result.degenerate:
-        lines.append("Degenerate game: yes (continua of equilibria are possible)")
+        lines.append("Degenerate game: yes")
     return "\n".join(lines)
 
 
