@@ -36,6 +36,8 @@ FLOAT_TOLERANCE = 1e-9
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _FRACTION = re.compile(r"^[+-]?\d+\s*/\s*[+-]?\d+$")
+_MAX_LITERAL = 1000  # characters in one number literal
+_MAX_EXPONENT = 1000  # |k| in 1ek
 
 
 def parse_number(text: str) -> Fraction | None:
@@ -51,9 +53,16 @@ def parse_number(text: str) -> Fraction | None:
     Fraction(1, 100)
     >>> parse_number("relief") is None
     True
+    >>> parse_number("1e999999999") is None   # refused, not computed
+    True
     """
     text = text.strip()
+    if len(text) > _MAX_LITERAL:
+        return None  # no payoff needs it, and huge literals make Decimal/int slow
     if _NUMBER.match(text):
+        exponent = text.lower().partition("e")[2]
+        if exponent and abs(int(exponent)) > _MAX_EXPONENT:
+            return None
         try:
             return Fraction(Decimal(text))
         except (InvalidOperation, ValueError):  # pragma: no cover - regex guards
