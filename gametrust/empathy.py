@@ -23,6 +23,7 @@ become a (weak) Stag Hunt.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -30,7 +31,7 @@ from .errors import ArgumentError, Location
 from .exact import as_number
 from .game import NormalFormGame
 
-__all__ = ["EMPATHY_MODELS", "apply_empathy"]
+__all__ = ["EMPATHY_MODELS", "apply_empathy", "empathize_tensor"]
 
 #: The documented empathy models, the first is the default.
 EMPATHY_MODELS: tuple[str, ...] = ("altruism", "convex")
@@ -62,15 +63,30 @@ def apply_empathy(
     if all(v == 0 for v in values) or game.n_players == 1:
         return game
     base = game.payoffs if (game.exact and exact_weights) else game.payoffs.astype(np.float64)
+    return game.with_payoffs(empathize_tensor(base, values, model))
+
+
+def empathize_tensor(base: np.ndarray, weights: Sequence[Any], model: str) -> np.ndarray:
+    """Apply an empathy model to a payoff tensor of any number type.
+
+    Works on anything with ``+ - * /`` (Fractions, floats, sympy expressions,
+    polynomials in a swept value), so the sweep and the symbolic analysis use
+    the very same formulas as the solver.
+    """
+    n = base.shape[0]
+    if n == 1:
+        return base
     total = base.sum(axis=0)
-    n = game.n_players
     adjusted = np.empty_like(base)
-    for i, e in enumerate(values):
+    for i, e in enumerate(weights):
         others = total - base[i]
         if model == "altruism":
             adjusted[i] = base[i] + e * others
-        else:  # convex
-            mean_others = others / (n - 1)
-            adjusted[i] = (1 - e) * base[i] + e * mean_others
-    return game.with_payoffs(adjusted)
-
+        elif model == "convex":
+            adjusted[i] = (1 - e) * base[i] + e * (others / (n - 1))
+        else:
+            raise ArgumentError(
+                f"unknown empathy model {model!r}; choose one of {', '.join(EMPATHY_MODELS)}",
+                Location(path=("empathy_model",)),
+            )
+    return adjusted

@@ -39,7 +39,7 @@ import dataclasses
 import keyword
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -421,6 +421,13 @@ def _power(base: Value, exponent: Value, error: Any, pos: int) -> Value:
         raise error("the result is too large", pos) from None
 
 
+def _repeat(base: Any, k: int, number: Callable[[Fraction | float], Any]) -> Any:
+    result = number(Fraction(1))
+    for _ in range(k):
+        result = result * base
+    return result
+
+
 def _walk(node: _Node) -> Iterator[_Node]:
     """Nodes in source order (pre-order, left to right)."""
     stack: list[_Node] = [node]
@@ -513,6 +520,56 @@ class Expression:
                 raise evaluator.error(f"unknown name {node.id!r}{suggestion}", node.pos)
         evaluator.values = {name: _as_value(values[name], name) for name in self._names}
         return evaluator.run(self.tree)
+
+    def fold(self, number: Callable[[Fraction | float], Any], name: Callable[[str], Any]) -> Any:
+        """Evaluate the tree with any values that support ``+ - * /`` (e.g. polynomials).
+
+        ``number`` converts each literal, ``name`` each name; powers need an
+        exponent that folds to an integer (``int(value)`` must be exact).
+
+        >>> parse_expression("2*x^2 - 1").fold(lambda v: v, lambda n: Fraction(3))
+        Fraction(17, 1)
+        """
+
+        def run(node: _Node) -> Any:
+            if isinstance(node, _Number):
+                return number(node.value)
+            if isinstance(node, _Name):
+                return name(node.id)
+            if isinstance(node, _Unary):
+                value = run(node.operand)
+                return -value if node.op == "-" else value
+            if isinstance(node, _Chain):
+                result = run(node.first)
+                for op, operand in node.rest:
+                    right = run(operand)
+                    if op == "+":
+                        result = result + right
+                    elif op == "-":
+                        result = result - right
+                    elif op == "*":
+                        result = result * right
+                    else:
+                        result = result / right
+                return result
+            base = run(node.base)
+            exponent = self._constant_exponent(node)
+            if exponent < 0:
+                return number(Fraction(1)) / _repeat(base, -exponent, number)
+            return _repeat(base, exponent, number)
+
+        return run(self.tree)
+
+    def _constant_exponent(self, node: _Power) -> int:
+        if any(isinstance(n, _Name) for n in _walk(node.exponent)):
+            raise self._error_at("an exponent that depends on a name cannot be swept", node.pos)
+        value = Expression(self.source, node.exponent).evaluate({})
+        if isinstance(value, float) or value.denominator != 1:
+            raise self._error_at(f"the exponent {value} is not an integer", node.pos)
+        return int(value)
+
+    def _error_at(self, message: str, pos: int) -> ExpressionError:
+        return _Evaluator(self, {}).error(message, pos)
 
     def to_sympy(self, symbols: Mapping[str, sympy.Expr] | None = None) -> sympy.Expr:
         """The expression as a sympy expression (numbers become ``sympy.Rational``).
