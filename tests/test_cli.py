@@ -253,6 +253,11 @@ def test_missing_file_exits_2_naming_it() -> None:
     assert_one_error_line(run("solve", "scenarios/no_such.yaml"), "scenarios/no_such.yaml")
 
 
+def test_unwritable_export_target_exits_2_naming_it(tmp_path: Path) -> None:
+    target = tmp_path / "no_such_dir" / "korea.nfg"
+    assert_one_error_line(run("export", KOREA, "-o", str(target)), str(target))
+
+
 def test_method_that_cannot_solve_the_game_exits_2(tmp_path: Path) -> None:
     three = gametrust.NormalFormGame.from_payoff_tensor([[[[1, 0], [0, 1]]] * 2] * 3)
     path = tmp_path / "three.nfg"
