@@ -80,9 +80,8 @@ SYMMETRIC_GAMES: tuple[SymmetricGame, ...] = (
     SymmetricGame("Ch", "Chicken", "T > R > S > P", ((3, 2), (4, 1)), "Chicken",
                   ("Snowdrift", "Hawk–Dove")),
     SymmetricGame("Ba", "Battle of the Sexes", "T > S > R > P", ((2, 3), (4, 1)),
-                  "Battle of the Sexes", ("Battle (Bruns)", "Leader (Rapoport & Guyer)")),
-    SymmetricGame("He", "Hero", "T > S > P > R", ((1, 3), (4, 2)), "Battle of the Sexes",
-                  ("Hero (Rapoport & Guyer): S > T > R > P with C and D exchanged",)),
+                  "Battle of the Sexes", ("Battle (Bruns' label)", "Leader (Rapoport & Guyer)")),
+    SymmetricGame("He", "Hero", "T > S > P > R", ((1, 3), (4, 2)), "Battle of the Sexes"),
     SymmetricGame("Cm", "Compromise", "T > P > S > R", ((1, 2), (4, 3)), "Deadlock"),
     SymmetricGame("Dl", "Deadlock", "T > P > R > S", ((2, 1), (4, 3)), "Deadlock"),
     SymmetricGame("Pd", "Prisoner's Dilemma", "T > R > P > S", ((3, 1), (4, 2)),
@@ -392,16 +391,17 @@ def _tied_family(
     structure: list[str],
 ) -> Family:
     every = [_strict_name(a, b) for a, b in product(orders[0], orders[1])]
-    relabel = _symmetry_relabelling(groups)
-    if relabel is None:
+    relabellings = _symmetry_relabellings(groups)
+    if not relabellings:
         chosen = every
     else:
-        # a symmetric game: break each tie the same way for both players
-        rs, cs = relabel
-        chosen = []
-        for a in orders[0]:
-            a2 = _relabel(a, rs, cs)
-            chosen.append(_strict_name(_relabel(a2, rs, cs), _relabel(_transpose(a2), rs, cs)))
+        # a symmetric game: break each tie the same way for both players (in every
+        # relabelling that shows the symmetry: a few tied games have two)
+        chosen = [
+            _strict_name(a, _relabel(_transpose(_relabel(a, rs, cs)), rs, cs))
+            for rs, cs in relabellings
+            for a in orders[0]
+        ]
     bordering = _distinct(n for n, _ in chosen)
     borders = tuple(n.name for n in bordering)
     if len(borders) == 1:
@@ -434,7 +434,7 @@ def _tied_family(
         short=short,
         index=None,
         strict=False,
-        symmetric=relabel is not None,
+        symmetric=bool(relabellings),
         player_types=player_types,
         borders=borders,
         facts=tuple(facts),
@@ -474,14 +474,15 @@ def _dense(groups: list[list[int]]) -> Ranks:
     return ((ranks[0], ranks[1]), (ranks[2], ranks[3]))
 
 
-def _symmetry_relabelling(groups: list[list[list[int]]]) -> tuple[bool, bool] | None:
-    """A relabelling (swap rows?, swap columns?) that makes the column player's ordinal
-    payoffs the transpose of the row player's (ties included), or ``None``."""
+def _symmetry_relabellings(groups: list[list[list[int]]]) -> list[tuple[bool, bool]]:
+    """The relabellings (swap rows?, swap columns?) that make the column player's ordinal
+    payoffs the transpose of the row player's, ties included (empty: not symmetric)."""
     a, b = _dense(groups[0]), _dense(groups[1])
-    for rs, cs in product((False, True), repeat=2):
-        if _relabel(b, rs, cs) == _transpose(_relabel(a, rs, cs)):
-            return rs, cs
-    return None
+    return [
+        (rs, cs)
+        for rs, cs in product((False, True), repeat=2)
+        if _relabel(b, rs, cs) == _transpose(_relabel(a, rs, cs))
+    ]
 
 
 def _tie_detail(game: NormalFormGame, groups: list[list[list[int]]]) -> str:

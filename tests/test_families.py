@@ -274,6 +274,26 @@ def test_games_with_ties_are_named_invariantly(values, rows, cols, players) -> N
     assert same_family(classify(game), classify(other))
 
 
+def test_every_binary_game_is_named_invariantly() -> None:
+    # all 256 games with payoffs 0 or 1, under all 8 relabellings and player swaps
+    for values in itertools.product([0, 1], repeat=8):
+        game = NormalFormGame.from_arrays([values[0:2], values[2:4]], [values[4:6], values[6:8]])
+        family = classify(game)
+        for players, rows, cols in itertools.product(([0, 1], [1, 0]), repeat=3):
+            other = classify(game.permuted(player_order=players, action_orders=[rows, cols]))
+            assert same_family(family, other), (values, players, rows, cols)
+
+
+def test_tie_symmetric_in_two_ways() -> None:
+    # -1 when the actions match, 0 when they differ: anti-coordination as given, but
+    # relabelling one player's actions makes it a coordination game, and both views are
+    # symmetric.  Symmetric tie-breaking reaches both kinds of strict games.
+    game = NormalFormGame.from_arrays([[-1, 0], [0, -1]], [[-1, 0], [0, -1]])
+    family = classify(game)
+    assert family.symmetric
+    assert family.borders == ("Battle of the Sexes", "Hero", "Assurance", "Coordination")
+
+
 # -- the 144 strict ordinal games ---------------------------------------------------------------
 
 
