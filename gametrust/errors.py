@@ -46,7 +46,11 @@ def format_key_path(path: Sequence[str | int]) -> str:
     "payoffs.'Pressure, Arm'[1]"
     >>> format_key_path(["players", "US", "actions"])
     'players.US.actions'
+    >>> format_key_path(["--set", "releif"])   # a command-line option and its name
+    '--set releif'
     """
+    if path and isinstance(path[0], str) and path[0].startswith("--"):
+        return " ".join(str(part) for part in path)
     out = ""
     for part in path:
         if isinstance(part, int):

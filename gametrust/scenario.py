@@ -393,7 +393,7 @@ class Scenario:
         >>> s.parameter_values({"releif": 3})
         Traceback (most recent call last):
         ...
-        gametrust.errors.ArgumentError: --set.releif: unknown parameter 'releif' (did you mean 'relief'?)
+        gametrust.errors.ArgumentError: --set releif: unknown parameter 'releif' (did you mean 'relief'?)
         """  # noqa: E501
         values = {name: p.value for name, p in self.parameters.items()}
         for name, raw in (overrides or {}).items():
