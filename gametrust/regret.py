@@ -106,9 +106,13 @@ def max_regret(game: NormalFormGame, profile: Profile) -> Number:
 
 
 def float_tolerance(game: NormalFormGame) -> float:
-    """Tolerance for a float game: :data:`FLOAT_TOLERANCE` times its payoff scale."""
+    """Tolerance for a float game: :data:`FLOAT_TOLERANCE` times its payoff scale.
+
+    For an exact game it is the integer ``0``, so that ``best - tol`` stays an
+    exact ``Fraction`` (``Fraction(1, 3) - 0.0`` would round to a float).
+    """
     if game.exact:
-        return 0.0
+        return 0
     scale = float(np.max(np.abs(game.payoffs))) if game.payoffs.size else 1.0
     return FLOAT_TOLERANCE * max(1.0, scale)
 

@@ -186,3 +186,11 @@ def test_pure_equilibria_of_three_player_game() -> None:
     assert result.method == "pure" and result.concept == "pure-nash"
     assert {e.profile for e in result} == {("a1", "a1", "a1"), ("a2", "a2", "a2")}
     assert result.warnings
+
+
+def test_ties_at_non_dyadic_payoffs_are_ties() -> None:
+    # 1/3 has no exact float: an exact tie must never be compared through a float.
+    game = NormalFormGame.from_arrays([["1/3", 0], ["1/3", 0]], [[1, 0], [1, 0]])
+    result = solve(game)
+    assert {e.profile for e in result} == {("a1", "a1"), ("a2", "a1")}
+    assert not any(e.strict for e in result)
