@@ -1,5 +1,15 @@
-"""gametrust: exact, certified equilibria for games of trust, empathy and conflict."""
+"""gametrust: exact, certified equilibria for games of trust, empathy and conflict.
 
+The public API, in the order a researcher meets it::
+
+    scenario = gametrust.load("scenarios/korea.yaml")        # Scenario
+    game = scenario.build(empathy={"US": "1/4"})             # NormalFormGame
+    result = gametrust.solve(game)                           # SolveResult of Equilibrium
+    curve = gametrust.sweep(scenario, "empathy")             # exact breakpoints
+    gametrust.classify(game)                                 # Family: "Stag Hunt", ...
+"""
+
+from .empathy import EMPATHY_MODELS, apply_empathy
 from .equilibrium import Equilibrium, SolveResult
 from .errors import (
     ArgumentError,
@@ -7,29 +17,58 @@ from .errors import (
     GambitFormatError,
     GametrustError,
     InputError,
+    Location,
     ScenarioError,
     SolverError,
 )
+from .expression import Expression, parse_expression
+from .families import Family, classify
 from .game import NormalFormGame
-from .regret import is_nash, max_regret
+from .load import load, loads
+from .regions import SweepMap, sweep_map
+from .regret import expected_payoffs, is_nash, max_regret
+from .scenario import Parameter, Player, Scenario
+from .selection import Selection, TrustThreshold
+from .selection import analyse as analyse_selection
 from .solve import METHODS, solve
+from .sweep import SweepResult, sweep
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "EMPATHY_MODELS",
+    "METHODS",
     "ArgumentError",
     "Equilibrium",
-    "METHODS",
+    "Expression",
     "ExpressionError",
+    "Family",
     "GambitFormatError",
     "GametrustError",
     "InputError",
+    "Location",
     "NormalFormGame",
+    "Parameter",
+    "Player",
+    "Scenario",
     "ScenarioError",
+    "Selection",
     "SolveResult",
     "SolverError",
+    "SweepMap",
+    "SweepResult",
+    "TrustThreshold",
     "__version__",
+    "analyse_selection",
+    "apply_empathy",
+    "classify",
+    "expected_payoffs",
     "is_nash",
+    "load",
+    "loads",
     "max_regret",
+    "parse_expression",
     "solve",
+    "sweep",
+    "sweep_map",
 ]

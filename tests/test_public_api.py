@@ -1,0 +1,64 @@
+"""The public API is what gametrust/__init__.py exports: this test guards the list."""
+
+import gametrust
+
+EXPECTED = [
+    "EMPATHY_MODELS",
+    "METHODS",
+    "ArgumentError",
+    "Equilibrium",
+    "Expression",
+    "ExpressionError",
+    "Family",
+    "GambitFormatError",
+    "GametrustError",
+    "InputError",
+    "Location",
+    "NormalFormGame",
+    "Parameter",
+    "Player",
+    "Scenario",
+    "ScenarioError",
+    "Selection",
+    "SolveResult",
+    "SolverError",
+    "SweepMap",
+    "SweepResult",
+    "TrustThreshold",
+    "__version__",
+    "analyse_selection",
+    "apply_empathy",
+    "classify",
+    "expected_payoffs",
+    "is_nash",
+    "load",
+    "loads",
+    "max_regret",
+    "parse_expression",
+    "solve",
+    "sweep",
+    "sweep_map",
+]
+
+
+def test_all_is_the_curated_list() -> None:
+    assert gametrust.__all__ == EXPECTED
+
+
+def test_all_is_sorted_and_importable() -> None:
+    names = [n for n in gametrust.__all__ if n != "__version__"]
+    assert names == sorted(names, key=lambda n: (not n.isupper(), n[0].islower(), n))
+    for name in gametrust.__all__:
+        assert hasattr(gametrust, name), name
+
+
+def test_importing_gametrust_does_not_import_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, gametrust; "
+        "print(sorted(m for m in ('sympy', 'nashpy', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
