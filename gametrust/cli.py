@@ -1,4 +1,4 @@
-"""The ``gametrust`` command line: ``solve``, ``validate`` and ``export``.
+"""The ``gametrust`` command line: ``solve``, ``validate``, ``export`` and ``sweep``.
 
 This is the only module that imports click.  Every exit code is decided in one
 place, :func:`exit_code`:
@@ -36,6 +36,7 @@ import click
 from . import __version__
 from .errors import ArgumentError, GametrustError, InputError, Location
 from .report import FORMATS
+from .report.sweep import SWEEP_FORMATS
 from .solve import METHODS
 
 if TYPE_CHECKING:
@@ -203,6 +204,7 @@ def cli(ctx: click.Context) -> None:
       gametrust solve scenarios/korea.yaml --empathy US=1/4 --empathy DPRK=1/4
       gametrust validate scenarios/*.yaml
       gametrust export scenarios/stag_hunt.yaml --to nfg -o stag_hunt.nfg
+      gametrust sweep scenarios/korea.yaml --empathy --plot korea.png
 
     Exit codes: 0 success, 2 bad input, 1 internal error.
     """
@@ -345,6 +347,231 @@ def export(
             f"cannot write: {exc.strerror or exc}", Location(file=output)
         ) from None
     click.echo(f"wrote {output}", err=True)
+
+
+#: The value ``--empathy`` takes when given alone: the common weight of every player.
+ALL_PLAYERS = "all"
+
+
+def _exact_option(text: str | None, option: str, name: str | None = None) -> Any:
+    """An exact number from an option's text (``1/4``, ``0.25``), ``None`` when not given."""
+    from .exact import parse_number
+
+    if text is None:
+        return None
+    value = parse_number(text)
+    if value is None:
+        path: tuple[str, ...] = (option, name) if name else (option,)
+        raise ArgumentError(f"{text!r} is not a number (e.g. 1/4, 0.25, 2)", Location(path=path))
+    return value
+
+
+def _sweep_axes(ctx: click.Context, empathy: Sequence[str], params: Sequence[str]) -> list[str]:
+    """The swept axes ("empathy", "empathy:US", "param:relief") the options ask for."""
+    if not empathy and not params:
+        raise click.UsageError(
+            "say what to sweep: --empathy (every player's weight), --empathy PLAYER, "
+            "--empathy A --empathy B (a 2-D map) or --param NAME",
+            ctx,
+        )
+    if empathy and params:
+        raise click.UsageError(
+            "--param cannot be combined with --empathy: two-dimensional maps are over two "
+            "players' empathy weights",
+            ctx,
+        )
+    if params:
+        if len(params) > 1:
+            raise click.UsageError(
+                "give --param once: two-dimensional maps are over two players' empathy weights",
+                ctx,
+            )
+        return [f"param:{params[0]}"]
+    for value in empathy:
+        if "=" in value:
+            raise click.UsageError(
+                f"--empathy names the swept player, got {value!r}; to hold a player's weight "
+                f"fixed use --fix-empathy {value}",
+                ctx,
+            )
+    if len(empathy) == 1:
+        return ["empathy" if empathy[0] == ALL_PLAYERS else f"empathy:{empathy[0]}"]
+    if len(empathy) > 2 or ALL_PLAYERS in empathy or empathy[0] == empathy[1]:
+        raise click.UsageError(
+            "a map needs --empathy twice, with two different players "
+            "(e.g. --empathy US --empathy DPRK)",
+            ctx,
+        )
+    return [f"empathy:{empathy[0]}", f"empathy:{empathy[1]}"]
+
+
+def _check_sweep_names(
+    scenario: Scenario, axes: Sequence[str], overrides: Mapping[str, str],
+    fixed: Mapping[str, str],
+) -> None:
+    """Names the options use exist, and nothing is both swept and held fixed."""
+    from .errors import did_you_mean
+
+    players = scenario.player_ids
+    swept = {a.partition(":")[2] for a in axes}
+    for axis in axes:
+        kind, _, name = axis.partition(":")
+        if kind == "param" and name not in scenario.parameters:
+            names = list(scenario.parameters)
+            hint = did_you_mean(name, names) or (
+                f"; the parameters are {', '.join(names)}" if names else
+                "; the scenario declares none"
+            )
+            raise ArgumentError(f"unknown parameter {name!r}{hint}", Location(path=("--param",)))
+        if kind == "empathy" and name and name not in players:
+            raise ArgumentError(
+                f"unknown player {name!r}{did_you_mean(name, players)}; the players are "
+                f"{', '.join(players)}",
+                Location(path=("--empathy",)),
+            )
+    for name in overrides:
+        if name in swept and any(a.startswith("param:") for a in axes):
+            raise ArgumentError(
+                f"{name!r} is the swept parameter; it cannot also be set",
+                Location(path=("--set", name)),
+            )
+    for name in fixed:
+        if name not in players:
+            raise ArgumentError(
+                f"unknown player {name!r}{did_you_mean(name, players)}; the players are "
+                f"{', '.join(players)}",
+                Location(path=("--fix-empathy", name)),
+            )
+        if "empathy" in axes or name in swept:
+            raise ArgumentError(
+                f"the empathy weight of {name} is swept; it cannot also be fixed",
+                Location(path=("--fix-empathy", name)),
+            )
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False), required=False, metavar="FILE")
+@click.option(
+    "--empathy",
+    "empathy_axes",
+    multiple=True,
+    is_flag=False,
+    flag_value=ALL_PLAYERS,
+    metavar="[PLAYER]",
+    help="Sweep empathy. Alone: one common weight for every player. With a player id: "
+    "that player's weight (the others as in the file or --fix-empathy). Twice, with two "
+    "players: a 2-D map of the two weights. Put FILE before it.",
+)
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME",
+    help="Sweep the scenario parameter NAME (over its declared range unless --from/--to).",
+)
+@click.option(
+    "--from", "lo", metavar="X",
+    help="Start of the range, exact (0, 1/4, 2.5). Default: the parameter's declared range, "
+    "or 0 for empathy.",
+)
+@click.option("--to", "hi", metavar="Y", help="End of the range (default: the declared range, "
+              "or 1 for empathy).")
+@click.option(
+    "--grid", type=click.IntRange(min=2), metavar="N",
+    help="Also evaluate N evenly spaced points exactly, from the formulas (in the JSON and "
+    "CSV; for a map: region ids on an N x N grid).",
+)
+@click.option(
+    "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=_pairs,
+    help="Hold a parameter at a value other than its default, e.g. relief=5. Repeatable.",
+)
+@click.option(
+    "--fix-empathy", "fixed_empathy", multiple=True, metavar="PLAYER=WEIGHT", callback=_pairs,
+    help="Hold a player that is not swept at this empathy weight, e.g. DPRK=1/4. Repeatable.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(SWEEP_FORMATS), default="text", show_default=True,
+    help="Output: a text report, JSON (schema: docs/sweep.md), CSV or Markdown.",
+)
+@click.option(
+    "--plot", "plot_path", type=click.Path(dir_okay=False), metavar="OUT.png|.svg|.pdf",
+    help="Also draw a figure (needs matplotlib: pip install 'gametrust[plot]').",
+)
+@click.pass_context
+def sweep(
+    ctx: click.Context,
+    file: str | None,
+    empathy_axes: tuple[str, ...],
+    params: tuple[str, ...],
+    lo: str | None,
+    hi: str | None,
+    grid: int | None,
+    overrides: dict[str, str],
+    fixed_empathy: dict[str, str],
+    fmt: str,
+    plot_path: str | None,
+) -> None:
+    """Show exactly how the equilibria of FILE change with empathy or a parameter.
+
+    The range splits at exact breakpoints (rationals, or algebraic numbers)
+    into intervals on which the equilibria do not change; for each interval
+    the game family, the equilibria with probabilities and payoffs as exact
+    functions of the swept value, payoff and risk dominance and the trust
+    each side needs; for each breakpoint the game exactly there.
+
+    \b
+    Examples:
+      gametrust sweep scenarios/korea.yaml --empathy
+      gametrust sweep scenarios/korea.yaml --empathy US --fix-empathy DPRK=1/2
+      gametrust sweep scenarios/korea.yaml --param relief --format json
+      gametrust sweep scenarios/korea.yaml --empathy US --empathy DPRK --plot map.png
+      gametrust sweep scenarios/korea.yaml --empathy --grid 101 --format csv > korea.csv
+    """
+    from .report.sweep import render
+
+    if file is None:
+        taken = [v for v in empathy_axes if Path(v).is_file()]
+        hint = (
+            f" (FILE comes before --empathy: gametrust sweep {taken[0]} --empathy)"
+            if taken else ""
+        )
+        raise click.UsageError(f"missing argument FILE{hint}", ctx)
+    axes = _sweep_axes(ctx, empathy_axes, params)
+    if plot_path is not None:
+        from .plot import check_path, require_matplotlib
+
+        check_path(plot_path)
+        require_matplotlib()
+    low, high = _exact_option(lo, "--from"), _exact_option(hi, "--to")
+    weights = {name: _exact_option(v, "--fix-empathy", name) for name, v in fixed_empathy.items()}
+    scenario = _load(file)
+    _check_sweep_names(scenario, axes, overrides, fixed_empathy)
+    parameters = _none_if_empty(overrides)
+    try:
+        if len(axes) == 2:
+            from .regions import sweep_map
+
+            bounds = None if low is None and high is None else (low, high)
+            result: Any = sweep_map(
+                scenario, (axes[0], axes[1]), bounds, bounds,
+                parameters=parameters, empathy=weights or None,
+            )
+        else:
+            from .sweep import sweep as run_sweep
+
+            result = run_sweep(
+                scenario, axes[0], low, high, parameters=parameters, empathy=weights or None,
+                grid=grid,
+            )
+    except ArgumentError as exc:
+        if exc.location.path[:1] != ("axis",):
+            raise
+        option = "--param" if axes[0].startswith("param:") else "--empathy"
+        raise ArgumentError(exc.message, Location(path=(option,))) from None
+    text = render(result, fmt, file=file, grid=grid if len(axes) == 2 else None)
+    click.echo(text, nl=not text.endswith("\n"))
+    if plot_path is not None:
+        from .plot import plot
+
+        plot(result, plot_path)
+        click.echo(f"wrote {plot_path}", err=True)
 
 
 def main(args: Sequence[str] | None = None) -> None:
