@@ -521,6 +521,47 @@ class Expression:
         evaluator.values = {name: _as_value(values[name], name) for name in self._names}
         return evaluator.run(self.tree)
 
+    # -- building expressions from expressions (used when scenario sugar expands) ------------
+
+    def _combine(self, op: str, other: object, reverse: bool = False) -> Expression:
+        right = other if isinstance(other, Expression) else constant(other)  # type: ignore[arg-type]
+        left, right = (right, self) if reverse else (self, right)
+
+        def wrap(e: Expression) -> str:
+            atomic = isinstance(e.tree, (_Number, _Name)) and not e.source.startswith("-")
+            return e.source if atomic else f"({e.source})"
+
+        source = f"{wrap(left)} {op} {wrap(right)}"
+        return Expression(source, _Chain(left.tree, ((op, right.tree),), (0,)))
+
+    def __add__(self, other: object) -> Expression:
+        """``a + b`` as a new expression (numbers are lifted with :func:`constant`).
+
+        >>> (parse_expression("relief") - 1).evaluate({"relief": 4})
+        Fraction(3, 1)
+        >>> str(parse_expression("c") * parse_expression("d + 1"))
+        'c * (d + 1)'
+        """
+        return self._combine("+", other)
+
+    def __radd__(self, other: object) -> Expression:
+        return self._combine("+", other, reverse=True)
+
+    def __sub__(self, other: object) -> Expression:
+        return self._combine("-", other)
+
+    def __rsub__(self, other: object) -> Expression:
+        return self._combine("-", other, reverse=True)
+
+    def __mul__(self, other: object) -> Expression:
+        return self._combine("*", other)
+
+    def __rmul__(self, other: object) -> Expression:
+        return self._combine("*", other, reverse=True)
+
+    def __neg__(self) -> Expression:
+        return Expression(f"-({self.source})", _Unary("-", self.tree))
+
     def fold(self, number: Callable[[Fraction | float], Any], name: Callable[[str], Any]) -> Any:
         """Evaluate the tree with any values that support ``+ - * /`` (e.g. polynomials).
 
