@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from gametrust import load
 from gametrust.cli import cli
 from gametrust.errors import ArgumentError, InputError
-from gametrust.load import load
 from gametrust.plot import check_path, plot, plot_map, plot_sweep, require_matplotlib
 from gametrust.regions import sweep_map
 from gametrust.sweep import sweep

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 import sympy
 
+from gametrust import load
 from gametrust.empathy import apply_empathy
 from gametrust.errors import ArgumentError
-from gametrust.load import load
 from gametrust.regions import sweep_map
 from gametrust.report.sweep import render, render_html, summary
 from gametrust.report.sweep_data import (
