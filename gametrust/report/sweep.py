@@ -754,7 +754,11 @@ def _grid_lines(result: SweepResult) -> list[str]:
                         for i, player in enumerate(result.players)
                     )
                 )
-        tag = f"{'=' if where == 'breakpoint' else 'in'} {where} {index + 1}"
+        tag = {
+            "interval": f"in interval {index + 1}",
+            "breakpoint": f"= breakpoint {index + 1}",
+            "end": "= start" if index == 0 else "= end",
+        }[where]
         lines += _wrap(
             f"{format_number(grid.point(k)):>10}  {tag:<14}  " + " | ".join(described),
             "  ",

@@ -280,17 +280,25 @@ def _grid(result: SweepResult) -> dict[str, Any] | None:
                 "approx": float(value),
                 "interval": index if where == "interval" else None,
                 "breakpoint": index if where == "breakpoint" else None,
+                "end": index if where == "end" else None,
                 "equilibria": equilibria,
             }
         )
     return {"n": grid.n, "points": points}
 
 
+def _point(result: SweepResult, where: str, index: int) -> Breakpoint:
+    """The breakpoint (``where == "breakpoint"``) or end of the range (``"end"``) ``index``."""
+    point = result.breakpoints[index] if where == "breakpoint" else result.ends[index]
+    assert point is not None
+    return point
+
+
 def _grid_payoffs(
     result: SweepResult, where: str, index: int, m: int, value: Fraction
 ) -> tuple[Any, ...]:
-    if where == "breakpoint":
-        return result.breakpoints[index].result[m].payoffs
+    if where != "interval":
+        return _point(result, where, index).result[m].payoffs
     piece = result.intervals[index].pieces[m]
     if piece.payoff_formulas is None:
         return piece.at_sample.payoffs
@@ -398,9 +406,8 @@ def _grid_rows(result: SweepResult) -> list[dict[str, Any]]:
         where, index = grid.where(k)
         value = grid.point(k)
         family = (
-            result.breakpoints[index].family if where == "breakpoint"
-            else result.intervals[index].family
-        )
+            result.intervals[index] if where == "interval" else _point(result, where, index)
+        ).family
         for m, strategies in enumerate(grid.equilibria(k)):
             payoffs = _grid_payoffs(result, where, index, m, value)
             for i, player in enumerate(result.players):
