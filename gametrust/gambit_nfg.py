@@ -47,20 +47,25 @@ Malformed input raises :class:`~gametrust.errors.GambitFormatError` whose
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
 from math import prod
 from os import PathLike
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .errors import GambitFormatError, Location
-from .exact import parse_number
+from .errors import GambitFormatError  # noqa: F401 - the doctests use it
+from .gambit_text import (
+    TokenStream,
+    count,
+    describe,
+    format_value,
+    quote,
+    read_text,
+    unique_labels,
+)
 from .game import NormalFormGame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,140 +73,24 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["parse_nfg", "read_nfg", "read_nfg_game", "write_nfg"]
 
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?\d+/\d+")
-_DELIMITERS = frozenset('{},"')
 
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str  # "number" | "text" | "symbol" | "{" | "}" | "," | "eof"
-    text: str
-    line: int
-    column: int
-    value: Fraction | None = None
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _describe(token: _Token) -> str:
-    if token.kind == "eof":
-        return "end of file"
-    if token.kind == "text":
-        return f"string {token.text!r}"
-    if token.kind in "{},":
-        return f"'{token.kind}'"
-    return f"{token.kind} {token.text!r}"
-
-
-class _Lexer:
-    """Splits ``.nfg`` text into tokens, remembering where each one starts."""
-
-    def __init__(self, text: str, file: str) -> None:
-        self.text = text
-        self.file = file
-        self.pos = 0
-        self.line = 1
-        self.column = 1
-
-    def error(self, message: str, line: int, column: int) -> GambitFormatError:
-        return GambitFormatError(message, Location(file=self.file, line=line, column=column))
-
-    def _advance(self) -> str:
-        char = self.text[self.pos]
-        self.pos += 1
-        if char == "\n":
-            self.line += 1
-            self.column = 1
-        else:
-            self.column += 1
-        return char
-
-    def _word(self) -> str:
-        start = self.pos
-        while self.pos < len(self.text):
-            char = self.text[self.pos]
-            if char.isspace() or char in _DELIMITERS:
-                break
-            self._advance()
-        return self.text[start : self.pos]
-
-    def _string(self, line: int, column: int) -> str:
-        self._advance()  # opening quote
-        out: list[str] = []
-        while True:
-            if self.pos >= len(self.text):
-                raise self.error("unterminated string (no closing '\"')", line, column)
-            char = self._advance()
-            if char == '"':
-                return "".join(out)
-            if char == "\\" and self.pos < len(self.text) and self.text[self.pos] in '"\\':
-                out.append(self._advance())
-            else:
-                out.append(char)
-
-    def tokens(self) -> Iterator[_Token]:
-        while True:
-            while self.pos < len(self.text) and self.text[self.pos].isspace():
-                self._advance()
-            line, column = self.line, self.column
-            if self.pos >= len(self.text):
-                yield _Token("eof", "", line, column)
-                return
-            char = self.text[self.pos]
-            if char in "{},":
-                self._advance()
-                yield _Token(char, char, line, column)
-            elif char == '"':
-                yield _Token("text", self._string(line, column), line, column)
-            elif char.isdigit() or char in "+-.":
-                word = self._word()
-                value = parse_number(word) if _NUMBER.fullmatch(word) else None
-                if value is None:
-                    raise self.error(f"bad number {word!r}", line, column)
-                yield _Token("number", word, line, column, value)
-            else:
-                yield _Token("symbol", self._word(), line, column)
-
-
-class _Parser:
-    def __init__(self, text: str, file: str) -> None:
-        self.lexer = _Lexer(text.removeprefix("\ufeff"), file)
-        self.stream = self.lexer.tokens()
-        self.token = next(self.stream)
-
-    def error(self, message: str, token: _Token | None = None) -> GambitFormatError:
-        token = token or self.token
-        return self.lexer.error(message, token.line, token.column)
-
-    def take(self) -> _Token:
-        token = self.token
-        if token.kind != "eof":
-            self.token = next(self.stream)
-        return token
-
-    def expect(self, kind: str, what: str) -> _Token:
-        if self.token.kind != kind:
-            raise self.error(f"expected {what}, found {_describe(self.token)}")
-        return self.take()
-
+class _Parser(TokenStream):
     # -- header -----------------------------------------------------------------------------
 
     def header(self) -> tuple[str, list[str], list[list[str]], str]:
         first = self.token
         if first.kind != "symbol" or first.text != "NFG":
             raise self.error(
-                f"not a Gambit strategic-form file: expected 'NFG', found {_describe(first)}"
+                f"not a Gambit strategic-form file: expected 'NFG', found {describe(first)}"
             )
         self.take()
         version = self.token
         if version.kind != "number" or version.text != "1":
-            raise self.error(f"only NFG version 1 is supported, found {_describe(version)}")
+            raise self.error(f"only NFG version 1 is supported, found {describe(version)}")
         self.take()
         kind = self.token
         if kind.kind != "symbol" or kind.text not in ("R", "D"):
-            raise self.error(f"expected the data type R or D, found {_describe(kind)}")
+            raise self.error(f"expected the data type R or D, found {describe(kind)}")
         self.take()
         title = self.expect("text", "the game title (a quoted string)").text
         self.expect("{", "'{' opening the list of player names")
@@ -260,19 +149,19 @@ class _Parser:
         if len(values) < needed:
             if self.token.kind == "eof":
                 raise self.error(
-                    f"expected {needed} payoffs ({_count(n_players, 'player')} x "
-                    f"{_count(n_profiles, 'profile')}), found {len(values)}"
+                    f"expected {needed} payoffs ({count(n_players, 'player')} x "
+                    f"{count(n_profiles, 'profile')}), found {len(values)}"
                 )
-            raise self.error(f"expected a payoff number, found {_describe(self.token)}")
+            raise self.error(f"expected a payoff number, found {describe(self.token)}")
         if self.token.kind == "number":
             raise self.error(
                 f"more payoffs than the {needed} expected "
-                f"({_count(n_players, 'player')} x {_count(n_profiles, 'profile')})"
+                f"({count(n_players, 'player')} x {count(n_profiles, 'profile')})"
             )
         if self.token.kind != "eof":
             raise self.error(
                 f"expected the end of the file after the {needed} payoffs, "
-                f"found {_describe(self.token)}"
+                f"found {describe(self.token)}"
             )
         return [values[k * n_players : (k + 1) * n_players] for k in range(n_profiles)]
 
@@ -289,12 +178,12 @@ class _Parser:
                 self.take()
         if self.token.kind != "}":
             raise self.error(
-                f"expected a payoff or '}}' in outcome {number}, found {_describe(self.token)}"
+                f"expected a payoff or '}}' in outcome {number}, found {describe(self.token)}"
             )
         if len(payoffs) != n_players:
             raise self.error(
-                f"outcome {number} has {_count(len(payoffs), 'payoff')} for "
-                f"{_count(n_players, 'player')}",
+                f"outcome {number} has {count(len(payoffs), 'payoff')} for "
+                f"{count(n_players, 'player')}",
                 brace,
             )
         self.take()
@@ -314,7 +203,7 @@ class _Parser:
                     f"expected {n_profiles} outcome indices (one per profile), found {len(rows)}"
                 )
             if token.kind != "number":
-                raise self.error(f"expected an outcome index, found {_describe(token)}")
+                raise self.error(f"expected an outcome index, found {describe(token)}")
             value = token.value
             if value is None or value.denominator != 1 or not 0 <= value < len(outcomes):
                 raise self.error(
@@ -328,7 +217,7 @@ class _Parser:
         if self.token.kind != "eof":
             raise self.error(
                 f"expected the end of the file after the {n_profiles} outcome indices, "
-                f"found {_describe(self.token)}"
+                f"found {describe(self.token)}"
             )
         return rows
 
@@ -343,15 +232,15 @@ class _Parser:
             rows = self.payoff_body(len(players), n_profiles)
         else:
             raise self.error(
-                f"expected the outcome list '{{' or payoff numbers, found {_describe(self.token)}"
+                f"expected the outcome list '{{' or payoff numbers, found {describe(self.token)}"
             )
         tensor = np.empty((len(players), *shape), dtype=object)
         for row, profile in zip(rows, _gambit_profiles(shape), strict=True):
             for i, value in enumerate(row):
                 tensor[(i, *profile)] = value
         game = NormalFormGame(
-            _unique_labels(players),
-            [_unique_labels(names) for names in strategies],
+            unique_labels(players),
+            [unique_labels(names) for names in strategies],
             tensor,
             title=title,
         )
@@ -368,34 +257,6 @@ def _gambit_profiles(shape: Sequence[int]) -> Iterator[tuple[int, ...]]:
         yield tuple(reversed(reverse))
 
 
-def _unique_labels(labels: Sequence[str]) -> list[str]:
-    """Non-empty, distinct labels, the way Gambit 16.7 normalizes them.
-
-    Every empty or repeated label ``x`` becomes ``x_1``, ``x_2``, ... (the next
-    suffix not already in use); an empty label becomes ``_1``, ``_2``, ...
-
-    >>> _unique_labels(["", "P", "P", "P_1"])
-    ['_1', 'P_2', 'P_3', 'P_1']
-    """
-    counts: dict[str, int] = {}
-    for label in labels:
-        counts[label] = counts.get(label, 0) + 1
-    used = set(labels)
-    suffix: dict[str, int] = {}
-    out = list(labels)
-    for k, label in enumerate(labels):
-        if counts[label] == 1 and label:
-            continue
-        while True:
-            suffix[label] = suffix.get(label, 0) + 1
-            candidate = f"{label}_{suffix[label]}"
-            if candidate not in used:
-                break
-        used.add(candidate)
-        out[k] = candidate
-    return out
-
-
 def parse_nfg(text: str, file: str = "<string>") -> NormalFormGame:
     """The exact game described by Gambit ``.nfg`` text (payoff or outcome version).
 
@@ -410,18 +271,7 @@ def parse_nfg(text: str, file: str = "<string>") -> NormalFormGame:
 
 
 def _read(path: str | PathLike[str]) -> tuple[NormalFormGame, str]:
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise GambitFormatError(
-            f"cannot read the file: {exc.strerror or exc}", Location(file=name)
-        ) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    return _Parser(text, name).game()
+    return _Parser(read_text(path), str(path)).game()
 
 
 def read_nfg_game(path: str | PathLike[str]) -> NormalFormGame:
@@ -458,16 +308,6 @@ def read_nfg(path: str | PathLike[str]) -> Scenario:
     )
 
 
-def _quote(label: str) -> str:
-    return '"' + label.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _format(value: object) -> str:
-    if isinstance(value, Fraction):
-        return str(value)
-    return repr(float(value))  # type: ignore[arg-type]
-
-
 def write_nfg(game: NormalFormGame, title: str | None = None) -> str:
     """The game as Gambit ``.nfg`` text, outcome version (action labels kept).
 
@@ -493,9 +333,9 @@ def write_nfg(game: NormalFormGame, title: str | None = None) -> str:
     """
     kind = "R" if game.exact else "D"
     heading = game.title if title is None else title
-    lines = [f"NFG 1 {kind} {_quote(heading)} {{ {' '.join(_quote(p) for p in game.players)} }}"]
+    lines = [f"NFG 1 {kind} {quote(heading)} {{ {' '.join(quote(p) for p in game.players)} }}"]
     lines.append("")
-    strategy_lines = ["{ " + " ".join(_quote(a) for a in acts) + " }" for acts in game.actions]
+    strategy_lines = ["{ " + " ".join(quote(a) for a in acts) + " }" for acts in game.actions]
     lines.append("{ " + strategy_lines[0])
     lines.extend(strategy_lines[1:])
     lines.append("}")
@@ -505,7 +345,7 @@ def write_nfg(game: NormalFormGame, title: str | None = None) -> str:
     payoffs = game.payoffs
     profiles = list(_gambit_profiles(game.shape))
     for profile in profiles:
-        values = ", ".join(_format(payoffs[(i, *profile)]) for i in range(game.n_players))
+        values = ", ".join(format_value(payoffs[(i, *profile)]) for i in range(game.n_players))
         lines.append(f'{{ "" {values} }}')
     lines.append("}")
     lines.append(" ".join(str(k + 1) for k in range(len(profiles))))
