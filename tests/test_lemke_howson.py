@@ -1,0 +1,234 @@
+"""Exact Lemke–Howson: every answer is an exact equilibrium, from every label."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gametrust import ArgumentError, NormalFormGame, is_nash
+from gametrust.equilibrium import certify
+from gametrust.solvers.lemke_howson import lemke_howson, lemke_howson_gen
+
+F = Fraction
+
+
+def _labels(game: NormalFormGame) -> range:
+    return range(sum(game.shape))
+
+
+def _assert_exact_equilibrium(game: NormalFormGame, profile) -> None:
+    for strategy in profile:
+        assert all(isinstance(p, Fraction) for p in strategy)
+        assert all(p >= 0 for p in strategy)
+        assert sum(strategy) == 1
+    assert is_nash(game, profile)
+
+
+def _random_game(size: int, seed: int, *, zero_sum: bool = False) -> NormalFormGame:
+    rng = random.Random(seed)
+    a = [[rng.randrange(100) for _ in range(size)] for _ in range(size)]
+    if zero_sum:  # constant-sum: no pure equilibrium, one large mixed one
+        b = [[99 - v for v in row] for row in a]
+    else:
+        b = [[rng.randrange(100) for _ in range(size)] for _ in range(size)]
+    return NormalFormGame.from_arrays(a, b)
+
+
+# -- textbook games ---------------------------------------------------------------------------
+
+
+def test_prisoners_dilemma_every_label_reaches_mutual_defection() -> None:
+    pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    for label in _labels(pd):
+        assert lemke_howson(pd, label) == ((F(0), F(1)), (F(0), F(1)))
+
+
+def test_stag_hunt_every_label_reaches_one_of_its_three_equilibria() -> None:
+    stag = NormalFormGame.from_arrays([[4, 0], [3, 3]], [[4, 3], [0, 3]])
+    stag_stag = ((F(1), F(0)), (F(1), F(0)))
+    hare_hare = ((F(0), F(1)), (F(0), F(1)))
+    mixed = ((F(3, 4), F(1, 4)), (F(3, 4), F(1, 4)))
+    reached = {lemke_howson(stag, label) for label in _labels(stag)}
+    assert reached <= {stag_stag, hare_hare, mixed}
+    # the mixed equilibrium has the "wrong" index: no path from the artificial one ends there
+    assert reached == {stag_stag, hare_hare}
+    assert set(lemke_howson_gen(stag)) == {stag_stag, hare_hare}
+
+
+def test_matching_pennies_is_one_half_from_every_label() -> None:
+    pennies = NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    half = (F(1, 2), F(1, 2))
+    for label in _labels(pennies):
+        assert lemke_howson(pennies, label) == (half, half)
+
+
+def test_rock_paper_scissors_is_one_third_from_every_label() -> None:
+    rps = np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
+    game = NormalFormGame.from_arrays(rps.tolist(), (-rps).tolist())
+    third = (F(1, 3),) * 3
+    for label in _labels(game):
+        assert lemke_howson(game, label) == (third, third)
+
+
+def test_unequal_sizes_and_fractional_payoffs() -> None:
+    game = NormalFormGame.from_arrays(
+        [["1/3", 0, "2.5"], [1, "-7/4", 0]], [[0, "1/2", 1], ["3/7", 0, "0.1"]]
+    )
+    for label in _labels(game):
+        _assert_exact_equilibrium(game, lemke_howson(game, label))
+
+
+def test_one_by_one_game() -> None:
+    game = NormalFormGame.from_arrays([[5]], [[-2]])
+    assert lemke_howson(game, 0) == lemke_howson(game, 1) == ((F(1),), (F(1),))
+
+
+# -- degenerate games -------------------------------------------------------------------------
+
+
+def test_degenerate_game_where_non_lexicographic_pivoting_cycles() -> None:
+    # nashpy's float Lemke-Howson with lexicographic=False pivots forever on this game
+    # from labels 2 and 3 (the row player is indifferent between columns: a tie in the
+    # ratio test).  The lexicographic rule resolves the tie; the unique equilibrium is
+    # (row 2, column 2).
+    game = NormalFormGame.from_arrays([[0, 0], [1, 1]], [[1, 2], [0, 1]])
+    for label in _labels(game):
+        assert lemke_howson(game, label) == ((F(0), F(1)), (F(0), F(1)))
+
+
+def test_constant_game_every_label() -> None:
+    game = NormalFormGame.from_arrays([[0] * 3] * 3, [[0] * 3] * 3)
+    for label in _labels(game):
+        _assert_exact_equilibrium(game, lemke_howson(game, label))
+
+
+def test_degenerate_game_with_a_continuum() -> None:
+    # column player indifferent everywhere; row player's best reply depends on the column
+    game = NormalFormGame.from_arrays([[1, 0, 1], [0, 1, 1]], [[2, 2, 2], [2, 2, 2]])
+    for label in _labels(game):
+        _assert_exact_equilibrium(game, lemke_howson(game, label))
+
+
+# -- property: random small games with many ties ----------------------------------------------
+
+
+@st.composite
+def small_games(draw: st.DrawFn) -> NormalFormGame:
+    m = draw(st.integers(1, 5))
+    n = draw(st.integers(1, 5))
+    high = draw(st.sampled_from([1, 2, 3, 50]))  # tiny ranges force ties and degeneracy
+    entries = st.integers(-high, high)
+    a = draw(st.lists(st.lists(entries, min_size=n, max_size=n), min_size=m, max_size=m))
+    b = draw(st.lists(st.lists(entries, min_size=n, max_size=n), min_size=m, max_size=m))
+    return NormalFormGame.from_arrays(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_games())
+def test_every_label_gives_an_exact_equilibrium(game: NormalFormGame) -> None:
+    for label in _labels(game):
+        _assert_exact_equilibrium(game, lemke_howson(game, label))
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_games())
+def test_gen_yields_distinct_equilibria_one_per_reached_end(game: NormalFormGame) -> None:
+    found = list(lemke_howson_gen(game))
+    assert len(set(found)) == len(found) >= 1
+    assert set(found) == {lemke_howson(game, label) for label in _labels(game)}
+    for profile in found:
+        assert is_nash(game, profile)
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_games(), st.data())
+def test_payoff_shift_and_scale_do_not_change_the_path(game: NormalFormGame, data) -> None:
+    # affine invariance: the tableaux are built from shifted positive integer payoffs
+    shift = data.draw(st.integers(-1000, 1000))
+    scale = data.draw(st.sampled_from([F(1, 3), F(2), F(7, 5)]))
+    moved = game.with_payoffs(game.payoffs * scale + shift)
+    label = data.draw(st.integers(0, sum(game.shape) - 1))
+    assert lemke_howson(moved, label) == lemke_howson(game, label)
+
+
+# -- float games ------------------------------------------------------------------------------
+
+
+def test_float_game_is_solved_exactly_on_its_rationals() -> None:
+    a = [[0.1, 0.7], [0.3, 0.2]]
+    b = [[0.3, 0.1], [0.2, 0.6]]
+    game = NormalFormGame.from_arrays(a, b)
+    assert not game.exact
+    exact = NormalFormGame.from_arrays(a, b, exact=True)  # the floats' exact rational values
+    for label in _labels(game):
+        x, y = lemke_howson(game, label)
+        assert all(isinstance(p, float) for p in x + y)
+        assert is_nash(game, (x, y))
+        ex, ey = lemke_howson(exact, label)
+        assert (x, y) == (tuple(map(float, ex)), tuple(map(float, ey)))
+
+
+# -- large games ------------------------------------------------------------------------------
+
+
+def test_random_100x100_game_solves_and_certifies() -> None:
+    game = _random_game(100, seed=0)
+    profile = lemke_howson(game)
+    _assert_exact_equilibrium(game, profile)
+    (equilibrium,) = certify(game, [profile], method="lemke-howson")
+    assert equilibrium.regret == 0
+
+
+def test_large_mixed_equilibrium_of_a_constant_sum_game() -> None:
+    # no pure equilibrium: a long path, tableau entries of hundreds of bits
+    game = _random_game(60, seed=0, zero_sum=True)
+    x, y = lemke_howson(game)
+    _assert_exact_equilibrium(game, (x, y))
+    assert sum(p > 0 for p in x) > 10
+    assert max(p.denominator for p in x) > 2**64  # beyond any fixed-width integer
+
+
+# -- errors -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", [-1, 4, True, 1.0, "0", None])
+def test_bad_initial_label(label: object) -> None:
+    pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    with pytest.raises(ArgumentError) as err:
+        lemke_howson(pd, label)  # type: ignore[arg-type]
+    assert err.value.location.path == ("initial_label",)
+
+
+def test_numpy_integer_label_is_accepted() -> None:
+    pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    assert lemke_howson(pd, np.int64(3)) == lemke_howson(pd, 3)
+
+
+def test_not_two_players() -> None:
+    three = NormalFormGame.from_payoff_tensor(np.zeros((3, 2, 2, 2), dtype=int))
+    with pytest.raises(ArgumentError) as err:
+        lemke_howson(three)
+    assert err.value.location.path == ("game",)
+    with pytest.raises(ArgumentError):
+        lemke_howson_gen(three)
+
+
+def test_not_a_game() -> None:
+    with pytest.raises(ArgumentError) as err:
+        lemke_howson([[1, 0], [0, 1]])  # type: ignore[arg-type]
+    assert err.value.location.path == ("game",)
+
+
+def test_gen_checks_labels_when_called() -> None:
+    pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    with pytest.raises(ArgumentError) as err:
+        lemke_howson_gen(pd, [0, 9])
+    assert err.value.location.path == ("initial_labels", 1)
+    with pytest.raises(ArgumentError) as err:
+        lemke_howson_gen(pd, 3)  # type: ignore[arg-type]
+    assert err.value.location.path == ("initial_labels",)
