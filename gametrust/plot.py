@@ -53,7 +53,7 @@ FAMILY_COLOURS: dict[str, str] = {
 _SPARE_COLOURS = ("#d7ecef", "#efd7e6", "#e8edc9", "#dcdcf2", "#f0e0d0", "#d5e8dc")
 #: Equilibrium colours (Okabe–Ito, readable by colour-blind readers).
 EQUILIBRIUM_COLOURS = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#56B4E9", "#E69F00", "#F0E442",
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#882255", "#56B4E9", "#E69F00", "#44AA99",
 )
 PLAYER_STYLES = ("-", (0, (5, 3)), ":", "-.")
 _MAP_COLOURS = (
@@ -130,11 +130,14 @@ def _axis_label(result_axis: Any, players: Sequence[str]) -> str:
 
 
 def _family_colour(family: Any, spare: dict[str, str]) -> str:
+    from .report.sweep import family_name
+
     if family.group in FAMILY_COLOURS:
         return FAMILY_COLOURS[family.group]
-    if family.name not in spare:
-        spare[family.name] = _SPARE_COLOURS[len(spare) % len(_SPARE_COLOURS)]
-    return spare[family.name]
+    name = family_name(family)
+    if name not in spare:
+        spare[name] = _SPARE_COLOURS[len(spare) % len(_SPARE_COLOURS)]
+    return spare[name]
 
 
 def _equilibrium_key(supports: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:

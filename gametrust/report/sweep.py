@@ -300,8 +300,13 @@ def labelled_segments(result: SweepResult) -> list[tuple[str, int, Any]]:
 
 
 def family_name(family: Any) -> str:
-    """The broad family when there is one (``Harmony`` for Concord), else the name."""
-    return family.group or family.name
+    """The broad family when there is one (``Harmony`` for Concord), else the name; games
+    that are not 2x2 with their structure (``3x3 game (symmetric; 2 pure equilibria)``)."""
+    if family.group:
+        return family.group
+    if family.index is None and not family.borders and family.player_types == {}:
+        return str(family)
+    return family.name
 
 
 def summary(result: SweepResult) -> str:
