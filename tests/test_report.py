@@ -159,3 +159,46 @@ def test_render_dispatches_and_reports_no_equilibrium(fmt) -> None:
         assert json.loads(out)["equilibria"] == []
     else:
         assert "No pure-strategy equilibrium" in out
+
+
+# -- family, selection and the explain block ------------------------------------------------------
+
+
+@pytest.mark.parametrize("game", [STAG, DEGENERATE, THREE, STAG.to_float()])
+def test_every_report_names_the_family(game) -> None:
+    from gametrust import classify
+
+    result = solve(game)
+    family = classify(game)
+    assert f"Family: {family}" in " ".join(text.render(result).split())
+    assert json_report.to_dict(result)["family"]["description"] == str(family)
+    assert "**Family:**" in markdown.render(result)
+
+
+@pytest.mark.parametrize("game", [STAG, DEGENERATE, THREE])
+def test_json_explain_block_validates(game, validator) -> None:
+    from gametrust.explain import explain
+
+    data = json_report.to_dict(solve(game), explanation=explain(game))
+    validator.validate(data)
+    assert len(data["explain"]["profiles"]) == len(list(game.profiles()))
+    assert (data["explain"]["mixed"] is None) == (game.shape != (2, 2))
+
+
+def test_schema_rejects_an_unknown_explain_field(validator) -> None:
+    from gametrust.explain import explain
+
+    data = json_report.to_dict(solve(STAG), explanation=explain(STAG))
+    data["explain"]["profiles"][0]["surprise"] = 1
+    assert not validator.is_valid(data)
+
+
+def test_explanation_sections_are_plain_and_fit_80_columns() -> None:
+    from gametrust.explain import explain
+
+    for game in (STAG, DEGENERATE, THREE):
+        out = text.render(solve(game), explanation=explain(game))
+        assert "Conditions (exact, in the scenario's names):" in out
+        assert all(len(line) <= 80 for line in out.splitlines()), out
+        md = markdown.render(solve(game), explanation=explain(game))
+        assert "### Conditions" in md

@@ -34,7 +34,10 @@ from ..exact import Number, format_number, parse_number
 
 if TYPE_CHECKING:
     from ..equilibrium import SolveResult
+    from ..explain import Explanation
+    from ..families import Family
     from ..scenario import Scenario
+    from ..selection import Selection
 
 __all__ = [
     "CONTINUUM_EXPLANATION",
@@ -44,10 +47,17 @@ __all__ = [
     "continuum_strategies",
     "continuum_text",
     "dominated_by",
+    "family_of",
     "format_value",
     "method_text",
     "mix_text",
     "render",
+    "render_html",
+    "render_markdown",
+    "risk_comparison_text",
+    "risk_comparisons",
+    "selection_lines",
+    "selection_of",
 ]
 
 #: The output formats, in the order the CLI offers them.
@@ -61,8 +71,14 @@ def render(
     empathy: Mapping[str, Any] | None = None,
     *,
     format: str = "text",
+    explanation: Explanation | None = None,
 ) -> str:
-    """Render ``result`` in one of :data:`FORMATS`."""
+    """Render ``result`` in one of :data:`FORMATS`.
+
+    ``explanation`` (from :func:`gametrust.explain.explain`) adds the exact
+    conditions of ``solve --explain``: a section of the text and Markdown
+    reports, an ``explain`` block of the JSON.
+    """
     if format == "text":
         from .text import render as _render
     elif format == "json":
@@ -76,7 +92,135 @@ def render(
             f"unknown format {format!r}; choose one of {', '.join(FORMATS)}",
             Location(path=("format",)),
         )
-    return _render(result, scenario, parameters, empathy)
+    return _render(result, scenario, parameters, empathy, explanation=explanation)
+
+
+def render_markdown(result: SolveResult) -> str:
+    """The Markdown report of a result on its own (for ``SolveResult._repr_markdown_``).
+
+    >>> from gametrust import NormalFormGame
+    >>> from gametrust.solve import solve
+    >>> g = NormalFormGame.from_arrays([[1]], [[1]], players=["A", "B"], title="Tiny")
+    >>> render_markdown(solve(g)).splitlines()[0]
+    '## Tiny'
+    """
+    from .markdown import render as _render
+
+    return _render(result)
+
+
+def render_html(result: SolveResult) -> str:
+    """A self-contained HTML fragment of a result (for ``SolveResult._repr_html_``).
+
+    >>> from gametrust import NormalFormGame
+    >>> from gametrust.solve import solve
+    >>> g = NormalFormGame.from_arrays([[1]], [[1]], players=["A", "B"], title="Tiny")
+    >>> render_html(solve(g)).startswith('<div class="gametrust-result">')
+    True
+    """
+    from .html import render as _render
+
+    return _render(result)
+
+
+def family_of(result: SolveResult) -> Family:
+    """The family of the solved game (:func:`gametrust.families.classify`)."""
+    from ..families import classify
+
+    return classify(result.game)
+
+
+def selection_of(result: SolveResult) -> Selection | None:
+    """Payoff and risk dominance and trust thresholds, for a two-player game with
+    several equilibria; ``None`` otherwise (nothing to select between).
+
+    >>> from gametrust import NormalFormGame
+    >>> from gametrust.solve import solve
+    >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]])
+    >>> sel = selection_of(solve(stag))
+    >>> sel.payoff_dominant, sel.risk_dominant
+    (0, 1)
+    >>> selection_of(solve(NormalFormGame.from_arrays([[1]], [[1]]))) is None
+    True
+    """
+    from ..selection import analyse
+
+    if result.game.n_players != 2 or len(result.equilibria) < 2:
+        return None
+    return analyse(result.game, result)
+
+
+def risk_comparisons(
+    result: SolveResult, selection: Selection
+) -> list[tuple[int, int, int | None]]:
+    """Every pair ``(k, j, winner)`` of strict pure equilibria compared by risk
+    dominance (Nash products of deviation losses); ``winner`` is ``None`` on a tie.
+
+    >>> from gametrust import NormalFormGame
+    >>> from gametrust.solve import solve
+    >>> chicken = NormalFormGame.from_arrays([[0, -1], [1, -10]], [[0, 1], [-1, -10]])
+    >>> result = solve(chicken)
+    >>> risk_comparisons(result, selection_of(result))
+    [(0, 1, None)]
+    """
+    strict = [k for k, e in enumerate(result.equilibria) if e.kind == "pure" and e.strict]
+    return [
+        (k, j, selection.risk_pairs.get((k, j)))
+        for x, k in enumerate(strict)
+        for j in strict[x + 1 :]
+    ]
+
+
+def risk_comparison_text(comparisons: Sequence[tuple[int, int, int | None]]) -> str:
+    """Pairwise risk dominance in words, equilibria numbered from 1.
+
+    >>> risk_comparison_text([(0, 1, 1), (0, 2, None)])
+    '2 over 1, 1 and 3 tie'
+    """
+    return ", ".join(
+        f"{k + 1} and {j + 1} tie" if w is None else f"{w + 1} over {(j if w == k else k) + 1}"
+        for k, j, w in comparisons
+    )
+
+
+def selection_lines(result: SolveResult, selection: Selection) -> list[tuple[str, list[str]]]:
+    """The selection facts in words: ``(line, sub-lines)`` pairs, equilibria numbered from 1.
+
+    >>> from gametrust import NormalFormGame
+    >>> from gametrust.solve import solve
+    >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
+    ...                                   actions=[["Stag", "Hare"], ["Stag", "Hare"]])
+    >>> result = solve(stag)
+    >>> for line, more in selection_lines(result, selection_of(result)):
+    ...     print(line, more)
+    payoff-dominant: 1 (Stag, Stag) []
+    risk-dominant: 2 (Hare, Hare) []
+    trust, to play 1 rather than 2: ['P1 plays Stag only if P(P2 plays Stag) >= 2/3 (rest on Hare)', 'P2 plays Stag only if P(P1 plays Stag) >= 2/3 (rest on Hare)']
+    """  # noqa: E501
+
+    def label(k: int) -> str:
+        return f"{k + 1} {result.equilibria[k].describe()}"
+
+    out: list[tuple[str, list[str]]] = []
+    if selection.payoff_dominant is not None:
+        out.append((f"payoff-dominant: {label(selection.payoff_dominant)}", []))
+    else:
+        out.append(("payoff-dominant: none (no equilibrium is best for every player)", []))
+    comparisons = risk_comparisons(result, selection)
+    if selection.risk_dominant is not None:
+        out.append((f"risk-dominant: {label(selection.risk_dominant)}", []))
+    elif not comparisons:
+        out.append(("risk-dominant: none (risk dominance compares strict pure equilibria)", []))
+    else:
+        out.append(("risk-dominant: none; pairwise: " + risk_comparison_text(comparisons), []))
+    for threshold in selection.thresholds:
+        out.append(
+            (
+                f"trust, to play {threshold.cooperative + 1} rather than {threshold.other + 1}:",
+                threshold.describe(result),
+            )
+        )
+    return out
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ consumer ever parses ``0.6666666666666666`` by accident.
 (1, True, [['Stag', 'Stag'], ['Hare', 'Hare']])
 >>> data["equilibria"][1]["pareto_dominated_by"]
 [0]
+>>> data["family"]["name"], data["selection"]["payoff_dominant"]
+('tie: boundary of Stag Hunt and Assurance', 0)
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..exact import format_number
-from . import context, dominated_by, format_value
+from . import context, dominated_by, family_of, format_value, risk_comparisons, selection_of
 
 if TYPE_CHECKING:
     from ..equilibrium import SolveResult
+    from ..explain import Explanation
+    from ..families import Family
     from ..scenario import Scenario
 
-__all__ = ["SCHEMA_VERSION", "render", "schema", "to_dict"]
+__all__ = ["SCHEMA_VERSION", "family_dict", "render", "schema", "selection_dict", "to_dict"]
 
 #: Bumped only when a field is removed or changes meaning; new fields may be
 #: added within a version.
@@ -44,8 +48,13 @@ def to_dict(
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
+    *,
+    explanation: Explanation | None = None,
 ) -> dict[str, Any]:
-    """The result as plain JSON-ready data (see ``docs/json-output.md``)."""
+    """The result as plain JSON-ready data (see ``docs/json-output.md``).
+
+    ``explanation`` (``solve --explain``) adds the ``explain`` block.
+    """
     from .. import __version__
 
     ctx = context(result, scenario, parameters, empathy)
@@ -70,7 +79,7 @@ def to_dict(
                 "component": component_of.get(k),
             }
         )
-    return {
+    data = {
         "schema_version": SCHEMA_VERSION,
         "gametrust_version": __version__,
         "scenario": {"title": ctx.title, "file": ctx.file},
@@ -105,7 +114,41 @@ def to_dict(
         "equilibria": equilibria,
         "components": [list(c) for c in result.components],
         "warnings": list(result.warnings),
+        "family": family_dict(family_of(result)),
+        "selection": selection_dict(result),
     }
+    if explanation is not None:
+        data["explain"] = explanation.to_dict()
+    return data
+
+
+def family_dict(family: Family) -> dict[str, Any]:
+    """The ``family`` block: :class:`~gametrust.families.Family` as JSON-ready data."""
+    return {
+        "name": family.name,
+        "short": family.short,
+        "group": family.group,
+        "index": family.index,
+        "strict": family.strict,
+        "symmetric": family.symmetric,
+        "player_types": dict(family.player_types),
+        "borders": list(family.borders),
+        "facts": list(family.facts),
+        "description": str(family),
+    }
+
+
+def selection_dict(result: SolveResult) -> dict[str, Any] | None:
+    """The ``selection`` block (``None`` unless two players and several equilibria)."""
+    selection = selection_of(result)
+    if selection is None:
+        return None
+    data = selection.to_dict(result)
+    data["risk_comparisons"] = [
+        {"equilibria": [k, j], "winner": winner}
+        for k, j, winner in risk_comparisons(result, selection)
+    ]
+    return data
 
 
 def render(
@@ -113,9 +156,12 @@ def render(
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
+    *,
+    explanation: Explanation | None = None,
 ) -> str:
     """:func:`to_dict` as indented JSON text (UTF-8, keys in schema order)."""
-    return json.dumps(to_dict(result, scenario, parameters, empathy), indent=2, ensure_ascii=False)
+    data = to_dict(result, scenario, parameters, empathy, explanation=explanation)
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def schema() -> dict[str, Any]:

@@ -19,6 +19,8 @@ and issues.
 <BLANKLINE>
 *Each cell lists the payoffs of Row, Col.*
 <BLANKLINE>
+**Family:** tie: boundary of Stag Hunt and Assurance (T = P for both players)
+<BLANKLINE>
 **Method:** pure, exact; complete for pure-strategy equilibria
 <BLANKLINE>
 **2 equilibria**
@@ -26,8 +28,14 @@ and issues.
 1. **(Stag, Stag)** — pure, strict; payoffs: Row 3, Col 3
 2. **(Hare, Hare)** — pure, strict, Pareto-dominated by 1; payoffs: Row 2, Col 2
 <BLANKLINE>
+**Equilibrium selection**
+<BLANKLINE>
+- payoff-dominant: 1 (Stag, Stag)
+- risk-dominant: 2 (Hare, Hare)
+- trust, to play 1 rather than 2: Row plays Stag only if P(Col plays Stag) >= 2/3 (rest on Hare); Col plays Stag only if P(Row plays Stag) >= 2/3 (rest on Hare)
+<BLANKLINE>
 > **Warning:** only pure-strategy equilibria were searched
-"""
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -43,17 +51,21 @@ from . import (
     continuum_strategies,
     continuum_text,
     dominated_by,
+    family_of,
     format_value,
     method_text,
+    selection_lines,
+    selection_of,
 )
 from . import mix_text as _mix
 
 if TYPE_CHECKING:
     from ..equilibrium import SolveResult
+    from ..explain import Condition, Explanation
     from ..game import NormalFormGame
     from ..scenario import Scenario
 
-__all__ = ["render"]
+__all__ = ["explanation_markdown", "render"]
 
 #: Games with more rows or columns than this get a profile list, capped likewise.
 MAX_TABLE = 20
@@ -72,6 +84,8 @@ def render(
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
+    *,
+    explanation: Explanation | None = None,
 ) -> str:
     """The Markdown report of ``result`` (see the module docstring for an example)."""
     ctx = context(result, scenario, parameters, empathy)
@@ -82,6 +96,7 @@ def render(
     if players:
         blocks.append("Players: " + ", ".join(players))
     blocks += _payoffs(result.game, ctx)
+    blocks += _family(result)
     settings = []
     if ctx.parameters:
         settings.append(
@@ -98,7 +113,10 @@ def render(
         settings.append("**Degenerate game**")
     blocks.append("  \n".join(settings))
     blocks += _equilibria(result)
+    blocks += _selection(result)
     blocks += [f"> **Warning:** {_escape(w)}" for w in result.warnings]
+    if explanation is not None:
+        blocks.append(explanation_markdown(explanation))
     return "\n\n".join(blocks)
 
 
@@ -167,3 +185,121 @@ def _equilibria(result: SolveResult) -> list[str]:
             lines.append(f"- {_escape(player)}: {_escape(text)}")
         blocks.append("\n".join(lines))
     return blocks
+
+
+def _family(result: SolveResult) -> list[str]:
+    family = family_of(result)
+    blocks = [f"**Family:** {_escape(str(family))}"]
+    if not family.index and family.name.split(" ", 1)[0] != "tie:":
+        blocks.append("\n".join(f"- {_escape(fact)}" for fact in family.facts))
+    return blocks
+
+
+def _selection(result: SolveResult) -> list[str]:
+    selection = selection_of(result)
+    if selection is None:
+        return []
+
+    items = []
+    for line, more in selection_lines(result, selection):
+        items.append(_escape(" ".join([line, "; ".join(more)]) if more else line))
+    return ["**Equilibrium selection**", "\n".join(f"- {item}" for item in items)]
+
+
+# -- solve --explain -----------------------------------------------------------------------------
+
+
+def _code(text: str) -> str:
+    return f"`{text}`"
+
+
+def _now(condition: Condition) -> str:
+    if condition.holds is None:
+        return "undefined now"
+    return "holds now" if condition.holds else "fails now"
+
+
+def explanation_markdown(explanation: Explanation) -> str:
+    """The ``solve --explain`` section in Markdown (formulas as code spans)."""
+    blocks = ["### Conditions (exact, in the scenario's names)"]
+    facts = []
+    if explanation.symbols:
+        facts.append(
+            "Symbols, now: "
+            + ", ".join(_code(f"{s.name} = {format_value(s.value)}") for s in explanation.symbols)
+        )
+    if explanation.fixed:
+        facts.append(
+            "Fixed: "
+            + ", ".join(_code(f"{s.name} = {format_value(s.value)}") for s in explanation.fixed)
+        )
+    facts += [f"*Note:* {_escape(note)}" for note in explanation.notes]
+    if facts:
+        blocks.append("  \n".join(facts))
+    items = []
+    for profile in explanation.profiles:
+        head = f"**{_escape(profile.describe())}**"
+        condition = profile.condition
+        if condition.status != "symbolic":
+            items.append(f"- {head} is {condition.status} an equilibrium")
+            continue
+        items.append(f"- {head} iff {_code(condition.text)} ({_now(condition)})")
+        for d in profile.deviations:
+            if d.condition.status == "always":
+                text = "never gains"
+            elif d.condition.status == "never":
+                text = "always gains"
+            else:
+                text = f"gains nothing iff {_code(d.condition.text)}"
+            items.append(f"  - {_escape(d.player)} switching to {_escape(d.to)}: {text}")
+    blocks.append(
+        "A pure profile is an equilibrium iff no player gains by switching:\n\n"
+        + "\n".join(items)
+    )
+    mixed = explanation.mixed
+    if mixed is not None:
+        lines = []
+        for i, player in enumerate(mixed.players):
+            if mixed.probabilities[player] is None:
+                lines.append(f"- {_escape(player)}: undefined")
+                continue
+            parts = ", ".join(
+                f"{_escape(a)} {_code(mixed.formula(player, a) or '')}" for a in mixed.actions[i]
+            )
+            values = mixed.values[player]
+            if values is not None:
+                parts += " (now " + ", ".join(format_value(v) for v in values) + ")"
+            lines.append(f"- {_escape(player)}: {parts}")
+        condition = mixed.condition
+        if condition.status == "symbolic":
+            lines.append(f"- exists iff {_code(condition.text)} ({_now(condition)})")
+        else:
+            lines.append(f"- {condition.status} exists")
+        blocks.append("**Completely mixed equilibrium**\n\n" + "\n".join(lines))
+    for trust in explanation.trust:
+        coop = _escape("(" + ", ".join(trust.cooperative) + ")")
+        alt = _escape("(" + ", ".join(trust.alternative) + ")")
+        lines = []
+        for formula in trust.formulas:
+            bounds = [b for b in formula.bounds if b.text is not None]
+            needed = ", ".join(_code(b.text or "") for b in bounds) or "undefined"
+            if len(bounds) > 1:
+                needed = "the largest of " + needed
+            now = ""
+            if trust.both_equilibria_now:
+                now = "; " + (
+                    "no belief suffices now"
+                    if formula.threshold is None
+                    else f"now {format_value(formula.threshold)}"
+                )
+            lines.append(
+                f"- {_escape(formula.player)} plays {_escape(formula.action)} only if "
+                f"P({_escape(formula.partner)} plays {_escape(formula.partner_action)}) >= "
+                f"{needed} (rest on {_escape(formula.rest_on)}{now})"
+            )
+        state = "they are" if trust.both_equilibria_now else "not both are"
+        blocks.append(
+            f"**Trust**, to play {coop} rather than {alt} (meaningful where both are "
+            f"equilibria; {state} now)\n\n" + "\n".join(lines)
+        )
+    return "\n\n".join(blocks)
