@@ -233,12 +233,21 @@ def cli(ctx: click.Context) -> None:
     show_default=True,
     help="Output: a text report, JSON (schema: docs/json-output.md) or Markdown.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also derive, exactly, when each pure profile is an equilibrium, the mixed "
+    "equilibrium's probabilities and the trust thresholds, as formulas in the scenario's "
+    "parameters and empathy weights (e_PLAYER). Names given with --set/--empathy are "
+    "fixed at those values; the others stay symbolic.",
+)
 def solve(
     file: str,
     overrides: dict[str, str],
     empathy: dict[str, str],
     method: str,
     fmt: str,
+    explain: bool,
 ) -> None:
     """Compute the equilibria of the game in FILE.
 
@@ -251,6 +260,7 @@ def solve(
       gametrust solve scenarios/korea.yaml --set relief=5
       gametrust solve scenarios/korea.yaml --empathy US=1/4 --empathy DPRK=1/4
       gametrust solve scenarios/korea.yaml --format json > korea.json
+      gametrust solve scenarios/korea.yaml --explain --set relief=4
     """
     from .report import render
     from .solve import solve as run_solver
@@ -264,7 +274,14 @@ def solve(
             raise
         raise ArgumentError(exc.message, Location(path=("--method",))) from None
     parameters = scenario.parameter_values(overrides)
-    click.echo(render(result, scenario, parameters, empathy, format=fmt))
+    explanation = None
+    if explain:
+        from .explain import explain as run_explain
+
+        explanation = run_explain(scenario, parameters=overrides, empathy=empathy)
+    click.echo(
+        render(result, scenario, parameters, empathy, format=fmt, explanation=explanation)
+    )
 
 
 @cli.command()

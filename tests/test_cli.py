@@ -330,6 +330,96 @@ def test_unexpected_exception_exits_1_without_traceback(monkeypatch: pytest.Monk
     assert "Traceback" in result.stderr
 
 
+# -- solve --explain ------------------------------------------------------------------------------
+
+
+def test_explain_keeps_relief_symbolic_and_fixes_what_is_set() -> None:
+    out = run("solve", KOREA, "--explain")
+    assert out.exit_code == 0, out.stderr
+    lines = [" ".join(line.split()) for line in out.stdout.splitlines()]
+    text = " ".join(lines)
+    assert (
+        "(Reassure, Freeze) iff relief*(e_US + 1) >= 5 and relief*(e_DPRK + 1) >= 5 "
+        "(fails now)" in text
+    )
+    fixed = " ".join(run("solve", KOREA, "--explain", "--set", "relief=4").stdout.split())
+    assert "(Reassure, Freeze) iff e_US >= 1/4 and e_DPRK >= 1/4 (fails now)" in fixed
+    assert "fixed: relief = 4" in fixed
+    both = " ".join(
+        run("solve", KOREA, "--explain", "--set", "relief=4", "--empathy", "US=1/3",
+            "--empathy", "DPRK=1/3").stdout.split()
+    )
+    assert "(Reassure, Freeze) is always an equilibrium" in both
+
+
+def test_explain_json_block_validates() -> None:
+    data = solve_json(KOREA, "--explain", "--set", "relief=4")
+    jsonschema.Draft202012Validator(schema()).validate(data)
+    restraint = next(p for p in data["explain"]["profiles"]
+                     if p["profile"] == ["Reassure", "Freeze"])
+    assert restraint["condition"] == "e_US >= 1/4 and e_DPRK >= 1/4"
+    assert restraint["holds"] is False
+    assert [s["name"] for s in data["explain"]["fixed"]] == ["relief"]
+    stag = solve_json(STAG, "--explain")
+    assert stag["explain"]["mixed"]["strategies"]["Row"]["Stag"] == "2/(3*(e_Column + 1))"
+    assert stag["explain"]["mixed"]["values"]["Row"]["Stag"] == "2/3"
+
+
+def test_explain_markdown_section() -> None:
+    result = run("solve", STAG, "--explain", "--format", "markdown")
+    assert result.exit_code == 0
+    assert "### Conditions (exact, in the scenario's names)" in result.stdout
+    assert "`2/(3*(e_Column + 1))`" in result.stdout
+
+
+def test_explain_three_players_gives_pure_conditions_only(tmp_path: Path) -> None:
+    path = tmp_path / "three.yaml"
+    path.write_text(
+        "gametrust: 1\ntitle: Three\nplayers:\n"
+        "  X: {actions: [a, b]}\n  Y: {actions: [a, b]}\n  Z: {actions: [a, b]}\n"
+        "payoffs:\n"
+        + "".join(
+            f"  {x}, {y}, {z}: [{v}, {v}, {v}]\n"
+            for x in "ab" for y in "ab" for z in "ab"
+            for v in [2 if x == y == z == "a" else 1 if x == y == z == "b" else 0]
+        ),
+        encoding="utf-8",
+    )
+    result = run("solve", str(path), "--explain")
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "only the conditions of pure profiles are derived" in out
+    assert "(a, a, a) iff e_X >= -1/2 and e_Y >= -1/2 and e_Z >= -1/2 (holds now)" in out
+    assert "Completely mixed equilibrium" not in out
+
+
+def test_explain_refuses_big_games_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "big.nfg"
+    game = gametrust.NormalFormGame.from_arrays([[0] * 9] * 9, [[0] * 9] * 9)
+    path.write_text(write_nfg(game), encoding="utf-8")
+    result = run("solve", str(path), "--explain")
+    assert result.exit_code == 2
+    (line,) = error_lines(result)
+    assert line.startswith("error: --explain:")
+
+
+def test_explain_unknown_set_name_exits_2() -> None:
+    result = run("solve", KOREA, "--explain", "--set", "releif=4")
+    assert result.exit_code == 2
+    assert error_lines(result)[0].startswith("error: --set releif:")
+
+
+def test_cli_doc_explain_example_is_real_output() -> None:
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    command = "gametrust solve scenarios/korea.yaml --explain --set relief=4"
+    block = doc.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    result = run(*command.split()[1:])
+    assert result.exit_code == 0
+    assert [line.rstrip() for line in result.stdout.rstrip().splitlines()] == [
+        line.rstrip() for line in block.rstrip().splitlines()
+    ]
+
+
 # -- start-up ------------------------------------------------------------------------------------
 
 
