@@ -26,7 +26,7 @@ is documented in ``docs/scenario-format.md``; a JSON Schema ships as
 ... ''', "hunt.yaml")
 Traceback (most recent call last):
 ...
-gametrust.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model
+gametrust.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments
 """  # noqa: E501
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ from typing import Any
 from .errors import ArgumentError, Location, ScenarioError, did_you_mean
 from .exact import Number
 from .expression import Expression, constant, parse_expression, parse_number_safely
+from .moves import Commitment
 from .scenario import FORMAT_VERSION, Parameter, Player, Scenario
+from .treespec import read_commitments, read_order, read_tree, read_verification
 from .yamlsource import KeyPath, SourceMap, load_yaml
 
 __all__ = ["load", "loads", "scenario_from_data"]
@@ -60,8 +62,12 @@ _TOP_KEYS = (
     "payoffs",
     "empathy",
     "empathy_model",
+    "tree",
+    "order",
+    "verification",
+    "commitments",
 )
-_TOP_REQUIRED = ("gametrust", "title", "players", "payoffs")
+_TOP_REQUIRED = ("gametrust", "title", "players")
 _PLAYER_KEYS = ("name", "actions")
 _PARAMETER_KEYS = ("value", "range", "description")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -216,24 +222,37 @@ class _Reader:
                 path,
             )
 
-    def players(self, value: object) -> tuple[Player, ...]:
+    def players(self, value: object, tree: bool = False) -> tuple[Any, ...]:
+        """Players; in a tree scenario ``(id, name)`` pairs (the tree gives their moves)."""
         path: KeyPath = ("players",)
         players = self.mapping(value, path, "players")
         if not players:
             raise self.error("players must name at least one player", path)
-        out = []
+        out: list[Any] = []
         for pid, spec in players.items():
             ppath = (*path, pid)
             pid = self.label(pid, ppath, "a player id")
             if "=" in pid:
                 raise self.error(f"player id {pid!r} must not contain '='", ppath, at_key=True)
+            if spec is None and tree:
+                spec = {}
             spec = self.mapping(spec, ppath, f"player {pid}")
-            self.keys(spec, ppath, _PLAYER_KEYS, ("actions",), f"player {pid}")
+            self.keys(spec, ppath, _PLAYER_KEYS, () if tree else ("actions",), f"player {pid}")
             name = (
                 self.text(spec["name"], (*ppath, "name"), "a player name")
                 if "name" in spec
                 else pid
             )
+            if tree:
+                if "actions" in spec:
+                    raise self.error(
+                        "in a scenario written as a tree, each player's moves come from the "
+                        "tree; remove actions",
+                        (*ppath, "actions"),
+                        at_key=True,
+                    )
+                out.append((pid, name))
+                continue
             apath = (*ppath, "actions")
             raw_actions = self.sequence(spec["actions"], apath, f"the actions of {pid}")
             if not raw_actions:
@@ -428,13 +447,12 @@ class _Reader:
             self.array(item, (*path, k), players, (*prefix, owner.actions[k]), cells, names)
 
     def empathy(
-        self, value: object, players: tuple[Player, ...], names: Mapping[str, Number]
+        self, value: object, ids: list[str], names: Mapping[str, Number]
     ) -> dict[str, Number | Expression]:
         path: KeyPath = ("empathy",)
         if value is None:
             return {}
         spec = self.mapping(value, path, "empathy")
-        ids = [p.id for p in players]
         out: dict[str, Number | Expression] = {}
         for pid, weight in spec.items():
             wpath = (*path, pid)
@@ -483,11 +501,35 @@ class _Reader:
         description = ""
         if data.get("description") is not None:
             description = self.text(data["description"], ("description",), "description")
-        players = self.players(data["players"])
+        is_tree = "tree" in data
+        if is_tree and "payoffs" in data:
+            raise self.error(
+                "a scenario has either payoffs (a normal-form game) or a tree, not both",
+                ("tree",),
+                at_key=True,
+            )
+        if not is_tree and "payoffs" not in data:
+            raise self.error(
+                "missing required key 'payoffs' (or 'tree', for a game with moves in time) "
+                "in the top level",
+                ("payoffs",),
+            )
+        players = self.players(data["players"], tree=is_tree)
+        ids = [p[0] if is_tree else p.id for p in players]
         parameters = self.parameters(data.get("parameters"))
         values = {name: p.value for name, p in parameters.items()}
-        payoffs = self.payoffs(data["payoffs"], players, values)
-        empathy = self.empathy(data.get("empathy"), players, values)
+        payoffs = {} if is_tree else self.payoffs(data["payoffs"], players, values)
+        stage_tree = read_tree(self, data["tree"], ids, values) if is_tree else None
+        order: tuple[str, ...] = ()
+        if data.get("order") is not None:
+            order = read_order(self, data["order"])
+        verification = None
+        if data.get("verification") is not None:
+            verification = read_verification(self, data["verification"], values)
+        commitments: tuple[Commitment, ...] = ()
+        if data.get("commitments") is not None:
+            commitments = read_commitments(self, data["commitments"], values)
+        empathy = self.empathy(data.get("empathy"), ids, values)
         model = "altruism"
         if "empathy_model" in data:
             model = self.empathy_model(data["empathy_model"])
@@ -502,9 +544,26 @@ class _Reader:
                 empathy=empathy,
                 empathy_model=model,
                 path=path,
+                stage_tree=stage_tree,
+                commitments=commitments,
+                verification=verification,
+                order=order,
+                source_map=self.where,
             )
-        except ArgumentError as exc:  # pragma: no cover - every check above comes first
-            raise self.error(exc.message, exc.location.path) from None
+        except ArgumentError as exc:  # the checks of moves in time that need the whole game
+            raise self.error(
+                exc.message, exc.location.path, at_key=_is_container(data, exc.location.path)
+            ) from None
+
+
+def _is_container(data: Any, path: KeyPath) -> bool:
+    """True when the value at ``path`` is a mapping or list (errors then point at its key)."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(data, Mapping | list)
 
 
 def scenario_from_data(

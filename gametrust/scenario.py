@@ -31,10 +31,11 @@ line numbers from :mod:`gametrust.load`.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from itertools import product
 from numbers import Rational
 from types import MappingProxyType
@@ -42,10 +43,14 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ArgumentError, ExpressionError, Location, did_you_mean
+from .errors import ArgumentError, ExpressionError, Location, ScenarioError, did_you_mean
 from .exact import Number, format_number
 from .expression import Expression, constant, parse_expression, parse_number_safely
 from .game import NormalFormGame
+from .moves import Commitment, Verification, add_commitments, check_moves, normal_form_tree
+from .tree import Chance, Decision, GameTree, Terminal
+from .treespec import check_chance, check_perfect_recall, key_path, without_impossible_moves
+from .yamlsource import SourceMap
 
 __all__ = ["FORMAT_VERSION", "Parameter", "Player", "Scenario"]
 
@@ -167,6 +172,20 @@ def _frozen(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
     return MappingProxyType(mapping)
 
 
+def _tree_player(entry: object) -> Player:
+    """A tree scenario's player: a :class:`Player`, an id, or an ``(id, name)`` pair.
+
+    The actions are placeholders until the scenario fills in the tree's moves.
+    """
+    if isinstance(entry, Player):
+        return entry
+    if isinstance(entry, str):
+        return Player(entry, entry, ("?",))
+    if isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(x, str) for x in entry):
+        return Player(entry[0], entry[1], ("?",))
+    raise _fail(f"a player is a Player, an id or an (id, name) pair, not {entry!r}", "players")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Scenario:
     """A game of trust as its author wrote it: players, parameters, payoff expressions.
@@ -177,25 +196,45 @@ class Scenario:
     players' actions.  ``empathy`` holds every player's weight: a number, or an
     :class:`Expression` when the weight depends on parameters
     (:meth:`empathy_weights` gives numbers for any parameter values).
-    ``path`` is the file the scenario was loaded from.
+    ``path`` is the file the scenario was loaded from, ``source_map`` where
+    each of its keys was written (errors found when building are located with
+    it).
+
+    Moves in time (see :mod:`gametrust.moves`): instead of ``payoffs`` a
+    scenario may give ``stage_tree``, a :class:`~gametrust.tree.GameTree` of
+    expressions (its players may then be given as ids, or as players whose
+    actions are replaced by the moves the tree gives them), and either kind
+    of stage game may add ``commitments``; a normal-form stage game may add
+    ``verification`` or ``order``.  Such a scenario :attr:`is_tree`;
+    :attr:`tree` is its whole game as a tree of expressions and
+    :meth:`build_tree` builds it numerically.
     """
 
     title: str
     players: tuple[Player, ...]
-    payoffs: Mapping[tuple[str, ...], tuple[Expression, ...]]
+    payoffs: Mapping[tuple[str, ...], tuple[Expression, ...]] = field(default_factory=dict)
     description: str = ""
     sources: tuple[str, ...] = ()
     parameters: Mapping[str, Parameter] = field(default_factory=dict)
     empathy: Mapping[str, Number | Expression] = field(default_factory=dict)
     empathy_model: str = "altruism"
     path: str | None = field(default=None, compare=False)
+    stage_tree: GameTree | None = None
+    commitments: tuple[Commitment, ...] = ()
+    verification: Verification | None = None
+    order: tuple[str, ...] = ()
+    source_map: SourceMap | None = field(default=None, compare=False, repr=False)
 
     # -- construction and validation -----------------------------------------------------------
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "sources", tuple(self.sources))
+        set_(self, "commitments", tuple(self.commitments))
+        set_(self, "order", tuple(self.order))
         players = tuple(self.players)
+        if self.stage_tree is not None:
+            players = tuple(_tree_player(p) for p in players)
         set_(self, "players", players)
         if not players:
             raise _fail("a scenario needs at least one player", "players")
@@ -203,7 +242,19 @@ class Scenario:
         if len(set(ids)) != len(ids):
             raise _fail(f"player ids must be distinct, got {ids}", "players")
         set_(self, "parameters", _frozen(self._normalise_parameters()))
-        set_(self, "payoffs", _frozen(self._normalise_payoffs()))
+        if self.stage_tree is None:
+            set_(self, "payoffs", _frozen(self._normalise_payoffs()))
+        else:
+            if self.payoffs:
+                raise _fail(
+                    "a scenario has either payoffs (a normal-form game) or a tree, not both",
+                    "tree",
+                )
+            set_(self, "payoffs", _frozen({}))
+            self._check_stage_tree()
+        self._check_moves()
+        if self.stage_tree is not None:
+            set_(self, "players", self._tree_players())
         set_(self, "empathy", _frozen(self._normalise_empathy()))
         from .empathy import EMPATHY_MODELS
 
@@ -277,6 +328,66 @@ class Scenario:
                     )
         return ordered
 
+    def _check_stage_tree(self) -> None:
+        tree = self.stage_tree
+        assert tree is not None
+        if tuple(tree.players) != self.player_ids:
+            raise _fail(
+                f"the tree's players {list(tree.players)} are not the scenario's "
+                f"{list(self.player_ids)}",
+                "players",
+            )
+        check_perfect_recall(tree)
+        known = set(self.parameters)
+        for path, node in tree.nodes():
+            if isinstance(node, Terminal):
+                located = [((*key_path(tree, path), "payoffs", i), e)
+                           for i, e in enumerate(node.payoffs)]
+            elif isinstance(node, Chance):
+                located = [((*key_path(tree, path), "chance", label, "probability"), e)
+                           for label, e, _ in node.moves]
+            else:
+                continue
+            for where, expression in located:
+                if not isinstance(expression, Expression):
+                    raise _fail(f"{expression!r} is not an Expression", *where)
+                unknown = sorted(expression.names() - known)
+                if unknown:
+                    raise _fail(
+                        f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], known)}",
+                        *where,
+                    )
+        check_chance(tree, {n: p.value for n, p in self.parameters.items()})
+
+    def _check_moves(self) -> None:
+        if not self.is_tree:
+            return
+        stage = self.stage_tree
+        if stage is None:
+            stage = normal_form_tree(self.player_ids, self.actions, self.payoffs)
+        check_moves(
+            self.player_ids,
+            stage,
+            normal_form=self.stage_tree is None,
+            commitments=self.commitments,
+            verification=self.verification,
+            order=self.order,
+            parameters={n: p.value for n, p in self.parameters.items()},
+        )
+
+    def _tree_players(self) -> tuple[Player, ...]:
+        """Tree players with the labels of their moves, in the order the tree meets them."""
+        moves: dict[int, dict[str, None]] = {}
+        for _, node in self.tree.nodes():
+            if isinstance(node, Decision):
+                moves.setdefault(node.player, {}).update(dict.fromkeys(node.actions))
+        out = []
+        for index, player in enumerate(self.players):
+            if index not in moves:
+                raise _fail(f"player {player.id!r} never moves in the tree", "players", player.id)
+            out.append(Player(player.id, player.name, tuple(moves[index])))
+        return tuple(out)
+
     def _normalise_empathy(self) -> dict[str, Number | Expression]:
         ids = [p.id for p in self.players]
         for pid in self.empathy:
@@ -345,7 +456,12 @@ class Scenario:
             data["description"] = self.description
         if self.sources:
             data["sources"] = list(self.sources)
-        data["players"] = {p.id: {"name": p.name, "actions": list(p.actions)} for p in self.players}
+        if self.stage_tree is not None:
+            data["players"] = {p.id: {"name": p.name} for p in self.players}
+        else:
+            data["players"] = {
+                p.id: {"name": p.name, "actions": list(p.actions)} for p in self.players
+            }
         if self.parameters:
             parameters: dict[str, Any] = {}
             for name, parameter in self.parameters.items():
@@ -356,10 +472,38 @@ class Scenario:
                     entry["description"] = parameter.description
                 parameters[name] = entry
             data["parameters"] = parameters
-        data["payoffs"] = {
-            ", ".join(profile): [written(e) for e in vector]
-            for profile, vector in self.payoffs.items()
-        }
+        if self.stage_tree is not None:
+            data["tree"] = _node_data(self.stage_tree, self.stage_tree.root, written)
+        else:
+            data["payoffs"] = {
+                ", ".join(profile): [written(e) for e in vector]
+                for profile, vector in self.payoffs.items()
+            }
+        if self.order:
+            data["order"] = list(self.order)
+        if self.verification is not None:
+            v = self.verification
+            verification: dict[str, Any] = {
+                "verifier": v.verifier,
+                "target": v.target,
+                "violations": list(v.violations),
+                "detection": written(v.detection),
+                "false_alarm": written(v.false_alarm),
+            }
+            if not (v.cost.is_constant() and v.cost.evaluate({}) == 0):
+                verification["cost"] = written(v.cost)
+            data["verification"] = verification
+        if self.commitments:
+            commitments = []
+            for c in self.commitments:
+                entry = {"player": c.player, "name": c.name, "actions": list(c.actions),
+                         "kind": c.kind}
+                if c.bond is not None:
+                    entry["bond"] = written(c.bond)
+                if not (c.cost.is_constant() and c.cost.evaluate({}) == 0):
+                    entry["cost"] = written(c.cost)
+                commitments.append(entry)
+            data["commitments"] = commitments
         data["empathy"] = {pid: written(w) for pid, w in self.empathy.items()}
         data["empathy_model"] = self.empathy_model
         return data
@@ -372,8 +516,71 @@ class Scenario:
 
     @property
     def actions(self) -> tuple[tuple[str, ...], ...]:
-        """Each player's action labels, in player order."""
+        """Each player's action labels, in player order.
+
+        For a tree scenario: the labels of each player's moves in the tree.
+        """
         return tuple(p.actions for p in self.players)
+
+    @property
+    def is_tree(self) -> bool:
+        """True when the scenario has moves in time: a tree, commitments, verification or order."""
+        return bool(
+            self.stage_tree is not None or self.commitments or self.verification or self.order
+        )
+
+    @cached_property
+    def tree(self) -> GameTree:
+        """The whole game as a tree of payoff and probability :class:`Expression` objects.
+
+        A tree scenario's tree with its commitments expanded; a normal-form
+        stage game expanded with its order, verification and commitments; a
+        plain normal-form scenario as its simultaneous tree (players moving
+        in player order, each later one not seeing the earlier moves).
+        Rebuild it with other values through :meth:`GameTree.map_values`
+        (e.g. ``Expression.fold``); :meth:`build_tree` builds it with numbers.
+        """
+        if self.stage_tree is not None:
+            stage = GameTree(self.player_ids, self.stage_tree.root, self.title)
+        else:
+            stage = normal_form_tree(
+                self.player_ids,
+                self.actions,
+                self.payoffs,
+                order=self.order,
+                verification=self.verification,
+                title=self.title,
+            )
+        return add_commitments(stage, self.commitments)
+
+    def empathy_expressions(self) -> dict[str, Expression]:
+        """Each player's empathy weight as an :class:`Expression` (numbers as constants)."""
+        return {
+            pid: w if isinstance(w, Expression) else constant(w) for pid, w in self.empathy.items()
+        }
+
+    def written_expressions(self) -> Iterator[tuple[tuple[str | int, ...], Expression]]:
+        """Every expression as written in the scenario, with its key path."""
+        if self.stage_tree is not None:
+            tree = self.stage_tree
+            for path, node in tree.nodes():
+                if isinstance(node, Terminal):
+                    for i, e in enumerate(node.payoffs):
+                        yield (*key_path(tree, path), "payoffs", i), e
+                elif isinstance(node, Chance):
+                    for label, e, _ in node.moves:
+                        yield (*key_path(tree, path), "chance", label, "probability"), e
+        else:
+            for profile, vector in self.payoffs.items():
+                for i, e in enumerate(vector):
+                    yield ("payoffs", ", ".join(profile), i), e
+        for k, c in enumerate(self.commitments):
+            yield ("commitments", k, "cost"), c.cost
+            if c.bond is not None:
+                yield ("commitments", k, "bond"), c.bond
+        if self.verification is not None:
+            for name in ("detection", "false_alarm", "cost"):
+                yield ("verification", name), getattr(self.verification, name)
 
     # -- evaluation ----------------------------------------------------------------------------
 
@@ -422,7 +629,11 @@ class Scenario:
         """The game with payoffs evaluated at the parameter values, before empathy.
 
         The game is exact when every payoff evaluates to a rational, else float.
+        For a scenario written as a tree, the tree's reduced normal form.
         """
+        if self.stage_tree is not None:
+            zero = {pid: 0 for pid in self.player_ids}
+            return self._reduced(self.build_tree(parameters, zero))
         values = self.parameter_values(parameters)
         n = len(self.players)
         shape = tuple(len(p.actions) for p in self.players)
@@ -436,23 +647,9 @@ class Scenario:
             tensor, players=self.player_ids, actions=self.actions, title=self.title
         )
 
-    def build(
-        self,
-        parameters: Mapping[str, object] | None = None,
-        empathy: Mapping[str, object] | None = None,
-        *,
-        exact: bool | None = None,
-    ) -> NormalFormGame:
-        """The game to solve: payoffs at the parameter values, then empathy applied.
-
-        ``empathy`` replaces the scenario's weights for the players it names
-        (an unknown player raises :class:`ArgumentError` with path
-        ``("--empathy", player)``).  ``exact=None`` keeps the game exact when
-        every payoff and weight is rational; ``True`` forces exact rationals,
-        ``False`` forces floats.
-        """
-        from .empathy import apply_empathy
-
+    def _weights(
+        self, parameters: Mapping[str, object] | None, empathy: Mapping[str, object] | None
+    ) -> dict[str, Number]:
         weights = self.empathy_weights(parameters)
         for pid, raw in (empathy or {}).items():
             if pid not in weights:
@@ -462,6 +659,34 @@ class Scenario:
                 weights[pid] = _number(raw)
             except ArgumentError as exc:
                 raise ArgumentError(exc.message, Location(path=("--empathy", pid))) from None
+        return weights
+
+    def build(
+        self,
+        parameters: Mapping[str, object] | None = None,
+        empathy: Mapping[str, object] | None = None,
+        *,
+        exact: bool | None = None,
+    ) -> NormalFormGame:
+        """The normal-form game to solve: payoffs at the parameter values, then empathy applied.
+
+        ``empathy`` replaces the scenario's weights for the players it names
+        (an unknown player raises :class:`ArgumentError` with path
+        ``("--empathy", player)``).  ``exact=None`` keeps the game exact when
+        every payoff and weight is rational; ``True`` forces exact rationals,
+        ``False`` forces floats.
+
+        A normal-form scenario with commitments, verification or order builds
+        its *stage game* here (the moves in time are in :meth:`build_tree`);
+        a scenario written as a tree builds the tree's reduced normal form
+        (whose Nash equilibria are the tree's; subgame perfection needs
+        :func:`gametrust.extensive.solve_tree` on :meth:`build_tree`).
+        """
+        from .empathy import apply_empathy
+
+        if self.stage_tree is not None:
+            return self._reduced(self.build_tree(parameters, empathy, exact=exact))
+        weights = self._weights(parameters, empathy)
         game = self.base_game(parameters)
         vector: list[Number] = [weights[pid] for pid in self.player_ids]
         if exact is True:
@@ -479,23 +704,144 @@ class Scenario:
             vector = [float(w) for w in vector]
         return apply_empathy(game, vector, self.empathy_model)
 
+    def _reduced(self, tree: GameTree) -> NormalFormGame:
+        from .reduced import reduced_normal_form
+
+        game, _ = reduced_normal_form(tree)
+        return game
+
+    def build_tree(
+        self,
+        parameters: Mapping[str, object] | None = None,
+        empathy: Mapping[str, object] | None = None,
+        *,
+        exact: bool | None = None,
+        prune: bool = True,
+    ) -> GameTree:
+        """The game as a tree with numbers: :attr:`tree` at the parameter values, with empathy.
+
+        Payoffs and probabilities are evaluated exactly (``Fraction``) unless a
+        value is a float; ``exact`` forces rationals (``True``) or floats
+        (``False``).  Empathy (the scenario's weights, with ``empathy``
+        replacing those it names) is applied to every terminal payoff vector
+        with the scenario's model.  Probabilities are checked — non-negative,
+        summing to 1, detection and false alarm in [0, 1] — and a failure is a
+        :class:`ScenarioError` located where the probability is written.
+        ``prune`` leaves out chance moves of probability 0 (see
+        :func:`gametrust.treespec.without_impossible_moves`).
+
+        >>> s = Scenario(title="Entry", players=["Entrant", "Incumbent"],
+        ...     parameters={"gain": 2},
+        ...     stage_tree=GameTree(("Entrant", "Incumbent"), Decision(0, (
+        ...         ("Out", Terminal((constant(0), parse_expression("gain")))),
+        ...         ("In", Decision(1, (
+        ...             ("Fight", Terminal((constant(-1), constant(-1)))),
+        ...             ("Share", Terminal((constant(1), constant(1)))))))))))
+        >>> s.build_tree({"gain": 3}, {"Entrant": "1/2"}).node(("Out",)).payoffs
+        (Fraction(3, 2), Fraction(3, 1))
+        """
+        values = self.parameter_values(parameters)
+        weights = self._weights(parameters, empathy)
+        self._check_values(values, parameters)
+        numeric = self.tree.map_values(
+            lambda vector: tuple(e.evaluate(values) for e in vector),
+            lambda p: p.evaluate(values),
+        )
+        vector: list[Any] = [weights[pid] for pid in self.player_ids]
+        if exact is not None:
+            convert: Any = Fraction if exact else float
+            numeric = numeric.map_values(lambda v: tuple(convert(x) for x in v), convert)
+            vector = [convert(w) for w in vector]
+        if prune:
+            numeric = without_impossible_moves(numeric)
+        if any(w != 0 for w in vector):
+            from .empathy import empathize_tensor
+
+            model = self.empathy_model
+            numeric = numeric.map_values(
+                lambda v: tuple(empathize_tensor(np.array(v, dtype=object), vector, model))
+            )
+        numeric.check_probabilities()
+        return numeric
+
+    def _locate(self, path: tuple[str | int, ...]) -> Location:
+        if self.source_map is None:
+            return Location(file=self.path, path=path)
+        if path and path[-1] in ("chance", "verification"):
+            return self.source_map.key_location(path)
+        return self.source_map.text_location(path)
+
+    def _check_values(
+        self, values: Mapping[str, Number], overrides: Mapping[str, object] | None
+    ) -> None:
+        """Evaluate what the author wrote, so that any failure is located where it is written."""
+        for path, expression in self.written_expressions():
+            if expression.location is None:
+                try:
+                    expression.evaluate(values)
+                except ExpressionError as exc:
+                    raise ExpressionError(exc.message, self._locate(path)) from None
+            else:
+                expression.evaluate(values)
+        shown = ", ".join(
+            f"{name} = {format_number(values[name])}" for name in (overrides or {})
+        )
+        suffix = f" (with {shown})" if shown else ""
+
+        def error(message: str, path: tuple[str | int, ...]) -> ScenarioError:
+            return ScenarioError(message + suffix, self._locate(path))
+
+        if self.stage_tree is not None:
+            check_chance(self.stage_tree, values, error)
+        if self.verification is not None:
+            for name in ("detection", "false_alarm"):
+                p = getattr(self.verification, name).evaluate(values)
+                if not 0 <= p <= 1:
+                    raise error(
+                        f"{name.replace('_', ' ')} is a probability, between 0 and 1; it is "
+                        f"{format_number(p)}",
+                        ("verification", name),
+                    )
+
     # -- dunder --------------------------------------------------------------------------------
 
-    def __hash__(self) -> int:
-        return hash(
-            (
-                self.title,
-                self.players,
-                tuple(self.parameters.items()),
-                tuple(self.payoffs.items()),
-                tuple(self.empathy.items()),
-                self.empathy_model,
-            )
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.title,
+            self.players,
+            tuple(self.payoffs.items()),
+            self.description,
+            self.sources,
+            tuple(self.parameters.items()),
+            tuple(self.empathy.items()),
+            self.empathy_model,
+            None if self.stage_tree is None else self.stage_tree.root,
+            self.commitments,
+            self.verification,
+            self.order,
         )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Scenario):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __repr__(self) -> str:
         players = " x ".join(f"{p.id}({', '.join(p.actions)})" for p in self.players)
-        parts = [players]
+        parts = [f"tree {players}" if self.stage_tree is not None else players]
+        if self.order:
+            parts.append(f"order {', '.join(self.order)}")
+        if self.verification is not None:
+            parts.append(
+                f"verification {self.verification.verifier} of {self.verification.target}"
+            )
+        if self.commitments:
+            parts.append(
+                "commitments " + ", ".join(f"{c.player} {c.name}" for c in self.commitments)
+            )
         if self.parameters:
             parts.append(
                 "parameters "
@@ -507,3 +853,21 @@ class Scenario:
         )
         parts.append(f"empathy {self.empathy_model} {weights}")
         return f"<Scenario {self.title!r}: {'; '.join(parts)}>"
+
+
+def _node_data(tree: GameTree, node: Any, written: Any) -> dict[str, Any]:
+    """A tree node in the file format."""
+    if isinstance(node, Terminal):
+        return {"payoffs": [written(e) for e in node.payoffs]}
+    if isinstance(node, Chance):
+        return {
+            "chance": {
+                label: {"probability": written(p), "then": _node_data(tree, child, written)}
+                for label, p, child in node.moves
+            }
+        }
+    data: dict[str, Any] = {"player": tree.players[node.player]}
+    if node.infoset is not None:
+        data["infoset"] = node.infoset
+    data["moves"] = {label: _node_data(tree, child, written) for label, child in node.moves}
+    return data

@@ -71,6 +71,31 @@ CASES: list[tuple[str, type[ScenarioError], int | None, int | None, tuple[str | 
     # empathy
     ("empathy_unknown_player.yaml", ScenarioError, 14, 18, ("empathy", "NK")),
     ("empathy_model_unknown.yaml", ScenarioError, 15, 16, ("empathy_model",)),
+    # game trees (a small entry game with a hidden type; see tree_*.yaml)
+    ("tree_probabilities_sum.yaml", ScenarioError, 14, 7, ("tree", "moves", "In", "chance")),
+    ("tree_negative_probability.yaml", ScenarioError, 22, 24,
+     ("tree", "moves", "In", "chance", "strong", "probability")),
+    ("tree_infoset_moves.yaml", ScenarioError, 26, 13,
+     ("tree", "moves", "In", "chance", "strong", "then", "moves")),
+    ("tree_infoset_players.yaml", ScenarioError, 24, 21,
+     ("tree", "moves", "In", "chance", "strong", "then", "player")),
+    ("tree_node_empty.yaml", ScenarioError, 12, 10, ("tree", "moves", "Out")),
+    ("tree_wrong_payoff_count.yaml", ScenarioError, 12, 11, ("tree", "moves", "Out", "payoffs")),
+    ("tree_unknown_player.yaml", ScenarioError, 18, 21,
+     ("tree", "moves", "In", "chance", "weak", "then", "player")),
+    ("tree_duplicate_move.yaml", ScenarioError, 13, 5, ("tree", "moves", "Out")),
+    ("tree_unknown_parameter.yaml", ExpressionError, 20, 70,
+     ("tree", "moves", "In", "chance", "weak", "then", "moves", "Share", "payoffs", 1)),
+    ("tree_empty_moves.yaml", ScenarioError, 12, 30, ("tree", "moves", "Out", "moves")),
+    ("tree_and_payoffs.yaml", ScenarioError, 11, 1, ("tree",)),
+    ("tree_player_actions.yaml", ScenarioError, 5, 13, ("players", "Entrant", "actions")),
+    ("tree_forgets_own_move.yaml", ScenarioError, 16, 16, ("tree", "moves", "Late", "infoset")),
+    # moves in time on korea.yaml's stage game
+    ("commitment_unknown_action.yaml", ScenarioError, 81, 48, ("commitments", 0, "actions", 0)),
+    ("commitment_bond_missing.yaml", ScenarioError, 81, 5, ("commitments", 0, "bond")),
+    ("verification_detection_above_one.yaml", ScenarioError, 84, 14,
+     ("verification", "detection")),
+    ("order_missing_player.yaml", ScenarioError, 80, 1, ("order",)),
 ]
 
 
@@ -111,6 +136,8 @@ def test_bad_file_gives_one_located_error(
         ("unknown_action.yaml", "Pressure"),
         ("unknown_parameter.yaml", "relief"),
         ("empathy_model_unknown.yaml", "altruism"),
+        ("tree_unknown_player.yaml", "Incumbent"),
+        ("commitment_unknown_action.yaml", "Freeze"),
     ],
 )
 def test_misspellings_get_a_suggestion(name: str, suggestion: str) -> None:
