@@ -44,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from .dominance import comparison_payoffs, dominates, player_view, surviving_actions
 from .errors import ArgumentError, Location
 from .game import NormalFormGame
 from .regret import float_tolerance
@@ -542,17 +543,6 @@ def _classify_general(game: NormalFormGame, facts: list[str]) -> Family:
     )
 
 
-def _numeric(game: NormalFormGame) -> np.ndarray:
-    """Payoffs for comparisons: integer-scaled per player when exact (order-preserving)."""
-    if not game.exact:
-        return game.payoffs
-    ints = game.integer_payoffs
-    try:
-        return ints.astype(np.int64)
-    except OverflowError:  # pragma: no cover - astronomically large payoffs
-        return ints
-
-
 def _is_exactly_symmetric(game: NormalFormGame) -> bool:
     """Payoffs unchanged by every permutation of the players (actions matched by position).
 
@@ -584,52 +574,19 @@ def _profile_label(game: NormalFormGame, profile: Sequence[int]) -> str:
     return "(" + ", ".join(game.actions[i][k] for i, k in enumerate(profile)) + ")"
 
 
-def _dominates(u: np.ndarray, better: int, worse: int, tol: float) -> bool:
-    """Action ``better`` strictly dominates ``worse`` for the player on axis 0 of ``u``."""
-    return bool(np.all(u[better] > u[worse] + tol))
-
-
-def _player_view(payoffs: np.ndarray, i: int, alive: list[list[int]]) -> np.ndarray:
-    """Player i's payoffs on the surviving actions, with its own actions on axis 0."""
-    sub = payoffs[i][np.ix_(*alive)]
-    return np.moveaxis(sub, i, 0)
-
-
-def _iterated_dominance(payoffs: np.ndarray, tol: float) -> list[list[int]]:
-    """Actions surviving iterated elimination of strictly dominated pure strategies
-    (dominance by pure strategies; the result does not depend on the order)."""
-    alive = [list(range(k)) for k in payoffs.shape[1:]]
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(alive)):
-            if len(alive[i]) == 1:
-                continue
-            u = _player_view(payoffs, i, alive)
-            keep = [
-                a
-                for a in range(len(alive[i]))
-                if not any(_dominates(u, b, a, tol) for b in range(len(alive[i])) if b != a)
-            ]
-            if len(keep) < len(alive[i]):
-                alive[i] = [alive[i][a] for a in keep]
-                changed = True
-    return alive
-
-
 def _structure_facts(game: NormalFormGame) -> list[str]:
-    payoffs = _numeric(game)
+    payoffs = comparison_payoffs(game)
     tol = float_tolerance(game)
     facts: list[str] = []
     full = [list(range(k)) for k in game.shape]
     for i, player in enumerate(game.players):
         if game.shape[i] < 2:
             continue
-        u = _player_view(payoffs, i, full)
+        u = player_view(payoffs, i, full)
         for a in range(game.shape[i]):
-            if all(_dominates(u, a, b, tol) for b in range(game.shape[i]) if b != a):
+            if all(dominates(u, a, b, tol) for b in range(game.shape[i]) if b != a):
                 facts.append(f"{player} has a strictly dominant strategy: {game.actions[i][a]}")
-    alive = _iterated_dominance(payoffs, tol)
+    alive = surviving_actions(game)
     if all(len(s) == 1 for s in alive):
         facts.append(f"dominance solvable to {_profile_label(game, [s[0] for s in alive])}")
     elif any(len(s) < k for s, k in zip(alive, game.shape, strict=True)):

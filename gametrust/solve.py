@@ -60,6 +60,27 @@ def _pure_profiles(game: NormalFormGame, indices: Sequence[tuple[int, ...]]) -> 
     ]
 
 
+#: Largest number of bases (C(m + n, m)) the complete enumeration takes on; about 10x10.
+ENUMERATION_BUDGET = 400_000
+
+
+def _bases(shape: Sequence[int]) -> int:
+    from math import comb
+
+    return comb(sum(shape), shape[0])
+
+
+def _lift(profile: Sequence[Sequence[Number]], alive: list[list[int]], shape: Sequence[int]):
+    """Strategies on surviving actions back on all actions (zeros elsewhere)."""
+    out = []
+    for strategy, keep, size in zip(profile, alive, shape, strict=True):
+        full: list[Number] = [type(strategy[0])(0)] * size
+        for k, p in zip(keep, strategy, strict=True):
+            full[k] = p
+        out.append(tuple(full))
+    return tuple(out)
+
+
 def _need_two_players(game: NormalFormGame, method: str) -> None:
     if game.n_players != 2:
         raise ArgumentError(
@@ -114,7 +135,32 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
     if method == "enumeration":
         from .solvers.vertex_enumeration import enumerate_equilibria
 
-        found = enumerate_equilibria(game)
+        target, alive = game, None
+        if _bases(game.shape) > ENUMERATION_BUDGET:
+            from .dominance import restrict, surviving_actions
+
+            alive = surviving_actions(game)
+            target = restrict(game, alive)
+            if _bases(target.shape) > ENUMERATION_BUDGET:
+                m, n = target.shape
+                raise ArgumentError(
+                    f"a {m}x{n} game (after removing strictly dominated actions) is too large "
+                    "for complete enumeration; use method='lemke-howson' for one equilibrium",
+                    Location(path=("method",)),
+                )
+            removed = [
+                f"{game.players[i]}: "
+                + ", ".join(a for k, a in enumerate(game.actions[i]) if k not in keep)
+                for i, keep in enumerate(alive)
+                if len(keep) < game.shape[i]
+            ]
+            warnings.append(
+                "strictly dominated actions were removed before enumerating (no equilibrium "
+                f"plays them): {'; '.join(removed)}; 'degenerate' refers to the remaining game"
+            )
+        found = enumerate_equilibria(target)
+        if alive is not None:
+            found.profiles = [_lift(p, alive, game.shape) for p in found.profiles]
         equilibria = certify(game, found.profiles, method=method)
         if found.degenerate:
             warnings.append(

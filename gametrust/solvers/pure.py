@@ -21,25 +21,16 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from ..dominance import comparison_payoffs
 from ..game import NormalFormGame
 from ..regret import float_tolerance
 
 __all__ = ["pure_equilibria", "pure_equilibria_gen", "pure_equilibrium_mask"]
 
 
-def _numeric_payoffs(game: NormalFormGame) -> np.ndarray:
-    if not game.exact:
-        return game.payoffs
-    ints = game.integer_payoffs
-    try:
-        return ints.astype(np.int64)
-    except OverflowError:  # huge integers: keep Python ints (object dtype)
-        return ints
-
-
 def pure_equilibrium_mask(game: NormalFormGame) -> np.ndarray:
     """Boolean array of shape ``game.shape``: True at pure Nash equilibria."""
-    payoffs = _numeric_payoffs(game)
+    payoffs = comparison_payoffs(game)
     tol = float_tolerance(game)
     mask = np.ones(game.shape, dtype=bool)
     for i in range(game.n_players):
