@@ -31,7 +31,7 @@ from itertools import product
 from typing import Any
 
 from .equilibrium import SolveResult
-from .errors import SolverError
+from .errors import ArgumentError, SolverError
 from .exact import format_number
 from .game import NormalFormGame
 from .reduced import Plan, behavior_to_plans, plans_to_behavior, reduced_normal_form
@@ -270,8 +270,15 @@ def solve_tree(tree: GameTree) -> TreeSolveResult:
     normal_form = None
     complete = True
     if game.n_players == 2:
-        normal_form = solve(game)
-        for e in normal_form:
+        try:
+            normal_form = solve(game)
+        except ArgumentError:  # too large to enumerate: subgame-perfect ones are still complete
+            warnings.append(
+                f"the reduced normal form ({game.shape[0]}x{game.shape[1]}) is too large to "
+                "enumerate its Nash equilibria; the subgame-perfect equilibria are complete"
+            )
+            normal_form = None
+        for e in normal_form or ():
             behavior = _behavior_of(tree, plans, e.strategies)
             is_spe = any(_agrees(behavior, s.behavior) for s in spe)
             nash.append(
@@ -284,7 +291,7 @@ def solve_tree(tree: GameTree) -> TreeSolveResult:
     else:
         complete = False
         warnings.append("Nash equilibria of the normal form are computed for two players only")
-    if any("pure strategies only" in w for w in warnings):
+    if normal_form is None or any("pure strategies only" in w for w in warnings):
         complete = False
     return TreeSolveResult(
         tree=tree,

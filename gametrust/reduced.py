@@ -32,7 +32,14 @@ import numpy as np
 from .game import NormalFormGame
 from .tree import Chance, Decision, GameTree, Node, Path, Terminal
 
-__all__ = ["Plan", "behavior_to_plans", "plan_payoffs", "plans_to_behavior", "reduced_normal_form"]
+__all__ = [
+    "Plan",
+    "behavior_to_plans",
+    "plan_payoffs",
+    "plans_to_behavior",
+    "reduced_normal_form",
+    "reduced_tensor",
+]
 
 Assignment = frozenset[tuple[str, str]]  # (infoset id, action)
 
@@ -125,6 +132,15 @@ def plan_payoffs(tree: GameTree, profile: Sequence[Plan]) -> tuple[Any, ...]:
 
 def reduced_normal_form(tree: GameTree) -> tuple[NormalFormGame, list[list[Plan]]]:
     """The reduced normal form and each player's plans (rows/columns, in order)."""
+    tensor, plans, labels = reduced_tensor(tree)
+    game = NormalFormGame.from_payoff_tensor(
+        tensor, players=tree.players, actions=labels, title=tree.title
+    )
+    return game, plans
+
+
+def reduced_tensor(tree: GameTree) -> tuple[np.ndarray, list[list[Plan]], list[list[str]]]:
+    """The reduced normal form's payoff tensor (any value type), plans and plan labels."""
     order = [i.id for i in tree.infosets]
     plans: list[list[Plan]] = []
     for player in range(len(tree.players)):
@@ -144,11 +160,7 @@ def reduced_normal_form(tree: GameTree) -> tuple[NormalFormGame, list[list[Plan]
             tensor[(i, *index)] = values[i]
     player_order = [[i.id for i in tree.player_infosets(p)] for p in range(n)]
     labels = [[plan.label(player_order[p]) for plan in plans[p]] for p in range(n)]
-    labels = [_unique(ls) for ls in labels]
-    game = NormalFormGame.from_payoff_tensor(
-        tensor, players=tree.players, actions=labels, title=tree.title
-    )
-    return game, plans
+    return tensor, plans, [_unique(ls) for ls in labels]
 
 
 def _unique(labels: list[str]) -> list[str]:

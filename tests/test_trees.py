@@ -1,0 +1,136 @@
+"""Game trees: subgame-perfect equilibria are Nash, backward induction agrees with the
+normal form, ties give every subgame-perfect equilibrium, empathy commutes with the
+reduced normal form."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+
+from gametrust import ArgumentError, is_nash, solve
+from gametrust.empathy import apply_empathy, empathize_tensor
+from gametrust.extensive import solve_tree
+from gametrust.reduced import behavior_to_plans, reduced_normal_form
+from gametrust.strategies import trees
+from gametrust.tree import Chance, Decision, GameTree, Terminal
+
+
+def T(*values):
+    return Terminal(tuple(F(v) for v in values))
+
+
+ENTRY = GameTree(
+    ("Entrant", "Incumbent"),
+    Decision(0, (("Out", T(0, 2)), ("In", Decision(1, (("Fight", T(-1, -1)),
+                                                      ("Share", T(1, 1))))))),
+)
+
+
+def test_entry_deterrence_threat_is_not_credible() -> None:
+    result = solve_tree(ENTRY)
+    [spe] = result.subgame_perfect
+    assert spe.behavior == {"Entrant:1": {"Out": 0, "In": 1}, "Incumbent:1": {"Fight": 0,
+                                                                               "Share": 1}}
+    assert spe.payoffs == (1, 1)
+    assert spe.path_text(ENTRY) == ["Entrant In -> Incumbent Share"]
+    # Nash but not subgame-perfect: stay out against the threat to fight (a segment of
+    # equilibria: Fight with probability at least 1/2)
+    outs = [e for e in result.nash if "subgame-perfect" not in e.concepts]
+    assert {e.behavior["Incumbent:1"]["Fight"] for e in outs} == {F(1), F(1, 2)}
+    assert all(e.behavior["Entrant:1"] == {"Out": 1, "In": 0} for e in outs)
+
+
+def test_ties_give_every_subgame_perfect_equilibrium() -> None:
+    tree = GameTree(("A", "B"), Decision(0, (
+        ("L", Decision(1, (("x", T(1, 0)), ("y", T(3, 0))))),  # B indifferent
+        ("R", T(2, 2)),
+    )))
+    result = solve_tree(tree)
+    outcomes = sorted(tuple(e.payoffs) for e in result.subgame_perfect)
+    # B plays x -> A prefers R (2 > 1); B plays y -> A prefers L (3 > 2)
+    assert outcomes == [(2, 2), (3, 0)]
+
+
+def test_chance_nodes_are_expected_values() -> None:
+    tree = GameTree(("A", "B"), Chance((
+        ("good", F(1, 3), Decision(0, (("l", T(3, 0)), ("r", T(0, 3))))),
+        ("bad", F(2, 3), T(0, 0)),
+    )))
+    [spe] = solve_tree(tree).subgame_perfect
+    assert spe.payoffs == (1, 0)
+    assert dict(spe.outcomes) == {("good", "l"): F(1, 3), ("bad",): F(2, 3)}
+
+
+def test_simultaneous_move_tree_equals_the_matrix_game() -> None:
+    # the Stag Hunt as a tree: B does not see A's move
+    def b_moves(row):
+        return Decision(1, (("S", T(*row[0])), ("H", T(*row[1]))), infoset="B")
+
+    tree = GameTree(("A", "B"), Decision(0, (
+        ("S", b_moves([(3, 3), (0, 2)])), ("H", b_moves([(2, 0), (2, 2)])))))
+    result = solve_tree(tree)
+    assert len(result.subgame_perfect) == 3  # no proper subgames: the three Nash equilibria
+    mixed = [e for e in result.subgame_perfect if not e.pure]
+    assert mixed[0].behavior["A:1"] == {"S": F(2, 3), "H": F(1, 3)}
+
+
+def _plan_profile(tree, plans, behavior):
+    return [behavior_to_plans(tree, plans[p], behavior) for p in range(len(tree.players))]
+
+
+@given(trees(max_depth=3, max_moves=2))
+@settings(max_examples=60)
+def test_every_subgame_perfect_equilibrium_is_nash(tree) -> None:
+    result = solve_tree(tree)
+    assert result.subgame_perfect, "every finite tree has a subgame-perfect equilibrium"
+    game, plans = reduced_normal_form(tree)
+    for e in result.subgame_perfect:
+        assert is_nash(game, _plan_profile(tree, plans, e.behavior))
+    for e in result.nash:
+        assert e.payoffs in {tuple(x.payoffs) for x in solve(game)}
+
+
+@given(trees(max_depth=4, max_moves=2, information_sets=False, chance=False,
+             min_value=-1000, max_value=1000))
+@settings(max_examples=60)
+def test_backward_induction_agrees_with_the_normal_form_without_ties(tree) -> None:
+    by_player = [[n.payoffs[i] for _, n in tree.nodes() if isinstance(n, Terminal)]
+                 for i in range(2)]
+    if any(len(set(v)) < len(v) for v in by_player):
+        return  # ties: several subgame-perfect equilibria are possible
+    result = solve_tree(tree)
+    assert len(result.subgame_perfect) == 1
+    [spe] = result.subgame_perfect
+    game, plans = reduced_normal_form(tree)
+    assume(game.shape[0] * game.shape[1] <= 64)  # complete enumeration stays quick
+    normal = solve(game)
+    profile = _plan_profile(tree, plans, spe.behavior)
+    assert tuple(tuple(s) for s in profile) in {e.strategies for e in normal}
+
+
+@given(trees(max_depth=3, max_moves=2))
+@settings(max_examples=40)
+def test_empathy_commutes_with_the_reduced_normal_form(tree) -> None:
+    weights = [F(1, 3), F(1, 2)]
+    adjusted = tree.map_values(
+        lambda v: tuple(empathize_tensor(np.array([[x] for x in v], dtype=object), weights,
+                                         "altruism")[:, 0])
+    )
+    left, _ = reduced_normal_form(adjusted)
+    right = apply_empathy(reduced_normal_form(tree)[0], weights)
+    assert np.all(left.payoffs == right.payoffs)
+
+
+def test_invalid_trees_are_refused() -> None:
+    with pytest.raises(ArgumentError):  # information set with different moves
+        GameTree(("A", "B"), Decision(0, (
+            ("l", Decision(1, (("x", T(0, 0)), ("y", T(0, 0))), infoset="I")),
+            ("r", Decision(1, (("x", T(0, 0)), ("z", T(0, 0))), infoset="I")),
+        )))
+    with pytest.raises(ArgumentError):  # wrong number of payoffs
+        GameTree(("A", "B"), Decision(0, (("l", T(0)), ("r", T(0, 0)))))
+    with pytest.raises(ArgumentError):  # probabilities must sum to 1
+        solve_tree(GameTree(("A",), Chance((("h", F(1, 2), T(1)), ("t", F(1, 3), T(0))))))
