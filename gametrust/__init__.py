@@ -21,6 +21,7 @@ from .errors import (
     ScenarioError,
     SolverError,
 )
+from .explain import Explanation, explain
 from .expression import Expression, parse_expression
 from .families import Family, classify
 from .game import NormalFormGame
@@ -40,6 +41,7 @@ __all__ = [
     "METHODS",
     "ArgumentError",
     "Equilibrium",
+    "Explanation",
     "Expression",
     "ExpressionError",
     "Family",
@@ -63,6 +65,7 @@ __all__ = [
     "apply_empathy",
     "classify",
     "expected_payoffs",
+    "explain",
     "is_nash",
     "load",
     "loads",

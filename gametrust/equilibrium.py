@@ -144,6 +144,16 @@ class SolveResult:
     def __getitem__(self, index: int) -> Equilibrium:
         return self.equilibria[index]
 
+    def _repr_markdown_(self) -> str:  # Jupyter
+        from .report import render_markdown
+
+        return render_markdown(self)
+
+    def _repr_html_(self) -> str:  # Jupyter
+        from .report import render_html
+
+        return render_html(self)
+
     @property
     def continua(self) -> tuple[tuple[int, ...], ...]:
         """Components with more than one extreme point (continua of equilibria)."""

@@ -24,7 +24,7 @@ sample point.)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +95,7 @@ class SweepMap:
     regions: tuple[Region, ...]
     players: tuple[str, ...]
     actions: tuple[tuple[str, ...], ...]
+    fixed: dict[str, Any] = field(default_factory=dict)  # parameters, empathy model
 
     def region_at(self, x: object, y: object) -> int | None:
         """The region holding the point, ``None`` on a boundary line."""
@@ -122,6 +123,11 @@ class SweepMap:
         from .report.sweep import render_map_markdown
 
         return render_map_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from .report.sweep import render_map_html
+
+        return render_map_html(self)
 
 
 def _slot(
@@ -237,7 +243,17 @@ def sweep_map(
         regions=tuple(regions),
         players=tuple(players),
         actions=tuple(tuple(a) for a in source.actions),
+        fixed=_fixed(source, parameters),
     )
+
+
+def _fixed(source: Any, parameters: Mapping[str, object] | None) -> dict[str, Any]:
+    if not hasattr(source, "parameter_values"):
+        return {"empathy_model": "altruism"}
+    return {
+        "parameters": source.parameter_values(parameters),
+        "empathy_model": source.empathy_model,
+    }
 
 
 def _player_ids(source: Any) -> tuple[str, ...]:
@@ -280,13 +296,14 @@ def _describe(
             merged.append(strip)
 
     def bound(name: str, lo: Any, hi: Any, full: tuple[Fraction, Fraction]) -> str | None:
-        parts = []
-        if lo != full[0]:
-            parts.append(f"{_show(lo)} < ")
-        parts.append(name)
-        if hi != full[1]:
-            parts.append(f" < {_show(hi)}")
-        return "".join(parts) if len(parts) > 1 else None
+        low, high = lo != full[0], hi != full[1]
+        if low and high:
+            return f"{_show(lo)} < {name} < {_show(hi)}"
+        if low:
+            return f"{name} > {_show(lo)}"
+        if high:
+            return f"{name} < {_show(hi)}"
+        return None
 
     out = []
     for c0, c1, r0, r1 in merged:

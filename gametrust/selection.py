@@ -45,6 +45,7 @@ from typing import Any
 from .equilibrium import SolveResult
 from .exact import format_number
 from .game import NormalFormGame
+from .regret import float_tolerance
 
 __all__ = ["Selection", "TrustThreshold", "analyse", "trust_threshold"]
 
@@ -169,6 +170,7 @@ def analyse(game: NormalFormGame, result: SolveResult) -> Selection:
         None,
     )
     strict_pure = [k for k, e in enumerate(result) if e.kind == "pure" and e.strict]
+    tol = float_tolerance(game)  # 0 for exact games
     u = game.payoffs
     risk_pairs: dict[tuple[int, int], int] = {}
     wins = {k: 0 for k in strict_pure}
@@ -179,7 +181,7 @@ def analyse(game: NormalFormGame, result: SolveResult) -> Selection:
             a2, b2 = _pure_index(result, k2, game)  # type: ignore[misc]
             loss1 = (u[0, a, b] - u[0, a2, b]) * (u[1, a, b] - u[1, a, b2])
             loss2 = (u[0, a2, b2] - u[0, a, b2]) * (u[1, a2, b2] - u[1, a2, b])
-            if loss1 != loss2:
+            if abs(loss1 - loss2) > tol * max(1, abs(loss1), abs(loss2)):
                 winner = k1 if loss1 > loss2 else k2
                 risk_pairs[(k1, k2)] = winner
                 wins[winner] += 1

@@ -33,6 +33,7 @@ breakpoint the (usually degenerate) game exactly there.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -241,6 +242,9 @@ class Grid:
     on_breakpoint: dict[int, int] = field(default_factory=dict, repr=False)  # point -> bp
     values: dict[int, list[Any]] = field(default_factory=dict, repr=False)
     breakpoint_values: dict[int, Any] = field(default_factory=dict, repr=False)
+    #: grid points at an end of the range whose game differs from the interval next to it
+    on_end: dict[int, int] = field(default_factory=dict, repr=False)  # point -> 0 | 1
+    end_values: dict[int, Any] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return self.n
@@ -253,7 +257,9 @@ class Grid:
         return tuple(self.point(k) for k in range(self.n))
 
     def where(self, k: int) -> tuple[str, int]:
-        """``("breakpoint", b)`` or ``("interval", i)`` for grid point ``k``."""
+        """``("breakpoint", b)``, ``("end", 0 | 1)`` or ``("interval", i)`` for point ``k``."""
+        if k in self.on_end:
+            return "end", self.on_end[k]
         if k in self.on_breakpoint:
             return "breakpoint", self.on_breakpoint[k]
         for i, (first, stop) in enumerate(self.spans):
@@ -266,6 +272,8 @@ class Grid:
         kind, index = self.where(k)
         if kind == "breakpoint":
             return self.breakpoint_values[index]
+        if kind == "end":
+            return self.end_values[index]
         row = k - self.spans[index][0]
         out = []
         for piece in self.values[index]:
@@ -328,6 +336,10 @@ def _grid(result: SweepResult, n: int) -> Grid:
     grid = Grid(n, start, stride, scale, tuple(spans), on_breakpoint)
     for b, bp in enumerate(result.breakpoints):
         grid.breakpoint_values[b] = tuple(e.strategies for e in bp.result)
+    for side, (end, k) in enumerate(zip(result.ends, (0, n - 1), strict=True)):
+        if end is not None:
+            grid.on_end[k] = side
+            grid.end_values[side] = tuple(e.strategies for e in end.result)
     for index, interval in enumerate(result.intervals):
         lo, stop = spans[index]
         ks = np.arange(lo, stop).astype(object)
@@ -430,6 +442,11 @@ class SweepResult:
         from .report.sweep import render_markdown
 
         return render_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from .report.sweep import render_html
+
+        return render_html(self)
 
 
 # -- building the parametric game --------------------------------------------------------------
@@ -999,11 +1016,31 @@ def _selection_pieces(
         if key(gaps[k - 1]) != key(gaps[k]) or key(points[k]) != key(gaps[k - 1])
     ]
     edges = [0, *kept, len(points) - 1]
+    reference = evaluator.at(gaps[0])[1]  # the interval's own equilibria, in their order
+
+    def aligned(t: Any) -> Selection:
+        """The selection at t, with indices into the interval's equilibria (by support)."""
+        _, result, _, selection, _, _ = evaluator.at(t)
+        order = {_supports(e): k for k, e in enumerate(reference)}
+
+        def move(k: int | None) -> int | None:
+            return None if k is None else order.get(_supports(result[k]))
+
+        thresholds = tuple(
+            dataclasses.replace(x, cooperative=move(x.cooperative), other=move(x.other))
+            for x in selection.thresholds
+        )
+        pairs = {
+            (move(a), move(b)): move(w) for (a, b), w in selection.risk_pairs.items()
+        }
+        return Selection(move(selection.payoff_dominant), move(selection.risk_dominant),
+                         pairs, thresholds)  # type: ignore[arg-type]
+
     pieces = tuple(
-        (points[edges[n]], points[edges[n + 1]], evaluator.at(gaps[edges[n]])[3])
+        (points[edges[n]], points[edges[n + 1]], aligned(gaps[edges[n]]))
         for n in range(len(edges) - 1)
     )
-    switches = tuple((points[k], evaluator.at(points[k])[3]) for k in kept)
+    switches = tuple((points[k], aligned(points[k])) for k in kept)
     return pieces, switches
 
 
