@@ -136,16 +136,28 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
+def _at(source: str | bytes, index: int, file: str | None, message: str) -> ScenarioError:
+    """An error located at character (or byte) ``index`` of the source: line and column."""
+    newline = b"\n" if isinstance(source, bytes) else "\n"
+    line = source.count(newline, 0, index) + 1  # type: ignore[arg-type]
+    column = index - (source.rfind(newline, 0, index) + 1) + 1  # type: ignore[arg-type]
+    return ScenarioError(message, Location(file, line, column))
+
+
 def _decode(source: str | bytes, file: str | None) -> str:
     if isinstance(source, bytes):
         if b"\x00" in source:
-            raise _error("not a text file (it contains NUL bytes)", file)
+            message = "not a text file (it contains NUL bytes)"
+            raise _at(source, source.index(b"\x00"), file, message)
         try:
             source = source.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise _error(f"not a text file (byte {exc.start} is not valid UTF-8)", file) from None
+            raise _at(
+                source, exc.start, file, f"not a text file (byte {exc.start} is not valid UTF-8)"
+            ) from None
     elif "\x00" in source:
-        raise _error("not a text file (it contains NUL characters)", file)
+        message = "not a text file (it contains NUL characters)"
+        raise _at(source, source.index("\x00"), file, message)
     return source.removeprefix("\ufeff")
 
 
@@ -341,7 +353,7 @@ def load_yaml(source: str | bytes, file: str | None = "<string>") -> tuple[Any, 
     >>> load_yaml("", "empty.yaml")
     Traceback (most recent call last):
     ...
-    gametrust.errors.ScenarioError: empty.yaml: the file is empty
+    gametrust.errors.ScenarioError: empty.yaml:1:1: the file is empty
     >>> load_yaml("x: !!python/object/apply:os.system [ls]", "evil.yaml")
     Traceback (most recent call last):
     ...
@@ -349,7 +361,7 @@ def load_yaml(source: str | bytes, file: str | None = "<string>") -> tuple[Any, 
     """  # noqa: E501
     text = _decode(source, file)
     if not text.strip():
-        raise _error("the file is empty", file)
+        raise ScenarioError("the file is empty", Location(file, 1, 1))
     node = _compose(text, file)
     if node is None:
         raise _error("the file is empty (it has only comments)", file)

@@ -24,9 +24,6 @@ KOREA = "scenarios/korea.yaml"
 STAG = "scenarios/stag_hunt.yaml"
 BAD = sorted((ROOT / "tests" / "fixtures" / "bad").glob("*"))
 # Errors about the file as a whole (empty, not text) are located by file only so far.
-WHOLE_FILE = {"binary.yaml", "empty.yaml", "not_utf8.yaml"}
-
-
 def _runner() -> CliRunner:
     try:  # click < 8.2 mixes stderr into stdout unless told not to
         return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
@@ -283,8 +280,6 @@ def test_scenario_error_names_file_and_line(tmp_path: Path) -> None:
 def test_every_bad_fixture_exits_2_with_one_located_line(fixture: Path, command: str) -> None:
     result = run(command, str(fixture))
     line = assert_one_error_line(result, fixture.name)
-    if fixture.name in WHOLE_FILE and not re.search(re.escape(fixture.name) + r":\d+", line):
-        pytest.xfail("an error about the whole file has no line number yet")
     assert re.search(re.escape(fixture.name) + r":\d+", line), line
 
 
