@@ -266,6 +266,9 @@ def solve(
     from .solve import solve as run_solver
 
     scenario = _load(file)
+    if scenario.is_tree:
+        _solve_tree(scenario, overrides, empathy, method, fmt, explain)
+        return
     game = scenario.build(_none_if_empty(overrides), _none_if_empty(empathy))
     try:
         result = run_solver(game, method=method)
@@ -282,6 +285,38 @@ def solve(
     click.echo(
         render(result, scenario, parameters, empathy, format=fmt, explanation=explanation)
     )
+
+
+def _solve_tree(
+    scenario: Scenario,
+    overrides: dict[str, str],
+    empathy: dict[str, str],
+    method: str,
+    fmt: str,
+    explain: bool,
+) -> None:
+    """Scenarios with moves in time: subgame-perfect and Nash equilibria of the tree."""
+    from .extensive import solve_tree
+    from .report.tree import render as render_tree
+
+    if method != "auto":
+        raise ArgumentError(
+            "a scenario with moves in time is solved by backward induction over its subgames "
+            "and the reduced normal form; --method does not apply",
+            Location(path=("--method",)),
+        )
+    if explain:
+        raise ArgumentError(
+            "--explain covers normal-form games; for moves in time use 'gametrust sweep' "
+            "to find exact thresholds",
+            Location(path=("--explain",)),
+        )
+    tree = scenario.build_tree(_none_if_empty(overrides), _none_if_empty(empathy))
+    result = solve_tree(tree)
+    parameters = scenario.parameter_values(overrides)
+    weights = scenario.empathy_weights(overrides)
+    weights.update({k: v for k, v in empathy.items()})
+    click.echo(render_tree(result, scenario, parameters, weights, format=fmt))
 
 
 @cli.command()
@@ -561,6 +596,20 @@ def sweep(
     scenario = _load(file)
     _check_sweep_names(scenario, axes, overrides, fixed_empathy)
     parameters = _none_if_empty(overrides)
+    if scenario.is_tree:
+        if len(axes) == 2 or plot_path is not None or fmt not in ("text", "json"):
+            raise ArgumentError(
+                "for a scenario with moves in time, sweep one axis with --format text or json",
+                Location(path=("--format" if len(axes) == 1 else "--empathy",)),
+            )
+        from .report.tree import render_sweep
+        from .tree_sweep import sweep_scenario_tree
+
+        tree_result = sweep_scenario_tree(
+            scenario, axes[0], low, high, parameters=parameters, empathy=weights or None
+        )
+        click.echo(render_sweep(tree_result, fmt, file=file))
+        return
     try:
         if len(axes) == 2:
             from .regions import sweep_map

@@ -39,7 +39,7 @@ from .sweep import (
 )
 from .tree import Chance, Decision, GameTree, Path, Terminal
 
-__all__ = ["TreeBreakpoint", "TreeInterval", "TreeSweepResult", "sweep_tree"]
+__all__ = ["TreeBreakpoint", "TreeInterval", "TreeSweepResult", "sweep_scenario_tree", "sweep_tree"]
 
 
 @dataclass(frozen=True)
@@ -295,3 +295,61 @@ def _strictly(a: Any, r: Any, b: Any) -> bool:
     from .sweep import _greater
 
     return _greater(r, a, float(a)) and _greater(b, r, float(b))
+
+
+def sweep_scenario_tree(
+    scenario: Any,
+    axis: str | Axis,
+    lo: object = None,
+    hi: object = None,
+    *,
+    parameters: Any = None,
+    empathy: Any = None,
+) -> TreeSweepResult:
+    """Sweep a scenario with moves in time (``scenario.is_tree``) over empathy or a parameter."""
+    import numpy as np
+
+    from .empathy import empathize_tensor
+    from .errors import ArgumentError, Location
+    from .sweep import _check_player, _exact_weight, _range
+
+    ax = axis if isinstance(axis, Axis) else Axis.parse(axis)
+    low, high = _range(scenario, ax, lo, hi)
+    t = RationalFunction.variable()
+
+    def const(value: object) -> RationalFunction:
+        return RationalFunction.constant(Fraction(value))  # type: ignore[arg-type]
+
+    values: dict[str, Any] = {k: const(v) for k, v in scenario.parameter_values(parameters).items()}
+    if ax.kind == "param":
+        values[ax.name] = t
+    players = scenario.player_ids
+    weights: dict[str, Any] = {}
+    for pid in players:
+        raw = scenario.empathy.get(pid, 0)
+        weights[pid] = raw.fold(const, values.__getitem__) if hasattr(raw, "fold") else const(raw)
+    for pid, raw in (empathy or {}).items():
+        _check_player(pid, players, "--empathy")
+        weights[pid] = const(_exact_weight(raw, pid))
+    if ax.kind == "empathy":
+        if ax.name:
+            _check_player(ax.name, players, "axis")
+            weights[ax.name] = t
+        else:
+            weights = {p: t for p in players}
+    vector = [weights[p] for p in players]
+    try:
+        rf_tree = scenario.tree.map_values(
+            lambda v: tuple(e.fold(const, values.__getitem__) for e in v),
+            lambda p: p.fold(const, values.__getitem__),
+        )
+    except ZeroDivisionError:
+        raise ArgumentError(
+            "a payoff or probability divides by zero for some value of the swept quantity",
+            Location(path=("axis",)),
+        ) from None
+    rf_tree = rf_tree.map_values(
+        lambda v: tuple(empathize_tensor(np.array(v, dtype=object), vector,
+                                         scenario.empathy_model))
+    )
+    return sweep_tree(rf_tree, ax, low, high, title=scenario.title)
