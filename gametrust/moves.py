@@ -323,12 +323,12 @@ def check_moves(
                 )
             if action in c.actions[:j]:
                 raise _fail(f"{action!r} is listed twice", "commitments", k, "actions", j)
-        if c.kind == HARD and all(
+        if all(
             all(a in c.actions for a in node) for node in offered if set(node) & set(c.actions)
         ):
             raise _fail(
-                f"this hard commitment rules out none of {c.player}'s moves; a commitment "
-                "binds the player to some of its moves, not all",
+                f"this commitment leaves {c.player} every move it had; a commitment binds the "
+                "player to some of its moves, not all",
                 "commitments", k, "actions",
             )
         known(c.cost, "commitments", k, "cost")
