@@ -73,9 +73,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from numbers import Rational
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import ArgumentError, GambitFormatError, Location
+from .errors import ArgumentError, GambitFormatError, InputError, Location
 from .gambit_text import (
     Token,
     TokenStream,
@@ -88,7 +88,17 @@ from .gambit_text import (
 )
 from .tree import Chance, Decision, GameTree, Node, Terminal
 
-__all__ = ["parse_efg", "read_efg", "tree_difference", "trees_equivalent", "write_efg"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .scenario import Scenario
+
+__all__ = [
+    "parse_efg",
+    "read_efg",
+    "read_efg_scenario",
+    "tree_difference",
+    "trees_equivalent",
+    "write_efg",
+]
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -445,6 +455,35 @@ def read_efg(path: str | PathLike[str]) -> GameTree:
     An unreadable or malformed file raises :class:`~gametrust.errors.GambitFormatError`.
     """
     return _read(path)[0]
+
+
+def read_efg_scenario(path: str | PathLike[str]) -> Scenario:
+    """A Gambit ``.efg`` file as a tree :class:`~gametrust.scenario.Scenario`.
+
+    The scenario has the file's title, its comment as description, the tree
+    (constant payoffs and probabilities) as ``stage_tree``, no parameters and
+    zero empathy, so :meth:`~gametrust.scenario.Scenario.build_tree` gives back
+    the tree :func:`read_efg` reads.  Player ids are Gambit's player labels.
+    What a scenario needs beyond a readable file — perfect recall, every
+    player moving somewhere — raises :class:`~gametrust.errors.GambitFormatError`
+    naming the file.
+    """
+    from .expression import constant
+    from .scenario import Scenario
+
+    tree, comment = _read(path)
+    stage = tree.map_values(lambda vector: tuple(constant(v) for v in vector), constant)
+    try:
+        return Scenario(
+            title=tree.title,
+            description=comment,
+            players=tree.players,
+            stage_tree=stage,
+            path=str(path),
+        )
+    except InputError as err:
+        # the key path names a YAML tree (tree.moves...), not a place in this file
+        raise GambitFormatError(err.message, Location(file=str(path))) from None
 
 
 # -- writing --------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from gametrust.extensive import solve_tree
 from gametrust.gambit_efg import (
     parse_efg,
     read_efg,
+    read_efg_scenario,
     tree_difference,
     trees_equivalent,
     write_efg,
@@ -635,3 +636,44 @@ def test_tree_difference_sees_probabilities() -> None:
 
     assert tree_difference(coin(F(1, 2)), coin(F(1, 2))) is None
     assert tree_difference(coin(F(1, 2)), coin(F(1, 3))) is not None
+
+
+# -- as a scenario -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EFG_FILES, ids=[p.name for p in EFG_FILES])
+def test_read_efg_scenario_builds_the_tree_read(path: Path) -> None:
+    scenario = read_efg_scenario(path)
+    assert scenario.is_tree
+    assert scenario.parameters == {}
+    assert set(scenario.empathy_weights().values()) == {0}
+    assert tree_difference(scenario.build_tree(), read_efg(path)) is None
+
+
+def test_efg_scenario_keeps_title_comment_and_players() -> None:
+    scenario = read_efg_scenario(FIXTURES / "decimal_d.efg")
+    assert scenario.title.startswith("Inspection with an imperfect detector")
+    assert scenario.description.startswith("Outcomes are restated by number only")
+    assert scenario.player_ids == ("State", "Inspector")
+    assert scenario.actions == (("Comply", "Cheat"), ("Accuse", "Trust"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second player never moves
+        'EFG 2 R "" { "A" "B" } p "" 1 1 "" { "x" "y" } 0 t "" 0 t "" 0',
+        # A forgets her own first move (imperfect recall)
+        'EFG 2 R "" { "A" "B" } p "" 1 1 "" { "x" "y" } 0 '
+        'p "" 1 2 "" { "u" "v" } 0 t "" 0 t "" 0 p "" 1 2 "" { "u" "v" } 0 t "" 0 '
+        'p "" 2 1 "" { "l" } 0 t "" 0',
+    ],
+    ids=["player-never-moves", "imperfect-recall"],
+)
+def test_efg_scenario_refuses_what_a_scenario_cannot_be(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "odd.efg"
+    path.write_text(text)
+    read_efg(path)  # a readable file
+    with pytest.raises(GambitFormatError) as info:
+        read_efg_scenario(path)
+    assert info.value.location.file == str(path)
