@@ -26,11 +26,12 @@ is documented in ``docs/scenario-format.md``; a JSON Schema ships as
 ... ''', "hunt.yaml")
 Traceback (most recent call last):
 ...
-gametrust.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments
+gametrust.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments, assumptions, claims
 """  # noqa: E501
 
 from __future__ import annotations
 
+import dataclasses
 import keyword
 import math
 import os
@@ -66,6 +67,8 @@ _TOP_KEYS = (
     "order",
     "verification",
     "commitments",
+    "assumptions",
+    "claims",
 )
 _TOP_REQUIRED = ("gametrust", "title", "players")
 _PLAYER_KEYS = ("name", "actions")
@@ -534,7 +537,7 @@ class _Reader:
         if "empathy_model" in data:
             model = self.empathy_model(data["empathy_model"])
         try:
-            return Scenario(
+            scenario = Scenario(
                 title=title,
                 description=description,
                 sources=self.sources(data.get("sources")),
@@ -554,6 +557,13 @@ class _Reader:
             raise self.error(
                 exc.message, exc.location.path, at_key=_is_container(data, exc.location.path)
             ) from None
+        # -- claims hook (gametrust check): parsing lives in gametrust/claims_format.py ---------
+        if data.get("assumptions") is not None or data.get("claims") is not None:
+            from .claims_format import parse_claims
+
+            assumptions, claims = parse_claims(data, self.where, scenario)
+            scenario = dataclasses.replace(scenario, assumptions=assumptions, claims=claims)
+        return scenario
 
 
 def _is_container(data: Any, path: KeyPath) -> bool:

@@ -39,7 +39,7 @@ from functools import cached_property
 from itertools import product
 from numbers import Rational
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -51,6 +51,9 @@ from .moves import Commitment, Verification, add_commitments, check_moves, norma
 from .tree import Chance, Decision, GameTree, Terminal
 from .treespec import check_chance, check_perfect_recall, key_path, without_impossible_moves
 from .yamlsource import SourceMap
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .claims import Assumptions, Claim
 
 __all__ = ["FORMAT_VERSION", "Parameter", "Player", "Scenario"]
 
@@ -224,6 +227,9 @@ class Scenario:
     verification: Verification | None = None
     order: tuple[str, ...] = ()
     source_map: SourceMap | None = field(default=None, compare=False, repr=False)
+    # -- claims hook (gametrust check): read by gametrust/claims_format.py -------------------------
+    assumptions: Assumptions | None = field(default=None, compare=False, repr=False)
+    claims: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
 
     # -- construction and validation -----------------------------------------------------------
 
