@@ -26,6 +26,7 @@ from .expression import Expression, parse_expression
 from .families import Family, classify
 from .game import NormalFormGame
 from .load import load, loads
+from .moves import Commitment, Verification
 from .regions import SweepMap, sweep_map
 from .regret import expected_payoffs, is_nash, max_regret
 from .scenario import Parameter, Player, Scenario
@@ -40,6 +41,7 @@ __all__ = [
     "EMPATHY_MODELS",
     "METHODS",
     "ArgumentError",
+    "Commitment",
     "Equilibrium",
     "Explanation",
     "Expression",
@@ -60,6 +62,7 @@ __all__ = [
     "SweepMap",
     "SweepResult",
     "TrustThreshold",
+    "Verification",
     "__version__",
     "analyse_selection",
     "apply_empathy",

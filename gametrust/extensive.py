@@ -242,8 +242,12 @@ def _certify(tree: GameTree, behavior: Behavior, game: Any, plans: list[list[Pla
         raise SolverError(f"a tree equilibrium failed its Nash certificate: {behavior}")
 
 
-def solve_tree(tree: GameTree) -> TreeSolveResult:
-    """Every subgame-perfect equilibrium, and the Nash equilibria of the reduced normal form."""
+def solve_tree(tree: GameTree, *, nash: bool = True) -> TreeSolveResult:
+    """Every subgame-perfect equilibrium, and the Nash equilibria of the reduced normal form.
+
+    ``nash=False`` skips the (possibly large) reduced normal form's Nash
+    equilibria; the subgame-perfect ones are computed either way.
+    """
     tree.check_probabilities()
     warnings: list[str] = []
     game, plans = reduced_normal_form(tree)
@@ -266,10 +270,13 @@ def solve_tree(tree: GameTree) -> TreeSolveResult:
                 _outcomes(tree, behavior),
             )
         )
-    nash: list[TreeEquilibrium] = []
+    found_nash: list[TreeEquilibrium] = []
     normal_form = None
     complete = True
-    if game.n_players == 2:
+    if not nash:
+        complete = False
+        warnings.append("Nash equilibria of the reduced normal form were not computed")
+    elif game.n_players == 2:
         try:
             normal_form = solve(game)
         except ArgumentError:  # too large to enumerate: subgame-perfect ones are still complete
@@ -281,7 +288,7 @@ def solve_tree(tree: GameTree) -> TreeSolveResult:
         for e in normal_form or ():
             behavior = _behavior_of(tree, plans, e.strategies)
             is_spe = any(_agrees(behavior, s.behavior) for s in spe)
-            nash.append(
+            found_nash.append(
                 TreeEquilibrium(
                     behavior, tuple(e.payoffs),
                     ("nash", "subgame-perfect") if is_spe else ("nash",),
@@ -296,7 +303,7 @@ def solve_tree(tree: GameTree) -> TreeSolveResult:
     return TreeSolveResult(
         tree=tree,
         subgame_perfect=tuple(spe),
-        nash=tuple(nash),
+        nash=tuple(found_nash),
         reduced=game,
         plans=plans,
         normal_form=normal_form,

@@ -136,6 +136,8 @@ class GameTree:
         """Information sets in the order their first node is met (pre-order)."""
         found: dict[str, InfoSet] = {}
         counters = [0] * len(self.players)
+        # names given explicitly are never reused for a node's own (automatic) set
+        explicit = {n.infoset for _, n in self.nodes() if isinstance(n, Decision) and n.infoset}
         for path, node in self.nodes():
             if isinstance(node, Terminal):
                 if len(node.payoffs) != len(self.players):
@@ -158,7 +160,7 @@ class GameTree:
             if node.infoset is None:
                 counters[node.player] += 1
                 key = f"{self.players[node.player]}:{counters[node.player]}"
-                while key in found:
+                while key in found or key in explicit:
                     counters[node.player] += 1
                     key = f"{self.players[node.player]}:{counters[node.player]}"
             else:

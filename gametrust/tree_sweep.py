@@ -12,8 +12,10 @@ probability), and split the interval at their real roots; repeat on the
 pieces until no piece contains a root of the polynomials its own solution
 relied on.  Then neighbouring pieces whose equilibria agree are merged.
 
-The Nash equilibria of the whole tree's reduced normal form are tracked the
-same way (through the normal-form sweep's basis polynomials).
+Intervals are defined by the subgame-perfect equilibria (the Nash
+equilibria of the whole reduced normal form are not swept: they can be many,
+and the questions asked of trees — is the commitment made, does cooperation
+follow — are about subgame-perfect play).
 """
 
 from __future__ import annotations
@@ -200,10 +202,7 @@ def _signature(result: TreeSolveResult) -> tuple:
             )
         )
 
-    return (
-        tuple(sorted(supports(e.behavior) for e in result.subgame_perfect)),
-        tuple(sorted(supports(e.behavior) for e in result.nash)),
-    )
+    return tuple(sorted(supports(e.behavior) for e in result.subgame_perfect))
 
 
 def _base_polys(rf_tree: GameTree, lo: Fraction, hi: Fraction, symbol: str) -> set[Poly]:
@@ -229,11 +228,18 @@ def sweep_tree(
     hi: Fraction,
     *,
     title: str = "",
-    solver: Callable[[GameTree], TreeSolveResult] = solve_tree,
+    solver: Callable[[GameTree], TreeSolveResult] | None = None,
 ) -> TreeSweepResult:
     """Sweep a tree whose values are :class:`RationalFunction` objects of the swept value."""
+    from .treespec import without_impossible_moves
+
     symbol = axis.symbol
     polys = _base_polys(rf_tree, lo, hi, symbol)
+    if solver is None:  # subgame perfection decides; moves of probability 0 are dropped
+
+        def solver(tree: GameTree) -> TreeSolveResult:
+            return solve_tree(without_impossible_moves(tree), nash=False)
+
     cache: dict[Any, tuple[TreeSolveResult, tuple]] = {}
 
     def at(t: Any) -> tuple[TreeSolveResult, tuple]:
