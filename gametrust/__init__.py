@@ -23,7 +23,10 @@ from .errors import (
 )
 from .explain import Explanation, explain
 from .expression import Expression, parse_expression
+from .extensive import TreeSolveResult, solve_tree
 from .families import Family, classify
+from .gambit_efg import parse_efg, write_efg
+from .gambit_nfg import parse_nfg, write_nfg
 from .game import NormalFormGame
 from .load import load, loads
 from .moves import Commitment, Verification
@@ -34,6 +37,7 @@ from .selection import Selection, TrustThreshold
 from .selection import analyse as analyse_selection
 from .solve import METHODS, solve
 from .sweep import SweepResult, sweep
+from .tree import Chance, Decision, GameTree, Terminal
 
 __version__ = "0.1.0"
 
@@ -41,13 +45,16 @@ __all__ = [
     "EMPATHY_MODELS",
     "METHODS",
     "ArgumentError",
+    "Chance",
     "Commitment",
+    "Decision",
     "Equilibrium",
     "Explanation",
     "Expression",
     "ExpressionError",
     "Family",
     "GambitFormatError",
+    "GameTree",
     "GametrustError",
     "InputError",
     "Location",
@@ -61,6 +68,8 @@ __all__ = [
     "SolverError",
     "SweepMap",
     "SweepResult",
+    "Terminal",
+    "TreeSolveResult",
     "TrustThreshold",
     "Verification",
     "__version__",
@@ -73,8 +82,13 @@ __all__ = [
     "load",
     "loads",
     "max_regret",
+    "parse_efg",
     "parse_expression",
+    "parse_nfg",
     "solve",
+    "solve_tree",
     "sweep",
     "sweep_map",
+    "write_efg",
+    "write_nfg",
 ]

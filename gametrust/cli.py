@@ -1,4 +1,4 @@
-"""The ``gametrust`` command line: ``solve``, ``validate``, ``export`` and ``sweep``.
+"""The ``gametrust`` command line: ``solve``, ``validate``, ``export``, ``sweep`` and ``check``.
 
 This is the only module that imports click.  Every exit code is decided in one
 place, :func:`exit_code`:
@@ -6,7 +6,8 @@ place, :func:`exit_code`:
 ====  ==============================================================
 0     success
 1     internal error: a :class:`~gametrust.errors.SolverError` or any
-      unexpected exception (a bug; rerun with ``GAMETRUST_DEBUG=1``)
+      unexpected exception (a bug; rerun with ``GAMETRUST_DEBUG=1``);
+      ``check``: a claim fails
 2     bad input: a usage error (unknown option, ``--set`` without ``=``)
       or any :class:`~gametrust.errors.InputError` (scenario, Gambit
       file, argument)
@@ -42,10 +43,20 @@ from .solve import METHODS
 if TYPE_CHECKING:
     from .scenario import Scenario
 
-__all__ = ["EXIT_INPUT", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "cli", "exit_code", "main"]
+__all__ = [
+    "EXIT_CLAIM_FAILED",
+    "EXIT_INPUT",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "cli",
+    "exit_code",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
+EXIT_CLAIM_FAILED = 1  # gametrust check: a claim does not hold
 EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130
 
@@ -205,8 +216,9 @@ def cli(ctx: click.Context) -> None:
       gametrust validate scenarios/*.yaml
       gametrust export scenarios/stag_hunt.yaml --to nfg -o stag_hunt.nfg
       gametrust sweep scenarios/korea.yaml --empathy --plot korea.png
+      gametrust check scenarios/korea.yaml
 
-    Exit codes: 0 success, 2 bad input, 1 internal error.
+    Exit codes: 0 success, 2 bad input, 1 internal error (check: a claim fails).
     """
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
@@ -355,10 +367,11 @@ def validate(ctx: click.Context, files: tuple[str, ...]) -> None:
 @click.option(
     "--to",
     "target",
-    type=click.Choice(["nfg"]),
+    type=click.Choice(["nfg", "efg"]),
     default="nfg",
     show_default=True,
-    help="Output format: Gambit's strategic-form .nfg (readable by Gambit and by gametrust).",
+    help="Output format: Gambit's strategic-form .nfg, or extensive-form .efg for a "
+    "scenario with moves in time (both readable by Gambit and by gametrust).",
 )
 @click.option(
     "-o",
@@ -383,12 +396,19 @@ def export(
     Examples:
       gametrust export scenarios/korea.yaml --to nfg
       gametrust export scenarios/korea.yaml --to nfg --empathy US=1/4 -o korea.nfg
+      gametrust export scenarios/agreed_framework_1994.yaml --to efg -o af.efg
     """
-    from .gambit_nfg import write_nfg
-
     scenario = _load(file)
-    game = scenario.build(_none_if_empty(overrides), _none_if_empty(empathy))
-    text = write_nfg(game, title=scenario.title)
+    if target == "efg":
+        from .gambit_efg import write_efg
+
+        tree = scenario.build_tree(_none_if_empty(overrides), _none_if_empty(empathy))
+        text = write_efg(tree, title=scenario.title)
+    else:
+        from .gambit_nfg import write_nfg
+
+        game = scenario.build(_none_if_empty(overrides), _none_if_empty(empathy))
+        text = write_nfg(game, title=scenario.title)
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
@@ -638,6 +658,77 @@ def sweep(
 
         plot(result, plot_path)
         click.echo(f"wrote {plot_path}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--examples", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
+    help="Examples hypothesis tries per claim that cannot be proved exactly.",
+)
+@click.option(
+    "--seed", type=click.IntRange(min=0), metavar="S",
+    help="Seed of the search, to reproduce a run (default: a random one, printed).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Output: a text report or JSON (schema: docs/check.md).",
+)
+@click.option(
+    "--database", type=click.Path(file_okay=False), metavar="DIR",
+    help="Keep hypothesis's example database in DIR (by default none is kept).",
+)
+@click.option(
+    "--no-proof", is_flag=True,
+    help="Search even where a claim could be proved exactly by a sweep.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    file: str,
+    examples: int,
+    seed: int | None,
+    fmt: str,
+    database: str | None,
+    no_proof: bool,
+) -> None:
+    """Check the claims of FILE against its assumptions.
+
+    Each claim is proved exactly where one or two values vary (a parameter, a
+    payoff or an empathy weight; or both players' empathy weights), by an
+    exact sweep; otherwise hypothesis searches values within the assumptions
+    for a counterexample and shrinks the one it finds.  Prints for each claim
+    'proved', 'survived' (no counterexample in N examples) or 'FAILED' with
+    the values, the equilibria and the game's family there.
+
+    Exit codes: 0 every claim holds, 1 a claim fails (or nothing satisfies
+    its conditions), 2 bad input.
+
+    \b
+    Examples:
+      gametrust check scenarios/korea.yaml
+      gametrust check scenarios/korea.yaml --examples 1000 --seed 7
+      gametrust check scenarios/korea.yaml --format json
+    """
+    import json
+
+    from .check import check as run_check
+
+    scenario = _load(file)
+    if not scenario.claims:
+        raise InputError(
+            "the scenario states no claims to check (add a claims: section; see docs/check.md)",
+            Location(file=file),
+        )
+    report = run_check(
+        scenario, examples=examples, seed=seed, database=database, prove=not no_proof
+    )
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.text())
+    if not report.ok:
+        ctx.exit(EXIT_CLAIM_FAILED)
 
 
 def main(args: Sequence[str] | None = None) -> None:

@@ -248,7 +248,10 @@ def solve_tree(tree: GameTree, *, nash: bool = True) -> TreeSolveResult:
     ``nash=False`` skips the (possibly large) reduced normal form's Nash
     equilibria; the subgame-perfect ones are computed either way.
     """
+    from .treespec import check_perfect_recall
+
     tree.check_probabilities()
+    check_perfect_recall(tree)  # Kuhn's theorem, and so the reduced normal form, needs it
     warnings: list[str] = []
     game, plans = reduced_normal_form(tree)
     spe_behaviors = _subgame_perfect(tree, warnings)

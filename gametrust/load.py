@@ -599,7 +599,7 @@ def loads(text: str | bytes, file: str = "<string>") -> Scenario:
 
 
 def load(path: str | os.PathLike[str]) -> Scenario:
-    """A scenario from a file: YAML (any extension), or a Gambit ``.nfg`` file.
+    """A scenario from a file: YAML (any extension), or a Gambit ``.nfg`` / ``.efg`` file.
 
     A missing or unreadable file raises :class:`ScenarioError` naming it.
     """
@@ -609,10 +609,9 @@ def load(path: str | os.PathLike[str]) -> Scenario:
 
         return read_nfg(name)
     if name.lower().endswith(".efg"):
-        raise ScenarioError(
-            "extensive-form Gambit (.efg) files are not supported; use a .nfg or YAML file",
-            Location(file=name),
-        )
+        from .gambit_efg import read_efg_scenario
+
+        return read_efg_scenario(name)
     try:
         content = Path(name).read_bytes()
     except FileNotFoundError:

@@ -226,7 +226,7 @@ def assert_one_error_line(result, *needles: str) -> str:
         (["solve", KOREA, "--bogus"], "--bogus"),
         (["solve"], "FILE"),
         (["frobnicate"], "frobnicate"),
-        (["export", KOREA, "--to", "efg"], "--to"),
+        (["export", KOREA, "--to", "pdf"], "--to"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], needle: str) -> None:

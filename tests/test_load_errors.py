@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gametrust.errors import ExpressionError, ScenarioError
+from gametrust.errors import ExpressionError, InputError, ScenarioError
 from gametrust.load import load, loads
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
@@ -173,9 +173,10 @@ def test_a_directory_is_not_a_scenario() -> None:
     assert info.value.location.file == str(BAD)
 
 
-def test_efg_files_are_refused_clearly() -> None:
-    with pytest.raises(ScenarioError):
-        load("tree.efg")
+def test_a_missing_efg_file_is_a_located_error() -> None:
+    with pytest.raises(InputError) as info:
+        load("no-such-tree.efg")
+    assert info.value.location.file == "no-such-tree.efg"
 
 
 # -- the same checks without fixture files: things the fixtures do not cover -------------------
