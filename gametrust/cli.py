@@ -308,6 +308,7 @@ def _solve_tree(
     explain: bool,
 ) -> None:
     """Scenarios with moves in time: subgame-perfect and Nash equilibria of the tree."""
+    from .exact import as_number
     from .extensive import solve_tree
     from .report.tree import render as render_tree
 
@@ -327,7 +328,7 @@ def _solve_tree(
     result = solve_tree(tree)
     parameters = scenario.parameter_values(overrides)
     weights = scenario.empathy_weights(overrides)
-    weights.update({k: v for k, v in empathy.items()})
+    weights.update({k: as_number(v, exact=True) for k, v in empathy.items()})
     click.echo(render_tree(result, scenario, parameters, weights, format=fmt))
 
 

@@ -17,7 +17,7 @@ def test_agreed_framework_commitment_is_subgame_perfect() -> None:
     result = run("solve", "scenarios/agreed_framework_1994.yaml")
     assert result.exit_code == 0, result.output
     assert "1 subgame-perfect equilibrium" in result.output
-    assert "DPRK commit: bond -> US Relief -> DPRK Comply" in result.output
+    assert "DPRK commit: bond (cost 1/2, bond 2) -> US Relief -> DPRK Comply" in result.output
 
 
 def test_agreed_framework_thresholds_by_sweep() -> None:
@@ -54,3 +54,12 @@ def test_tree_options_that_do_not_apply_are_errors() -> None:
     result = run("sweep", "scenarios/agreed_framework_1994.yaml", "--param", "bond",
                  "--format", "csv")
     assert result.exit_code == 2
+
+
+def test_empathy_applies_to_trees_and_paths_name_the_commitment_cost() -> None:
+    result = run("solve", "scenarios/korea_moratorium.yaml", "--empathy", "US=1/2",
+                 "--empathy", "DPRK=1/2")
+    assert result.exit_code == 0, result.output
+    assert "Empathy (altruism): US = 1/2, DPRK = 1/2" in result.output
+    result = run("solve", "scenarios/agreed_framework_1994.yaml")
+    assert "DPRK commit: bond (cost 1/2, bond 2) -> US Relief -> DPRK Comply" in result.output

@@ -27,8 +27,34 @@ def _pays(tree: GameTree, payoffs: tuple[Any, ...]) -> str:
     )
 
 
-def _equilibrium_lines(tree: GameTree, k: int, e: TreeEquilibrium, indent: str) -> list[str]:
-    lines = [f"{indent}{k}. {'; '.join(e.path_text(tree))}"]
+def _commitment_costs(scenario: Any, parameters: Mapping[str, Any] | None) -> dict[str, str]:
+    """Move label -> words with its cost and bond: ``"commit: bond (cost 1/2, bond 2)"``."""
+    commitments = getattr(scenario, "commitments", ()) or ()
+    if not commitments:
+        return {}
+    values = scenario.parameter_values(parameters)  # the tree was built with these
+    out: dict[str, str] = {}
+    for c in commitments:
+        cost = c.cost.evaluate(values)
+        extra = [f"cost {format_number(cost)}"] if cost != 0 else []
+        if c.kind == "bond" and c.bond is not None:
+            extra.append(f"bond {format_number(c.bond.evaluate(values))}")
+        if extra:
+            out[c.label] = f"{c.label} ({', '.join(extra)})"
+    return out
+
+
+def _paths(tree: GameTree, e: TreeEquilibrium, costs: Mapping[str, str]) -> str:
+    text = "; ".join(e.path_text(tree))
+    for label, words in costs.items():
+        text = text.replace(f" {label} ->", f" {words} ->").replace(f" {label}  ", f" {words}  ")
+    return text
+
+
+def _equilibrium_lines(
+    tree: GameTree, k: int, e: TreeEquilibrium, indent: str, costs: Mapping[str, str]
+) -> list[str]:
+    lines = [f"{indent}{k}. {_paths(tree, e, costs)}"]
     lines.append(f"{indent}     payoffs: {_pays(tree, e.payoffs)}")
     lines.append(f"{indent}     strategies:")
     lines += [f"{indent}       {line}" for line in e.choices(tree)]
@@ -85,8 +111,9 @@ def render_text(
         f"{len(spe)} subgame-perfect equilibri{'um' if len(spe) == 1 else 'a'} "
         "(every one, ties included; each is also a Nash equilibrium):"
     )
+    costs = _commitment_costs(scenario, parameters)
     for k, e in enumerate(spe, start=1):
-        lines += _equilibrium_lines(tree, k, e, "  ")
+        lines += _equilibrium_lines(tree, k, e, "  ", costs)
     if result.normal_form is not None:
         others = [e for e in result.nash if "subgame-perfect" not in e.concepts]
         lines.append("")
@@ -101,7 +128,7 @@ def render_text(
                 "that would not be optimal if reached, e.g. threats never carried out):"
             )
             for k, e in enumerate(others, start=1):
-                lines.append(f"  {k}. {'; '.join(e.path_text(tree))}   [{_pays(tree, e.payoffs)}]")
+                lines.append(f"  {k}. {_paths(tree, e, costs)}   [{_pays(tree, e.payoffs)}]")
                 off = [c for c in e.choices(tree) if "never reached" not in c]
                 lines += [f"       {c}" for c in off]
     for warning in result.warnings:
