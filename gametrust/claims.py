@@ -531,7 +531,9 @@ class TrustThreshold:
     key: str = "trust_threshold"
 
     def text(self) -> str:
-        who = " and ".join(self.players)
+        who = self.players[0] if len(self.players) == 1 else "each of " + " and ".join(
+            self.players
+        )
         bounds = []
         if self.at_least is not None:
             bounds.append(f"at least {show(self.at_least)}")
@@ -726,8 +728,11 @@ class Assignment:
         """``{label: exact value}`` for JSON."""
         return {v.label: show(x) for v, x in self.values}
 
-    def __repr__(self) -> str:  # hypothesis prints drawn examples with repr
+    def __repr__(self) -> str:
         return f"Assignment({self.describe(everything=True)})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # how hypothesis shows it
+        printer.text(repr(self))
 
 
 class Outcome:
@@ -808,13 +813,17 @@ class Evaluation:
         head = {"holds": "claim holds", "fails": "claim failed", "excluded": "not applicable"}
         lines = [f"{head[self.status]}: {self.claim.name or self.claim.text()}"]
         lines.append(f"  values: {self.assignment.describe()}")
+        fixed = [(v, x) for v, x in self.assignment.values if not v.varies]
+        if fixed and len(fixed) < len(self.assignment.values):
+            lines.append("  with: " + ", ".join(f"{v.label} = {show(x)}" for v, x in fixed))
         lines.append(f"  why: {self.reason}")
         if self.status != "excluded":
             equilibria = self.equilibria()
             lines.append(f"  equilibria: {'; '.join(equilibria) if equilibria else 'none'}")
             family = self.family()
             if family is not None:
-                lines.append(f"  family: {family}")
+                stage = " of the stage game" if self.outcome.model.working.is_tree else ""
+                lines.append(f"  family{stage}: {family}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:

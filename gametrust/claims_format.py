@@ -66,7 +66,7 @@ from .claims import (
     profile_text,
 )
 from .errors import Location, ScenarioError, did_you_mean
-from .expression import Expression, parse_expression
+from .expression import Expression, parse_expression, parse_number_safely
 from .load import _kind, _Reader
 from .yamlsource import KeyPath, SourceMap
 
@@ -560,7 +560,8 @@ class _ClaimsReader(_Reader):
     def bounds(
         self, key: str, label: str, value: object, path: KeyPath, assumptions: Assumptions
     ) -> list[Bound]:
-        """``">= 1/4"``, a number (equality) or ``[low, high]`` for one variable."""
+        """``">= 1/4"``, a number (equality), ``[low, high]`` or a list of conditions
+        (``["> 1/4", "< 2/3"]``) for one variable."""
         variable = assumptions.variable(key)
         if self.strict and (variable is None or not variable.varies):
             fixed = "does not let it vary" if variable is None else (
@@ -575,13 +576,20 @@ class _ClaimsReader(_Reader):
                 at_key=True,
             )
         location = self.where.location(path)
+        if isinstance(value, list | tuple) and any(
+            isinstance(v, str) and _OPERATOR.match(v.strip()) for v in value
+        ):
+            out: list[Bound] = []
+            for k, item in enumerate(value):
+                out += self.bounds(key, label, item, (*path, k), assumptions)
+            return out
         if isinstance(value, list | tuple):
             low, high = self.range_of(value, path, label)
             return [
                 Bound(key, ">=", low, f"{label} >= {low}", location),
                 Bound(key, "<=", high, f"{label} <= {high}", location),
             ]
-        if isinstance(value, str):
+        if isinstance(value, str) and parse_number_safely(value) is None:
             match = re.match(r"^\s*(<=|>=|==|!=|<|>|=)\s*(.*?)\s*$", value)
             if not match:
                 raise self.error(

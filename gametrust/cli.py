@@ -677,7 +677,8 @@ def sweep(
 )
 @click.option(
     "--database", type=click.Path(file_okay=False), metavar="DIR",
-    help="Keep hypothesis's example database in DIR (by default none is kept).",
+    help="Keep hypothesis's example database in DIR: counterexamples found are tried first "
+    "next time (by default none is kept; a run with a database takes no --seed).",
 )
 @click.option(
     "--no-proof", is_flag=True,
