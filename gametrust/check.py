@@ -57,7 +57,7 @@ from .claims import (
     Variable,
     show,
 )
-from .errors import ArgumentError, GametrustError, InputError, Location, ScenarioError
+from .errors import ArgumentError, GametrustError, InputError, Location
 from .expression import Expression
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -762,8 +762,6 @@ def _search(
             )
         return ClaimCheck(claim, "survived", "search", examples=len(tally.valid),
                           tried=tally.tried)
-    except ScenarioError:
-        raise
     found = _simplify(model, claim, variables, varying, found)
     evaluation = _evaluate(model, claim, found, variables)
     return ClaimCheck(

@@ -185,7 +185,7 @@ def random_claims(draw: st.DrawFn) -> tuple[gametrust.Scenario, dict]:
 GRID = [Fraction(k, 12) for k in range(13)]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(random_claims())
 def test_proofs_agree_with_a_grid_of_exact_evaluations(case: tuple) -> None:
     scenario, spec = case
@@ -206,6 +206,43 @@ def test_proofs_agree_with_a_grid_of_exact_evaluations(case: tuple) -> None:
         assert not failing
     else:
         assert result.status == "refuted"
+        assert result.counterexample.status == "fails"
+    if failing:
+        assert result.status == "refuted"
+
+
+@settings(max_examples=30, deadline=None)
+@given(random_claims(), st.sampled_from(["altruism", "convex"]),
+       st.sampled_from([None, "x > 1/2", "x^2 < 2", "x != 0"]), st.integers(-1, 1))
+def test_proofs_over_a_parameter_agree_with_a_grid(
+    case: tuple, model_name: str, condition: str | None, shift: int
+) -> None:
+    scenario, spec = case
+    payoffs = {k: [str(v[0].source), str(v[1].source)] for k, v in
+               ((", ".join(p), e) for p, e in scenario.payoffs.items())}
+    payoffs["x, x"][0] = f"{payoffs['x, x'][0]} + x"
+    payoffs["y, y"][1] = f"{payoffs['y, y'][1]} + {shift}*x"
+    scenario = gametrust.Scenario.from_dict({
+        "gametrust": 1, "title": "p",
+        "players": {"A": {"actions": ["x", "y"]}, "B": {"actions": ["x", "y"]}},
+        "parameters": {"x": {"value": 0, "range": [-3, 3]}},
+        "payoffs": payoffs, "empathy": {"A": "1/3", "B": 0}, "empathy_model": model_name,
+    })
+    assumptions = read_assumptions(
+        scenario, {"parameters": ["x"], **({"statements": [condition]} if condition else {})}
+    )
+    model = CheckModel.of(scenario, assumptions)
+    claim = read_claim(scenario, {"name": "c", **spec["claim"]}, assumptions)
+    result = check_claim(model, claim, examples=5)
+    assert result.method == "sweep"
+    failing = []
+    for k in range(-36, 37):
+        evaluation = model.evaluate(claim, model.assignment({"parameter:x": Fraction(k, 12)}))
+        if evaluation.status == "fails":
+            failing.append(k)
+    if result.status == "proved":
+        assert not failing
+    elif result.status == "refuted":
         assert result.counterexample.status == "fails"
     if failing:
         assert result.status == "refuted"
@@ -342,3 +379,41 @@ def test_the_console_examples_in_the_docs_print_what_they_show(
             assert [x.rstrip() for x in result.stdout.splitlines()] == expected
             shown += 1
     assert shown
+
+
+# -- proofs over a payoff entry, and irrational breakpoints --------------------------------------
+
+
+def test_one_payoff_range_is_proved_by_a_sweep_of_that_entry() -> None:
+    stag = gametrust.loads(
+        (SCENARIOS / "stag_hunt.yaml").read_text().split("\n# The payoffs of hunting hare")[0]
+        + '\nassumptions:\n  payoffs: {"Hare, Stag": {Row: [0, 4]}}\n'
+        "claims:\n  - {name: s, equilibrium: 'Stag, Stag'}\n"
+        "  - {name: h, equilibrium: 'Hare, Hare'}\n",
+        "hare.yaml",
+    )
+    report = by_name(check(stag, seed=0))
+    assert (report["h"].status, report["h"].method) == ("proved", "sweep")
+    stag_stag = report["s"]
+    assert (stag_stag.status, stag_stag.method) == ("refuted", "sweep")
+    # Row's payoff for hare against stag above 3 makes it leave (Stag, Stag); 4 is the simplest
+    assert stag_stag.counterexample.assignment.to_dict() == {"Row's payoff at (Hare, Stag)": "4"}
+
+
+def test_irrational_breakpoints_are_checked_in_floating_point_and_counted() -> None:
+    root2 = gametrust.loads(
+        "gametrust: 1\ntitle: root\nplayers:\n  R: {actions: [A, B]}\n  C: {actions: [A, B]}\n"
+        "parameters:\n  x: {value: 1, range: [1, 2]}\n"
+        "payoffs:\n  A, A: [x^2, 1]\n  A, B: [x^2, 0]\n  B, A: [2, 1]\n  B, B: [2, 0]\n"
+        "assumptions: {parameters: [x]}\n"
+        "claims:\n  - {name: never, not_equilibrium: 'A, B'}\n"
+        "  - {name: above, equilibrium: 'A, A', when: {parameters: {x: '>= 3/2'}}}\n"
+        "  - {name: always, equilibrium: 'A, A'}\n",
+        "root.yaml",
+    )
+    report = by_name(check(root2, seed=0))
+    assert (report["never"].status, report["never"].floating) == ("proved", 1)  # x = sqrt(2)
+    assert (report["above"].status, report["above"].floating) == ("proved", 0)
+    always = report["always"]
+    assert always.status == "refuted"
+    assert always.counterexample.assignment.value("parameter:x") == 1
