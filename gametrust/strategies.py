@@ -13,6 +13,22 @@ game of this kind?"::
 
 Every strategy draws payoffs directly in the requested range and number type
 (no filtering), so hypothesis shrinks counterexamples to small, readable games.
+
+Games of a named family are built valid by construction, as are type spaces
+with exact priors, and values within a scenario's assumptions::
+
+    from gametrust.claims import assert_claim
+    from gametrust.strategies import assignments, family_games
+
+    @given(family_games("Prisoner's Dilemma"))
+    def test_defection_is_the_only_equilibrium(game):
+        assert [e.profile for e in solve(game)] == [("D", "D")]
+
+    @given(assignments(korea, empathy={"US": ["1/4", 1], "DPRK": ["1/4", 1]}))
+    def test_restraint(values):
+        assert_claim(korea, {"equilibrium": "Reassure, Freeze"}, values)
+
+See ``docs/check.md``.
 """
 
 from __future__ import annotations

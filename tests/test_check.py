@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametrust
-from gametrust.check import check, check_claim
+from gametrust.check import CheckReport, ClaimCheck, check, check_claim
 from gametrust.claims import CheckModel
 from gametrust.claims_format import read_assumptions, read_claim
 from gametrust.cli import cli
@@ -27,7 +27,7 @@ DOCS = ROOT / "docs" / "check.md"
 SHIPPED = ["korea", "prisoners_dilemma", "stag_hunt", "chicken"]
 
 
-def by_name(report: gametrust.check.CheckReport) -> dict[str, gametrust.check.ClaimCheck]:
+def by_name(report: CheckReport) -> dict[str, ClaimCheck]:
     return {r.claim.name: r for r in report.results}
 
 
