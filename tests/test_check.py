@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
 DOCS = ROOT / "docs" / "check.md"
-SHIPPED = ["korea", "prisoners_dilemma", "stag_hunt", "chicken"]
+# every shipped scenario states claims, and they all hold
+SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
 
 
 def by_name(report: CheckReport) -> dict[str, ClaimCheck]:
@@ -282,10 +283,14 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_cli_exit_codes() -> None:
+def test_cli_exit_codes(tmp_path: Path) -> None:
     code, out, _ = run("check", str(FIXTURES / "every_pd.yaml"), "--seed", "0")
     assert code == 1 and "FAILED" in out
-    code, _, err = run("check", str(SCENARIOS / "inspection.yaml"))
+    no_claims = tmp_path / "no_claims.yaml"
+    no_claims.write_text(
+        "gametrust: 1\ntitle: t\nplayers: {A: {actions: [x, y]}}\npayoffs: {x: [1], y: [0]}\n"
+    )
+    code, _, err = run("check", str(no_claims))
     assert code == 2 and err.startswith("error: ")
     code, _, err = run("check", str(FIXTURES / "nope.yaml"))
     assert code == 2

@@ -69,7 +69,7 @@ def test_readme_opens_with_the_quick_start() -> None:
 
 @pytest.mark.parametrize("source", blocks(README, "python"))
 def test_python_blocks_run(source: str) -> None:
-    exec(compile(source, "README.md", "exec"), {"__name__": "__readme__"})
+    exec(compile(source, "<README.md>", "exec"), {"__name__": "__readme__"})
 
 
 @pytest.mark.parametrize("source", blocks(README, "pycon"))
