@@ -9,6 +9,8 @@ The public API, in the order a researcher meets it::
     gametrust.classify(game)                                 # Family: "Stag Hunt", ...
 """
 
+from .check import CheckReport, check
+from .claims import assert_claim
 from .empathy import EMPATHY_MODELS, apply_empathy
 from .equilibrium import Equilibrium, SolveResult
 from .errors import (
@@ -46,6 +48,7 @@ __all__ = [
     "METHODS",
     "ArgumentError",
     "Chance",
+    "CheckReport",
     "Commitment",
     "Decision",
     "Equilibrium",
@@ -75,6 +78,8 @@ __all__ = [
     "__version__",
     "analyse_selection",
     "apply_empathy",
+    "assert_claim",
+    "check",
     "classify",
     "expected_payoffs",
     "explain",
