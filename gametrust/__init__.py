@@ -37,6 +37,12 @@ from .regret import expected_payoffs, is_nash, max_regret
 from .scenario import Parameter, Player, Scenario
 from .selection import Selection, TrustThreshold
 from .selection import analyse as analyse_selection
+from .signalling import (
+    SignallingGame,
+    reassurance_game,
+    separating_conditions,
+    solve_signalling,
+)
 from .solve import METHODS, solve
 from .sweep import SweepResult, sweep
 from .tree import Chance, Decision, GameTree, Terminal
@@ -67,6 +73,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "Selection",
+    "SignallingGame",
     "SolveResult",
     "SolverError",
     "SweepMap",
@@ -90,7 +97,10 @@ __all__ = [
     "parse_efg",
     "parse_expression",
     "parse_nfg",
+    "reassurance_game",
+    "separating_conditions",
     "solve",
+    "solve_signalling",
     "solve_tree",
     "sweep",
     "sweep_map",
