@@ -10,12 +10,17 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    ``P = {x >= 0 : B^T x <= 1}`` and ``Q = {y >= 0 : A y <= 1}``.  Label a
    point of ``P`` with ``i`` when ``x_i = 0`` and with ``m + j`` when column
    ``j`` is a best response (``(B^T x)_j = 1``); likewise for ``Q``.
-3. Enumerate every vertex of ``P`` and ``Q``: a vertex with support ``I`` is
+3. Enumerate every vertex of ``P`` and ``Q``: a vertex with support I is
    the unique solution of ``B[I, J]^T x_I = 1`` for some ``|J| = |I|`` tight
-   columns.  All systems of one size are solved at once, exactly, modulo a few
-   primes (see :mod:`gametrust.solvers.modular`), so every "is this zero / is
-   this feasible" decision is exact — nothing is lost to rounding, which is
-   what makes degenerate games (payoff ties) safe.
+   columns.  Every "is this zero / is this feasible" decision is exact —
+   nothing is lost to rounding, which is what makes degenerate games (payoff
+   ties) safe — and most bases are decided without exact arithmetic
+   (:mod:`gametrust.solvers._basis_screen`, where the proofs are): row sets
+   holding a row dominated on the support are never tried; a floating-point
+   test with rigorous error bounds drops most of the rest and certifies most
+   vertices, tight rows included; what it cannot decide is solved exactly
+   modulo a few primes (see :mod:`gametrust.solvers.modular`).  Exact
+   coordinates are computed only for the vertices of equilibria.
 4. A pair of vertices ``(x, y) != (0, 0)`` whose labels cover all ``m + n``
    labels is an extreme equilibrium, after normalising ``x`` and ``y`` to
    probabilities.  Every extreme point of every equilibrium component is such a
@@ -44,6 +49,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -51,7 +57,7 @@ import numpy as np
 
 from ..exact import FLOAT_TOLERANCE
 from ..game import NormalFormGame
-from . import modular
+from . import _basis_screen, modular
 
 __all__ = ["Enumeration", "Vertex", "enumerate_equilibria", "equilibria_gen", "polytope_vertices"]
 
@@ -86,10 +92,17 @@ class Enumeration:
 # -- polytope vertices ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def _combinations(n: int, k: int) -> np.ndarray:
+    """All k-subsets of range(n), one per row, in lexicographic order (cached; read-only)."""
+    out = np.array(list(combinations(range(n), k)), dtype=np.intp).reshape(-1, k)
+    out.flags.writeable = False
+    return out
+
+
 def _index_pairs(d: int, r: int, k: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """All (support, tight rows) index sets of size k, in batches."""
-    supports = np.array(list(combinations(range(d), k)), dtype=np.intp)
-    rows = np.array(list(combinations(range(r), k)), dtype=np.intp)
+    supports, rows = _combinations(d, k), _combinations(r, k)
     per = max(1, _BATCH // len(rows))
     for start in range(0, len(supports), per):
         chunk = supports[start : start + per]
@@ -97,93 +110,208 @@ def _index_pairs(d: int, r: int, k: int) -> Iterator[tuple[np.ndarray, np.ndarra
 
 
 def _float_screen(c: np.ndarray, support: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Which bases may define a vertex: a sound float pre-filter for the exact test.
+    """Which bases may define a vertex: those the certified float test does not drop.
 
-    A basis is dropped only when its float solution ``ẑ`` violates positivity or
-    a constraint by more than a forward error bound (Higham, *Accuracy and
-    Stability of Numerical Algorithms*, 2nd ed., Thm. 7.2 and §7.2:
-    ``|z - ẑ| <= |M^-1| (|r| + γ (|M||ẑ| + 1))``), with ``|M^-1|`` bounded by
-    Hadamard's inequality on the adjugate over ``|det M|``, and then inflated a
-    hundredfold.  Nearly singular bases are never dropped here: they go to the
-    exact test, which decides them.
+    ``c`` is the float64 copy of a positive integer matrix with entries below
+    ``2**50``; see :func:`gametrust.solvers._basis_screen.classify` for the proof
+    that a dropped basis defines no vertex.  Used by the plain reference path
+    (support and rows (N, k)); the fast path also uses the test's VERTEX
+    verdicts.
     """
-    k = support.shape[1]
-    mats = c[rows[:, :, None], support[:, None, :]]  # c is positive: no abs() needed
-    row_norms = np.sqrt(np.einsum("nij,nij->ni", mats, mats))
-    hadamard = row_norms.prod(axis=1)
-    det = np.linalg.det(mats)
-    regular = np.abs(det) > 1e-8 * hadamard
-    keep = ~regular
-    idx = np.nonzero(regular)[0]
-    if idx.size == 0:
-        return keep
-    m_reg = mats[idx]
-    z = np.linalg.solve(m_reg, np.ones((idx.size, k, 1)))[..., 0]
-    # every entry of M^-1 is a (k-1)-minor over det: bounded by Hadamard on k-1 rows
-    inv_bound = hadamard[idx] / row_norms[idx].min(axis=1) / np.abs(det[idx])
-    gamma = 2 * (k + 1) * np.finfo(np.float64).eps
-    resid = np.abs(np.einsum("nij,nj->ni", m_reg, z) - 1.0).max(axis=1)
-    scale = np.einsum("nij,nj->ni", m_reg, np.abs(z)).max(axis=1) + 1.0
-    z_err = 100.0 * k * inv_bound * (resid + gamma * scale) + 1e-300
-    maybe_positive = (z > -z_err[:, None]).all(axis=1)
-    c_sup = c[:, support[idx]]  # (r, n, k)
-    cz = np.einsum("rnk,nk->nr", c_sup, z)
-    cz_err = c_sup.sum(axis=2).T * z_err[:, None] + gamma * (np.abs(cz) + 1.0)
-    maybe_feasible = (cz <= 1.0 + 100.0 * cz_err).all(axis=1)
-    keep[idx] = maybe_positive & maybe_feasible
-    return keep
+    check = np.ones((c.shape[0], len(support)), dtype=bool)
+    return _basis_screen.classify(c, support.T, rows.T, check)[0] != _basis_screen.DROP
+
+
+def _bit_masks(flags: np.ndarray) -> list[int]:
+    """Each column of a boolean (w, N) array as an int with bit i set where row i is True."""
+    if flags.shape[0] <= 62:
+        weights = np.left_shift(1, np.arange(flags.shape[0], dtype=np.int64))
+        return (weights @ flags).tolist()
+    return [sum(1 << int(i) for i in np.nonzero(col)[0]) for col in flags.T]
+
+
+def _index_masks(index: np.ndarray, width: int) -> list[int]:
+    """Each column of a (k, N) index array as a bit mask."""
+    flags = np.zeros((width, index.shape[1]), dtype=bool)
+    flags[index, np.arange(index.shape[1])] = True
+    return _bit_masks(flags)
+
+
+def _bits(mask: int) -> list[int]:
+    """The set bits of a mask, ascending."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _solve_exact(m: list[list[int]]) -> list[Fraction] | None:
+    """Solve ``m z = 1`` for an integer matrix, exactly; None if singular.
+
+    Fraction-free Gauss-Jordan elimination (Bareiss 1968): after eliminating
+    column ``c`` every entry is a ``(c+1)``-minor of the (row-permuted)
+    augmented matrix ``[m | 1]``, so each division by the previous pivot is
+    exact, and at the end ``t[i][i] = ±det(m)`` and ``t[i][k] = ±det(m) z_i``.
+
+    >>> _solve_exact([[2, 1], [1, 3]])
+    [Fraction(2, 5), Fraction(1, 5)]
+    """
+    k = len(m)
+    t = [[int(v) for v in row] + [1] for row in m]
+    previous = 1
+    for col in range(k):
+        pivot = next((i for i in range(col, k) if t[i][col]), None)
+        if pivot is None:
+            return None
+        t[col], t[pivot] = t[pivot], t[col]
+        p, row_c = t[col][col], t[col]
+        for i in range(k):
+            if i != col:
+                f = t[i][col]
+                t[i] = [(p * a - f * b) // previous for a, b in zip(t[i], row_c, strict=True)]
+        previous = p
+    return [Fraction(t[i][k], t[i][i]) for i in range(k)]
+
+
+class _Vertices:
+    """The vertices of one polytope, found so far, without duplicates.
+
+    Supports and tight sets are bit masks; a vertex's coordinates are stored
+    either as a point or as a basis ``(support, rows)`` whose exact solution is
+    computed only when :meth:`point` is asked — in practice only for the
+    vertices that belong to an equilibrium.
+    """
+
+    def __init__(self, c: np.ndarray, origin: tuple[Any, ...]) -> None:
+        self.c = c
+        self.supports: list[int] = [0]
+        self.tights: list[int] = [0]
+        self._sources: list[Any] = [origin]
+        self._points: dict[int, tuple[Any, ...]] = {0: origin}
+        self._seen: set[tuple[int, int]] = {(0, 0)}
+
+    def __len__(self) -> int:
+        return len(self.supports)
+
+    def _add(self, support: int, tight: int, source: Any) -> bool:
+        """Append a vertex unless one with the same support and tight rows is known."""
+        if (support, tight) in self._seen:
+            return False
+        self._seen.add((support, tight))
+        self.supports.append(support)
+        self.tights.append(tight)
+        self._sources.append(source)
+        return True
+
+    def add_vertices(self, vertices: list[Vertex]) -> None:
+        """Add vertices whose points are known."""
+        for v in vertices:
+            support = sum(1 << i for i in v.support)
+            tight = sum(1 << j for j in v.tight)
+            if self._add(support, tight, None):
+                self._points[len(self.supports) - 1] = v.point
+
+    def add_bases(self, support: np.ndarray, tight: np.ndarray, rows: np.ndarray) -> None:
+        """Add vertices of nonsingular bases: support (k, N), tight flags (r, N), rows (k, N)."""
+        supports = _index_masks(support, self.c.shape[1])
+        for n, (s, t) in enumerate(zip(supports, _bit_masks(tight), strict=True)):
+            self._add(s, t, (support, rows, n))
+
+    def point(self, i: int) -> tuple[Any, ...]:
+        """The coordinates of vertex ``i`` (exact ones are solved for on first use)."""
+        if i not in self._points:
+            support, rows, n = self._sources[i]
+            cols, rows = support[:, n], rows[:, n]
+            z = _solve_exact([[self.c[j, col] for col in cols] for j in rows])
+            assert z is not None  # the basis was certified nonsingular
+            point = [Fraction(0)] * self.c.shape[1]
+            for col, v in zip(cols, z, strict=True):
+                point[int(col)] = v
+            self._points[i] = tuple(point)
+        return self._points[i]
+
+    @property
+    def degenerate(self) -> bool:
+        """Some vertex has more tight rows than its support size."""
+        return any(t.bit_count() > s.bit_count() for s, t in zip(self.supports, self.tights,
+                                                                    strict=True))
+
+    def vertex(self, i: int) -> Vertex:
+        """Vertex ``i`` as a :class:`Vertex`."""
+        return Vertex(self.point(i), frozenset(_bits(self.supports[i])),
+                      frozenset(_bits(self.tights[i])))
 
 
 def _exact_vertices(
     c: np.ndarray, primes: tuple[int, ...] | None, screen: bool = True
-) -> list[Vertex]:
-    """Vertices of ``{z >= 0 : c z <= 1}`` for a positive integer matrix ``c`` (r x d)."""
+) -> _Vertices:
+    """Vertices of ``{z >= 0 : c z <= 1}`` for a positive integer matrix ``c`` (r x d).
+
+    For each size ``k`` and each support ``I``, only row sets ``J`` free of rows
+    dominated on ``I`` (or repeating an earlier row there) are tried; of those,
+    the certified float test (:mod:`gametrust.solvers._basis_screen`) drops
+    most, accepts most vertices with their exact tight rows, and leaves the
+    rest to the exact modular solver.  When there are too few primes for the
+    Hadamard bound (``primes_for`` gives None) every basis goes to the plain
+    rational path, which is also the reference the tests compare with.
+    """
     r, d = c.shape
     cmax = max(int(v) for v in c.ravel())
     if cmax < 2**62:
         c = c.astype(np.int64)
     screen = screen and cmax < 2**50
     c_float = c.astype(np.float64) if screen else None
-    vertices = [Vertex(tuple(Fraction(0) for _ in range(d)), frozenset(), frozenset())]
-    seen: set[tuple[frozenset[int], frozenset[int]]] = set()
+    found = _Vertices(c, tuple(Fraction(0) for _ in range(d)))
     for k in range(1, min(r, d) + 1):
         # Hadamard bounds on |det|, the Cramer numerators and the slacks
         det_bound = (cmax * math.sqrt(k)) ** k
         num_bound = (cmax * math.sqrt(k)) ** (k - 1) * math.sqrt(k)
         bound = det_bound + k * cmax * num_bound
         ps = modular.primes_for(bound * 1.01 + 1) if primes is None else primes
-        for all_support, all_rows in _index_pairs(d, r, k):
-            keep = _float_screen(c_float, all_support, all_rows) if screen else slice(None)
-            support, rows = all_support[keep], all_rows[keep]
-            if len(support) == 0:
-                continue
-            if ps is None:
-                found = _fraction_vertices(c, support, rows)
-            else:
-                found = _modular_vertices(c, support, rows, ps)
-            for vertex in found:
-                key = (vertex.support, vertex.tight)
-                if key not in seen:
-                    seen.add(key)
-                    vertices.append(vertex)
-    return vertices
+        if ps is None:  # the plain reference: every basis, exact rationals
+            for support, rows in _index_pairs(d, r, k):
+                keep = _float_screen(c_float, support, rows) if screen else slice(None)
+                found.add_vertices(_fraction_vertices(c, support[keep], rows[keep]))
+            continue
+        supports, row_sets = _combinations(d, k), _combinations(r, k)
+        in_rows = np.zeros((r, len(row_sets)), dtype=bool)  # (r, J): row a is in row set j
+        in_rows[row_sets.T, np.arange(len(row_sets))] = True
+        per = max(1, _BATCH // len(row_sets))
+        for start in range(0, len(supports), per):
+            chunk = supports[start : start + per]
+            dominated, repeated = _basis_screen.dominated_rows(c, chunk)  # (r, S)
+            s_idx, j_idx = _basis_screen.candidate_rows(dominated | repeated, row_sets)
+            support, rows = chunk.T[:, s_idx], row_sets.T[:, j_idx]  # (k, N): bases as columns
+            if screen:
+                check = ~dominated[:, s_idx] & ~in_rows[:, j_idx]  # repeated rows too
+                status, tight = _basis_screen.classify(c_float, support, rows, check)
+                vertex = status == _basis_screen.VERTEX
+                found.add_bases(support[:, vertex], tight[:, vertex], rows[:, vertex])
+                undecided = status == _basis_screen.UNDECIDED
+                support, rows = support[:, undecided], rows[:, undecided]
+            if support.shape[1]:
+                _modular_vertices(c, support.T, rows.T, ps, found)
+    return found
 
 
 def _modular_vertices(
-    c: np.ndarray, support: np.ndarray, rows: np.ndarray, primes: tuple[int, ...]
-) -> list[Vertex]:
+    c: np.ndarray, support: np.ndarray, rows: np.ndarray, primes: tuple[int, ...],
+    found: _Vertices,
+) -> None:
+    """Decide bases exactly modulo ``primes`` and add their vertices to ``found``."""
     mats = c[rows[:, :, None], support[:, None, :]]  # (N, k, k): c[J, I]
     det, num, ok = modular.solve_ones(mats, primes)
     det_sign = modular.signs(det, primes)  # (N,)
     num_sign = modular.signs(num, primes) * det_sign[:, None]  # sign of z_I
     candidate = ok & (det_sign != 0) & (num_sign > 0).all(axis=1)
-    out: list[Vertex] = []
     unlucky = np.nonzero(~ok)[0]
     if unlucky.size:
-        out.extend(_fraction_vertices(c, support[unlucky], rows[unlucky]))
+        found.add_vertices(_fraction_vertices(c, support[unlucky], rows[unlucky]))
     idx = np.nonzero(candidate)[0]
     if idx.size == 0:
-        return out
+        return
     # slacks of every row: S_j = det - sum_i c[j, I_i] num_i (mod p), sign relative to det
     c_cols = c[:, support[idx]]  # (r, n_idx, k)
     slack_res = []
@@ -196,21 +324,8 @@ def _modular_vertices(
         slack_res.append((det[t, idx][None, :] - acc) % p)
     slack_sign = modular.signs(np.stack(slack_res), primes) * det_sign[idx][None, :]
     feasible = np.nonzero((slack_sign >= 0).all(axis=0))[0]
-    if feasible.size == 0:
-        return out
     chosen = idx[feasible]
-    dets = modular.to_ints(det[:, chosen], primes)
-    nums = modular.to_ints(num[:, chosen], primes)
-    tights = slack_sign[:, feasible] == 0
-    d = c.shape[1]
-    for pos, b in enumerate(chosen):
-        point = [Fraction(0)] * d
-        d_int = dets[pos]
-        for i, col in enumerate(support[b]):
-            point[col] = Fraction(nums[pos, i], d_int)
-        tight = frozenset(int(j) for j in np.nonzero(tights[:, pos])[0])
-        out.append(Vertex(tuple(point), frozenset(int(i) for i in support[b]), tight))
-    return out
+    found.add_bases(support[chosen].T, slack_sign[:, feasible] == 0, rows[chosen].T)
 
 
 def _fraction_solve(m: list[list[Fraction]]) -> list[Fraction] | None:
@@ -292,9 +407,14 @@ def polytope_vertices(
     coordinates; ``primes`` overrides the automatic choice (tests use tiny
     primes to exercise the "unlucky prime" fallback).  Float mode needs entries
     in (0, 1] and uses :data:`FLOAT_TOLERANCE`.
+
+    >>> [v.point for v in polytope_vertices(np.array([[2, 1], [1, 2]]))]
+    [(Fraction(0, 1), Fraction(0, 1)), (Fraction(1, 2), Fraction(0, 1)), \
+(Fraction(0, 1), Fraction(1, 2)), (Fraction(1, 3), Fraction(1, 3))]
     """
     if exact:
-        return _exact_vertices(c, primes)
+        found = _exact_vertices(c, primes)
+        return [found.vertex(i) for i in range(len(found))]
     return _float_vertices(c, FLOAT_TOLERANCE)
 
 
@@ -316,36 +436,37 @@ def _normalise(point: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(v / total for v in point)
 
 
-def _vertices_of_game(game: NormalFormGame, primes=None) -> tuple[list[Vertex], list[Vertex]]:
+def _vertices_of_game(game: NormalFormGame, primes=None) -> tuple[_Vertices, _Vertices]:
     if game.exact:
         a, b = (_positive_integer(m) for m in game.integer_payoffs)
-        return (
-            polytope_vertices(b.T, exact=True, primes=primes),
-            polytope_vertices(a, exact=True, primes=primes),
-        )
+        return _exact_vertices(b.T, primes), _exact_vertices(a, primes)
     a, b = (_positive_float(np.asarray(m, dtype=np.float64)) for m in game.payoffs)
-    return polytope_vertices(b.T, exact=False), polytope_vertices(a, exact=False)
+    out = []
+    for c in (b.T, a):
+        vertices = _float_vertices(c, FLOAT_TOLERANCE)
+        found = _Vertices(c, vertices[0].point)
+        found.add_vertices(vertices[1:])
+        out.append(found)
+    return out[0], out[1]
 
 
-def _labels(vertex: Vertex, dim: int, offset_support: int, offset_tight: int) -> int:
-    """Bit mask of a vertex's labels (zero coordinates and tight rows)."""
-    mask = 0
-    for i in range(dim):
-        if i not in vertex.support:
-            mask |= 1 << (i + offset_support)
-    for j in vertex.tight:
-        mask |= 1 << (j + offset_tight)
-    return mask
+def _labels(vertices: _Vertices, dim: int, offset_support: int, offset_tight: int) -> list[int]:
+    """Bit masks of the vertices' labels (zero coordinates and tight rows)."""
+    free = (1 << dim) - 1
+    return [
+        ((~s & free) << offset_support) | (t << offset_tight)
+        for s, t in zip(vertices.supports, vertices.tights, strict=True)
+    ]
 
 
-def _pairs(game: NormalFormGame, primes=None) -> tuple[list[tuple[int, int]], list[Vertex],
-                                                      list[Vertex]]:
+def _pairs(game: NormalFormGame, primes=None) -> tuple[list[tuple[int, int]], _Vertices,
+                                                      _Vertices]:
     m, n = game.shape
     p_vertices, q_vertices = _vertices_of_game(game, primes)
     # P: zero x_i -> label i, tight column j -> label m + j
     # Q: tight row i -> label i, zero y_j -> label m + j
-    p_labels = [_labels(v, m, 0, m) for v in p_vertices]
-    q_labels = [_labels(v, n, m, 0) for v in q_vertices]
+    p_labels = _labels(p_vertices, m, 0, m)
+    q_labels = _labels(q_vertices, n, m, 0)
     full = (1 << (m + n)) - 1
     if m + n <= 62:
         pl = np.array(p_labels, dtype=np.int64)
@@ -364,9 +485,10 @@ def _pairs(game: NormalFormGame, primes=None) -> tuple[list[tuple[int, int]], li
         ]
 
     def order(pair: tuple[int, int]) -> tuple:
-        x, y = p_vertices[pair[0]], q_vertices[pair[1]]
-        return (len(x.support) + len(y.support), sorted(x.support), sorted(y.support),
-                _normalise(x.point), _normalise(y.point))
+        a, b = pair
+        x, y = p_vertices.supports[a], q_vertices.supports[b]
+        return (x.bit_count() + y.bit_count(), _bits(x), _bits(y),
+                _normalise(p_vertices.point(a)), _normalise(q_vertices.point(b)))
 
     pairs.sort(key=order)
     return pairs, p_vertices, q_vertices
@@ -376,7 +498,7 @@ def equilibria_gen(game: NormalFormGame) -> Iterator[tuple[tuple[Any, ...], tupl
     """Yield every extreme equilibrium ``(x, y)`` (uncertified; see ``gametrust.solve``)."""
     pairs, p_vertices, q_vertices = _pairs(game)
     for a, b in pairs:
-        yield _normalise(p_vertices[a].point), _normalise(q_vertices[b].point)
+        yield _normalise(p_vertices.point(a)), _normalise(q_vertices.point(b))
 
 
 def _maximal_bicliques(pairs: list[tuple[int, int]]) -> list[tuple[frozenset[int], frozenset[int]]]:
@@ -410,9 +532,9 @@ def enumerate_equilibria(game: NormalFormGame, *, primes=None) -> Enumeration:
     """All extreme equilibria, whether the game is degenerate, and the components."""
     pairs, p_vertices, q_vertices = _pairs(game, primes)
     profiles = [
-        (_normalise(p_vertices[a].point), _normalise(q_vertices[b].point)) for a, b in pairs
+        (_normalise(p_vertices.point(a)), _normalise(q_vertices.point(b))) for a, b in pairs
     ]
-    degenerate = any(v.degenerate for v in p_vertices) or any(v.degenerate for v in q_vertices)
+    degenerate = p_vertices.degenerate or q_vertices.degenerate
     index = {pair: k for k, pair in enumerate(pairs)}
     components = []
     for left, right in _maximal_bicliques(pairs):
