@@ -281,6 +281,9 @@ def solve(
     if scenario.is_tree:
         _solve_tree(scenario, overrides, empathy, method, fmt, explain)
         return
+    if scenario.types:
+        _solve_types(scenario, overrides, empathy, method, fmt, explain)
+        return
     game = scenario.build(_none_if_empty(overrides), _none_if_empty(empathy))
     try:
         result = run_solver(game, method=method)
@@ -330,6 +333,43 @@ def _solve_tree(
     weights = scenario.empathy_weights(overrides)
     weights.update({k: as_number(v, exact=True) for k, v in empathy.items()})
     click.echo(render_tree(result, scenario, parameters, weights, format=fmt))
+
+
+def _solve_types(
+    scenario: Scenario,
+    overrides: dict[str, str],
+    empathy: dict[str, str],
+    method: str,
+    fmt: str,
+    explain: bool,
+) -> None:
+    """Scenarios with types: perfect Bayesian equilibria of a signalling game (issue 5)."""
+    from .exact import as_number
+
+    for flag, used in (("--method", method != "auto"), ("--explain", explain),
+                       ("--format", fmt not in ("text", "json"))):
+        if used:
+            raise ArgumentError(
+                f"{flag} does not apply to a scenario with types (text or json output)",
+                Location(path=(flag,)),
+            )
+    parameters = scenario.parameter_values(overrides)
+    weights = scenario.empathy_weights(overrides)
+    weights.update({k: as_number(v, exact=True) for k, v in empathy.items()})
+    if scenario.is_signalling:
+        from .report.bayesian import render_signalling
+        from .signalling import separating_conditions, solve_signalling
+
+        game = scenario.build_signalling(_none_if_empty(overrides), _none_if_empty(empathy))
+        conditions = separating_conditions(game) if len(game.signals) == len(game.types) else None
+        replies = scenario.sender_replies(_none_if_empty(overrides), _none_if_empty(empathy))
+        click.echo(render_signalling(scenario, game, solve_signalling(game), conditions, replies,
+                                     parameters, weights, format=fmt))
+        return
+    from .report.bayesian import render_bayesian
+
+    click.echo(render_bayesian(scenario, _none_if_empty(overrides), _none_if_empty(empathy),
+                               parameters, weights, format=fmt))
 
 
 @cli.command()

@@ -26,7 +26,7 @@ is documented in ``docs/scenario-format.md``; a JSON Schema ships as
 ... ''', "hunt.yaml")
 Traceback (most recent call last):
 ...
-gametrust.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments, assumptions, claims
+gametrust.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments, assumptions, claims, types, signalling
 """  # noqa: E501
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from .expression import Expression, constant, parse_expression, parse_number_saf
 from .moves import Commitment
 from .scenario import FORMAT_VERSION, Parameter, Player, Scenario
 from .treespec import read_commitments, read_order, read_tree, read_verification
+from .typespec import PlayerType, Signalling, read_signalling, read_types
 from .yamlsource import KeyPath, SourceMap, load_yaml
 
 __all__ = ["load", "loads", "scenario_from_data"]
@@ -69,6 +70,8 @@ _TOP_KEYS = (
     "commitments",
     "assumptions",
     "claims",
+    "types",
+    "signalling",
 )
 _TOP_REQUIRED = ("gametrust", "title", "players")
 _PLAYER_KEYS = ("name", "actions")
@@ -532,6 +535,15 @@ class _Reader:
         commitments: tuple[Commitment, ...] = ()
         if data.get("commitments") is not None:
             commitments = read_commitments(self, data["commitments"], values)
+        types: dict[str, tuple[PlayerType, ...]] = {}
+        if data.get("types") is not None:
+            if is_tree:
+                raise self.error("types are for normal-form stage games (payoffs:), not trees",
+                                 ("types",), at_key=True)
+            types = read_types(self, data["types"], players, values)
+        signalling: Signalling | None = None
+        if data.get("signalling") is not None:
+            signalling = read_signalling(self, data["signalling"], players, types, values)
         empathy = self.empathy(data.get("empathy"), ids, values)
         model = "altruism"
         if "empathy_model" in data:
@@ -552,6 +564,8 @@ class _Reader:
                 verification=verification,
                 order=order,
                 source_map=self.where,
+                types=types,
+                signalling=signalling,
             )
         except ArgumentError as exc:  # the checks of moves in time that need the whole game
             raise self.error(

@@ -50,10 +50,13 @@ from .game import NormalFormGame
 from .moves import Commitment, Verification, add_commitments, check_moves, normal_form_tree
 from .tree import Chance, Decision, GameTree, Terminal
 from .treespec import check_chance, check_perfect_recall, key_path, without_impossible_moves
+from .typespec import PlayerType, Signalling, check_priors
 from .yamlsource import SourceMap
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .bayesian import BayesianGame
     from .claims import Assumptions, Claim
+    from .signalling import SignallingGame
 
 __all__ = ["FORMAT_VERSION", "Parameter", "Player", "Scenario"]
 
@@ -230,6 +233,9 @@ class Scenario:
     # -- claims hook (gametrust check): read by gametrust/claims_format.py -------------------------
     assumptions: Assumptions | None = field(default=None, compare=False, repr=False)
     claims: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
+    # -- types and signals (issue 5): see gametrust/typespec.py --------------------------------
+    types: Mapping[str, tuple[PlayerType, ...]] = field(default_factory=dict)
+    signalling: Signalling | None = None
 
     # -- construction and validation -----------------------------------------------------------
 
@@ -262,6 +268,7 @@ class Scenario:
         if self.stage_tree is not None:
             set_(self, "players", self._tree_players())
         set_(self, "empathy", _frozen(self._normalise_empathy()))
+        self._check_types()
         from .empathy import EMPATHY_MODELS
 
         if self.empathy_model not in EMPATHY_MODELS:
@@ -510,6 +517,24 @@ class Scenario:
                     entry["cost"] = written(c.cost)
                 commitments.append(entry)
             data["commitments"] = commitments
+        if self.types:
+            data["types"] = {
+                pid: {
+                    t.name: {"prior": written(t.prior)} | ({"payoffs": {
+                        ", ".join(k): [written(e) for e in v] for k, v in t.payoffs.items()
+                    }} if t.payoffs else {})
+                    for t in entries
+                }
+                for pid, entries in self.types.items()
+            }
+        if self.signalling is not None:
+            sig = self.signalling
+            data["signalling"] = {"sender": sig.sender, "receiver": sig.receiver,
+                                  "signals": list(sig.signals)}
+            if sig.cost:
+                data["signalling"]["cost"] = {
+                    t: {m: written(c) for m, c in row.items()} for t, row in sig.cost.items()
+                }
         data["empathy"] = {pid: written(w) for pid, w in self.empathy.items()}
         data["empathy_model"] = self.empathy_model
         return data
@@ -809,6 +834,227 @@ class Scenario:
                         ("verification", name),
                     )
 
+    # -- types and signals (issue 5) -----------------------------------------------------------
+
+    def _check_types(self) -> None:
+        """Keyword construction: types name players and profiles; the signal stage fits them."""
+        if not self.types:
+            if self.signalling is not None:
+                raise _fail("a signalling game needs the sender's types", "signalling", "sender")
+            return
+        if self.is_tree:
+            raise _fail("types are for normal-form stage games, not moves in time", "types")
+        set_ = object.__setattr__
+        set_(self, "types", _frozen({pid: tuple(ts) for pid, ts in self.types.items()}))
+        for pid, entries in self.types.items():
+            if pid not in self.player_ids:
+                raise _fail(f"types for unknown player {pid!r}"
+                            f"{did_you_mean(str(pid), self.player_ids)}", "types", pid)
+            for t in entries:
+                for profile, vector in t.payoffs.items():
+                    if profile not in self.payoffs or len(vector) != len(self.players):
+                        raise _fail(f"type {t.name!r}: no profile ({', '.join(profile)}) with "
+                                    f"{len(self.players)} payoffs", "types", pid, t.name,
+                                    "payoffs")
+        s = self.signalling
+        if s is not None:
+            if s.sender not in self.types or len(self.types[s.sender]) < 2:
+                raise _fail("the sender needs two or more types", "signalling", "sender")
+            if len(self.players) != 2 or s.receiver == s.sender or len(
+                    self.types.get(s.receiver, ((),))) != 1:
+                raise _fail("the receiver is the other player, with one type",
+                            "signalling", "receiver")
+
+    @property
+    def is_bayesian(self) -> bool:
+        """True when some player has private types (``types:``) and there is no signal stage."""
+        return bool(self.types) and self.signalling is None
+
+    @property
+    def is_signalling(self) -> bool:
+        """True when the scenario is a costly-signal game (``signalling:``)."""
+        return self.signalling is not None
+
+    def type_labels(self) -> dict[str, tuple[str, ...]]:
+        """Every player's type names; a player without ``types:`` has one, named after it."""
+        return {
+            pid: tuple(t.name for t in self.types[pid]) if pid in self.types else (pid,)
+            for pid in self.player_ids
+        }
+
+    def priors(
+        self, parameters: Mapping[str, object] | None = None
+    ) -> dict[str, dict[str, Number]]:
+        """The priors of the players with types, at the parameter values (validated, located)."""
+        values = self.parameter_values(parameters)
+        shown = ", ".join(f"{n} = {format_number(values[n])}" for n in (parameters or {}))
+        suffix = f" (with {shown})" if shown else ""
+
+        def error(message: str, path: tuple[str | int, ...]) -> ScenarioError:
+            return ScenarioError(message + suffix, self._locate(path))
+
+        return check_priors(self.types, values, error)
+
+    def type_games(
+        self,
+        parameters: Mapping[str, object] | None = None,
+        empathy: Mapping[str, object] | None = None,
+    ) -> dict[tuple[str, ...], NormalFormGame]:
+        """One game per type profile: the base payoffs with each type's vectors, then empathy.
+
+        A type's vector replaces the base vector of each profile it lists; when
+        types of two players both list a profile, each player's own payoff comes
+        from its own type.
+        """
+        from .empathy import apply_empathy
+
+        values = self.parameter_values(parameters)
+        weights = self._weights(parameters, empathy)
+        labels = self.type_labels()
+        by_name = {pid: {t.name: t for t in self.types.get(pid, ())} for pid in self.player_ids}
+        shape = tuple(len(p.actions) for p in self.players)
+        n = len(self.players)
+        games: dict[tuple[str, ...], NormalFormGame] = {}
+        for profile in product(*(labels[pid] for pid in self.player_ids)):
+            chosen = [by_name[pid].get(t) for pid, t in zip(self.player_ids, profile, strict=True)]
+            tensor = np.empty((n, *shape), dtype=object)
+            for index, (actions, base) in zip(
+                product(*(range(k) for k in shape)), self.payoffs.items(), strict=True
+            ):
+                vector = list(base)
+                for j in range(n):
+                    own = chosen[j].payoffs.get(actions) if chosen[j] is not None else None
+                    others = [c.payoffs[actions] for c in chosen
+                              if c is not None and actions in c.payoffs]
+                    if own is not None:
+                        vector[j] = own[j]
+                    elif others:
+                        vector[j] = others[-1][j]
+                for i, expression in enumerate(vector):
+                    tensor[(i, *index)] = expression.evaluate(values)
+            game = NormalFormGame.from_payoff_tensor(
+                tensor, players=self.player_ids, actions=self.actions, title=self.title
+            )
+            games[profile] = apply_empathy(
+                game, [weights[pid] for pid in self.player_ids], self.empathy_model
+            )
+        return games
+
+    def build_bayesian(
+        self,
+        parameters: Mapping[str, object] | None = None,
+        empathy: Mapping[str, object] | None = None,
+    ) -> BayesianGame:
+        """The Bayesian game: one game per type profile (:meth:`type_games`) and the priors.
+
+        >>> from gametrust.load import loads
+        >>> s = loads('''
+        ... gametrust: 1
+        ... title: t
+        ... players: {A: {actions: [x, y]}, B: {actions: [x, y]}}
+        ... parameters: {p: 1/2}
+        ... payoffs:
+        ...   x, x: [2, 2]
+        ...   x, y: [0, 1]
+        ...   y, x: [1, 0]
+        ...   y, y: [1, 1]
+        ... types:
+        ...   B:
+        ...     friend: {prior: p}
+        ...     foe:
+        ...       prior: 1 - p
+        ...       payoffs:
+        ...         x, x: [2, 0]
+        ... ''')
+        >>> s.build_bayesian({"p": "1/4"}).prior("B")
+        {'friend': Fraction(1, 4), 'foe': Fraction(3, 4)}
+        """
+        from .bayesian import BayesianGame
+
+        if not self.types:
+            raise _fail("the scenario has no types (add a types: section)", "types")
+        priors = self.priors(parameters)
+        labels = self.type_labels()
+        return BayesianGame.from_games(
+            self.type_games(parameters, empathy),
+            types=[list(labels[pid]) for pid in self.player_ids],
+            priors={pid: priors[pid] for pid in priors},
+            title=self.title,
+        )
+
+    def build_signalling(
+        self,
+        parameters: Mapping[str, object] | None = None,
+        empathy: Mapping[str, object] | None = None,
+    ) -> SignallingGame:
+        """The signalling game: the sender's type's payoff and the receiver's after each response.
+
+        After the receiver's response the sender plays its type's (unique) best
+        reply in the stage game; the costs are subtracted from the sender's payoff.
+        """
+        from .signalling import SignallingGame
+
+        s = self.signalling
+        if s is None:
+            raise _fail("the scenario has no signalling: section", "signalling")
+        values = self.parameter_values(parameters)
+        priors = self.priors(parameters)
+        games = self.type_games(parameters, empathy)
+        si = self.player_ids.index(s.sender)
+        ri = 1 - si
+        receiver_type = self.type_labels()[s.receiver][0]
+        payoffs: dict[str, dict[str, tuple[Number, Number]]] = {}
+        for t in (x.name for x in self.types[s.sender]):
+            key = (t, receiver_type) if si == 0 else (receiver_type, t)
+            game = games[key]
+            payoffs[t] = {}
+            for response in self.players[ri].actions:
+                def cell(
+                    action: str, response: str = response, game: NormalFormGame = game
+                ) -> tuple[Number, ...]:
+                    return game.payoff((action, response) if si == 0 else (response, action))
+
+                best = max(cell(a)[si] for a in self.players[si].actions)
+                replies = [a for a in self.players[si].actions if cell(a)[si] == best]
+                if len(replies) > 1:
+                    raise ScenarioError(
+                        f"{s.sender}'s type {t!r} is indifferent between "
+                        f"{' and '.join(replies)} after {response}: the signal stage needs "
+                        "its best reply to be unique",
+                        self._locate(("types", s.sender, t)),
+                    )
+                u = cell(replies[0])
+                payoffs[t][response] = (u[si], u[ri])
+        cost = {t: {m: c.evaluate(values) for m, c in row.items()} for t, row in s.cost.items()}
+        return SignallingGame(
+            sender=s.sender, receiver=s.receiver,
+            types=[x.name for x in self.types[s.sender]],
+            prior=priors[s.sender], signals=list(s.signals),
+            responses=list(self.players[ri].actions), payoffs=payoffs, cost=cost,
+        )
+
+    def sender_replies(
+        self, parameters: Mapping[str, object] | None = None,
+        empathy: Mapping[str, object] | None = None,
+    ) -> dict[str, dict[str, str]]:
+        """In a signalling scenario, each sender type's stage-game reply to each response."""
+        s = self.signalling
+        if s is None:
+            raise _fail("the scenario has no signalling: section", "signalling")
+        games = self.type_games(parameters, empathy)
+        si = self.player_ids.index(s.sender)
+        receiver_type = self.type_labels()[s.receiver][0]
+        out: dict[str, dict[str, str]] = {}
+        for t in (x.name for x in self.types[s.sender]):
+            game = games[(t, receiver_type) if si == 0 else (receiver_type, t)]
+            out[t] = {}
+            for r in self.players[1 - si].actions:
+                out[t][r] = max(
+                    self.players[si].actions,
+                    key=lambda a, r=r: game.payoff((a, r) if si == 0 else (r, a))[si],
+                )
+        return out
+
     # -- dunder --------------------------------------------------------------------------------
 
     def _key(self) -> tuple[Any, ...]:
@@ -825,6 +1071,14 @@ class Scenario:
             self.commitments,
             self.verification,
             self.order,
+            tuple(
+                (pid, tuple((t.name, t.prior, tuple(t.payoffs.items())) for t in ts))
+                for pid, ts in self.types.items()
+            ),
+            None if self.signalling is None else (
+                self.signalling.sender, self.signalling.receiver, self.signalling.signals,
+                tuple((t, tuple(row.items())) for t, row in self.signalling.cost.items()),
+            ),
         )
 
     def __eq__(self, other: object) -> bool:

@@ -96,6 +96,12 @@ CASES: list[tuple[str, type[ScenarioError], int | None, int | None, tuple[str | 
     ("verification_detection_above_one.yaml", ScenarioError, 84, 14,
      ("verification", "detection")),
     ("order_missing_player.yaml", ScenarioError, 80, 1, ("order",)),
+    # types and signals (a small Geneva 1985 file)
+    ("types_prior_sum.yaml", ScenarioError, 15, 3, ("types", "USSR")),
+    ("types_unknown_player.yaml", ScenarioError, 15, 3, ("types", "Ussr")),
+    ("types_unknown_type.yaml", ScenarioError, 27, 5, ("signalling", "cost", "reformr")),
+    ("types_unknown_profile.yaml", ScenarioError, 21, 9,
+     ("types", "USSR", "expansionist", "payoffs", "Engage, Retreat")),
 ]
 
 

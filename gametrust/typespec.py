@@ -1,0 +1,257 @@
+"""Types, priors and costly signals in scenario files: the ``types:`` and ``signalling:`` sections.
+
+A scenario's ``payoffs`` are the game as every player sees it when nobody's
+type is in doubt.  ``types:`` gives a player private types, each with a prior
+(an expression over the parameters) and payoff vectors that *replace* the base
+vectors for the profiles it lists::
+
+    types:
+      DPRK:
+        security_seeker: {prior: p}                 # the base payoffs
+        greedy:
+          prior: 1 - p
+          payoffs: {Reassure, Arm: [0, 5]}          # a full vector [US, DPRK]
+
+``signalling:`` turns such a scenario into a signalling game: the sender (a
+player with types) first sends one of ``signals``, paying a type-dependent
+``cost``; the receiver (a player with one type) sees the signal and plays one
+of its actions; then the sender, knowing its type, plays its best reply to it.
+
+This module holds the values (:class:`PlayerType`, :class:`Signalling`) and
+the file readers (:func:`read_types`, :func:`read_signalling`), which raise
+one located :class:`~gametrust.errors.ScenarioError` for bad input.
+
+>>> from gametrust.load import loads
+>>> s = loads('''
+... gametrust: 1
+... title: t
+... players:
+...   A: {actions: [x, y]}
+...   B: {actions: [x, y]}
+... payoffs:
+...   x, x: [1, 1]
+...   x, y: [0, 0]
+...   y, x: [0, 0]
+...   y, y: [1, 1]
+... types:
+...   B:
+...     friend: {prior: 1/3}
+...     foe:
+...       prior: 2/3
+...       payoffs:
+...         x, x: [1, 0]
+... ''')
+>>> s.is_bayesian, [t.name for t in s.types["B"]]
+(True, ['friend', 'foe'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from .errors import did_you_mean
+from .exact import Number, format_number
+from .expression import Expression
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .yamlsource import KeyPath
+
+__all__ = ["PlayerType", "Signalling", "check_priors", "read_signalling", "read_types"]
+
+_TYPE_KEYS = ("prior", "payoffs")
+_SIGNALLING_KEYS = ("sender", "receiver", "signals", "cost")
+
+
+@dataclass(frozen=True)
+class PlayerType:
+    """One private type of a player: its prior and the payoff vectors it replaces."""
+
+    name: str
+    prior: Expression
+    payoffs: Mapping[tuple[str, ...], tuple[Expression, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Signalling:
+    """A costly-signal stage before the game: who signals to whom, with what, at what cost."""
+
+    sender: str
+    receiver: str
+    signals: tuple[str, ...]
+    cost: Mapping[str, Mapping[str, Expression]] = field(default_factory=dict)
+
+
+def check_priors(
+    types: Mapping[str, Sequence[PlayerType]], values: Mapping[str, Number], error: Any
+) -> dict[str, dict[str, Number]]:
+    """Every player's prior at the parameter values: probabilities summing exactly to 1.
+
+    ``error(message, path)`` makes the exception to raise, located at
+    ``("types", player, type, "prior")`` or, for a wrong sum, ``("types", player)``.
+    """
+    out: dict[str, dict[str, Number]] = {}
+    for pid, entries in types.items():
+        prior: dict[str, Number] = {}
+        for t in entries:
+            p = t.prior.evaluate(values)
+            if not 0 <= p <= 1:
+                raise error(
+                    f"the prior of {pid}'s type {t.name!r} is a probability, between 0 and 1; "
+                    f"it is {format_number(p)}",
+                    ("types", pid, t.name, "prior"),
+                )
+            prior[t.name] = p
+        total = sum(prior.values(), Fraction(0))
+        if total != 1:
+            raise error(
+                f"the priors of {pid}'s types sum to {format_number(total)}, not 1",
+                ("types", pid),
+            )
+        out[pid] = prior
+    return out
+
+
+def read_types(
+    reader: Any, value: object, players: Sequence[Any], names: Mapping[str, Number]
+) -> dict[str, tuple[PlayerType, ...]]:
+    """The ``types:`` section, read with ``reader`` (a ``load._Reader``) for located errors."""
+    path: KeyPath = ("types",)
+    spec = reader.mapping(value, path, "types")
+    ids = [p.id for p in players]
+    out: dict[str, tuple[PlayerType, ...]] = {}
+    for pid, entries in spec.items():
+        ppath: KeyPath = ("types", pid)
+        if pid not in ids:
+            raise reader.error(
+                f"types for unknown player {pid!r}{did_you_mean(str(pid), ids)}; the players "
+                f"are {', '.join(ids)}",
+                ppath,
+                at_key=True,
+            )
+        entries = reader.mapping(entries, ppath, f"the types of {pid}")
+        if not entries:
+            raise reader.error(f"{pid} has no types", ppath, at_key=True)
+        types = []
+        for name, body in entries.items():
+            tpath: KeyPath = (*ppath, name)
+            label = reader.label(name, tpath, "a type name")
+            body = reader.mapping(body, tpath, f"type {label!r}")
+            reader.keys(body, tpath, _TYPE_KEYS, ("prior",), f"type {label!r}")
+            prior = reader.expression(body["prior"], (*tpath, "prior"), "a prior", names)
+            payoffs: dict[tuple[str, ...], tuple[Expression, ...]] = {}
+            if body.get("payoffs") is not None:
+                payoffs = _type_payoffs(reader, body["payoffs"], (*tpath, "payoffs"), players,
+                                        names)
+            types.append(PlayerType(label, prior, payoffs))
+        out[pid] = tuple(types)
+    check_priors(out, names, lambda m, p: reader.error(m, p, at_key=len(p) == 2))
+    return out
+
+
+def _type_payoffs(
+    reader: Any, value: object, path: KeyPath, players: Sequence[Any],
+    names: Mapping[str, Number],
+) -> dict[tuple[str, ...], tuple[Expression, ...]]:
+    spec = reader.mapping(value, path, "a type's payoffs")
+    n = len(players)
+    order = ", ".join(p.id for p in players)
+    out: dict[tuple[str, ...], tuple[Expression, ...]] = {}
+    for key, vector in spec.items():
+        kpath: KeyPath = (*path, key)
+        labels = tuple(part.strip() for part in str(key).split(","))
+        if len(labels) != n:
+            raise reader.error(
+                f"the profile {key!r} names {len(labels)} action(s); a profile names one "
+                f"action per player ({order}), separated by commas",
+                kpath,
+                at_key=True,
+            )
+        for player, label in zip(players, labels, strict=True):
+            if label not in player.actions:
+                raise reader.error(
+                    f"{label!r} is not an action of {player.id}"
+                    f"{did_you_mean(label, player.actions)}; its actions are "
+                    f"{', '.join(player.actions)}",
+                    kpath,
+                    at_key=True,
+                )
+        if labels in out:
+            raise reader.error(f"the profile ({', '.join(labels)}) is given twice", kpath,
+                               at_key=True)
+        items = reader.sequence(vector, kpath, f"the payoffs of ({', '.join(labels)})")
+        if len(items) != n:
+            raise reader.error(
+                f"the profile ({', '.join(labels)}) has {len(items)} payoff(s); a type's "
+                f"payoffs are full vectors, one per player ({order})",
+                kpath,
+            )
+        out[labels] = tuple(
+            reader.expression(v, (*kpath, i), "a payoff", names) for i, v in enumerate(items)
+        )
+    return out
+
+
+def read_signalling(
+    reader: Any, value: object, players: Sequence[Any],
+    types: Mapping[str, Sequence[PlayerType]], names: Mapping[str, Number],
+) -> Signalling:
+    """The ``signalling:`` section: sender, receiver, signals and each type's costs."""
+    path: KeyPath = ("signalling",)
+    spec = reader.mapping(value, path, "signalling")
+    reader.keys(spec, path, _SIGNALLING_KEYS, ("sender", "receiver", "signals"), "signalling")
+    ids = [p.id for p in players]
+    roles = {}
+    for role in ("sender", "receiver"):
+        pid = reader.text(spec[role], (*path, role), role)
+        if pid not in ids:
+            raise reader.error(
+                f"the {role} {pid!r} is not a player{did_you_mean(pid, ids)}; the players are "
+                f"{', '.join(ids)}",
+                (*path, role),
+            )
+        roles[role] = pid
+    sender, receiver = roles["sender"], roles["receiver"]
+    if len(ids) != 2 or sender == receiver:
+        raise reader.error("a signalling game has two players: the sender and the receiver",
+                           (*path, "receiver"))
+    if len(types.get(sender, ())) < 2:
+        raise reader.error(
+            f"the sender {sender} needs two or more types (give them under types:)",
+            (*path, "sender"),
+        )
+    if len(types.get(receiver, ())) > 1:
+        raise reader.error(
+            f"the receiver {receiver} has one type (it is the one who is uncertain)",
+            (*path, "receiver"),
+        )
+    raw = reader.sequence(spec["signals"], (*path, "signals"), "signals")
+    signals = tuple(reader.label(s, (*path, "signals", k), "a signal") for k, s in enumerate(raw))
+    if len(signals) < 2 or len(set(signals)) != len(signals):
+        raise reader.error("signals are two or more distinct names", (*path, "signals"))
+    type_names = [t.name for t in types[sender]]
+    cost: dict[str, dict[str, Expression]] = {}
+    if spec.get("cost") is not None:
+        cpath: KeyPath = (*path, "cost")
+        for t, row in reader.mapping(spec["cost"], cpath, "cost").items():
+            if t not in type_names:
+                raise reader.error(
+                    f"cost for unknown type {t!r} of {sender}{did_you_mean(str(t), type_names)}; "
+                    f"its types are {', '.join(type_names)}",
+                    (*cpath, t),
+                    at_key=True,
+                )
+            row = reader.mapping(row, (*cpath, t), f"the costs of {t}")
+            cost[t] = {}
+            for s, c in row.items():
+                if s not in signals:
+                    raise reader.error(
+                        f"unknown signal {s!r}{did_you_mean(str(s), signals)}; the signals are "
+                        f"{', '.join(signals)}",
+                        (*cpath, t, s),
+                        at_key=True,
+                    )
+                cost[t][s] = reader.expression(c, (*cpath, t, s), "a cost", names)
+    return Signalling(sender, receiver, signals, cost)

@@ -1,0 +1,73 @@
+"""Scenarios with types through the CLI: gametrust solve on signalling scenarios."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gametrust.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+GENEVA = str(ROOT / "scenarios" / "geneva_1985.yaml")
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def solve_json(*args: str) -> dict:
+    code, out = run("solve", GENEVA, "--format", "json", *args)
+    assert code == 0, out
+    return json.loads(out)
+
+
+def test_geneva_signal_separates_and_pooling_fails_the_intuitive_criterion() -> None:
+    data = solve_json()
+    assert data["kind"] == "signalling"
+    kinds = {e["kind"]: e for e in data["equilibria"]["equilibria"]}
+    assert set(kinds) == {"separating", "pooling"}
+    sep = kinds["separating"]
+    assert sep["sender"]["reformer"]["Unilateral moves"] == "1"
+    assert sep["sender"]["expansionist"]["Business as usual"] == "1"
+    assert sep["receiver"]["Unilateral moves"]["Engage"] == "1"
+    assert sep["beliefs"]["Unilateral moves"]["reformer"] == "1"
+    assert sep["intuitive_criterion"]["passes"] is True
+    assert kinds["pooling"]["intuitive_criterion"]["passes"] is False
+
+
+def test_geneva_cost_conditions_are_the_gains() -> None:
+    case = next(c for c in solve_json()["separating_conditions"]
+                if c["senders"]["Unilateral moves"] == "reformer")
+    assert case["holds"] is True
+    assert len(case["conditions"]) == 2
+    assert "<= 3" in case["conditions"][0] and ">= 2" in case["conditions"][1]
+
+
+def test_cheap_signal_gives_the_exact_hybrid() -> None:
+    # c_expansionist = 3/2 < 2 (its exploitation gain), prior 2/5 < q* = 2/3:
+    # the expansionist mimics with b = 1/3, the US engages after the signal with r = 3/4.
+    data = solve_json("--set", "cost_expansionist=3/2", "--set", "reformer=2/5")
+    kinds = [e["kind"] for e in data["equilibria"]["equilibria"]]
+    assert "separating" not in kinds
+    hybrid = next(e for e in data["equilibria"]["equilibria"] if e["kind"] == "hybrid")
+    assert Fraction(hybrid["sender"]["expansionist"]["Unilateral moves"]) == Fraction(1, 3)
+    assert Fraction(hybrid["receiver"]["Unilateral moves"]["Engage"]) == Fraction(3, 4)
+    assert Fraction(hybrid["beliefs"]["Unilateral moves"]["reformer"]) == Fraction(2, 3)
+
+
+def test_text_report_names_kinds_and_conditions() -> None:
+    code, out = run("solve", GENEVA)
+    assert code == 0, out
+    assert "1. separating" in out and "2. pooling" in out
+    assert "c_reformer <= 3 and c_expansionist >= 2" in out
+
+
+@pytest.mark.parametrize("option", [["--method", "pure"], ["--explain"], ["--format", "markdown"]])
+def test_options_that_do_not_apply_are_refused(option: list[str]) -> None:
+    code, _ = run("solve", GENEVA, *option)
+    assert code == 2
