@@ -71,3 +71,29 @@ def test_text_report_names_kinds_and_conditions() -> None:
 def test_options_that_do_not_apply_are_refused(option: list[str]) -> None:
     code, _ = run("solve", GENEVA, *option)
     assert code == 2
+
+
+SPIRAL = str(ROOT / "scenarios" / "spiral.yaml")
+
+
+def test_spiral_scenario_has_every_bayesian_equilibrium_with_beliefs() -> None:
+    code, out = run("solve", SPIRAL, "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["kind"] == "bayesian"
+    assert data["priors"]["DPRK"] == {"security_seeker": "3/4", "greedy": "1/4"}
+    described = [e["describe"] for e in data["equilibria"]]
+    assert "US: Reassure; DPRK: security_seeker: Freeze, greedy: Arm" in described
+    mixed = next(e for e in data["equilibria"] if "2/3" in e["describe"])
+    # the security seekers freeze with probability 2/3; seeing Arm halves the odds: 3/4 -> 1/2
+    arm = next(b for b in mixed["beliefs"] if b["action"] == "Arm")
+    assert arm["probability"] == "1/2"
+    assert arm["posterior"] == {"security_seeker": "1/2", "greedy": "1/2"}
+    assert len(data["equilibria"]) == 3
+
+
+def test_spiral_text_shows_types_and_rounds() -> None:
+    code, out = run("solve", SPIRAL)
+    assert code == 0, out
+    assert "security_seeker: Freeze, greedy: Arm" in out
+    assert "round" in out and "P(security_seeker)" in out
