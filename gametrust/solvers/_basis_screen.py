@@ -34,10 +34,11 @@ out of ``J`` as well (but its slack is still checked: it is tight with ``b``).
 bases in two passes, both with *rigorous* error bounds (the rounding model of
 Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., §2.2 and
 Lemma 3.1/(3.5); Rump, "Verification methods", *Acta Numerica* 19, 2010,
-§10).  ``u = 2**-53``; ``γ = (n+1)u / (1 - (n+1)u)`` with ``n = max(k, d)``
+§10).  ``u = 2**-53``; ``γ = (k+1)u / (1 - (k+1)u)``
 bounds the relative error of any dot product we form (a dot product of length
 ``n``, summed in any order, with or without fused multiply-add, errs by at
-most ``γ_n`` times the sum of the absolute products).  ``M = C[J, I]``, ``ẑ``
+most ``γ_n`` times the sum of the absolute products; products that are exactly
+zero do not count, as adding an exact zero is exact).  ``M = C[J, I]``, ``ẑ``
 is LAPACK's solution of ``M z = 1``, and ``ρ = 1 - M ẑ``:
 
 * Every exact quantity we compare is bounded through
@@ -114,7 +115,9 @@ import contextlib
 
 import numpy as np
 
-__all__ = ["DROP", "UNDECIDED", "VERTEX", "candidate_rows", "classify", "dominated_rows"]
+__all__ = [
+    "DROP", "UNDECIDED", "VERTEX", "candidate_rows", "classify", "column_orders", "dominated_rows",
+]
 
 #: :func:`classify` outcomes.
 DROP, VERTEX, UNDECIDED = 0, 1, 2
@@ -123,31 +126,35 @@ _U = 2.0**-53
 _HIGH, _TINY = 2.0**400, 2.0**-500
 
 
-def dominated_rows(c: np.ndarray, supports: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def column_orders(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How the rows of the integer matrix ``c`` compare in each column: ``(below, equal)``,
+    both (d, r, r), ``below[t, a, b]`` when ``c[a, t] <= c[b, t]`` (exact comparisons;
+    ``c`` may be int64 or hold Python ints)."""
+    cols = c.T[:, :, None], c.T[:, None, :]
+    return np.asarray(cols[0] <= cols[1], dtype=bool), np.asarray(cols[0] == cols[1], dtype=bool)
+
+
+def dominated_rows(
+    orders: tuple[np.ndarray, np.ndarray], supports: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Rows dominated on each support, and rows equal there to an earlier row.
 
-    ``out[a, s]`` (r, S) for row ``a`` of the integer matrix ``c`` and support
-    ``supports[s]`` (``supports`` is (S, k)).  Exact integer comparisons
-    (``c`` may be int64 or hold Python ints).
+    ``orders`` is :func:`column_orders` of the matrix, ``supports`` is (S, k),
+    one support per row; both results are (r, S).
 
     >>> c = np.array([[1, 5], [2, 3], [1, 3]])
-    >>> dominated, repeated = dominated_rows(c, np.array([[0], [1]]))
+    >>> dominated, repeated = dominated_rows(column_orders(c), np.array([[0], [1]]))
     >>> dominated.astype(int).tolist(), repeated.astype(int).tolist()
     ([[1, 0], [0, 1], [1, 1]], [[0, 0], [0, 0], [1, 1]])
 
     (On column 0 rows 0 and 2 are below row 1, and row 2 repeats row 0; on
     column 1 rows 1 and 2 are below row 0, and row 2 repeats row 1.)
     """
-    r = c.shape[0]
-    cs = c[:, supports.T]  # (r, k, S)
-    below = np.ones((r, r, len(supports)), dtype=bool)  # (a, b, S): row a <= row b on I
-    equal = np.ones_like(below)
-    for t in range(supports.shape[1]):
-        col = cs[:, t]
-        below &= np.asarray(col[:, None] <= col[None, :], dtype=bool)
-        equal &= np.asarray(col[:, None] == col[None, :], dtype=bool)
-    dominated = (below & ~equal).any(axis=1)
-    repeated = (equal & np.tri(r, k=-1, dtype=bool)[:, :, None]).any(axis=1)  # b < a
+    below = orders[0][supports.T].all(axis=0)  # (S, a, b): row a <= row b on the support
+    equal = orders[1][supports.T].all(axis=0)
+    r = below.shape[1]
+    dominated = (below & ~equal).any(axis=2).T
+    repeated = (equal & np.tri(r, k=-1, dtype=bool)).any(axis=2).T  # b < a
     return dominated, repeated
 
 
@@ -184,8 +191,10 @@ def classify(
 ) -> tuple[np.ndarray, np.ndarray]:
     """DROP, VERTEX or UNDECIDED for each basis, and the tight rows of the vertices.
 
-    ``c`` (r, d) is float64 holding integers in ``[1, 2**50]``; ``support`` and
-    ``rows`` are (k, N) index arrays, one basis per column; ``check`` (r, N)
+    ``c`` (r, d) is float64 holding integers in ``[0, 2**50]``, positive where
+    a basis reads ``c[J, I]`` (a zero row outside ``J`` and unchecked is
+    harmless: its slack is exactly 1); ``support`` and ``rows`` are (k, N)
+    index arrays, one basis per column; ``check`` (r, N)
     marks the rows whose slack must be decided for VERTEX (the rows outside
     ``J`` not strictly dominated on ``I``).  Returns the status (N,) and the
     exact tight rows (r, N) of the bases classified VERTEX.
@@ -196,55 +205,64 @@ def classify(
     tight = np.zeros((r, n), dtype=bool)
     if n == 0:
         return status, tight
-    g = (max(k, d) + 1) * _U / (1 - (max(k, d) + 1) * _U)
+    g = (k + 1) * _U / (1 - (k + 1) * _U)
     m = c.ravel()[(rows.T * d)[:, :, None] + support.T[:, None, :]]  # (N, k, k): c[J, I]
     z_hat = _lapack(np.linalg.solve, m, np.ones((n, k, 1)))[:, :, 0]
     columns = np.arange(n)
     with np.errstate(all="ignore"):
         z = np.ascontiguousarray(z_hat.T)  # (k, N)
-        # C ẑ, C |ẑ| and the row sums over I, for every row, as one product with ẑ, |ẑ| and
-        # the support's indicator spread over all d columns; then the squared row norms over I
-        spread = np.zeros((3, d, n))
-        spread[0, support, columns] = z
-        spread[1, support, columns] = np.abs(z)
-        spread[2, support, columns] = 1.0
-        prods = c @ spread  # (3, r, N)
-        s = 1.0 - prods[0]  # ŝ, (r, N)
-        slack_terms = g * prods[1] + _U * np.abs(s)
-        at_rows = prods[:, rows, columns]  # (3, k, N): M ẑ, M |ẑ|, M 1
-        rho = np.abs(1.0 - at_rows[0]) + g * at_rows[1]  # bounds |1 - M ẑ|
-        # pass 1: |det M| >= 1 and Hadamard's bound on the cofactors
-        norms = np.sqrt(((c * c) @ spread[2])[rows, columns])  # (k, N): ‖M_j‖₂
-        hadamard = norms.prod(axis=0)  # bounds |det M|
-        cofactor = hadamard / norms  # h_j
+        norms = np.sqrt(np.einsum("nij,nij->ni", m, m)).T  # (k, N): ‖M_j‖₂
+        # pass 1, on every basis: |det M| >= 1 and Hadamard's bound on the cofactors; the
+        # slack is checked on the row with the largest C[a, I] ẑ (smallest ŝ_a), and
+        # M |ẑ| = M ẑ + 2 M max(-ẑ, 0) <= |M ẑ| + 2 cap max(-ẑ, 0), cap = Σ_i max_a C[a, I_i]
+        spread = np.zeros((d, n))
+        spread[support, columns] = z
+        cz = c @ spread  # (r, N): C ẑ
+        mz = cz[rows, columns]  # M ẑ
+        below = np.maximum(-z.min(axis=0), 0.0)
+        cap = c.max(axis=0)[support].sum(axis=0)
+        rho = np.abs(1.0 - mz) + g * (np.abs(mz) + 2.0 * cap * below)
+        cofactor = norms.prod(axis=0) / norms  # h_j
         err = np.where(cofactor.max(axis=0) <= _HIGH, 2.0 * (cofactor * rho).sum(axis=0), np.inf)
         err += _TINY
-        sigma = 2.0 * (prods[2] * err + slack_terms) + _TINY
-        negative = (z < -err).any(axis=0) | (s < -sigma).any(axis=0)
+        top = c[cz.argmax(axis=0), support]  # (k, N): the row C[a, I] with the smallest ŝ_a
+        s_top = 1.0 - cz.max(axis=0)
+        sigma = 2.0 * (top.sum(axis=0) * err + g * (top * np.abs(z)).sum(axis=0)
+                       + _U * np.abs(s_top)) + _TINY
+        negative = (z < -err).any(axis=0) | (s_top < -sigma)
         status[negative] = DROP
-        # pass 2: an approximate inverse for the survivors
         rest = np.nonzero(~negative)[0]
         if rest.size == 0:
             return status, tight
-        z, s, rho, m = z[:, rest], s[:, rest], rho[:, rest], m[rest]
+        # pass 2, on the survivors: an approximate inverse, and bounds row by row
+        n_rest, support, rows, check = rest.size, support[:, rest], rows[:, rest], check[:, rest]
+        z, m, norms, columns = z[:, rest], m[rest], norms[:, rest], columns[:n_rest]
+        spread = np.zeros((3, d, n_rest))
+        spread[0, support, columns] = z
+        spread[1, support, columns] = np.abs(z)
+        spread[2, support, columns] = 1.0
+        prods = c @ spread  # (3, r, n_rest): C ẑ, C |ẑ|, Σ_i C[a, I_i]
+        s = 1.0 - prods[0]  # ŝ
+        at_rows = prods[:, rows, columns]  # (3, k, n_rest): M ẑ, M |ẑ|, M 1
+        rho = np.abs(1.0 - at_rows[0]) + g * at_rows[1]  # bounds |1 - M ẑ|
         inv = _lapack(np.linalg.inv, m)
         a_inv = np.abs(np.ascontiguousarray(inv.transpose(1, 2, 0)))  # (k, k, n_rest)
         resid = np.ascontiguousarray((inv @ m).transpose(1, 2, 0))  # fl(R M)
         for i in range(k):
             resid[i, i] -= 1.0
-        alpha = (np.abs(resid).sum(axis=1) + g * (a_inv * at_rows[2][:, rest]).sum(axis=1))
-        certified = (alpha.max(axis=0) <= 0.25) & (a_inv.max(axis=(0, 1)) <= _HIGH)
+        alpha = (np.abs(resid).sum(axis=1) + g * (a_inv * at_rows[2]).sum(axis=1)).max(axis=0)
+        certified = (alpha <= 0.25) & (a_inv.max(axis=(0, 1)) <= _HIGH)
         err = np.where(certified, 4.0 * (a_inv * rho).sum(axis=1).max(axis=0), np.inf) + _TINY
-        sigma = 2.0 * (prods[2][:, rest] * err + slack_terms[:, rest]) + _TINY
-        # a nonzero coordinate or slack is at least 1 / |det M| >= 1 / hadamard
-        gap = 4.0 * hadamard[rest]
+        sigma = 2.0 * (prods[2] * err + g * prods[1] + _U * np.abs(s)) + _TINY
+        # a nonzero coordinate or slack is at least 1 / |det M| >= 1 / H
+        gap = 4.0 * norms.prod(axis=0)
         z_zero = (np.abs(z) <= err) & (err * gap < 1.0)
-        s_zero = (np.abs(s) <= sigma) & (sigma * gap < 1.0) & check[:, rest]
+        s_zero = (np.abs(s) <= sigma) & (sigma * gap < 1.0) & check
         negative = (z < -err).any(axis=0) | (s < -sigma).any(axis=0) | z_zero.any(axis=0)
         vertex = (certified & ~negative & (z > err).all(axis=0)
-                  & ((s > sigma) | s_zero | ~check[:, rest]).all(axis=0))
+                  & ((s > sigma) | s_zero | ~check).all(axis=0))
     status[rest[negative]] = DROP
     status[rest[vertex]] = VERTEX
     tight[:, rest] = s_zero
-    tight[rows, columns] = True
+    tight[rows, rest] = True
     return status, tight

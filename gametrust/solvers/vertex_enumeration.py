@@ -147,8 +147,9 @@ def _bits(mask: int) -> list[int]:
     return out
 
 
-def _solve_exact(m: list[list[int]]) -> list[Fraction] | None:
-    """Solve ``m z = 1`` for an integer matrix, exactly; None if singular.
+def _solve_exact(m: list[list[int]]) -> tuple[list[int], int] | None:
+    """Solve ``m z = 1`` for an integer matrix, exactly: ``(numerators, det)`` with
+    ``z_i = numerators[i] / det``; None if singular.
 
     Fraction-free Gauss-Jordan elimination (Bareiss 1968): after eliminating
     column ``c`` every entry is a ``(c+1)``-minor of the (row-permuted)
@@ -156,7 +157,7 @@ def _solve_exact(m: list[list[int]]) -> list[Fraction] | None:
     exact, and at the end ``t[i][i] = ±det(m)`` and ``t[i][k] = ±det(m) z_i``.
 
     >>> _solve_exact([[2, 1], [1, 3]])
-    [Fraction(2, 5), Fraction(1, 5)]
+    ([2, 1], 5)
     """
     k = len(m)
     t = [[int(v) for v in row] + [1] for row in m]
@@ -172,7 +173,7 @@ def _solve_exact(m: list[list[int]]) -> list[Fraction] | None:
                 f = t[i][col]
                 t[i] = [(p * a - f * b) // previous for a, b in zip(t[i], row_c, strict=True)]
         previous = p
-    return [Fraction(t[i][k], t[i][i]) for i in range(k)]
+    return [row[k] for row in t], previous
 
 
 class _Vertices:
@@ -190,6 +191,7 @@ class _Vertices:
         self.tights: list[int] = [0]
         self._sources: list[Any] = [origin]
         self._points: dict[int, tuple[Any, ...]] = {0: origin}
+        self._normalised: dict[int, tuple[Any, ...]] = {}
         self._seen: set[tuple[int, int]] = {(0, 0)}
 
     def __len__(self) -> int:
@@ -219,18 +221,35 @@ class _Vertices:
         for n, (s, t) in enumerate(zip(supports, _bit_masks(tight), strict=True)):
             self._add(s, t, (support, rows, n))
 
+    def _solve(self, i: int) -> None:
+        """Exact coordinates of vertex ``i`` and their normalisation, from its basis."""
+        support, rows, n = self._sources[i]
+        cols, rows = support[:, n], rows[:, n]
+        solved = _solve_exact([[self.c[j, col] for col in cols] for j in rows])
+        assert solved is not None  # the basis was certified nonsingular
+        nums, det = solved
+        total = sum(nums)  # the numerators have the sign of det: z > 0
+        point, normalised = [Fraction(0)] * self.c.shape[1], [Fraction(0)] * self.c.shape[1]
+        for col, num in zip(cols, nums, strict=True):
+            point[int(col)] = Fraction(num, det)
+            normalised[int(col)] = Fraction(num, total)
+        self._points[i] = tuple(point)
+        self._normalised[i] = tuple(normalised)
+
     def point(self, i: int) -> tuple[Any, ...]:
         """The coordinates of vertex ``i`` (exact ones are solved for on first use)."""
         if i not in self._points:
-            support, rows, n = self._sources[i]
-            cols, rows = support[:, n], rows[:, n]
-            z = _solve_exact([[self.c[j, col] for col in cols] for j in rows])
-            assert z is not None  # the basis was certified nonsingular
-            point = [Fraction(0)] * self.c.shape[1]
-            for col, v in zip(cols, z, strict=True):
-                point[int(col)] = v
-            self._points[i] = tuple(point)
+            self._solve(i)
         return self._points[i]
+
+    def normalised(self, i: int) -> tuple[Any, ...]:
+        """Vertex ``i`` scaled to a probability vector (a mixed strategy)."""
+        if i not in self._normalised:
+            if i not in self._points:
+                self._solve(i)
+            else:
+                self._normalised[i] = _normalise(self._points[i])
+        return self._normalised[i]
 
     @property
     def degenerate(self) -> bool:
@@ -244,56 +263,139 @@ class _Vertices:
                       frozenset(_bits(self.tights[i])))
 
 
+@dataclass
+class _Polytope:
+    """One polytope ``{z >= 0 : c z <= 1}`` during the enumeration."""
+
+    c: np.ndarray  # positive integers: int64, or Python ints from 2**62 on
+    cmax: int
+    found: _Vertices
+    offset: int = 0  # its first column in the side-by-side float matrix
+
+    def __post_init__(self) -> None:
+        self.orders = _basis_screen.column_orders(self.c)
+
+    @property
+    def screened(self) -> bool:
+        """Whether the float test applies (entries exact in float64, far from overflow)."""
+        return self.cmax < 2**50
+
+    def primes(self, k: int, primes: tuple[int, ...] | None) -> tuple[int, ...] | None:
+        """Primes for size-k bases (None: too few for the Hadamard bounds)."""
+        if primes is not None:
+            return primes
+        # Hadamard bounds on |det|, the Cramer numerators and the slacks
+        det_bound = (self.cmax * math.sqrt(k)) ** k
+        num_bound = (self.cmax * math.sqrt(k)) ** (k - 1) * math.sqrt(k)
+        bound = det_bound + k * self.cmax * num_bound
+        return modular.primes_for(bound * 1.01 + 1)
+
+
+@dataclass
+class _Block:
+    """Candidate bases of one polytope and size, one basis per column."""
+
+    polytope: _Polytope
+    support: np.ndarray  # (k, N) columns of the polytope's own matrix
+    rows: np.ndarray  # (k, N)
+    check: np.ndarray  # (r, N) rows whose slack the float test must decide
+    primes: tuple[int, ...]
+
+
+def _candidates(p: _Polytope, k: int, primes: tuple[int, ...]) -> Iterator[_Block]:
+    """The bases of size ``k`` whose rows avoid those dominated or repeated on the support."""
+    r, d = p.c.shape
+    supports, row_sets = _combinations(d, k), _combinations(r, k)
+    in_rows = np.zeros((r, len(row_sets)), dtype=bool)  # (r, J): row a is in row set j
+    in_rows[row_sets.T, np.arange(len(row_sets))] = True
+    per = max(1, _BATCH // len(row_sets))
+    for start in range(0, len(supports), per):
+        chunk = supports[start : start + per]
+        dominated, repeated = _basis_screen.dominated_rows(p.orders, chunk)  # (r, S)
+        s_idx, j_idx = _basis_screen.candidate_rows(dominated | repeated, row_sets)
+        check = ~dominated[:, s_idx] & ~in_rows[:, j_idx]  # repeated rows are checked
+        yield _Block(p, chunk.T[:, s_idx], row_sets.T[:, j_idx], check, primes)
+
+
+def _decide(wide: np.ndarray, blocks: list[_Block]) -> None:
+    """Run the float test on blocks of one size at once; the undecided bases go to the exact
+    modular solver."""
+    sizes = [b.support.shape[1] for b in blocks]
+    bounds = np.cumsum([0, *sizes])
+    support = np.concatenate([b.support + b.polytope.offset for b in blocks], axis=1)
+    rows = np.concatenate([b.rows for b in blocks], axis=1)
+    check = np.zeros((wide.shape[0], bounds[-1]), dtype=bool)
+    for b, start, stop in zip(blocks, bounds, bounds[1:], strict=False):
+        check[: b.check.shape[0], start:stop] = b.check
+    status, tight = _basis_screen.classify(wide, support, rows, check)
+    for b, start, stop in zip(blocks, bounds, bounds[1:], strict=False):
+        p, verdict = b.polytope, status[start:stop]
+        vertex = verdict == _basis_screen.VERTEX
+        flags = tight[: p.c.shape[0], start:stop]
+        p.found.add_bases(b.support[:, vertex], flags[:, vertex], b.rows[:, vertex])
+        undecided = verdict == _basis_screen.UNDECIDED
+        if undecided.any():
+            support, rows = b.support[:, undecided].T, b.rows[:, undecided].T
+            _modular_vertices(p.c, support, rows, b.primes, p.found)
+
+
 def _exact_vertices(
-    c: np.ndarray, primes: tuple[int, ...] | None, screen: bool = True
-) -> _Vertices:
-    """Vertices of ``{z >= 0 : c z <= 1}`` for a positive integer matrix ``c`` (r x d).
+    matrices: list[np.ndarray], primes: tuple[int, ...] | None = None
+) -> list[_Vertices]:
+    """Vertices of ``{z >= 0 : c z <= 1}`` for positive integer matrices ``c`` (r x d).
 
     For each size ``k`` and each support ``I``, only row sets ``J`` free of rows
     dominated on ``I`` (or repeating an earlier row there) are tried; of those,
     the certified float test (:mod:`gametrust.solvers._basis_screen`) drops
     most, accepts most vertices with their exact tight rows, and leaves the
-    rest to the exact modular solver.  When there are too few primes for the
-    Hadamard bound (``primes_for`` gives None) every basis goes to the plain
-    rational path, which is also the reference the tests compare with.
+    rest to the exact modular solver.  The polytopes share the float test's
+    calls: their matrices sit side by side in one float matrix.  When there
+    are too few primes for the Hadamard bound (``primes_for`` gives None)
+    every basis goes to the plain rational path, which is also the reference
+    the tests compare with.
     """
-    r, d = c.shape
-    cmax = max(int(v) for v in c.ravel())
-    if cmax < 2**62:
-        c = c.astype(np.int64)
-    screen = screen and cmax < 2**50
-    c_float = c.astype(np.float64) if screen else None
-    found = _Vertices(c, tuple(Fraction(0) for _ in range(d)))
-    for k in range(1, min(r, d) + 1):
-        # Hadamard bounds on |det|, the Cramer numerators and the slacks
-        det_bound = (cmax * math.sqrt(k)) ** k
-        num_bound = (cmax * math.sqrt(k)) ** (k - 1) * math.sqrt(k)
-        bound = det_bound + k * cmax * num_bound
-        ps = modular.primes_for(bound * 1.01 + 1) if primes is None else primes
-        if ps is None:  # the plain reference: every basis, exact rationals
-            for support, rows in _index_pairs(d, r, k):
-                keep = _float_screen(c_float, support, rows) if screen else slice(None)
-                found.add_vertices(_fraction_vertices(c, support[keep], rows[keep]))
-            continue
-        supports, row_sets = _combinations(d, k), _combinations(r, k)
-        in_rows = np.zeros((r, len(row_sets)), dtype=bool)  # (r, J): row a is in row set j
-        in_rows[row_sets.T, np.arange(len(row_sets))] = True
-        per = max(1, _BATCH // len(row_sets))
-        for start in range(0, len(supports), per):
-            chunk = supports[start : start + per]
-            dominated, repeated = _basis_screen.dominated_rows(c, chunk)  # (r, S)
-            s_idx, j_idx = _basis_screen.candidate_rows(dominated | repeated, row_sets)
-            support, rows = chunk.T[:, s_idx], row_sets.T[:, j_idx]  # (k, N): bases as columns
-            if screen:
-                check = ~dominated[:, s_idx] & ~in_rows[:, j_idx]  # repeated rows too
-                status, tight = _basis_screen.classify(c_float, support, rows, check)
-                vertex = status == _basis_screen.VERTEX
-                found.add_bases(support[:, vertex], tight[:, vertex], rows[:, vertex])
-                undecided = status == _basis_screen.UNDECIDED
-                support, rows = support[:, undecided], rows[:, undecided]
-            if support.shape[1]:
-                _modular_vertices(c, support.T, rows.T, ps, found)
-    return found
+    polytopes = []
+    for c in matrices:
+        cmax = max(int(v) for v in c.ravel())
+        c = c.astype(np.int64) if cmax < 2**62 else c
+        polytopes.append(_Polytope(c, cmax, _Vertices(c, (Fraction(0),) * c.shape[1])))
+    screened = [p for p in polytopes if p.screened]
+    # rows padded with zeros: a basis only reads its own columns, and its zero rows are
+    # never in J, never checked, and exactly slack
+    wide = np.zeros((max((p.c.shape[0] for p in screened), default=0),
+                     sum(p.c.shape[1] for p in screened)))
+    offset = 0
+    for p in screened:
+        p.offset = offset
+        wide[: p.c.shape[0], offset : offset + p.c.shape[1]] = p.c
+        offset += p.c.shape[1]
+    for k in range(1, max(min(p.c.shape) for p in polytopes) + 1):
+        blocks: list[_Block] = []
+        for p in polytopes:
+            r, d = p.c.shape
+            ps = p.primes(k, primes)
+            if k > min(r, d):
+                continue
+            if ps is None:  # the plain reference: every basis, exact rationals
+                c_float = p.c.astype(np.float64) if p.screened else None
+                for support, rows in _index_pairs(d, r, k):
+                    keep = _float_screen(c_float, support, rows) if p.screened else slice(None)
+                    p.found.add_vertices(_fraction_vertices(p.c, support[keep], rows[keep]))
+                continue
+            for block in _candidates(p, k, ps):
+                if p.screened:
+                    blocks.append(block)
+                elif block.support.shape[1]:
+                    _modular_vertices(p.c, block.support.T, block.rows.T, ps, p.found)
+        batch: list[_Block] = []
+        for block in blocks:
+            batch.append(block)
+            if sum(b.support.shape[1] for b in batch) >= _BATCH:
+                _decide(wide, batch)
+                batch = []
+        if batch:
+            _decide(wide, batch)
+    return [p.found for p in polytopes]
 
 
 def _modular_vertices(
@@ -413,7 +515,7 @@ def polytope_vertices(
 (Fraction(0, 1), Fraction(1, 2)), (Fraction(1, 3), Fraction(1, 3))]
     """
     if exact:
-        found = _exact_vertices(c, primes)
+        found = _exact_vertices([c], primes)[0]
         return [found.vertex(i) for i in range(len(found))]
     return _float_vertices(c, FLOAT_TOLERANCE)
 
@@ -439,7 +541,8 @@ def _normalise(point: tuple[Any, ...]) -> tuple[Any, ...]:
 def _vertices_of_game(game: NormalFormGame, primes=None) -> tuple[_Vertices, _Vertices]:
     if game.exact:
         a, b = (_positive_integer(m) for m in game.integer_payoffs)
-        return _exact_vertices(b.T, primes), _exact_vertices(a, primes)
+        p_vertices, q_vertices = _exact_vertices([b.T, a], primes)
+        return p_vertices, q_vertices
     a, b = (_positive_float(np.asarray(m, dtype=np.float64)) for m in game.payoffs)
     out = []
     for c in (b.T, a):
@@ -488,7 +591,7 @@ def _pairs(game: NormalFormGame, primes=None) -> tuple[list[tuple[int, int]], _V
         a, b = pair
         x, y = p_vertices.supports[a], q_vertices.supports[b]
         return (x.bit_count() + y.bit_count(), _bits(x), _bits(y),
-                _normalise(p_vertices.point(a)), _normalise(q_vertices.point(b)))
+                p_vertices.normalised(a), q_vertices.normalised(b))
 
     pairs.sort(key=order)
     return pairs, p_vertices, q_vertices
@@ -498,7 +601,7 @@ def equilibria_gen(game: NormalFormGame) -> Iterator[tuple[tuple[Any, ...], tupl
     """Yield every extreme equilibrium ``(x, y)`` (uncertified; see ``gametrust.solve``)."""
     pairs, p_vertices, q_vertices = _pairs(game)
     for a, b in pairs:
-        yield _normalise(p_vertices.point(a)), _normalise(q_vertices.point(b))
+        yield p_vertices.normalised(a), q_vertices.normalised(b)
 
 
 def _maximal_bicliques(pairs: list[tuple[int, int]]) -> list[tuple[frozenset[int], frozenset[int]]]:
@@ -532,7 +635,7 @@ def enumerate_equilibria(game: NormalFormGame, *, primes=None) -> Enumeration:
     """All extreme equilibria, whether the game is degenerate, and the components."""
     pairs, p_vertices, q_vertices = _pairs(game, primes)
     profiles = [
-        (_normalise(p_vertices.point(a)), _normalise(q_vertices.point(b))) for a, b in pairs
+        (p_vertices.normalised(a), q_vertices.normalised(b)) for a, b in pairs
     ]
     degenerate = p_vertices.degenerate or q_vertices.degenerate
     index = {pair: k for k, pair in enumerate(pairs)}
