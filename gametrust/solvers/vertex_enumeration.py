@@ -63,6 +63,8 @@ __all__ = ["Enumeration", "Vertex", "enumerate_equilibria", "equilibria_gen", "p
 
 #: Bases solved per numpy batch (bounds memory on larger games).
 _BATCH = 20_000
+#: Bases of consecutive sizes share one float-test call until there are this many.
+_SHARED = 500
 
 
 @dataclass(frozen=True)
@@ -318,16 +320,31 @@ def _candidates(p: _Polytope, k: int, primes: tuple[int, ...]) -> Iterator[_Bloc
 
 
 def _decide(wide: np.ndarray, blocks: list[_Block]) -> None:
-    """Run the float test on blocks of one size at once; the undecided bases go to the exact
-    modular solver."""
-    sizes = [b.support.shape[1] for b in blocks]
-    bounds = np.cumsum([0, *sizes])
-    support = np.concatenate([b.support + b.polytope.offset for b in blocks], axis=1)
-    rows = np.concatenate([b.rows for b in blocks], axis=1)
-    check = np.zeros((wide.shape[0], bounds[-1]), dtype=bool)
+    """Run the float test on blocks at once; the undecided bases go to the exact modular solver.
+
+    Bases smaller than the largest, ``K``, are padded to size ``K`` with an
+    identity block: ``wide`` gains ``K`` columns and rows holding ``I_K``, a
+    size-``k`` basis takes the last ``K - k`` of them, and its matrix becomes
+    ``diag(M, I)``: the same determinant and coordinates, padded with ones; the
+    padding rows are in ``J`` (or else exactly slack) and never checked.
+    """
+    size = max(b.support.shape[0] for b in blocks)
+    height, width = wide.shape
+    padded = np.zeros((height + size, width + size))
+    padded[:height, :width] = wide
+    padded[height:, width:] = np.eye(size)
+    bounds = np.cumsum([0, *(b.support.shape[1] for b in blocks)])
+    support = np.empty((size, bounds[-1]), dtype=np.intp)
+    rows = np.empty_like(support)
+    check = np.zeros((height + size, bounds[-1]), dtype=bool)
     for b, start, stop in zip(blocks, bounds, bounds[1:], strict=False):
+        k = b.support.shape[0]
+        support[:k, start:stop] = b.support + b.polytope.offset
+        support[k:, start:stop] = np.arange(width + k, width + size)[:, None]
+        rows[:k, start:stop] = b.rows
+        rows[k:, start:stop] = np.arange(height + k, height + size)[:, None]
         check[: b.check.shape[0], start:stop] = b.check
-    status, tight = _basis_screen.classify(wide, support, rows, check)
+    status, tight = _basis_screen.classify(padded, support, rows, check)
     for b, start, stop in zip(blocks, bounds, bounds[1:], strict=False):
         p, verdict = b.polytope, status[start:stop]
         vertex = verdict == _basis_screen.VERTEX
@@ -369,8 +386,8 @@ def _exact_vertices(
         p.offset = offset
         wide[: p.c.shape[0], offset : offset + p.c.shape[1]] = p.c
         offset += p.c.shape[1]
+    pending: list[_Block] = []  # small sizes share a call (see _decide)
     for k in range(1, max(min(p.c.shape) for p in polytopes) + 1):
-        blocks: list[_Block] = []
         for p in polytopes:
             r, d = p.c.shape
             ps = p.primes(k, primes)
@@ -384,17 +401,17 @@ def _exact_vertices(
                 continue
             for block in _candidates(p, k, ps):
                 if p.screened:
-                    blocks.append(block)
+                    pending.append(block)
+                    if sum(b.support.shape[1] for b in pending) >= _BATCH:
+                        _decide(wide, pending)
+                        pending = []
                 elif block.support.shape[1]:
                     _modular_vertices(p.c, block.support.T, block.rows.T, ps, p.found)
-        batch: list[_Block] = []
-        for block in blocks:
-            batch.append(block)
-            if sum(b.support.shape[1] for b in batch) >= _BATCH:
-                _decide(wide, batch)
-                batch = []
-        if batch:
-            _decide(wide, batch)
+        if sum(b.support.shape[1] for b in pending) >= _SHARED:
+            _decide(wide, pending)
+            pending = []
+    if pending:
+        _decide(wide, pending)
     return [p.found for p in polytopes]
 
 
