@@ -186,6 +186,22 @@ def _lapack(f, m: np.ndarray, *args: np.ndarray) -> np.ndarray:
     return out
 
 
+def _product(c: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``c @ x`` for a small ``c`` and a wide ``x`` (..., d, N), in slices of ``N``.
+
+    Each slice is a matrix product small enough (under ``2**17`` multiply-adds)
+    for OpenBLAS to compute on one thread: spreading such products over
+    threads costs far more than it saves, on a busy machine ten times more.
+    """
+    step = max(1, 2**17 // (c.shape[0] * c.shape[1]))
+    if x.shape[-1] <= step:
+        return c @ x
+    out = np.empty((*x.shape[:-2], c.shape[0], x.shape[-1]))
+    for start in range(0, x.shape[-1], step):
+        out[..., start : start + step] = c @ x[..., start : start + step]
+    return out
+
+
 def classify(
     c: np.ndarray, support: np.ndarray, rows: np.ndarray, check: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -217,7 +233,7 @@ def classify(
         # M |ẑ| = M ẑ + 2 M max(-ẑ, 0) <= |M ẑ| + 2 cap max(-ẑ, 0), cap = Σ_i max_a C[a, I_i]
         spread = np.zeros((d, n))
         spread[support, columns] = z
-        cz = c @ spread  # (r, N): C ẑ
+        cz = _product(c, spread)  # (r, N): C ẑ
         mz = cz[rows, columns]  # M ẑ
         below = np.maximum(-z.min(axis=0), 0.0)
         cap = c.max(axis=0)[support].sum(axis=0)
@@ -241,7 +257,7 @@ def classify(
         spread[0, support, columns] = z
         spread[1, support, columns] = np.abs(z)
         spread[2, support, columns] = 1.0
-        prods = c @ spread  # (3, r, n_rest): C ẑ, C |ẑ|, Σ_i C[a, I_i]
+        prods = _product(c, spread)  # (3, r, n_rest): C ẑ, C |ẑ|, Σ_i C[a, I_i]
         s = 1.0 - prods[0]  # ŝ
         at_rows = prods[:, rows, columns]  # (3, k, n_rest): M ẑ, M |ẑ|, M 1
         rho = np.abs(1.0 - at_rows[0]) + g * at_rows[1]  # bounds |1 - M ẑ|
