@@ -53,7 +53,9 @@ is LAPACK's solution of ``M z = 1``, and ``ρ = 1 - M ẑ``:
   ``‖z - ẑ‖∞ = ‖M^-1 ρ‖∞ <= Σ_j h_j |ρ_j|``.  A basis whose ``ẑ`` has a
   coordinate below ``-err`` or a slack below ``-σ_a`` under this bound is
   **dropped**: either ``M`` is singular (no vertex) or the exact solution is
-  not a positive feasible point.
+  not a positive feasible point.  (This pass bounds every row's
+  ``Σ_i C[a, I_i]`` by ``cap = Σ_i max_a C[a, I_i]``, and tests only the row
+  with the smallest ``ŝ_a``.)
 * *Pass 2, for the survivors: a tight bound.*  With ``R`` an approximate
   inverse (LAPACK), ``G = I - R M`` satisfies
   ``|G| <= |fl(fl(R M) - I)| / (1 - u) + γ |R| M``.  If ``‖G‖∞ <= 1/2`` then
@@ -228,9 +230,10 @@ def classify(
     with np.errstate(all="ignore"):
         z = np.ascontiguousarray(z_hat.T)  # (k, N)
         norms = np.sqrt(np.einsum("nij,nij->ni", m, m)).T  # (k, N): ‖M_j‖₂
-        # pass 1, on every basis: |det M| >= 1 and Hadamard's bound on the cofactors; the
-        # slack is checked on the row with the largest C[a, I] ẑ (smallest ŝ_a), and
-        # M |ẑ| = M ẑ + 2 M max(-ẑ, 0) <= |M ẑ| + 2 cap max(-ẑ, 0), cap = Σ_i max_a C[a, I_i]
+        # pass 1, on every basis: |det M| >= 1 and Hadamard's bound on the cofactors; with
+        # cap = Σ_i max_a C[a, I_i] >= Σ_i C[a, I_i] for every row a, C[a, I] |ẑ| <= cap max|ẑ|
+        # and M |ẑ| = M ẑ + 2 M max(-ẑ, 0) <= |M ẑ| + 2 cap max(-ẑ, 0); only the row with the
+        # smallest ŝ_a (largest C[a, I] ẑ) is tested for a violation
         spread = np.zeros((d, n))
         spread[support, columns] = z
         cz = _product(c, spread)  # (r, N): C ẑ
@@ -241,10 +244,8 @@ def classify(
         cofactor = norms.prod(axis=0) / norms  # h_j
         err = np.where(cofactor.max(axis=0) <= _HIGH, 2.0 * (cofactor * rho).sum(axis=0), np.inf)
         err += _TINY
-        top = c[cz.argmax(axis=0), support]  # (k, N): the row C[a, I] with the smallest ŝ_a
-        s_top = 1.0 - cz.max(axis=0)
-        sigma = 2.0 * (top.sum(axis=0) * err + g * (top * np.abs(z)).sum(axis=0)
-                       + _U * np.abs(s_top)) + _TINY
+        s_top = 1.0 - cz.max(axis=0)  # the smallest ŝ_a (fl(1 - x) falls as x grows)
+        sigma = 2.0 * (cap * (err + g * np.abs(z).max(axis=0)) + _U * np.abs(s_top)) + _TINY
         negative = (z < -err).any(axis=0) | (s_top < -sigma)
         status[negative] = DROP
         rest = np.nonzero(~negative)[0]
