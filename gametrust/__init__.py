@@ -9,6 +9,8 @@ The public API, in the order a researcher meets it::
     gametrust.classify(game)                                 # Family: "Stag Hunt", ...
 """
 
+from .bayesian import BayesianGame, BayesianResult, PriorSweep, solve_bayesian, sweep_prior
+from .beliefs import posterior, spiral
 from .check import CheckReport, check
 from .claims import assert_claim
 from .empathy import EMPATHY_MODELS, apply_empathy
@@ -53,6 +55,8 @@ __all__ = [
     "EMPATHY_MODELS",
     "METHODS",
     "ArgumentError",
+    "BayesianGame",
+    "BayesianResult",
     "Chance",
     "CheckReport",
     "Commitment",
@@ -70,6 +74,7 @@ __all__ = [
     "NormalFormGame",
     "Parameter",
     "Player",
+    "PriorSweep",
     "Scenario",
     "ScenarioError",
     "Selection",
@@ -97,13 +102,17 @@ __all__ = [
     "parse_efg",
     "parse_expression",
     "parse_nfg",
+    "posterior",
     "reassurance_game",
     "separating_conditions",
     "solve",
+    "solve_bayesian",
     "solve_signalling",
     "solve_tree",
+    "spiral",
     "sweep",
     "sweep_map",
+    "sweep_prior",
     "write_efg",
     "write_nfg",
 ]

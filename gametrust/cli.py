@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import ArgumentError, GametrustError, InputError, Location
+from .errors import ArgumentError, GametrustError, InputError, Location, did_you_mean
 from .report import FORMATS
 from .report.sweep import SWEEP_FORMATS
 from .solve import METHODS
@@ -580,6 +580,11 @@ def _check_sweep_names(
     help="Sweep the scenario parameter NAME (over its declared range unless --from/--to).",
 )
 @click.option(
+    "--prior", "prior", metavar="PLAYER.TYPE",
+    help="Sweep the prior that PLAYER is of TYPE (a scenario with types), from 0 to 1 unless "
+    "--from/--to: the exact prior at which each Bayesian equilibrium appears or disappears.",
+)
+@click.option(
     "--from", "lo", metavar="X",
     help="Start of the range, exact (0, 1/4, 2.5). Default: the parameter's declared range, "
     "or 0 for empathy.",
@@ -613,6 +618,7 @@ def sweep(
     file: str | None,
     empathy_axes: tuple[str, ...],
     params: tuple[str, ...],
+    prior: str | None,
     lo: str | None,
     hi: str | None,
     grid: int | None,
@@ -646,6 +652,11 @@ def sweep(
             if taken else ""
         )
         raise click.UsageError(f"missing argument FILE{hint}", ctx)
+    if prior is not None:
+        if empathy_axes or params:
+            raise click.UsageError("sweep one of --prior, --empathy or --param", ctx)
+        _sweep_prior(file, prior, lo, hi, overrides, fixed_empathy, fmt)
+        return
     axes = _sweep_axes(ctx, empathy_axes, params)
     if plot_path is not None:
         from .plot import check_path, require_matplotlib
@@ -771,6 +782,70 @@ def check(
         click.echo(report.text())
     if not report.ok:
         ctx.exit(EXIT_CLAIM_FAILED)
+
+
+def _sweep_prior(
+    file: str,
+    prior: str,
+    lo: str | None,
+    hi: str | None,
+    overrides: dict[str, str],
+    fixed_empathy: dict[str, str],
+    fmt: str,
+) -> None:
+    """``sweep --prior PLAYER.TYPE``: the Bayesian equilibria as a prior moves, exactly."""
+    from .bayesian import sweep_prior
+
+    player, dot, type_ = prior.partition(".")
+    if not dot or not player or not type_:
+        raise ArgumentError(
+            f"--prior takes PLAYER.TYPE (e.g. DPRK.security_seeker), got {prior!r}",
+            Location(path=("--prior",)),
+        )
+    if fmt not in ("text", "json"):
+        raise ArgumentError(
+            "a prior sweep prints --format text or json", Location(path=("--format",))
+        )
+    scenario = _load(file)
+    if not getattr(scenario, "is_bayesian", False):
+        raise ArgumentError(
+            f"{file} declares no types: --prior sweeps a scenario with types: and priors",
+            Location(path=("--prior",)),
+        )
+    labels = scenario.type_labels()
+    if player not in labels:
+        raise ArgumentError(
+            f"no player {player!r}{did_you_mean(player, labels)}", Location(path=("--prior",))
+        )
+    if type_ not in labels[player]:
+        raise ArgumentError(
+            f"{player} has no type {type_!r}{did_you_mean(type_, labels[player])}; its types "
+            f"are {', '.join(labels[player])}",
+            Location(path=("--prior",)),
+        )
+    low = _exact_option(lo, "--from")
+    high = _exact_option(hi, "--to")
+    game = scenario.build_bayesian(_none_if_empty(overrides), _none_if_empty(fixed_empathy))
+    low, high = (0 if low is None else low), (1 if high is None else high)
+    result = sweep_prior(game, player, type_, low, high)
+    if fmt == "json":
+        import json
+
+        data = {
+            "schema_version": 1,
+            "kind": "prior-sweep",
+            "scenario": {"title": scenario.title, "file": file},
+            "prior": {"player": player, "type": type_},
+            "range": [str(result.lo), str(result.hi)],
+            "breakpoints": [str(b.value) for b in result.breakpoints],
+            "summary": result.summary(),
+            "text": result.describe(),
+        }
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(f"{scenario.title}\nFile: {file}\n")
+    click.echo(result.describe())
+    click.echo(f"\nSummary: {result.summary()}")
 
 
 def main(args: Sequence[str] | None = None) -> None:

@@ -97,3 +97,46 @@ def test_spiral_text_shows_types_and_rounds() -> None:
     assert code == 0, out
     assert "security_seeker: Freeze, greedy: Arm" in out
     assert "round" in out and "P(security_seeker)" in out
+
+
+def test_prior_sweep_finds_the_exact_trust_threshold() -> None:
+    from click.testing import CliRunner
+
+    from gametrust.cli import cli
+
+    for scenario in ("scenarios/spiral.yaml", "scenarios/korea_trust.yaml"):
+        result = CliRunner().invoke(
+            cli, ["sweep", scenario, "--prior", "DPRK.security_seeker", "--format", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.output)
+        assert data["breakpoints"] == ["1/2"]  # below it only mutual hostility survives
+
+
+def test_prior_sweep_errors_are_one_located_line() -> None:
+    from click.testing import CliRunner
+
+    from gametrust.cli import cli
+
+    for args in (
+        ["sweep", "scenarios/korea.yaml", "--prior", "DPRK.security_seeker"],
+        ["sweep", "scenarios/spiral.yaml", "--prior", "DPRK.nobody"],
+        ["sweep", "scenarios/spiral.yaml", "--prior", "DPRK"],
+    ):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1 and "--prior" in result.stderr
+
+
+def test_bad_faith_prior_leaves_only_mutual_hostility() -> None:
+    import gametrust
+    from gametrust.bayesian import solve_bayesian
+
+    korea = gametrust.load("scenarios/korea_trust.yaml")
+    result = solve_bayesian(korea.build_bayesian())  # trust = 1/3 < 1/2
+    assert [e.describe() for e in result.equilibria] == [
+        "US: Pressure; DPRK: security_seeker: Arm, greedy: Arm"
+    ]
+    trusting = solve_bayesian(korea.build_bayesian({"trust": "2/3"}))
+    assert any(e.describe() == "US: Reassure; DPRK: security_seeker: Freeze, greedy: Arm"
+               for e in trusting.equilibria)
