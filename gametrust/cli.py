@@ -253,6 +253,20 @@ def cli(ctx: click.Context) -> None:
     "parameters and empathy weights (e_PLAYER). Names given with --set/--empathy are "
     "fixed at those values; the others stay symbolic.",
 )
+@click.option(
+    "--update", "update_rule", type=click.Choice(("bayes", "bad_faith")), default=None,
+    help="Scenarios with types and beliefs: the belief update rule (overrides beliefs: rule).",
+)
+@click.option(
+    "--rounds", type=click.IntRange(1, 50), default=None,
+    help="Scenarios with types: the rounds of belief updating shown (default 3).",
+)
+@click.option(
+    "--plot", "plot_path", type=click.Path(dir_okay=False), metavar="OUT.png|.svg|.pdf",
+    default=None,
+    help="Scenarios with types and beliefs: also draw the belief over rounds under both "
+    "rules (needs matplotlib: pip install 'gametrust[plot]').",
+)
 def solve(
     file: str,
     overrides: dict[str, str],
@@ -260,6 +274,9 @@ def solve(
     method: str,
     fmt: str,
     explain: bool,
+    update_rule: str | None,
+    rounds: int | None,
+    plot_path: str | None,
 ) -> None:
     """Compute the equilibria of the game in FILE.
 
@@ -278,11 +295,16 @@ def solve(
     from .solve import solve as run_solver
 
     scenario = _load(file)
+    for flag, used in (("--update", update_rule), ("--rounds", rounds), ("--plot", plot_path)):
+        if used is not None and (not scenario.types or scenario.is_signalling):
+            raise ArgumentError(f"{flag} applies to Bayesian scenarios (types:, no signalling:)",
+                                Location(path=(flag,)))
     if scenario.is_tree:
         _solve_tree(scenario, overrides, empathy, method, fmt, explain)
         return
     if scenario.types:
-        _solve_types(scenario, overrides, empathy, method, fmt, explain)
+        _solve_types(scenario, overrides, empathy, method, fmt, explain,
+                     update_rule=update_rule, rounds=rounds, plot_path=plot_path)
         return
     game = scenario.build(_none_if_empty(overrides), _none_if_empty(empathy))
     try:
@@ -342,8 +364,13 @@ def _solve_types(
     method: str,
     fmt: str,
     explain: bool,
+    *,
+    update_rule: str | None = None,
+    rounds: int | None = None,
+    plot_path: str | None = None,
 ) -> None:
-    """Scenarios with types: perfect Bayesian equilibria of a signalling game (issue 5)."""
+    """Scenarios with types: perfect Bayesian equilibria of a signalling game, or Bayesian
+    Nash equilibria with belief dynamics (issue 5)."""
     from .exact import as_number
 
     for flag, used in (("--method", method != "auto"), ("--explain", explain),
@@ -368,8 +395,19 @@ def _solve_types(
         return
     from .report.bayesian import render_bayesian
 
+    if plot_path is not None:
+        from .plot import check_path, require_matplotlib
+
+        if scenario.beliefs is None:
+            raise ArgumentError("--plot needs a beliefs: section in the scenario",
+                                Location(path=("--plot",)))
+        check_path(plot_path)
+        require_matplotlib()
     click.echo(render_bayesian(scenario, _none_if_empty(overrides), _none_if_empty(empathy),
-                               parameters, weights, format=fmt))
+                               parameters, weights, format=fmt, rounds=rounds, rule=update_rule,
+                               plot_path=plot_path))
+    if plot_path is not None:
+        click.echo(f"wrote {plot_path}", err=True)
 
 
 @cli.command()

@@ -26,7 +26,7 @@ is documented in ``docs/scenario-format.md``; a JSON Schema ships as
 ... ''', "hunt.yaml")
 Traceback (most recent call last):
 ...
-gametrust.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments, assumptions, claims, types, signalling
+gametrust.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments, assumptions, claims, types, signalling, beliefs
 """  # noqa: E501
 
 from __future__ import annotations
@@ -49,7 +49,14 @@ from .expression import Expression, constant, parse_expression, parse_number_saf
 from .moves import Commitment
 from .scenario import FORMAT_VERSION, Parameter, Player, Scenario
 from .treespec import read_commitments, read_order, read_tree, read_verification
-from .typespec import PlayerType, Signalling, read_signalling, read_types
+from .typespec import (
+    BeliefSpec,
+    PlayerType,
+    Signalling,
+    read_beliefs,
+    read_signalling,
+    read_types,
+)
 from .yamlsource import KeyPath, SourceMap, load_yaml
 
 __all__ = ["load", "loads", "scenario_from_data"]
@@ -72,6 +79,7 @@ _TOP_KEYS = (
     "claims",
     "types",
     "signalling",
+    "beliefs",
 )
 _TOP_REQUIRED = ("gametrust", "title", "players")
 _PLAYER_KEYS = ("name", "actions")
@@ -544,6 +552,9 @@ class _Reader:
         signalling: Signalling | None = None
         if data.get("signalling") is not None:
             signalling = read_signalling(self, data["signalling"], players, types, values)
+        beliefs: BeliefSpec | None = None
+        if data.get("beliefs") is not None:
+            beliefs = read_beliefs(self, data["beliefs"], players, types)
         empathy = self.empathy(data.get("empathy"), ids, values)
         model = "altruism"
         if "empathy_model" in data:
@@ -566,6 +577,7 @@ class _Reader:
                 source_map=self.where,
                 types=types,
                 signalling=signalling,
+                beliefs=beliefs,
             )
         except ArgumentError as exc:  # the checks of moves in time that need the whole game
             raise self.error(

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArgumentError, InputError, Location
+from .exact import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from .regions import SweepMap
@@ -505,4 +506,36 @@ def plot_map(sweep_map: SweepMap, path: str | Path, *, resolution: int = 401) ->
         handles=handles, title="equilibria (regions, families)", loc="upper left",
         bbox_to_anchor=(1.13, 1.0), fontsize=8.5, title_fontsize=9, frameon=False,
     )
+    return _save(fig, path)
+
+
+def plot_beliefs(dynamics: Any, path: str | Path, *, title: str | None = None) -> Path:
+    """The observer's belief in the trusted type over rounds, along the hostile path (the
+    untrusted type's play), under Bayes' rule (solid) and the bad-faith rule (dashed), one
+    colour per equilibrium, with the trust threshold as a horizontal line.
+
+    ``dynamics`` is a :class:`gametrust.report.bayesian.BeliefDynamics`.
+    """
+    check_path(path)
+    figure_class = require_matplotlib()
+    fig = figure_class(figsize=(6, 3.6))
+    ax = fig.add_subplot(1, 1, 1)
+    styles = {"bayes": "-", "bad_faith": (0, (5, 3))}
+    for k, spirals in enumerate(dynamics.spirals):
+        colour = EQUILIBRIUM_COLOURS[k % len(EQUILIBRIUM_COLOURS)]
+        for rule in ("bayes", "bad_faith"):
+            rows = [r for r in spirals[(rule, "hostile")].rows if r.trust is not None]
+            ax.plot([r.round for r in rows], [float(r.trust) for r in rows], marker="o",
+                    linestyle=styles[rule], color=colour,
+                    label=f"equilibrium {k + 1}, {rule.replace('_', '-')}")
+    value = dynamics.threshold.value
+    if value is not None:
+        ax.axhline(float(value), color="black", linewidth=1, linestyle=":",
+                   label=f"threshold {format_number(value)}")
+    ax.set_ylim(-0.05, 1.05)
+    ax.set_xlabel(f"round ({dynamics.hostile_type} plays)")
+    ax.set_ylabel(f"P({dynamics.spec.about} is {dynamics.spec.trusted})")
+    if title:
+        ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=7, loc="best")
     return _save(fig, path)

@@ -50,7 +50,7 @@ from .game import NormalFormGame
 from .moves import Commitment, Verification, add_commitments, check_moves, normal_form_tree
 from .tree import Chance, Decision, GameTree, Terminal
 from .treespec import check_chance, check_perfect_recall, key_path, without_impossible_moves
-from .typespec import PlayerType, Signalling, check_priors
+from .typespec import BeliefSpec, PlayerType, Signalling, check_priors
 from .yamlsource import SourceMap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -236,6 +236,7 @@ class Scenario:
     # -- types and signals (issue 5): see gametrust/typespec.py --------------------------------
     types: Mapping[str, tuple[PlayerType, ...]] = field(default_factory=dict)
     signalling: Signalling | None = None
+    beliefs: BeliefSpec | None = None
 
     # -- construction and validation -----------------------------------------------------------
 

@@ -59,10 +59,22 @@ from .expression import Expression
 if TYPE_CHECKING:  # pragma: no cover
     from .yamlsource import KeyPath
 
-__all__ = ["PlayerType", "Signalling", "check_priors", "read_signalling", "read_types"]
+__all__ = [
+    "BeliefSpec",
+    "PlayerType",
+    "Signalling",
+    "check_priors",
+    "read_beliefs",
+    "read_signalling",
+    "read_types",
+]
 
 _TYPE_KEYS = ("prior", "payoffs")
 _SIGNALLING_KEYS = ("sender", "receiver", "signals", "cost")
+_BELIEF_KEYS = ("observer", "about", "trusted", "cooperative", "cooperative_reply", "rule",
+                "rounds")
+#: The belief update rules a ``beliefs:`` section may name (see :mod:`gametrust.beliefs`).
+BELIEF_RULES = ("bayes", "bad_faith")
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,25 @@ class Signalling:
     receiver: str
     signals: tuple[str, ...]
     cost: Mapping[str, Mapping[str, Expression]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BeliefSpec:
+    """How ``observer`` learns about ``about``'s type: the ``beliefs:`` section.
+
+    ``trusted`` is the trustworthy type, ``cooperative`` its cooperative
+    actions (the bad-faith rule reads them as tricks), ``cooperative_reply``
+    the observer's cooperative action (``None``: inferred at solve time),
+    ``rule`` ``"bayes"`` or ``"bad_faith"`` and ``rounds`` the rounds shown.
+    """
+
+    observer: str
+    about: str
+    trusted: str
+    cooperative: tuple[str, ...]
+    rule: str = "bayes"
+    rounds: int = 3
+    cooperative_reply: str | None = None
 
 
 def check_priors(
@@ -255,3 +286,82 @@ def read_signalling(
                     )
                 cost[t][s] = reader.expression(c, (*cpath, t, s), "a cost", names)
     return Signalling(sender, receiver, signals, cost)
+
+
+def _one_of(reader: Any, value: object, path: KeyPath, what: str, allowed: Sequence[str]) -> str:
+    text = reader.text(value, path, what)
+    if text not in allowed:
+        raise reader.error(
+            f"{what} {text!r} is not one of {', '.join(allowed)}{did_you_mean(text, allowed)}",
+            path,
+        )
+    return text
+
+
+def read_beliefs(
+    reader: Any, value: object, players: Sequence[Any],
+    types: Mapping[str, Sequence[PlayerType]],
+) -> BeliefSpec:
+    """The ``beliefs:`` section: who learns about whose type, and by which update rule.
+
+    >>> from gametrust.load import loads
+    >>> s = loads('''
+    ... gametrust: 1
+    ... title: t
+    ... players:
+    ...   A: {actions: [x, y]}
+    ...   B: {actions: [x, y]}
+    ... payoffs: {"x, x": [1, 1], "x, y": [0, 0], "y, x": [0, 0], "y, y": [1, 1]}
+    ... types:
+    ...   B: {friend: {prior: 1/3}, foe: {prior: 2/3, payoffs: {"x, x": [1, 0]}}}
+    ... beliefs: {observer: A, about: B, trusted: friend, cooperative: [x], rule: bad_faith}
+    ... ''')
+    >>> s.beliefs.rule, s.beliefs.cooperative, s.beliefs.rounds
+    ('bad_faith', ('x',), 3)
+    """
+    path: KeyPath = ("beliefs",)
+    spec = reader.mapping(value, path, "beliefs")
+    reader.keys(spec, path, _BELIEF_KEYS, ("observer", "about", "trusted", "cooperative"),
+                "beliefs")
+    by_id = {p.id: p for p in players}
+    ids = list(by_id)
+    observer = _one_of(reader, spec["observer"], (*path, "observer"), "the observer", ids)
+    about = _one_of(reader, spec["about"], (*path, "about"), "the observed player", ids)
+    if about == observer:
+        raise reader.error("the observer learns about another player", (*path, "about"))
+    if len(ids) != 2:
+        raise reader.error("beliefs: are for two-player games", path, at_key=True)
+    if len(types.get(about, ())) < 2:
+        raise reader.error(f"{about} needs two or more types (give them under types:)",
+                           (*path, "about"))
+    type_names = [t.name for t in types[about]]
+    trusted = _one_of(reader, spec["trusted"], (*path, "trusted"), f"the type of {about}",
+                      type_names)
+    raw = spec["cooperative"]
+    if isinstance(raw, str):
+        raw = [raw]
+    items = reader.sequence(raw, (*path, "cooperative"), "cooperative")
+    actions = list(by_id[about].actions)
+    cooperative = tuple(
+        _one_of(reader, a, (*path, "cooperative", k), f"the action of {about}", actions)
+        for k, a in enumerate(items)
+    )
+    if not cooperative or len(set(cooperative)) == len(actions):
+        raise reader.error(
+            f"cooperative names some but not all of {about}'s actions ({', '.join(actions)})",
+            (*path, "cooperative"),
+        )
+    reply = None
+    if spec.get("cooperative_reply") is not None:
+        reply = _one_of(reader, spec["cooperative_reply"], (*path, "cooperative_reply"),
+                        f"the action of {observer}", list(by_id[observer].actions))
+    rule = "bayes"
+    if spec.get("rule") is not None:
+        rule = _one_of(reader, spec["rule"], (*path, "rule"), "the update rule", BELIEF_RULES)
+    rounds = 3
+    if spec.get("rounds") is not None:
+        r = spec["rounds"]
+        if not isinstance(r, int) or isinstance(r, bool) or not 1 <= r <= 50:
+            raise reader.error("rounds is a whole number from 1 to 50", (*path, "rounds"))
+        rounds = r
+    return BeliefSpec(observer, about, trusted, cooperative, rule, rounds, reply)
