@@ -140,3 +140,81 @@ def test_bad_faith_prior_leaves_only_mutual_hostility() -> None:
     trusting = solve_bayesian(korea.build_bayesian({"trust": "2/3"}))
     assert any(e.describe() == "US: Reassure; DPRK: security_seeker: Freeze, greedy: Arm"
                for e in trusting.equilibria)
+
+
+# -- beliefs: the trust threshold, the update rules and the spiral (issue 5 item 4) ------------
+
+KOREA = str(ROOT / "scenarios" / "korea_trust.yaml")
+SPIRAL = str(ROOT / "scenarios" / "spiral.yaml")
+
+
+def beliefs_json(path: str, *args: str) -> dict:
+    code, out = run("solve", path, "--format", "json", *args)
+    assert code == 0, out
+    return json.loads(out)
+
+
+def effect(entry: dict, action: str) -> dict:
+    return next(b for b in entry["beliefs"] if b["action"] == action)
+
+
+@pytest.mark.parametrize("path", [KOREA, SPIRAL])
+def test_exact_trust_threshold_is_one_half(path: str) -> None:
+    data = beliefs_json(path)
+    assert data["beliefs"]["threshold"] == "1/2"
+    assert data["beliefs"]["threshold_attained"] is True
+    assert data["beliefs"]["cooperative_reply"] == "Reassure"
+    code, out = run("solve", path)
+    assert code == 0 and "1/2" in out
+
+
+def test_bad_faith_leaves_belief_after_freeze_and_lowers_it_after_arm() -> None:
+    # At trust 3/4 the seeker freezes and the greedy type arms in one equilibrium.
+    data = beliefs_json(KOREA, "--set", "trust=3/4")
+    assert data["rule"] == "bad_faith"
+    mixed = next(e for e in data["equilibria"]
+                 if Fraction(effect(e, "Arm")["probability"]) not in (0, 1))
+    freeze, arm = effect(mixed, "Freeze"), effect(mixed, "Arm")
+    assert freeze["posterior"] == {"security_seeker": "3/4", "greedy": "1/4"}
+    assert Fraction(arm["trust"]) < Fraction(3, 4)
+    # Bayes' rule, by contrast, raises trust after a Freeze.
+    bayes = beliefs_json(KOREA, "--set", "trust=3/4", "--update", "bayes")
+    mixed_b = next(e for e in bayes["equilibria"]
+                   if Fraction(effect(e, "Arm")["probability"]) not in (0, 1))
+    assert Fraction(effect(mixed_b, "Freeze")["trust"]) > Fraction(3, 4)
+    assert effect(mixed_b, "Arm")["trust"] == arm["trust"]
+
+
+def test_spiral_marks_first_round_below_one_half() -> None:
+    data = beliefs_json(SPIRAL, "--rounds", "4")
+    mixed = next(e for e in data["equilibria"]
+                 if effect(e, "Arm")["posterior"] == {"security_seeker": "1/2", "greedy": "1/2"})
+    hostile = mixed["spirals"]["hostile"]
+    trust = [r["trust"] for r in hostile["rounds"]]
+    assert trust == ["3/4", "1/2", "1/4", "1/10", "1/28"]
+    assert [r["below_threshold"] for r in hostile["rounds"]] == [False, False, True, True, True]
+    assert hostile["first_below"] == 2
+    assert [r["observed"] for r in hostile["rounds"]][1:] == ["Arm"] * 4
+    assert mixed["spirals"]["likely"]["first_below"] is None
+    code, out = run("solve", SPIRAL)
+    assert code == 0 and "below the threshold from round 2" in out
+
+
+def test_korea_bad_faith_prior_is_below_the_threshold_from_the_start() -> None:
+    data = beliefs_json(KOREA)
+    (only,) = data["equilibria"]
+    assert only["spirals"]["hostile"]["first_below"] == 0
+    assert effect(only, "Freeze")["below_threshold"] is True
+
+
+def test_beliefs_options_refused_without_types() -> None:
+    code, out = run("solve", str(ROOT / "scenarios" / "stag_hunt.yaml"), "--update", "bayes")
+    assert code != 0 and "Traceback" not in out
+
+
+def test_plot_of_belief_over_rounds(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "spiral.png"
+    code, text = run("solve", SPIRAL, "--plot", str(out))
+    assert code == 0, text
+    assert out.stat().st_size > 0

@@ -47,3 +47,51 @@ def test_priors_are_validated_at_the_values_built() -> None:
         s.build_signalling({"reformer": "3/2"})
     assert info.value.location.path == ("types", "USSR", "reformer", "prior")
     assert info.value.location.line is not None
+
+
+# -- beliefs: sections ----------------------------------------------------------------------------
+
+
+def test_korea_beliefs_section_reads_the_bad_faith_model() -> None:
+    spec = load(SCENARIOS / "korea_trust.yaml").beliefs
+    assert spec is not None
+    assert (spec.observer, spec.about, spec.trusted) == ("US", "DPRK", "security_seeker")
+    assert spec.cooperative == ("Freeze",) and spec.rule == "bad_faith" and spec.rounds == 3
+
+
+def _with_beliefs(tmp_path: Path, beliefs: str) -> Path:
+    text = (SCENARIOS / "spiral.yaml").read_text()
+    head = text[: text.index("beliefs:")]
+    out = tmp_path / "s.yaml"
+    out.write_text(head + beliefs)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("beliefs", "path"),
+    [
+        ("beliefs: {observer: UK, about: DPRK, trusted: security_seeker, cooperative: [Freeze]}",
+         ("beliefs", "observer")),
+        ("beliefs: {observer: DPRK, about: US, trusted: x, cooperative: [Reassure]}",
+         ("beliefs", "about")),
+        ("beliefs: {observer: US, about: DPRK, trusted: sekeer, cooperative: [Freeze]}",
+         ("beliefs", "trusted")),
+        ("beliefs: {observer: US, about: DPRK, trusted: greedy, cooperative: [Frieze]}",
+         ("beliefs", "cooperative", 0)),
+        ("beliefs: {observer: US, about: DPRK, trusted: greedy, cooperative: [Freeze, Arm]}",
+         ("beliefs", "cooperative")),
+        ("beliefs: {observer: US, about: DPRK, trusted: greedy, cooperative: Freeze, "
+         "rule: trusting}", ("beliefs", "rule")),
+        ("beliefs: {observer: US, about: DPRK, trusted: greedy, cooperative: Freeze, "
+         "rounds: 0}", ("beliefs", "rounds")),
+        ("beliefs: {observer: US, about: DPRK, trusted: greedy, cooperative: Freeze, "
+         "cooperative_reply: Hug}", ("beliefs", "cooperative_reply")),
+        ("beliefs: {observer: US, about: DPRK, trusted: greedy, cooperative: Freeze, "
+         "typo: 1}", ("beliefs", "typo")),
+    ],
+)
+def test_bad_beliefs_sections_are_located(tmp_path: Path, beliefs: str, path: tuple) -> None:
+    with pytest.raises(ScenarioError) as err:
+        load(_with_beliefs(tmp_path, beliefs + "\n"))
+    assert err.value.location.path == path
+    assert err.value.location.line is not None
