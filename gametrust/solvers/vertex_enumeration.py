@@ -390,9 +390,9 @@ def _exact_vertices(
     for k in range(1, max(min(p.c.shape) for p in polytopes) + 1):
         for p in polytopes:
             r, d = p.c.shape
-            ps = p.primes(k, primes)
             if k > min(r, d):
                 continue
+            ps = p.primes(k, primes)
             if ps is None:  # the plain reference: every basis, exact rationals
                 c_float = p.c.astype(np.float64) if p.screened else None
                 for support, rows in _index_pairs(d, r, k):
