@@ -252,7 +252,10 @@ def test_path_claims_name_a_move_of_the_tree() -> None:
 
 
 def test_a_scenario_without_claims_has_none() -> None:
-    s = gametrust.load(SCENARIOS / "inspection.yaml")
+    s = gametrust.loads(
+        "gametrust: 1\ntitle: t\nplayers: {A: {actions: [x, y]}}\npayoffs: {x: [1], y: [0]}\n",
+        "no_claims.yaml",
+    )
     assert s.assumptions is None and s.claims == ()
 
 
