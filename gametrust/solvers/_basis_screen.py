@@ -34,11 +34,11 @@ out of ``J`` as well (but its slack is still checked: it is tight with ``b``).
 bases in two passes, both with *rigorous* error bounds (the rounding model of
 Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., §2.2 and
 Lemma 3.1/(3.5); Rump, "Verification methods", *Acta Numerica* 19, 2010,
-§10).  ``u = 2**-53``; ``γ = (k+1)u / (1 - (k+1)u)``
-bounds the relative error of any dot product we form (a dot product of length
-``n``, summed in any order, with or without fused multiply-add, errs by at
-most ``γ_n`` times the sum of the absolute products; products that are exactly
-zero do not count, as adding an exact zero is exact).  ``M = C[J, I]``, ``ẑ``
+§10).  ``u = 2**-53`` and ``γ = (k+1)u / (1 - (k+1)u)``: every dot product
+we form has at most ``k`` products that are not exactly zero, and such a dot
+product, summed in any order, with or without fused multiply-add, errs by at
+most ``γ`` times the sum of the absolute products (adding an exact zero is
+exact, so the zero products do not count).  ``M = C[J, I]``, ``ẑ``
 is LAPACK's solution of ``M z = 1``, and ``ρ = 1 - M ẑ``:
 
 * Every exact quantity we compare is bounded through
