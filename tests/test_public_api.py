@@ -90,3 +90,11 @@ def test_importing_gametrust_does_not_import_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_functions_named_like_their_modules_stay_functions() -> None:
+    import importlib
+
+    for name in ("solve", "load", "sweep", "check", "explain"):
+        importlib.import_module(f"gametrust.{name}")
+        assert callable(getattr(gametrust, name)), name
