@@ -65,6 +65,7 @@ from .errors import ArgumentError, Location, SolverError, did_you_mean
 from .exact import FLOAT_TOLERANCE, Number, as_number, format_number, is_exact_value
 from .game import NormalFormGame
 from .polynomial import Poly, RationalFunction
+from .sweep import interleave
 
 __all__ = [
     "BayesianEquilibrium",
@@ -1296,16 +1297,7 @@ class PriorSweep:
 
     def segments(self) -> list[PriorInterval | PriorPoint]:
         """Intervals and breakpoints in order along the prior."""
-        items: list[PriorInterval | PriorPoint] = []
-        if self.ends[0] is not None:
-            items.append(self.ends[0])
-        for k, interval in enumerate(self.intervals):
-            items.append(interval)
-            if k < len(self.breakpoints):
-                items.append(self.breakpoints[k])
-        if self.ends[1] is not None:
-            items.append(self.ends[1])
-        return items
+        return interleave(self.intervals, self.breakpoints, self.ends)
 
     def at(self, p: object) -> PriorInterval | PriorPoint:
         """The interval or breakpoint holding the prior ``p``."""

@@ -385,16 +385,7 @@ class SweepResult:
         A breakpoint sits between two intervals, or at an end of the range
         when the game exactly there differs from the interval next to it.
         """
-        items: list[Interval | Breakpoint] = []
-        if self.ends[0] is not None:
-            items.append(self.ends[0])
-        for k, interval in enumerate(self.intervals):
-            items.append(interval)
-            if k < len(self.breakpoints):
-                items.append(self.breakpoints[k])
-        if self.ends[1] is not None:
-            items.append(self.ends[1])
-        return items
+        return interleave(self.intervals, self.breakpoints, self.ends)
 
     def at(self, t: object) -> Interval | Breakpoint:
         """The interval or breakpoint that holds the value ``t``."""
@@ -676,6 +667,23 @@ def _show(value: Any) -> str:
     except (TypeError, ValueError):  # pragma: no cover
         pass
     return str(value)
+
+
+def interleave(intervals: Sequence[Any], breakpoints: Sequence[Any], ends: Sequence[Any]) -> list:
+    """Segments in order along an axis: ``[end0], interval, breakpoint, ..., interval, [end1]``.
+
+    Shared by every sweep (normal form, trees, priors): a breakpoint sits
+    between two intervals; an end of the range is listed when the game exactly
+    there differs from the interval next to it (``None`` otherwise).
+    """
+    items: list[Any] = [] if ends[0] is None else [ends[0]]
+    for k, interval in enumerate(intervals):
+        items.append(interval)
+        if k < len(breakpoints):
+            items.append(breakpoints[k])
+    if ends[1] is not None:
+        items.append(ends[1])
+    return items
 
 
 class _Evaluator:

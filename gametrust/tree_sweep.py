@@ -38,6 +38,7 @@ from .sweep import (
     _player_polys,
     _roots_of,
     _show,
+    interleave,
 )
 from .tree import Chance, Decision, GameTree, Path, Terminal
 
@@ -79,16 +80,7 @@ class TreeSweepResult:
     ends: tuple[TreeBreakpoint | None, TreeBreakpoint | None] = (None, None)
 
     def segments(self) -> list[TreeInterval | TreeBreakpoint]:
-        items: list[TreeInterval | TreeBreakpoint] = []
-        if self.ends[0] is not None:
-            items.append(self.ends[0])
-        for k, interval in enumerate(self.intervals):
-            items.append(interval)
-            if k < len(self.breakpoints):
-                items.append(self.breakpoints[k])
-        if self.ends[1] is not None:
-            items.append(self.ends[1])
-        return items
+        return interleave(self.intervals, self.breakpoints, self.ends)
 
     def at(self, t: object) -> TreeInterval | TreeBreakpoint:
         value = Fraction(t)  # type: ignore[arg-type]
