@@ -25,7 +25,7 @@ from functools import lru_cache
 from math import lcm
 from typing import Any
 
-__all__ = ["Poly", "RationalFunction", "det", "real_roots", "sign_on"]
+__all__ = ["Poly", "RationalFunction", "approx", "compare", "det", "real_roots", "sign_on"]
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,37 @@ def _roots_cached(coeffs: tuple[Fraction, ...], lo: Fraction, hi: Fraction) -> t
     return tuple(found)
 
 
+@lru_cache(maxsize=16384)
+def approx(value: Any) -> float:
+    """A float for a Fraction or an exact algebraic number (cached: sympy evaluates slowly)."""
+    return float(value)
+
+
+def compare(a: Any, b: Any) -> int:
+    """Exact sign of ``a - b`` for Fractions and sympy algebraic numbers.
+
+    Decided in floats when they are far apart (relative gap above 1e-9, far
+    beyond the ~1e-15 error of evaluating either), otherwise by sympy's exact
+    comparison.
+
+    >>> compare(Fraction(1, 3), Fraction(1, 3)), compare(Fraction(1), Fraction(0))
+    (0, 1)
+    """
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return (a > b) - (a < b)
+    fa, fb = approx(a), approx(b)
+    if abs(fa - fb) > 1e-9 * max(1.0, abs(fa), abs(fb)):
+        return 1 if fa > fb else -1
+    import sympy
+
+    def sym(x: Any) -> Any:
+        return sympy.Rational(x.numerator, x.denominator) if isinstance(x, Fraction) else x
+
+    if bool(sym(a) > sym(b)):
+        return 1
+    return -1 if bool(sym(a) < sym(b)) else 0
+
+
 def real_roots(poly: Poly, lo: Fraction, hi: Fraction, *, open_interval: bool = True) -> list:
     """Distinct real roots in ``(lo, hi)`` (or ``[lo, hi]``): Fractions, or sympy algebraic numbers.
 
@@ -244,12 +275,8 @@ def real_roots(poly: Poly, lo: Fraction, hi: Fraction, *, open_interval: bool = 
     for root in _roots_cached(poly.primitive().coeffs, lo, hi):
         if isinstance(root, Fraction):
             inside = lo < root < hi if open_interval else lo <= root <= hi
-        else:
-            import sympy
-
-            low = sympy.Rational(lo.numerator, lo.denominator)
-            high = sympy.Rational(hi.numerator, hi.denominator)
-            inside = bool(low < root) and bool(root < high)  # irrational: never equal
+        else:  # irrational: never equal to a rational end
+            inside = compare(root, lo) > 0 and compare(hi, root) > 0
         if inside and root not in out:
             out.append(root)
     return out

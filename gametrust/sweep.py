@@ -47,7 +47,7 @@ from .equilibrium import Equilibrium, SolveResult
 from .errors import ArgumentError, Location, did_you_mean
 from .exact import format_number
 from .game import NormalFormGame
-from .polynomial import Poly, RationalFunction, det, real_roots
+from .polynomial import Poly, RationalFunction, approx, compare, det, real_roots
 from .selection import Selection, analyse
 from .solve import solve
 
@@ -641,14 +641,7 @@ def _approx(value: Any) -> float:
 
 def _greater(a: Any, b: Any, b_approx: float) -> bool:
     """a > b exactly, for Fractions and sympy algebraic numbers."""
-    if isinstance(a, Fraction) and isinstance(b, Fraction):
-        return a > b
-    import sympy
-
-    def sym(x: Any) -> Any:
-        return sympy.Rational(x.numerator, x.denominator) if isinstance(x, Fraction) else x
-
-    return bool(sym(a) > sym(b))
+    return compare(a, b) > 0
 
 
 def _show(value: Any) -> str:
@@ -1053,24 +1046,12 @@ def _selection_pieces(
 
 
 def _sorted_unique(roots: list[Any]) -> list[Any]:
-    roots.sort(key=float)
+    """Sorted, without repeats (exactly: close neighbours are compared exactly)."""
+    roots.sort(key=approx)
     out: list[Any] = []
     for r in roots:
-        if out and abs(float(out[-1]) - float(r)) < 1e-12:
-            prev = out[-1]
-            if isinstance(prev, Fraction) and isinstance(r, Fraction):
-                if prev == r:
-                    continue
-            else:
-                import sympy
-
-                def sym(x: Any) -> Any:
-                    if isinstance(x, Fraction):
-                        return sympy.Rational(x.numerator, x.denominator)
-                    return x
-
-                if sympy.simplify(sym(prev) - sym(r)) == 0:
-                    continue
+        if out and compare(out[-1], r) == 0:
+            continue
         out.append(r)
     return out
 
