@@ -149,28 +149,7 @@ class _Parser(TokenStream):
         return int(value), token
 
     def header(self) -> tuple[str, list[str], str]:
-        first = self.token
-        if first.kind != "symbol" or first.text != "EFG":
-            raise self.error(
-                f"not a Gambit extensive-form file: expected 'EFG', found {describe(first)}"
-            )
-        self.take()
-        version = self.token
-        if version.kind != "number" or version.text != "2":
-            raise self.error(f"only EFG version 2 is supported, found {describe(version)}")
-        self.take()
-        kind = self.token
-        if kind.kind != "symbol" or kind.text not in ("R", "D"):
-            raise self.error(f"expected the data type R or D, found {describe(kind)}")
-        self.take()
-        title = self.expect("text", "the game title (a quoted string)").text
-        self.expect("{", "'{' opening the list of player names")
-        players: list[str] = []
-        while self.token.kind == "text":
-            players.append(self.take().text)
-        closing = self.expect("}", "a quoted player name or '}'")
-        if not players:
-            raise self.error("the game has no players", closing)
+        title, players = self.preamble("EFG", "2", "extensive-form")
         comment = self.take().text if self.token.kind == "text" else ""  # optional
         return title, players, comment
 

@@ -78,28 +78,7 @@ class _Parser(TokenStream):
     # -- header -----------------------------------------------------------------------------
 
     def header(self) -> tuple[str, list[str], list[list[str]], str]:
-        first = self.token
-        if first.kind != "symbol" or first.text != "NFG":
-            raise self.error(
-                f"not a Gambit strategic-form file: expected 'NFG', found {describe(first)}"
-            )
-        self.take()
-        version = self.token
-        if version.kind != "number" or version.text != "1":
-            raise self.error(f"only NFG version 1 is supported, found {describe(version)}")
-        self.take()
-        kind = self.token
-        if kind.kind != "symbol" or kind.text not in ("R", "D"):
-            raise self.error(f"expected the data type R or D, found {describe(kind)}")
-        self.take()
-        title = self.expect("text", "the game title (a quoted string)").text
-        self.expect("{", "'{' opening the list of player names")
-        players: list[str] = []
-        while self.token.kind == "text":
-            players.append(self.take().text)
-        closing = self.expect("}", "a quoted player name or '}'")
-        if not players:
-            raise self.error("the game has no players", closing)
+        title, players = self.preamble("NFG", "1", "strategic-form")
         strategies = self.strategies(len(players))
         comment = self.take().text if self.token.kind == "text" else ""  # optional
         return title, players, strategies, comment

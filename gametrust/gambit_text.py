@@ -178,6 +178,37 @@ class TokenStream:
             raise self.error(f"expected {what}, found {describe(self.token)}")
         return self.take()
 
+    def preamble(self, magic: str, version: str, form: str) -> tuple[str, list[str]]:
+        """The shared start of both formats: ``MAGIC VERSION R|D "title" { "player" ... }``.
+
+        ``form`` names the file kind in errors ("strategic-form", "extensive-form").
+        """
+        first = self.token
+        if first.kind != "symbol" or first.text != magic:
+            raise self.error(
+                f"not a Gambit {form} file: expected {magic!r}, found {describe(first)}"
+            )
+        self.take()
+        number = self.token
+        if number.kind != "number" or number.text != version:
+            raise self.error(
+                f"only {magic} version {version} is supported, found {describe(number)}"
+            )
+        self.take()
+        kind = self.token
+        if kind.kind != "symbol" or kind.text not in ("R", "D"):
+            raise self.error(f"expected the data type R or D, found {describe(kind)}")
+        self.take()
+        title = self.expect("text", "the game title (a quoted string)").text
+        self.expect("{", "'{' opening the list of player names")
+        players: list[str] = []
+        while self.token.kind == "text":
+            players.append(self.take().text)
+        closing = self.expect("}", "a quoted player name or '}'")
+        if not players:
+            raise self.error("the game has no players", closing)
+        return title, players
+
     def rest(self) -> list[Token]:
         """Every remaining token, the end-of-file token included."""
         out = [self.take()]
