@@ -345,7 +345,10 @@ def _grid(result: SweepResult, n: int) -> Grid:
         ks = np.arange(lo, stop).astype(object)
         pieces: list[Any] = []
         for piece in interval.pieces:
-            if piece.formulas is None:
+            constant = piece.formulas is None or all(
+                f.num.degree <= 0 and f.den.degree <= 0 for player in piece.formulas for f in player
+            )
+            if constant:  # e.g. a pure equilibrium: one exact tuple serves every point
                 pieces.append(piece.at_sample.strategies)
                 continue
             players = []
