@@ -38,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import keyword
 import math
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -375,17 +376,10 @@ class _Evaluator:
             result = self.run(node.first)
             for (op, operand), pos in zip(node.rest, node.positions, strict=True):
                 right = self.run(operand)
+                if op == "/" and right == 0:
+                    raise self.error("division by zero", pos)
                 try:
-                    if op == "+":
-                        result = result + right
-                    elif op == "-":
-                        result = result - right
-                    elif op == "*":
-                        result = result * right
-                    else:
-                        if right == 0:
-                            raise self.error("division by zero", pos)
-                        result = result / right
+                    result = _OPERATORS[op](result, right)
                 except OverflowError:
                     raise self.error("the result is too large", pos) from None
                 result = _finite(result, self.error, pos)
@@ -419,6 +413,15 @@ def _power(base: Value, exponent: Value, error: Any, pos: int) -> Value:
         return _finite(base**k, error, pos)
     except OverflowError:
         raise error("the result is too large", pos) from None
+
+
+#: The binary operators of a chain ``a op b op c``, applied to any number type.
+_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+}
 
 
 def _repeat(base: Any, k: int, number: Callable[[Fraction | float], Any]) -> Any:
@@ -583,15 +586,7 @@ class Expression:
             if isinstance(node, _Chain):
                 result = run(node.first)
                 for op, operand in node.rest:
-                    right = run(operand)
-                    if op == "+":
-                        result = result + right
-                    elif op == "-":
-                        result = result - right
-                    elif op == "*":
-                        result = result * right
-                    else:
-                        result = result / right
+                    result = _OPERATORS[op](result, run(operand))
                 return result
             base = run(node.base)
             exponent = self._constant_exponent(node)
@@ -642,16 +637,9 @@ class Expression:
                 result = convert(node.first)
                 for (op, operand), pos in zip(node.rest, node.positions, strict=True):
                     right = convert(operand)
-                    if op == "+":
-                        result = result + right
-                    elif op == "-":
-                        result = result - right
-                    elif op == "*":
-                        result = result * right
-                    else:
-                        if right == 0:
-                            raise _Evaluator(self, {}).error("division by zero", pos)
-                        result = result / right
+                    if op == "/" and right == 0:
+                        raise _Evaluator(self, {}).error("division by zero", pos)
+                    result = _OPERATORS[op](result, right)
                 return result
             base = convert(node.base)
             exponent = convert(node.exponent)
