@@ -59,8 +59,8 @@ MATCH_TOL = 1e-6
 
 
 def _gametrust() -> Runner:
-    from gametrust.game import NormalFormGame
-    from gametrust.solve import solve
+    from gametrust.model.game import NormalFormGame
+    from gametrust.solvers.solve import solve
 
     def run(a: np.ndarray, b: np.ndarray) -> list[Profile]:
         result = solve(NormalFormGame.from_arrays(a, b), method="enumeration")

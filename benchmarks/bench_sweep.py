@@ -74,7 +74,7 @@ import sympy
 from sympy.core.cache import clear_cache
 
 import gametrust
-import gametrust.families  # imported lazily by sweep; not timed
+import gametrust.analysis.families  # imported lazily by sweep; not timed
 from gametrust import NormalFormGame, apply_empathy, load, sweep
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 # Functions named like their module are imported now: importing the module
 # later would otherwise replace the attribute with the module itself.
-from .check import CheckReport, check
-from .empathy import EMPATHY_MODELS, apply_empathy
-from .equilibrium import Equilibrium, SolveResult
-from .errors import (
+from .analysis.check import CheckReport, check
+from .analysis.explain import Explanation, explain
+from .analysis.sweep import SweepResult, sweep
+from .core.errors import (
     ArgumentError,
     ExpressionError,
     GambitFormatError,
@@ -26,14 +26,14 @@ from .errors import (
     ScenarioError,
     SolverError,
 )
-from .explain import Explanation, explain
-from .expression import Expression, parse_expression
-from .game import NormalFormGame
-from .load import load, loads
-from .regret import expected_payoffs, is_nash, max_regret
-from .scenario import Parameter, Player, Scenario
-from .solve import METHODS, solve
-from .sweep import SweepResult, sweep
+from .formats.load import load, loads
+from .model.empathy import EMPATHY_MODELS, apply_empathy
+from .model.game import NormalFormGame
+from .model.regret import expected_payoffs, is_nash, max_regret
+from .scenario.expression import Expression, parse_expression
+from .scenario.scenario import Parameter, Player, Scenario
+from .solvers.result import Equilibrium, SolveResult
+from .solvers.solve import METHODS, solve
 
 # The rest of the API is imported on first use, so `gametrust solve` and
 # `import gametrust` stay fast (a test guards that no heavy library loads).
@@ -41,37 +41,37 @@ from .sweep import SweepResult, sweep
 # imported above instead: importing such a module later would replace a lazy
 # attribute with the module itself.
 _LAZY: dict[str, tuple[str, str]] = {
-    "BayesianGame": ("bayesian", "BayesianGame"),
-    "BayesianResult": ("bayesian", "BayesianResult"),
-    "PriorSweep": ("bayesian", "PriorSweep"),
-    "solve_bayesian": ("bayesian", "solve_bayesian"),
-    "sweep_prior": ("bayesian", "sweep_prior"),
-    "posterior": ("beliefs", "posterior"),
-    "spiral": ("beliefs", "spiral"),
-    "assert_claim": ("claims", "assert_claim"),
-    "TreeSolveResult": ("extensive", "TreeSolveResult"),
-    "solve_tree": ("extensive", "solve_tree"),
-    "Family": ("families", "Family"),
-    "classify": ("families", "classify"),
-    "parse_efg": ("gambit_efg", "parse_efg"),
-    "write_efg": ("gambit_efg", "write_efg"),
-    "parse_nfg": ("gambit_nfg", "parse_nfg"),
-    "write_nfg": ("gambit_nfg", "write_nfg"),
-    "Commitment": ("moves", "Commitment"),
-    "Verification": ("moves", "Verification"),
-    "SweepMap": ("regions", "SweepMap"),
-    "sweep_map": ("regions", "sweep_map"),
-    "Selection": ("selection", "Selection"),
-    "TrustThreshold": ("selection", "TrustThreshold"),
-    "analyse_selection": ("selection", "analyse"),
-    "SignallingGame": ("signalling", "SignallingGame"),
-    "reassurance_game": ("signalling", "reassurance_game"),
-    "separating_conditions": ("signalling", "separating_conditions"),
-    "solve_signalling": ("signalling", "solve_signalling"),
-    "Chance": ("tree", "Chance"),
-    "Decision": ("tree", "Decision"),
-    "GameTree": ("tree", "GameTree"),
-    "Terminal": ("tree", "Terminal"),
+    "BayesianGame": ("solvers.bayesian", "BayesianGame"),
+    "BayesianResult": ("solvers.bayesian", "BayesianResult"),
+    "PriorSweep": ("solvers.bayesian", "PriorSweep"),
+    "solve_bayesian": ("solvers.bayesian", "solve_bayesian"),
+    "sweep_prior": ("solvers.bayesian", "sweep_prior"),
+    "posterior": ("analysis.beliefs", "posterior"),
+    "spiral": ("analysis.beliefs", "spiral"),
+    "assert_claim": ("analysis.claims", "assert_claim"),
+    "TreeSolveResult": ("solvers.extensive", "TreeSolveResult"),
+    "solve_tree": ("solvers.extensive", "solve_tree"),
+    "Family": ("analysis.families", "Family"),
+    "classify": ("analysis.families", "classify"),
+    "parse_efg": ("formats.gambit_efg", "parse_efg"),
+    "write_efg": ("formats.gambit_efg", "write_efg"),
+    "parse_nfg": ("formats.gambit_nfg", "parse_nfg"),
+    "write_nfg": ("formats.gambit_nfg", "write_nfg"),
+    "Commitment": ("scenario.moves", "Commitment"),
+    "Verification": ("scenario.moves", "Verification"),
+    "SweepMap": ("analysis.regions", "SweepMap"),
+    "sweep_map": ("analysis.regions", "sweep_map"),
+    "Selection": ("analysis.selection", "Selection"),
+    "TrustThreshold": ("analysis.selection", "TrustThreshold"),
+    "analyse_selection": ("analysis.selection", "analyse"),
+    "SignallingGame": ("solvers.signalling", "SignallingGame"),
+    "reassurance_game": ("solvers.signalling", "reassurance_game"),
+    "separating_conditions": ("solvers.signalling", "separating_conditions"),
+    "solve_signalling": ("solvers.signalling", "solve_signalling"),
+    "Chance": ("model.tree", "Chance"),
+    "Decision": ("model.tree", "Decision"),
+    "GameTree": ("model.tree", "GameTree"),
+    "Terminal": ("model.tree", "Terminal"),
 }
 
 
@@ -87,24 +87,30 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
-    from .bayesian import BayesianGame, BayesianResult, PriorSweep, solve_bayesian, sweep_prior
-    from .beliefs import posterior, spiral
-    from .claims import assert_claim
-    from .extensive import TreeSolveResult, solve_tree
-    from .families import Family, classify
-    from .gambit_efg import parse_efg, write_efg
-    from .gambit_nfg import parse_nfg, write_nfg
-    from .moves import Commitment, Verification
-    from .regions import SweepMap, sweep_map
-    from .selection import Selection, TrustThreshold
-    from .selection import analyse as analyse_selection
-    from .signalling import (
+    from .analysis.beliefs import posterior, spiral
+    from .analysis.claims import assert_claim
+    from .analysis.families import Family, classify
+    from .analysis.regions import SweepMap, sweep_map
+    from .analysis.selection import Selection, TrustThreshold
+    from .analysis.selection import analyse as analyse_selection
+    from .formats.gambit_efg import parse_efg, write_efg
+    from .formats.gambit_nfg import parse_nfg, write_nfg
+    from .model.tree import Chance, Decision, GameTree, Terminal
+    from .scenario.moves import Commitment, Verification
+    from .solvers.bayesian import (
+        BayesianGame,
+        BayesianResult,
+        PriorSweep,
+        solve_bayesian,
+        sweep_prior,
+    )
+    from .solvers.extensive import TreeSolveResult, solve_tree
+    from .solvers.signalling import (
         SignallingGame,
         reassurance_game,
         separating_conditions,
         solve_signalling,
     )
-    from .tree import Chance, Decision, GameTree, Terminal
 
 __version__ = "0.1.0"
 

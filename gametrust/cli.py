@@ -5,11 +5,11 @@ place, :func:`exit_code`:
 
 ====  ==============================================================
 0     success
-1     internal error: a :class:`~gametrust.errors.SolverError` or any
+1     internal error: a :class:`~gametrust.core.errors.SolverError` or any
       unexpected exception (a bug; rerun with ``GAMETRUST_DEBUG=1``);
       ``check``: a claim fails
 2     bad input: a usage error (unknown option, ``--set`` without ``=``)
-      or any :class:`~gametrust.errors.InputError` (scenario, Gambit
+      or any :class:`~gametrust.core.errors.InputError` (scenario, Gambit
       file, argument)
 130   interrupted (Ctrl-C)
 ====  ==============================================================
@@ -18,7 +18,7 @@ An error is printed as one line on standard error, ``error: <message>``, never
 as a traceback.  Heavy libraries (sympy, nashpy) are imported only by the
 commands that need them, so ``gametrust solve`` starts fast.
 
->>> from gametrust.errors import SolverError
+>>> from gametrust.core.errors import SolverError
 >>> exit_code(ValueError("boom")), exit_code(InputError("bad")), exit_code(SolverError("x"))
 (1, 2, 1)
 """
@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import ArgumentError, GametrustError, InputError, Location, did_you_mean
+from .core.errors import ArgumentError, GametrustError, InputError, Location, did_you_mean
 from .report import FORMATS
 from .report.sweep import SWEEP_FORMATS
-from .solve import METHODS
+from .solvers.solve import METHODS
 
 if TYPE_CHECKING:
-    from .scenario import Scenario
+    from .scenario.scenario import Scenario
 
 __all__ = [
     "EXIT_CLAIM_FAILED",
@@ -170,7 +170,7 @@ def _build_options(command: Any) -> Any:
 
 def _load(file: str) -> Scenario:
     """Load a scenario file; a file that cannot be read is bad input (exit 2)."""
-    from .load import load
+    from .formats.load import load
 
     path = Path(file)
     if not path.exists():
@@ -292,7 +292,7 @@ def solve(
       gametrust solve scenarios/korea.yaml --explain --set relief=4
     """
     from .report import render
-    from .solve import solve as run_solver
+    from .solvers.solve import solve as run_solver
 
     scenario = _load(file)
     for flag, used in (("--update", update_rule), ("--rounds", rounds), ("--plot", plot_path)):
@@ -316,7 +316,7 @@ def solve(
     parameters = scenario.parameter_values(overrides)
     explanation = None
     if explain:
-        from .explain import explain as run_explain
+        from .analysis.explain import explain as run_explain
 
         explanation = run_explain(scenario, parameters=overrides, empathy=empathy)
     click.echo(
@@ -333,9 +333,9 @@ def _solve_tree(
     explain: bool,
 ) -> None:
     """Scenarios with moves in time: subgame-perfect and Nash equilibria of the tree."""
-    from .exact import as_number
-    from .extensive import solve_tree
+    from .core.exact import as_number
     from .report.tree import render as render_tree
+    from .solvers.extensive import solve_tree
 
     if method != "auto":
         raise ArgumentError(
@@ -371,7 +371,7 @@ def _solve_types(
 ) -> None:
     """Scenarios with types: perfect Bayesian equilibria of a signalling game, or Bayesian
     Nash equilibria with belief dynamics (issue 5)."""
-    from .exact import as_number
+    from .core.exact import as_number
 
     for flag, used in (("--method", method != "auto"), ("--explain", explain),
                        ("--format", fmt not in ("text", "json"))):
@@ -385,7 +385,7 @@ def _solve_types(
     weights.update({k: as_number(v, exact=True) for k, v in empathy.items()})
     if scenario.is_signalling:
         from .report.bayesian import render_signalling
-        from .signalling import separating_conditions, solve_signalling
+        from .solvers.signalling import separating_conditions, solve_signalling
 
         game = scenario.build_signalling(_none_if_empty(overrides), _none_if_empty(empathy))
         conditions = separating_conditions(game) if len(game.signals) == len(game.types) else None
@@ -396,7 +396,7 @@ def _solve_types(
     from .report.bayesian import render_bayesian
 
     if plot_path is not None:
-        from .plot import check_path, require_matplotlib
+        from .report.plot import check_path, require_matplotlib
 
         if scenario.beliefs is None:
             raise ArgumentError("--plot needs a beliefs: section in the scenario",
@@ -479,12 +479,12 @@ def export(
     """
     scenario = _load(file)
     if target == "efg":
-        from .gambit_efg import write_efg
+        from .formats.gambit_efg import write_efg
 
         tree = scenario.build_tree(_none_if_empty(overrides), _none_if_empty(empathy))
         text = write_efg(tree, title=scenario.title)
     else:
-        from .gambit_nfg import write_nfg
+        from .formats.gambit_nfg import write_nfg
 
         game = scenario.build(_none_if_empty(overrides), _none_if_empty(empathy))
         text = write_nfg(game, title=scenario.title)
@@ -506,7 +506,7 @@ ALL_PLAYERS = "all"
 
 def _exact_option(text: str | None, option: str, name: str | None = None) -> Any:
     """An exact number from an option's text (``1/4``, ``0.25``), ``None`` when not given."""
-    from .exact import parse_number
+    from .core.exact import parse_number
 
     if text is None:
         return None
@@ -561,7 +561,7 @@ def _check_sweep_names(
     fixed: Mapping[str, str],
 ) -> None:
     """Names the options use exist, and nothing is both swept and held fixed."""
-    from .errors import did_you_mean
+    from .core.errors import did_you_mean
 
     players = scenario.player_ids
     swept = {a.partition(":")[2] for a in axes}
@@ -697,7 +697,7 @@ def sweep(
         return
     axes = _sweep_axes(ctx, empathy_axes, params)
     if plot_path is not None:
-        from .plot import check_path, require_matplotlib
+        from .report.plot import check_path, require_matplotlib
 
         check_path(plot_path)
         require_matplotlib()
@@ -712,8 +712,8 @@ def sweep(
                 "for a scenario with moves in time, sweep one axis with --format text or json",
                 Location(path=("--format" if len(axes) == 1 else "--empathy",)),
             )
+        from .analysis.tree_sweep import sweep_scenario_tree
         from .report.tree import render_sweep
-        from .tree_sweep import sweep_scenario_tree
 
         tree_result = sweep_scenario_tree(
             scenario, axes[0], low, high, parameters=parameters, empathy=weights or None
@@ -722,7 +722,7 @@ def sweep(
         return
     try:
         if len(axes) == 2:
-            from .regions import sweep_map
+            from .analysis.regions import sweep_map
 
             bounds = None if low is None and high is None else (low, high)
             result: Any = sweep_map(
@@ -730,7 +730,7 @@ def sweep(
                 parameters=parameters, empathy=weights or None,
             )
         else:
-            from .sweep import sweep as run_sweep
+            from .analysis.sweep import sweep as run_sweep
 
             result = run_sweep(
                 scenario, axes[0], low, high, parameters=parameters, empathy=weights or None,
@@ -744,7 +744,7 @@ def sweep(
     text = render(result, fmt, file=file, grid=grid if len(axes) == 2 else None)
     click.echo(text, nl=not text.endswith("\n"))
     if plot_path is not None:
-        from .plot import plot
+        from .report.plot import plot
 
         plot(result, plot_path)
         click.echo(f"wrote {plot_path}", err=True)
@@ -803,7 +803,7 @@ def check(
     """
     import json
 
-    from .check import check as run_check
+    from .analysis.check import check as run_check
 
     scenario = _load(file)
     if not scenario.claims:
@@ -832,7 +832,7 @@ def _sweep_prior(
     fmt: str,
 ) -> None:
     """``sweep --prior PLAYER.TYPE``: the Bayesian equilibria as a prior moves, exactly."""
-    from .bayesian import sweep_prior
+    from .solvers.bayesian import sweep_prior
 
     player, dot, type_ = prior.partition(".")
     if not dot or not player or not type_:

@@ -50,7 +50,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame, solve
-from gametrust.bayesian import (
+from gametrust.core.polynomial import RationalFunction
+from gametrust.solvers.bayesian import (
     BayesianGame,
     PriorPoint,
     interim_payoffs,
@@ -59,8 +60,7 @@ from gametrust.bayesian import (
     sweep_prior,
     trust_threshold,
 )
-from gametrust.polynomial import RationalFunction
-from gametrust.strategies import games, type_spaces
+from gametrust.testing.strategies import games, type_spaces
 
 ACTIONS = [["Reassure", "Pressure"], ["Freeze", "Arm"]]
 SEEKER = [[4, 3], [0, 2]]
@@ -346,7 +346,7 @@ def independent_interim_regret(bg: BayesianGame, profile) -> F:
 @st.composite
 def bayesian_games(draw, max_types: int = 2, max_actions: int = 2, values: int = 3,
                    full_support: bool = False):
-    """Two-player Bayesian games; independent exact priors from gametrust.strategies (some
+    """Two-player Bayesian games; independent exact priors from gametrust.testing.strategies (some
     types may have prior 0 unless ``full_support``)."""
     space = draw(type_spaces(("A", "B"), max_types=max_types, independent=True,
                              full_support=full_support))

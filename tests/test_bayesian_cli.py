@@ -130,7 +130,7 @@ def test_prior_sweep_errors_are_one_located_line() -> None:
 
 def test_bad_faith_prior_leaves_only_mutual_hostility() -> None:
     import gametrust
-    from gametrust.bayesian import solve_bayesian
+    from gametrust.solvers.bayesian import solve_bayesian
 
     korea = gametrust.load("scenarios/korea_trust.yaml")
     result = solve_bayesian(korea.build_bayesian())  # trust = 1/3 < 1/2

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from gametrust.errors import ScenarioError
-from gametrust.load import load
-from gametrust.signalling import separating_conditions, solve_signalling
+from gametrust.core.errors import ScenarioError
+from gametrust.formats.load import load
+from gametrust.solvers.signalling import separating_conditions, solve_signalling
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 

@@ -23,8 +23,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame
-from gametrust.bayesian import BayesianGame, solve_bayesian, trust_threshold
-from gametrust.beliefs import belief_effects, posterior, spiral
+from gametrust.analysis.beliefs import belief_effects, posterior, spiral
+from gametrust.solvers.bayesian import BayesianGame, solve_bayesian, trust_threshold
 
 PRIOR = {"security_seeker": F(3, 4), "greedy": F(1, 4)}
 PLAY = {

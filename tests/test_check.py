@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametrust
-from gametrust.check import CheckReport, ClaimCheck, check, check_claim
-from gametrust.claims import CheckModel
-from gametrust.claims_format import read_assumptions, read_claim
+from gametrust.analysis.check import CheckReport, ClaimCheck, check, check_claim
+from gametrust.analysis.claims import CheckModel
 from gametrust.cli import cli
-from gametrust.strategies import games
+from gametrust.formats.claims_format import read_assumptions, read_claim
+from gametrust.testing.strategies import games
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

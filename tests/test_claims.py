@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import gametrust
-from gametrust.claims import (
+from gametrust.analysis.claims import (
     EMPATHY,
     PARAMETER,
     PAYOFF,
@@ -28,9 +28,9 @@ from gametrust.claims import (
     family_matches,
     family_name,
 )
-from gametrust.claims_format import read_claim
-from gametrust.errors import ArgumentError, ExpressionError, ScenarioError
-from gametrust.load import loads
+from gametrust.core.errors import ArgumentError, ExpressionError, ScenarioError
+from gametrust.formats.claims_format import read_claim
+from gametrust.formats.load import loads
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 
@@ -411,6 +411,6 @@ def test_bounds_compare_exactly() -> None:
     model = CheckModel.of(s)
     bound = Bound("empathy:US", ">=", Fraction(1, 4), "empathy of US >= 1/4")
     a = model.assignment({"empathy:US": Fraction(1, 4)})
-    from gametrust.claims import Outcome
+    from gametrust.analysis.claims import Outcome
 
     assert bound.holds(Outcome(model, a))

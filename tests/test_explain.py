@@ -18,8 +18,8 @@ import pytest
 import sympy
 
 from gametrust import ArgumentError, NormalFormGame, is_nash, solve
-from gametrust.explain import MAX_PROFILES, explain
-from gametrust.load import load, loads
+from gametrust.analysis.explain import MAX_PROFILES, explain
+from gametrust.formats.load import load, loads
 
 ROOT = Path(__file__).resolve().parent.parent
 KOREA = load(ROOT / "scenarios" / "korea.yaml")
@@ -292,6 +292,6 @@ def test_games_with_too_many_profiles_are_refused() -> None:
 
 
 def test_explain_module_does_not_import_sympy_until_called() -> None:
-    code = "import sys, gametrust.explain; print('sympy' in sys.modules)"
+    code = "import sys, gametrust.analysis.explain; print('sympy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

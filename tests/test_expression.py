@@ -10,8 +10,8 @@ import sympy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gametrust.errors import ArgumentError, ExpressionError, Location
-from gametrust.expression import (
+from gametrust.core.errors import ArgumentError, ExpressionError, Location
+from gametrust.scenario.expression import (
     MAX_DEPTH,
     MAX_EXPONENT,
     MAX_LENGTH,

@@ -2,7 +2,7 @@
 
 The classic games are given by hand with the textbook payoff orders
 (T temptation, R reward, P punishment, S sucker), so these tests do not depend
-on the orientation conventions inside ``gametrust.families``.
+on the orientation conventions inside ``gametrust.analysis.families``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame
-from gametrust.empathy import apply_empathy
-from gametrust.families import SYMMETRIC_GAMES, Family, classify
+from gametrust.analysis.families import SYMMETRIC_GAMES, Family, classify
+from gametrust.model.empathy import apply_empathy
 
 
 def symmetric_game(R, S, T, P, actions=("C", "D"), players=("Row", "Col")) -> NormalFormGame:

@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from gametrust.game import NormalFormGame
-from gametrust.solve import solve
+from gametrust.model.game import NormalFormGame
+from gametrust.solvers.solve import solve
 
 try:
     import pygambit as gbt

@@ -18,9 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gametrust.errors import ArgumentError, GambitFormatError
-from gametrust.extensive import solve_tree
-from gametrust.gambit_efg import (
+from gametrust.core.errors import ArgumentError, GambitFormatError
+from gametrust.formats.gambit_efg import (
     parse_efg,
     read_efg,
     read_efg_scenario,
@@ -28,7 +27,8 @@ from gametrust.gambit_efg import (
     trees_equivalent,
     write_efg,
 )
-from gametrust.tree import Chance, Decision, GameTree, Node, Terminal
+from gametrust.model.tree import Chance, Decision, GameTree, Node, Terminal
+from gametrust.solvers.extensive import solve_tree
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gambit"
 EFG_FILES = sorted(FIXTURES.glob("*.efg"))
@@ -483,9 +483,9 @@ def test_round_trip_gives_the_same_game(tree: GameTree) -> None:
 
 
 def test_round_trip_of_the_core_tree_strategy() -> None:
-    strategies = pytest.importorskip("gametrust.strategies")
+    strategies = pytest.importorskip("gametrust.testing.strategies")
     if not hasattr(strategies, "trees"):
-        pytest.skip("gametrust.strategies.trees is not there yet")
+        pytest.skip("gametrust.testing.strategies.trees is not there yet")
 
     @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
     @given(strategies.trees())

@@ -41,11 +41,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from test_gambit_efg import efg_trees, gambit_labels
 
-from gametrust.extensive import TreeSolveResult, solve_tree
-from gametrust.gambit_efg import parse_efg, tree_difference, write_efg
-from gametrust.reduced import Plan, behavior_to_plans
-from gametrust.regret import expected_payoffs, is_nash
-from gametrust.tree import Chance, Decision, GameTree, Node, Terminal
+from gametrust.formats.gambit_efg import parse_efg, tree_difference, write_efg
+from gametrust.model.reduced import Plan, behavior_to_plans
+from gametrust.model.regret import expected_payoffs, is_nash
+from gametrust.model.tree import Chance, Decision, GameTree, Node, Terminal
+from gametrust.solvers.extensive import TreeSolveResult, solve_tree
 
 try:
     import pygambit as gbt

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gametrust.errors import GambitFormatError
-from gametrust.gambit_nfg import parse_nfg, read_nfg_game, write_nfg
-from gametrust.game import NormalFormGame
+from gametrust.core.errors import GambitFormatError
+from gametrust.formats.gambit_nfg import parse_nfg, read_nfg_game, write_nfg
+from gametrust.model.game import NormalFormGame
 
 try:
     import pygambit as gbt
@@ -324,8 +324,8 @@ def test_we_read_what_gambit_writes() -> None:
 
 
 def test_read_nfg_gives_a_scenario_that_builds_the_same_game() -> None:
-    from gametrust.gambit_nfg import read_nfg
-    from gametrust.load import load
+    from gametrust.formats.gambit_nfg import read_nfg
+    from gametrust.formats.load import load
 
     for path in NFG_FILES:
         scenario = read_nfg(path)
@@ -340,8 +340,8 @@ def test_read_nfg_gives_a_scenario_that_builds_the_same_game() -> None:
 
 
 def test_nfg_scenario_solves_like_gambit_says() -> None:
-    from gametrust.gambit_nfg import read_nfg
-    from gametrust.solve import solve
+    from gametrust.formats.gambit_nfg import read_nfg
+    from gametrust.solvers.solve import solve
 
     result = solve(read_nfg(FIXTURES / "e02.nfg").build(), method="enumeration")
     half = Fraction(1, 2)
@@ -351,7 +351,7 @@ def test_nfg_scenario_solves_like_gambit_says() -> None:
 
 
 def test_read_nfg_errors_are_located_in_the_file(tmp_path: Path) -> None:
-    from gametrust.gambit_nfg import read_nfg
+    from gametrust.formats.gambit_nfg import read_nfg
 
     path = tmp_path / "bad.nfg"
     path.write_text('NFG 1 R "x" { "A" } { 2 }\n 1 2 x\n')

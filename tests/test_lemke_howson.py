@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame, is_nash
-from gametrust.equilibrium import certify
 from gametrust.solvers.lemke_howson import lemke_howson, lemke_howson_gen
+from gametrust.solvers.result import certify
 
 F = Fraction
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from gametrust.errors import ExpressionError, InputError, ScenarioError
-from gametrust.load import load, loads
+from gametrust.core.errors import ExpressionError, InputError, ScenarioError
+from gametrust.formats.load import load, loads
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
 

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gametrust.errors import ArgumentError, ScenarioError
-from gametrust.expression import parse_expression
-from gametrust.extensive import TreeEquilibrium, solve_tree
-from gametrust.load import load, loads
-from gametrust.moves import (
+from gametrust.core.errors import ArgumentError, ScenarioError
+from gametrust.formats.load import load, loads
+from gametrust.model.tree import Chance, Decision, GameTree, Terminal
+from gametrust.scenario.expression import parse_expression
+from gametrust.scenario.moves import (
     ALARM,
     NO_ALARM,
     NO_COMMITMENT,
@@ -28,9 +28,9 @@ from gametrust.moves import (
     add_commitments,
     normal_form_tree,
 )
-from gametrust.scenario import Player, Scenario
-from gametrust.solve import solve
-from gametrust.tree import Chance, Decision, GameTree, Terminal
+from gametrust.scenario.scenario import Player, Scenario
+from gametrust.solvers.extensive import TreeEquilibrium, solve_tree
+from gametrust.solvers.solve import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

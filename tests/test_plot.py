@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from gametrust import load
+from gametrust.analysis.regions import sweep_map
+from gametrust.analysis.sweep import sweep
 from gametrust.cli import cli
-from gametrust.errors import ArgumentError, InputError
-from gametrust.plot import check_path, plot, plot_map, plot_sweep, require_matplotlib
-from gametrust.regions import sweep_map
-from gametrust.sweep import sweep
+from gametrust.core.errors import ArgumentError, InputError
+from gametrust.report.plot import check_path, plot, plot_map, plot_sweep, require_matplotlib
 
 ROOT = Path(__file__).resolve().parent.parent
 KOREA = ROOT / "scenarios" / "korea.yaml"

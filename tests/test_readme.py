@@ -83,8 +83,8 @@ def test_pycon_blocks_are_true(source: str) -> None:
 
 @pytest.mark.parametrize("source", blocks(README, "yaml"))
 def test_yaml_blocks_are_valid_scenarios(source: str) -> None:
-    from gametrust.load import loads
-    from gametrust.solve import solve
+    from gametrust.formats.load import loads
+    from gametrust.solvers.solve import solve
 
     assert len(solve(loads(source, "README.md").build())) >= 1
 

@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 
 from gametrust import NormalFormGame, is_nash
-from gametrust.exact import parse_number
+from gametrust.core.exact import parse_number
 from gametrust.report import FORMATS, dominated_by, markdown, render, text
 from gametrust.report import json as json_report
-from gametrust.solve import METHODS, solve
+from gametrust.solvers.solve import METHODS, solve
 
 STAG = NormalFormGame.from_arrays(
     [[3, 0], [2, 2]],
@@ -177,7 +177,7 @@ def test_every_report_names_the_family(game) -> None:
 
 @pytest.mark.parametrize("game", [STAG, DEGENERATE, THREE])
 def test_json_explain_block_validates(game, validator) -> None:
-    from gametrust.explain import explain
+    from gametrust.analysis.explain import explain
 
     data = json_report.to_dict(solve(game), explanation=explain(game))
     validator.validate(data)
@@ -186,7 +186,7 @@ def test_json_explain_block_validates(game, validator) -> None:
 
 
 def test_schema_rejects_an_unknown_explain_field(validator) -> None:
-    from gametrust.explain import explain
+    from gametrust.analysis.explain import explain
 
     data = json_report.to_dict(solve(STAG), explanation=explain(STAG))
     data["explain"]["profiles"][0]["surprise"] = 1
@@ -194,7 +194,7 @@ def test_schema_rejects_an_unknown_explain_field(validator) -> None:
 
 
 def test_explanation_sections_are_plain_and_fit_80_columns() -> None:
-    from gametrust.explain import explain
+    from gametrust.analysis.explain import explain
 
     for game in (STAG, DEGENERATE, THREE):
         out = text.render(solve(game), explanation=explain(game))

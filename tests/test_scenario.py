@@ -13,11 +13,11 @@ import jsonschema
 import pytest
 import yaml
 
-from gametrust.errors import ArgumentError, ExpressionError, ScenarioError
-from gametrust.expression import Expression
-from gametrust.load import load, loads
-from gametrust.regret import is_nash
-from gametrust.scenario import Parameter, Player, Scenario
+from gametrust.core.errors import ArgumentError, ExpressionError, ScenarioError
+from gametrust.formats.load import load, loads
+from gametrust.model.regret import is_nash
+from gametrust.scenario.expression import Expression
+from gametrust.scenario.scenario import Parameter, Player, Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -394,8 +394,8 @@ def test_load_accepts_any_extension_as_yaml(tmp_path: Path) -> None:
 
 def test_nfg_files_go_to_the_gambit_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    fake = types.ModuleType("gametrust.gambit_nfg")
+    fake = types.ModuleType("gametrust.formats.gambit_nfg")
     fake.read_nfg = lambda path: calls.append(path) or "read"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "gametrust.gambit_nfg", fake)
+    monkeypatch.setitem(sys.modules, "gametrust.formats.gambit_nfg", fake)
     assert load("some/Game.NFG") == "read"
     assert calls == ["some/Game.NFG"]

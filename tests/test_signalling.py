@@ -26,9 +26,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, is_nash
-from gametrust.extensive import solve_tree
-from gametrust.reduced import behavior_to_plans, reduced_normal_form
-from gametrust.signalling import (
+from gametrust.model.reduced import behavior_to_plans, reduced_normal_form
+from gametrust.solvers.extensive import solve_tree
+from gametrust.solvers.signalling import (
     PerfectBayesianEquilibrium,
     SignallingGame,
     reassurance_game,

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from gametrust import NormalFormGame, solve
 from gametrust.cli import cli
-from gametrust.load import load
+from gametrust.formats.load import load
 from gametrust.report import html, markdown, render_html, render_markdown, text
 from gametrust.report import json as json_report
 

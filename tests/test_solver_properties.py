@@ -1,6 +1,6 @@
 """Game-theoretic properties of the two-player solver, over hypothesis-built games.
 
-Games come from :mod:`gametrust.strategies` with small payoff ranges, so ties
+Games come from :mod:`gametrust.testing.strategies` with small payoff ranges, so ties
 (degenerate games) are common: exactly where solvers go wrong.
 """
 
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from gametrust import NormalFormGame, is_nash, solve
 from gametrust.solvers import modular, vertex_enumeration
 from gametrust.solvers.pure import pure_equilibria
-from gametrust.strategies import games, shapes, two_player_games
+from gametrust.testing.strategies import games, shapes, two_player_games
 
 
 def eq_set(result) -> set:

@@ -11,10 +11,10 @@ from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import gametrust
-from gametrust.claims import CheckModel
-from gametrust.errors import ArgumentError
-from gametrust.families import SYMMETRIC_GAMES
-from gametrust.strategies import (
+from gametrust.analysis.claims import CheckModel
+from gametrust.analysis.families import SYMMETRIC_GAMES
+from gametrust.core.errors import ArgumentError
+from gametrust.testing.strategies import (
     assignments,
     family_games,
     games,

@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame, solve
-from gametrust.empathy import apply_empathy
-from gametrust.load import load, loads
-from gametrust.regions import sweep_map
-from gametrust.strategies import games
-from gametrust.sweep import Breakpoint, Interval, sweep
+from gametrust.analysis.regions import sweep_map
+from gametrust.analysis.sweep import Breakpoint, Interval, sweep
+from gametrust.formats.load import load, loads
+from gametrust.model.empathy import apply_empathy
+from gametrust.testing.strategies import games
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 

@@ -13,9 +13,11 @@ import pytest
 import sympy
 
 from gametrust import load
-from gametrust.empathy import apply_empathy
-from gametrust.errors import ArgumentError
-from gametrust.regions import sweep_map
+from gametrust.analysis.regions import sweep_map
+from gametrust.analysis.selection import analyse, trust_threshold
+from gametrust.analysis.sweep import sweep
+from gametrust.core.errors import ArgumentError
+from gametrust.model.empathy import apply_empathy
 from gametrust.report.sweep import render, render_html, summary
 from gametrust.report.sweep_data import (
     CSV_COLUMNS,
@@ -25,9 +27,7 @@ from gametrust.report.sweep_data import (
     schema,
     to_dict,
 )
-from gametrust.selection import analyse, trust_threshold
-from gametrust.solve import solve
-from gametrust.sweep import sweep
+from gametrust.solvers.solve import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "sweep"

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import assume, given, settings
 
 from gametrust import ArgumentError, is_nash, solve
-from gametrust.empathy import apply_empathy, empathize_tensor
-from gametrust.extensive import solve_tree
-from gametrust.reduced import behavior_to_plans, reduced_normal_form
-from gametrust.strategies import trees
-from gametrust.tree import Chance, Decision, GameTree, Terminal
+from gametrust.model.empathy import apply_empathy, empathize_tensor
+from gametrust.model.reduced import behavior_to_plans, reduced_normal_form
+from gametrust.model.tree import Chance, Decision, GameTree, Terminal
+from gametrust.solvers.extensive import solve_tree
+from gametrust.testing.strategies import trees
 
 
 def T(*values):

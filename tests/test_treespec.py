@@ -15,14 +15,14 @@ import jsonschema
 import pytest
 import yaml
 
-from gametrust.errors import ArgumentError, ExpressionError, ScenarioError
-from gametrust.expression import constant, parse_expression
-from gametrust.extensive import solve_tree
-from gametrust.load import load, loads
-from gametrust.scenario import Player, Scenario
-from gametrust.solve import solve
-from gametrust.tree import Chance, Decision, GameTree, Terminal
-from gametrust.treespec import MAX_TREE_DEPTH
+from gametrust.core.errors import ArgumentError, ExpressionError, ScenarioError
+from gametrust.formats.load import load, loads
+from gametrust.model.tree import Chance, Decision, GameTree, Terminal
+from gametrust.scenario.expression import constant, parse_expression
+from gametrust.scenario.scenario import Player, Scenario
+from gametrust.scenario.treespec import MAX_TREE_DEPTH
+from gametrust.solvers.extensive import solve_tree
+from gametrust.solvers.solve import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "gametrust" / "schemas" / "scenario.schema.json").read_text())

@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from gametrust.errors import Location, ScenarioError
-from gametrust.yamlsource import SourceMap, load_yaml
+from gametrust.core.errors import Location, ScenarioError
+from gametrust.formats.yamlsource import SourceMap, load_yaml
 
 DOC = """\
 title: Summit          # a comment

@@ -1,4 +1,4 @@
-"""Renderings of a :class:`~gametrust.equilibrium.SolveResult`: text, JSON and Markdown.
+"""Renderings of a :class:`~gametrust.solvers.result.SolveResult`: text, JSON and Markdown.
 
 Every renderer is a pure function with the same signature, result in, string
 out (no printing)::
@@ -11,7 +11,7 @@ players' names and the empathy model; ``parameters`` (name -> value) and
 When they are ``None`` the scenario's defaults are shown.
 
 >>> from gametrust import NormalFormGame
->>> from gametrust.solve import solve
+>>> from gametrust.solvers.solve import solve
 >>> pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]],
 ...                                 players=["Row", "Col"],
 ...                                 actions=[["C", "D"], ["C", "D"]])
@@ -30,14 +30,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..exact import Number, format_number, parse_number
+from ..core.exact import Number, format_number, parse_number
 
 if TYPE_CHECKING:
-    from ..equilibrium import SolveResult
-    from ..explain import Explanation
-    from ..families import Family
-    from ..scenario import Scenario
-    from ..selection import Selection
+    from ..analysis.explain import Explanation
+    from ..analysis.families import Family
+    from ..analysis.selection import Selection
+    from ..scenario.scenario import Scenario
+    from ..solvers.result import SolveResult
 
 __all__ = [
     "CONTINUUM_EXPLANATION",
@@ -86,7 +86,7 @@ def render(
     elif format == "markdown":
         from .markdown import render as _render
     else:
-        from ..errors import ArgumentError, Location
+        from ..core.errors import ArgumentError, Location
 
         raise ArgumentError(
             f"unknown format {format!r}; choose one of {', '.join(FORMATS)}",
@@ -99,7 +99,7 @@ def render_markdown(result: SolveResult) -> str:
     """The Markdown report of a result on its own (for ``SolveResult._repr_markdown_``).
 
     >>> from gametrust import NormalFormGame
-    >>> from gametrust.solve import solve
+    >>> from gametrust.solvers.solve import solve
     >>> g = NormalFormGame.from_arrays([[1]], [[1]], players=["A", "B"], title="Tiny")
     >>> render_markdown(solve(g)).splitlines()[0]
     '## Tiny'
@@ -113,7 +113,7 @@ def render_html(result: SolveResult) -> str:
     """A self-contained HTML fragment of a result (for ``SolveResult._repr_html_``).
 
     >>> from gametrust import NormalFormGame
-    >>> from gametrust.solve import solve
+    >>> from gametrust.solvers.solve import solve
     >>> g = NormalFormGame.from_arrays([[1]], [[1]], players=["A", "B"], title="Tiny")
     >>> render_html(solve(g)).startswith('<div class="gametrust-result">')
     True
@@ -124,8 +124,8 @@ def render_html(result: SolveResult) -> str:
 
 
 def family_of(result: SolveResult) -> Family:
-    """The family of the solved game (:func:`gametrust.families.classify`)."""
-    from ..families import classify
+    """The family of the solved game (:func:`gametrust.analysis.families.classify`)."""
+    from ..analysis.families import classify
 
     return classify(result.game)
 
@@ -135,7 +135,7 @@ def selection_of(result: SolveResult) -> Selection | None:
     several equilibria; ``None`` otherwise (nothing to select between).
 
     >>> from gametrust import NormalFormGame
-    >>> from gametrust.solve import solve
+    >>> from gametrust.solvers.solve import solve
     >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]])
     >>> sel = selection_of(solve(stag))
     >>> sel.payoff_dominant, sel.risk_dominant
@@ -143,7 +143,7 @@ def selection_of(result: SolveResult) -> Selection | None:
     >>> selection_of(solve(NormalFormGame.from_arrays([[1]], [[1]]))) is None
     True
     """
-    from ..selection import analyse
+    from ..analysis.selection import analyse
 
     if result.game.n_players != 2 or len(result.equilibria) < 2:
         return None
@@ -157,7 +157,7 @@ def risk_comparisons(
     dominance (Nash products of deviation losses); ``winner`` is ``None`` on a tie.
 
     >>> from gametrust import NormalFormGame
-    >>> from gametrust.solve import solve
+    >>> from gametrust.solvers.solve import solve
     >>> chicken = NormalFormGame.from_arrays([[0, -1], [1, -10]], [[0, 1], [-1, -10]])
     >>> result = solve(chicken)
     >>> risk_comparisons(result, selection_of(result))
@@ -187,7 +187,7 @@ def selection_lines(result: SolveResult, selection: Selection) -> list[tuple[str
     """The selection facts in words: ``(line, sub-lines)`` pairs, equilibria numbered from 1.
 
     >>> from gametrust import NormalFormGame
-    >>> from gametrust.solve import solve
+    >>> from gametrust.solvers.solve import solve
     >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
     ...                                   actions=[["Stag", "Hare"], ["Stag", "Hare"]])
     >>> result = solve(stag)
@@ -280,7 +280,7 @@ def context(
     """Collect title, names, parameter values and empathy weights for a report.
 
     >>> from gametrust import NormalFormGame
-    >>> from gametrust.solve import solve
+    >>> from gametrust.solvers.solve import solve
     >>> g = NormalFormGame.from_arrays([[1]], [[1]], players=["A", "B"], title="Tiny")
     >>> ctx = context(solve(g, method="pure"), empathy={"A": "1/4"})
     >>> ctx.title, ctx.empathy, ctx.has_empathy
@@ -328,7 +328,7 @@ def dominated_by(result: SolveResult) -> tuple[tuple[int, ...], ...]:
     payoffs Pareto-dominate it: every player at least as well off, one better.
 
     >>> from gametrust import NormalFormGame
-    >>> from gametrust.solve import solve
+    >>> from gametrust.solvers.solve import solve
     >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]])
     >>> dominated_by(solve(stag, method="pure"))
     ((), (0,))
@@ -380,7 +380,7 @@ def method_text(result: SolveResult) -> str:
     """One line saying how the result was computed and how complete it is.
 
     >>> from gametrust import NormalFormGame
-    >>> from gametrust.solve import solve
+    >>> from gametrust.solvers.solve import solve
     >>> method_text(solve(NormalFormGame.from_arrays([[1]], [[1]]), method="pure"))
     'pure, exact; complete for pure-strategy equilibria'
     """

@@ -15,13 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..exact import Number, format_number
+from ..core.exact import Number, format_number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..beliefs import Spiral
-    from ..scenario import Scenario
-    from ..signalling import SeparatingConditions, SignallingGame, SignallingResult
-    from ..typespec import BeliefSpec
+    from ..analysis.beliefs import Spiral
+    from ..scenario.scenario import Scenario
+    from ..scenario.typespec import BeliefSpec
+    from ..solvers.signalling import SeparatingConditions, SignallingGame, SignallingResult
 
 __all__ = [
     "BeliefDynamics",
@@ -141,8 +141,8 @@ def _observed(scenario: Scenario) -> tuple[str, str] | None:
 def _cooperative_reply(scenario: Scenario, game: Any, spec: BeliefSpec) -> tuple[str, Any]:
     """The observer's cooperative action and the exact trust threshold of the cooperative
     profile (observer's reply, the trusted type's first cooperative action)."""
-    from ..bayesian import trust_threshold
-    from ..errors import ScenarioError
+    from ..core.errors import ScenarioError
+    from ..solvers.bayesian import trust_threshold
 
     coop = spec.cooperative[0]
     agent = f"{spec.about}.{spec.trusted}"
@@ -218,7 +218,7 @@ def belief_dynamics(scenario: Scenario, game: Any, result: Any, *, rule: str | N
                     rounds: int | None = None) -> BeliefDynamics | None:
     """The belief dynamics of every equilibrium under both rules (``None`` without
     ``beliefs:``); ``rule``/``rounds`` override the section's."""
-    from ..beliefs import spiral
+    from ..analysis.beliefs import spiral
 
     spec = scenario.beliefs
     if spec is None:
@@ -260,8 +260,8 @@ def render_bayesian(
     untrusted type's play: the spiral) and the likely path, flagging the rounds
     below the threshold; ``plot_path`` also draws the belief over rounds.
     """
-    from ..bayesian import solve_bayesian
-    from ..beliefs import belief_effects, spiral
+    from ..analysis.beliefs import belief_effects, spiral
+    from ..solvers.bayesian import solve_bayesian
 
     game = scenario.build_bayesian(overrides, empathy_overrides)
     result = solve_bayesian(game)
@@ -292,7 +292,7 @@ def render_bayesian(
                                          rule=shown_rule).table()
         items.append(entry)
     if plot_path is not None and dyn is not None:
-        from ..plot import plot_beliefs
+        from .plot import plot_beliefs
 
         plot_beliefs(dyn, plot_path, title=scenario.title)
     if format == "json":

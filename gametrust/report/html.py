@@ -5,7 +5,7 @@ equilibria, selection, warnings — as one ``<div class="gametrust-result">``
 with no scripts and no external styles; every label is HTML-escaped.
 
 >>> from gametrust import NormalFormGame
->>> from gametrust.solve import solve
+>>> from gametrust.solvers.solve import solve
 >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
 ...                                   players=["Row", "Col"],
 ...                                   actions=[["Stag", "Hare"], ["Stag", "<Hare>"]])
@@ -21,7 +21,7 @@ from html import escape
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ..exact import format_number
+from ..core.exact import format_number
 from . import (
     CONTINUUM_EXPLANATION,
     context,
@@ -37,10 +37,10 @@ from . import (
 from . import mix_text as _mix
 
 if TYPE_CHECKING:
-    from ..equilibrium import SolveResult
-    from ..explain import Explanation
-    from ..game import NormalFormGame
-    from ..scenario import Scenario
+    from ..analysis.explain import Explanation
+    from ..model.game import NormalFormGame
+    from ..scenario.scenario import Scenario
+    from ..solvers.result import SolveResult
 
 __all__ = ["render"]
 

@@ -8,7 +8,7 @@ games, short decimals such as ``"0.666667"`` in float games, so that no
 consumer ever parses ``0.6666666666666666`` by accident.
 
 >>> from gametrust import NormalFormGame
->>> from gametrust.solve import solve
+>>> from gametrust.solvers.solve import solve
 >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
 ...                                   players=["Row", "Col"],
 ...                                   actions=[["Stag", "Hare"], ["Stag", "Hare"]])
@@ -27,14 +27,14 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..exact import format_number
+from ..core.exact import format_number
 from . import context, dominated_by, family_of, format_value, risk_comparisons, selection_of
 
 if TYPE_CHECKING:
-    from ..equilibrium import SolveResult
-    from ..explain import Explanation
-    from ..families import Family
-    from ..scenario import Scenario
+    from ..analysis.explain import Explanation
+    from ..analysis.families import Family
+    from ..scenario.scenario import Scenario
+    from ..solvers.result import SolveResult
 
 __all__ = ["SCHEMA_VERSION", "family_dict", "render", "schema", "selection_dict", "to_dict"]
 
@@ -123,7 +123,7 @@ def to_dict(
 
 
 def family_dict(family: Family) -> dict[str, Any]:
-    """The ``family`` block: :class:`~gametrust.families.Family` as JSON-ready data."""
+    """The ``family`` block: :class:`~gametrust.analysis.families.Family` as JSON-ready data."""
     return {
         "name": family.name,
         "short": family.short,

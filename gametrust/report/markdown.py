@@ -4,7 +4,7 @@ Used for notebooks (``SolveResult._repr_markdown_``) and for pasting into papers
 and issues.
 
 >>> from gametrust import NormalFormGame
->>> from gametrust.solve import solve
+>>> from gametrust.solvers.solve import solve
 >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
 ...                                   players=["Row", "Col"],
 ...                                   actions=[["Stag", "Hare"], ["Stag", "Hare"]],
@@ -43,7 +43,7 @@ from collections.abc import Mapping
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ..exact import format_number
+from ..core.exact import format_number
 from . import (
     CONTINUUM_EXPLANATION,
     Context,
@@ -60,10 +60,10 @@ from . import (
 from . import mix_text as _mix
 
 if TYPE_CHECKING:
-    from ..equilibrium import SolveResult
-    from ..explain import Condition, Explanation
-    from ..game import NormalFormGame
-    from ..scenario import Scenario
+    from ..analysis.explain import Condition, Explanation
+    from ..model.game import NormalFormGame
+    from ..scenario.scenario import Scenario
+    from ..solvers.result import SolveResult
 
 __all__ = ["explanation_markdown", "render"]
 

@@ -1,7 +1,7 @@
 """Renderings of a sweep: text for people, plus the facts every format shares.
 
 A :class:`~gametrust.sweep.SweepResult` (one swept value) or a
-:class:`~gametrust.regions.SweepMap` (the plane of two players' empathy
+:class:`~gametrust.analysis.regions.SweepMap` (the plane of two players' empathy
 weights) is rendered by :func:`render` in one of :data:`SWEEP_FORMATS`:
 
 ``text``
@@ -22,7 +22,7 @@ thresholds as functions of the swept value — and never format for one output
 in particular.
 
 >>> from gametrust import NormalFormGame
->>> from gametrust.sweep import sweep
+>>> from gametrust.analysis.sweep import sweep
 >>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]],
 ...                                 players=["US", "DPRK"],
 ...                                 actions=[["Reassure", "Pressure"], ["Freeze", "Arm"]])
@@ -43,13 +43,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..exact import format_number
+from ..core.exact import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..equilibrium import SolveResult
-    from ..regions import Region, SweepMap
-    from ..selection import Selection, TrustThreshold
-    from ..sweep import Axis, Breakpoint, EquilibriumPiece, Interval, SweepResult
+    from ..analysis.regions import Region, SweepMap
+    from ..analysis.selection import Selection, TrustThreshold
+    from ..analysis.sweep import Axis, Breakpoint, EquilibriumPiece, Interval, SweepResult
+    from ..solvers.result import SolveResult
 
 __all__ = [
     "SWEEP_FORMATS",
@@ -97,7 +97,7 @@ def render(
     region ids on an n x n grid to a map's JSON and CSV (a sweep carries its
     own grid, ``sweep(..., grid=n)``).
     """
-    from ..regions import SweepMap
+    from ..analysis.regions import SweepMap
 
     if isinstance(obj, SweepMap):
         if format == "text":
@@ -124,7 +124,7 @@ def render(
         from .sweep_data import render_csv
 
         return render_csv(obj)
-    from ..errors import ArgumentError, Location
+    from ..core.errors import ArgumentError, Location
 
     raise ArgumentError(
         f"unknown format {format!r}; choose one of {', '.join(SWEEP_FORMATS)}",
@@ -275,7 +275,7 @@ def piece_formulas(piece: EquilibriumPiece) -> tuple[list[list[str]], list[str]]
 
 def segment_label(segment: Interval | Breakpoint, symbol: str) -> str:
     """``"e in [0, 1/4)"`` for an interval, ``"e = 1/4"`` for a breakpoint."""
-    from ..sweep import Interval
+    from ..analysis.sweep import Interval
 
     if isinstance(segment, Interval):
         left = "[" if segment.closed_lo else "("
@@ -494,7 +494,7 @@ def _threshold_formula(
 
 def trust_formulas(interval: Interval, symbol: str) -> list[TrustFormula]:
     """The trust thresholds of ``interval``, as formulas of the swept value where possible."""
-    from ..sweep import _between
+    from ..analysis.sweep import _between
 
     players = interval.result.game.players
     found: list[tuple[TrustFormula, tuple[Any, bool, Any, bool]]] = []

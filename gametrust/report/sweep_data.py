@@ -7,7 +7,7 @@ is an exact *string*: ``"1/4"``, ``"sqrt(5)"``, ``"(2 - 3*e)/(e + 1)"``
 also has an ``approx`` float for plotting and sorting.
 
 >>> from gametrust import NormalFormGame
->>> from gametrust.sweep import sweep
+>>> from gametrust.analysis.sweep import sweep
 >>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]],
 ...                                 players=["US", "DPRK"],
 ...                                 actions=[["Reassure", "Pressure"], ["Freeze", "Arm"]])
@@ -29,7 +29,7 @@ import json
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..exact import format_number
+from ..core.exact import format_number
 from .sweep import (
     approx,
     dominance,
@@ -44,9 +44,9 @@ from .sweep import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..equilibrium import SolveResult
-    from ..regions import SweepMap
-    from ..sweep import Axis, Breakpoint, Interval, SweepResult
+    from ..analysis.regions import SweepMap
+    from ..analysis.sweep import Axis, Breakpoint, Interval, SweepResult
+    from ..solvers.result import SolveResult
 
 __all__ = [
     "CSV_COLUMNS",

@@ -5,7 +5,7 @@ rows of cells, each cell a list of lines; Markdown joins the lines with
 ``<br>`` in a GFM table, HTML in a ``<table>`` with everything escaped.
 
 >>> from gametrust import NormalFormGame
->>> from gametrust.sweep import sweep
+>>> from gametrust.analysis.sweep import sweep
 >>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]],
 ...                                 players=["US", "DPRK"], title="PD",
 ...                                 actions=[["Reassure", "Pressure"], ["Freeze", "Arm"]])
@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from ..exact import format_number
+from ..core.exact import format_number
 from .sweep import (
     axis_description,
     dominance,
@@ -40,10 +40,10 @@ from .sweep import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..equilibrium import SolveResult
-    from ..regions import SweepMap
-    from ..selection import Selection
-    from ..sweep import Interval, SweepResult
+    from ..analysis.regions import SweepMap
+    from ..analysis.selection import Selection
+    from ..analysis.sweep import Interval, SweepResult
+    from ..solvers.result import SolveResult
 
 __all__ = ["map_table", "render_html", "render_map_html", "render_map_markdown",
            "render_markdown", "sweep_table"]

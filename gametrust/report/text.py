@@ -3,7 +3,7 @@
 Aligned columns, no colour codes, readable in an 80-column terminal.
 
 >>> from gametrust import NormalFormGame
->>> from gametrust.solve import solve
+>>> from gametrust.solvers.solve import solve
 >>> pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]],
 ...                                 players=["Row", "Col"],
 ...                                 actions=[["C", "D"], ["C", "D"]],
@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ..exact import format_number
+from ..core.exact import format_number
 from . import (
     CONTINUUM_EXPLANATION,
     Context,
@@ -52,10 +52,10 @@ from . import (
 from . import mix_text as _mix
 
 if TYPE_CHECKING:
-    from ..equilibrium import SolveResult
-    from ..explain import Condition, Explanation
-    from ..game import NormalFormGame
-    from ..scenario import Scenario
+    from ..analysis.explain import Condition, Explanation
+    from ..model.game import NormalFormGame
+    from ..scenario.scenario import Scenario
+    from ..solvers.result import SolveResult
 
 __all__ = ["explanation_text", "render"]
 

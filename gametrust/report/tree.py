@@ -1,7 +1,7 @@
 """Text, JSON and Markdown for game trees: equilibrium paths in words, strategies, sweeps.
 
-Pure functions: a :class:`~gametrust.extensive.TreeSolveResult` (or a
-:class:`~gametrust.tree_sweep.TreeSweepResult`) in, a string out.
+Pure functions: a :class:`~gametrust.solvers.extensive.TreeSolveResult` (or a
+:class:`~gametrust.analysis.tree_sweep.TreeSweepResult`) in, a string out.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..exact import format_number
-from ..extensive import TreeEquilibrium, TreeSolveResult
-from ..tree import Chance, Decision, GameTree, Node, Terminal
-from ..tree_sweep import TreeBreakpoint, TreeInterval, TreeSweepResult
+from ..analysis.tree_sweep import TreeBreakpoint, TreeInterval, TreeSweepResult
+from ..core.exact import format_number
+from ..model.tree import Chance, Decision, GameTree, Node, Terminal
+from ..solvers.extensive import TreeEquilibrium, TreeSolveResult
 
 __all__ = ["FORMATS", "render", "render_sweep", "sweep_to_dict", "to_dict", "tree_to_dict"]
 
@@ -259,7 +259,7 @@ def render(
 
 
 def _show(value: Any) -> str:
-    from ..sweep import _show as show
+    from ..analysis.sweep import _show as show
 
     return show(value)
 

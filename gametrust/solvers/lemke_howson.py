@@ -82,9 +82,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..errors import ArgumentError, Location, SolverError
-from ..exact import Number
-from ..game import NormalFormGame
+from ..core.errors import ArgumentError, Location, SolverError
+from ..core.exact import Number
+from ..model.game import NormalFormGame
 
 __all__ = ["lemke_howson", "lemke_howson_gen"]
 
@@ -301,7 +301,7 @@ def lemke_howson(game: NormalFormGame, initial_label: int = 0) -> Profile:
     exactly on the rationals their floats are and the result is converted
     back to ``float``.  Each strategy sums to exactly 1.
 
-    Raises :class:`~gametrust.errors.ArgumentError` for a game that is not
+    Raises :class:`~gametrust.core.errors.ArgumentError` for a game that is not
     two-player or a label out of range.
 
     >>> from gametrust import NormalFormGame

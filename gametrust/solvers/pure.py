@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from ..dominance import comparison_payoffs
-from ..game import NormalFormGame
-from ..regret import float_tolerance
+from ..model.game import NormalFormGame
+from ..model.regret import float_tolerance
+from .dominance import comparison_payoffs
 
 __all__ = ["pure_equilibria", "pure_equilibria_gen", "pure_equilibrium_mask"]
 

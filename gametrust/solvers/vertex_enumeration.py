@@ -32,7 +32,7 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    as components; one with several members is a continuum.
 
 Float games run the same enumeration in floating point with the documented
-tolerance :data:`gametrust.exact.FLOAT_TOLERANCE` deciding zero and tightness.
+tolerance :data:`gametrust.core.exact.FLOAT_TOLERANCE` deciding zero and tightness.
 
 >>> from gametrust import NormalFormGame
 >>> pennies = NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
@@ -55,8 +55,8 @@ from typing import Any
 
 import numpy as np
 
-from ..exact import FLOAT_TOLERANCE
-from ..game import NormalFormGame
+from ..core.exact import FLOAT_TOLERANCE
+from ..model.game import NormalFormGame
 from . import _basis_screen, modular
 
 __all__ = ["Enumeration", "Vertex", "enumerate_equilibria", "equilibria_gen", "polytope_vertices"]

@@ -1,0 +1,353 @@
+"""Exact sweeps of game trees: where commitments start to pay, where cooperation follows.
+
+The subgame-perfect equilibria of a tree whose payoffs and probabilities are
+rational functions of one value ``t`` change only where some comparison made
+by backward induction changes sign, or where the equilibria of some subgame
+solved in mixed strategies change.  We find those points exactly by
+*refinement*: solve at a rational sample point while carrying every value as
+an exact rational function of ``t``, collect the polynomials whose signs that
+solution relied on (differences of the values compared at each decision; the
+basis polynomials of each subgame's reduced normal form; each chance
+probability), and split the interval at their real roots; repeat on the
+pieces until no piece contains a root of the polynomials its own solution
+relied on.  Then neighbouring pieces whose equilibria agree are merged.
+
+Intervals are defined by the subgame-perfect equilibria (the Nash
+equilibria of the whole reduced normal form are not swept: they can be many,
+and the questions asked of trees — is the commitment made, does cooperation
+follow — are about subgame-perfect play).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations, pairwise, product
+from typing import Any
+
+from ..core.polynomial import Poly, RationalFunction
+from ..model.reduced import reduced_tensor
+from ..model.tree import Chance, Decision, GameTree, Path, Terminal
+from ..solvers.extensive import Behavior, TreeSolveResult, _behavior_of, _subtree, solve_tree
+from ..solvers.solve import solve
+from .sweep import (
+    Axis,
+    _between,
+    _cleared_polys,
+    _piece,
+    _player_polys,
+    _roots_of,
+    _show,
+    interleave,
+)
+
+__all__ = ["TreeBreakpoint", "TreeInterval", "TreeSweepResult", "sweep_scenario_tree", "sweep_tree"]
+
+
+@dataclass(frozen=True)
+class TreeInterval:
+    """An open interval of ``t`` on which the tree's equilibria do not change."""
+
+    lo: Any
+    hi: Any
+    closed_lo: bool
+    closed_hi: bool
+    sample: Fraction
+    result: TreeSolveResult
+
+    def label(self, symbol: str) -> str:
+        left = "[" if self.closed_lo else "("
+        right = "]" if self.closed_hi else ")"
+        return f"{symbol} in {left}{_show(self.lo)}, {_show(self.hi)}{right}"
+
+
+@dataclass(frozen=True)
+class TreeBreakpoint:
+    value: Any
+    exact: bool
+    result: TreeSolveResult
+
+
+@dataclass(frozen=True)
+class TreeSweepResult:
+    title: str
+    axis: Axis
+    lo: Fraction
+    hi: Fraction
+    intervals: tuple[TreeInterval, ...]
+    breakpoints: tuple[TreeBreakpoint, ...]
+    ends: tuple[TreeBreakpoint | None, TreeBreakpoint | None] = (None, None)
+
+    def segments(self) -> list[TreeInterval | TreeBreakpoint]:
+        return interleave(self.intervals, self.breakpoints, self.ends)
+
+    def at(self, t: object) -> TreeInterval | TreeBreakpoint:
+        value = Fraction(t)  # type: ignore[arg-type]
+        for bp in (*self.breakpoints, *(e for e in self.ends if e is not None)):
+            if isinstance(bp.value, Fraction) and bp.value == value:
+                return bp
+        for interval in self.intervals:
+            if interval.lo <= value <= interval.hi:
+                return interval
+        raise ValueError(f"{value} is outside the swept range")
+
+
+def _evaluate(rf_tree: GameTree, t: Any) -> GameTree:
+    def value(x: Any) -> Any:
+        return x(t) if isinstance(x, RationalFunction) else x
+
+    return rf_tree.map_values(lambda v: tuple(value(x) for x in v), value)
+
+
+def _diff_poly(a: Any, b: Any) -> Poly | None:
+    """The numerator of ``a - b`` for rational functions (None when identically 0)."""
+    d = _lift(a) - _lift(b)
+    return None if d.num.is_zero() else d.num.primitive()
+
+
+def _lift(x: Any) -> RationalFunction:
+    return x if isinstance(x, RationalFunction) else RationalFunction.constant(x)
+
+
+def _tracked_spe(
+    rf_tree: GameTree, t0: Fraction, lo: Fraction, hi: Fraction, symbol: str, out: set[Poly]
+) -> None:
+    """Backward induction at ``t0`` with values as functions of t; record the sign tests."""
+    roots = rf_tree.subgame_roots
+    solutions: dict[Path, list[tuple[Behavior, tuple[Any, ...]]]] = {}
+    for root in sorted(roots, key=len, reverse=True):
+        inner = [
+            r
+            for r in roots
+            if len(r) > len(root)
+            and r[: len(root)] == root
+            and not any(len(root) < len(q) < len(r) and r[: len(q)] == q for q in roots)
+        ]
+        found: list[tuple[Behavior, tuple[Any, ...]]] = []
+        for combo in product(*(solutions[r] for r in inner)):
+            values = {r: sol[1] for r, sol in zip(inner, combo, strict=True)}
+            sub = _subtree(rf_tree, root, values)
+            for behavior, value in _tracked_minimal(sub, t0, lo, hi, symbol, out):
+                found.append((behavior, value))
+        solutions[root] = found
+
+
+def _tracked_minimal(
+    sub: GameTree, t0: Fraction, lo: Fraction, hi: Fraction, symbol: str, out: set[Poly]
+) -> list[tuple[Behavior, tuple[Any, ...]]]:
+    root = sub.root
+    if isinstance(root, Terminal):
+        return [({}, root.payoffs)]
+    if isinstance(root, Decision) and all(isinstance(c, Terminal) for _, c in root.moves):
+        values = [c.payoffs for _, c in root.moves]  # type: ignore[union-attr]
+        mine = [v[root.player] for v in values]
+        for a, b in combinations(mine, 2):
+            poly = _diff_poly(a, b)
+            if poly is not None:
+                out.add(poly)
+        at = [_lift(v)(t0) for v in mine]
+        best = max(at)
+        info = sub.infoset_of[()]
+        return [
+            ({info: {lab: Fraction(int(lab == chosen)) for lab in root.actions}}, value)
+            for chosen, v, value in zip(root.actions, at, values, strict=True)
+            if v == best
+        ]
+    tensor, _, _ = reduced_tensor(sub)
+    lifted = _lift_tensor(tensor)
+    polys = _cleared_polys(lifted, symbol, lo, hi)
+    for player in range(polys.shape[0]):
+        out |= _player_polys(polys, player, lo, hi)
+    numeric = _evaluate(sub, t0)
+    from ..model.reduced import reduced_normal_form
+
+    game, num_plans = reduced_normal_form(numeric)
+    result = solve(game) if game.n_players == 2 else solve(game, method="pure")
+    found = []
+    for e in result:
+        behavior = _behavior_of(numeric, num_plans, e.strategies)
+        if game.n_players == 2:
+            piece = _piece(e, game, polys, lifted, symbol)
+            value = piece.payoff_formulas or tuple(
+                RationalFunction.constant(v) for v in e.payoffs
+            )
+        else:
+            idx = tuple(s.index(1) for s in e.strategies)
+            value = tuple(lifted[(i, *idx)] for i in range(game.n_players))
+        found.append((behavior, value))
+    return found
+
+
+def _lift_tensor(tensor: Any) -> Any:
+    import numpy as np
+
+    return np.vectorize(_lift, otypes=[object])(tensor)
+
+
+def _signature(result: TreeSolveResult) -> tuple:
+    def supports(behavior: Behavior) -> tuple:
+        return tuple(
+            sorted(
+                (k, None if d is None else tuple(a for a, p in d.items() if p > 0))
+                for k, d in behavior.items()
+            )
+        )
+
+    return tuple(sorted(supports(e.behavior) for e in result.subgame_perfect))
+
+
+def _base_polys(rf_tree: GameTree, lo: Fraction, hi: Fraction, symbol: str) -> set[Poly]:
+    out: set[Poly] = set()
+    for _, node in rf_tree.nodes():
+        if isinstance(node, Chance):
+            for _, p, _ in node.moves:
+                q = _lift(p)
+                if not q.num.is_zero() and q.num.degree > 0:
+                    out.add(q.num.primitive())
+    tensor, _, _ = reduced_tensor(rf_tree)
+    lifted = _lift_tensor(tensor)
+    polys = _cleared_polys(lifted, symbol, lo, hi)
+    for player in range(polys.shape[0]):
+        out |= _player_polys(polys, player, lo, hi)
+    return out
+
+
+def sweep_tree(
+    rf_tree: GameTree,
+    axis: Axis,
+    lo: Fraction,
+    hi: Fraction,
+    *,
+    title: str = "",
+    solver: Callable[[GameTree], TreeSolveResult] | None = None,
+) -> TreeSweepResult:
+    """Sweep a tree whose values are :class:`RationalFunction` objects of the swept value."""
+    from ..scenario.treespec import without_impossible_moves
+
+    symbol = axis.symbol
+    polys = _base_polys(rf_tree, lo, hi, symbol)
+    if solver is None:  # subgame perfection decides; moves of probability 0 are dropped
+
+        def solver(tree: GameTree) -> TreeSolveResult:
+            return solve_tree(without_impossible_moves(tree), nash=False)
+
+    cache: dict[Any, tuple[TreeSolveResult, tuple]] = {}
+
+    def at(t: Any) -> tuple[TreeSolveResult, tuple]:
+        key = t if isinstance(t, Fraction) else ("alg", str(t))
+        if key not in cache:
+            point = t if isinstance(t, Fraction) else float(t)
+            result = solver(_evaluate(rf_tree, point))
+            cache[key] = (result, _signature(result))
+        return cache[key]
+
+    # refinement: split until no piece holds a root of what its own solution relied on
+    points = [lo, *_roots_of(polys, lo, hi), hi]
+    changed = True
+    while changed:
+        changed = False
+        new_points = [points[0]]
+        for a, b in pairwise(points):
+            sample = _between(a, b)
+            relied: set[Poly] = set()
+            _tracked_spe(rf_tree, sample, lo, hi, symbol, relied)
+            inside = [r for r in _roots_of(relied - polys, lo, hi) if _strictly(a, r, b)]
+            polys |= relied
+            if inside:
+                changed = True
+                new_points.extend(inside)
+            new_points.append(b)
+        points = sorted(set(new_points), key=float) if changed else points
+    gaps = [_between(points[k], points[k + 1]) for k in range(len(points) - 1)]
+    kept = [
+        k
+        for k in range(1, len(points) - 1)
+        if at(gaps[k - 1])[1] != at(gaps[k])[1] or at(points[k])[1] != at(gaps[k - 1])[1]
+    ]
+    edges = [0, *kept, len(points) - 1]
+    intervals = []
+    for n in range(len(edges) - 1):
+        a, b = edges[n], edges[n + 1]
+        result, signature = at(gaps[a])
+        intervals.append(
+            TreeInterval(
+                points[a], points[b], at(points[a])[1] == signature,
+                at(points[b])[1] == signature, gaps[a], result,
+            )
+        )
+
+    def breakpoint(k: int) -> TreeBreakpoint:
+        return TreeBreakpoint(points[k], isinstance(points[k], Fraction), at(points[k])[0])
+
+    ends = (
+        None if intervals[0].closed_lo else breakpoint(0),
+        None if intervals[-1].closed_hi else breakpoint(len(points) - 1),
+    )
+    return TreeSweepResult(
+        title, axis, lo, hi, tuple(intervals), tuple(breakpoint(k) for k in kept), ends
+    )
+
+
+def _strictly(a: Any, r: Any, b: Any) -> bool:
+    from .sweep import _greater
+
+    return _greater(r, a, float(a)) and _greater(b, r, float(b))
+
+
+def sweep_scenario_tree(
+    scenario: Any,
+    axis: str | Axis,
+    lo: object = None,
+    hi: object = None,
+    *,
+    parameters: Any = None,
+    empathy: Any = None,
+) -> TreeSweepResult:
+    """Sweep a scenario with moves in time (``scenario.is_tree``) over empathy or a parameter."""
+    import numpy as np
+
+    from ..core.errors import ArgumentError, Location
+    from ..model.empathy import empathize_tensor
+    from .sweep import _check_player, _exact_weight, _range
+
+    ax = axis if isinstance(axis, Axis) else Axis.parse(axis)
+    low, high = _range(scenario, ax, lo, hi)
+    t = RationalFunction.variable()
+
+    def const(value: object) -> RationalFunction:
+        return RationalFunction.constant(Fraction(value))  # type: ignore[arg-type]
+
+    values: dict[str, Any] = {k: const(v) for k, v in scenario.parameter_values(parameters).items()}
+    if ax.kind == "param":
+        values[ax.name] = t
+    players = scenario.player_ids
+    weights: dict[str, Any] = {}
+    for pid in players:
+        raw = scenario.empathy.get(pid, 0)
+        weights[pid] = raw.fold(const, values.__getitem__) if hasattr(raw, "fold") else const(raw)
+    for pid, raw in (empathy or {}).items():
+        _check_player(pid, players, "--empathy")
+        weights[pid] = const(_exact_weight(raw, pid))
+    if ax.kind == "empathy":
+        if ax.name:
+            _check_player(ax.name, players, "axis")
+            weights[ax.name] = t
+        else:
+            weights = {p: t for p in players}
+    vector = [weights[p] for p in players]
+    try:
+        rf_tree = scenario.tree.map_values(
+            lambda v: tuple(e.fold(const, values.__getitem__) for e in v),
+            lambda p: p.fold(const, values.__getitem__),
+        )
+    except ZeroDivisionError:
+        raise ArgumentError(
+            "a payoff or probability divides by zero for some value of the swept quantity",
+            Location(path=("axis",)),
+        ) from None
+    rf_tree = rf_tree.map_values(
+        lambda v: tuple(empathize_tensor(np.array(v, dtype=object), vector,
+                                         scenario.empathy_model))
+    )
+    return sweep_tree(rf_tree, ax, low, high, title=scenario.title)

@@ -1,0 +1,380 @@
+"""Safe YAML loading that remembers where every key and value was written.
+
+:func:`load_yaml` parses with PyYAML's *safe* composer only and then builds
+plain Python data itself (``dict``, ``list``, ``str``, ``int``, ``Fraction``,
+``bool``, ``None``), recording the 1-based line and column of every mapping key
+and value in a :class:`SourceMap`, addressed by key path
+(``("payoffs", "Pressure, Arm", 1)``).
+
+Compared with ``yaml.safe_load``:
+
+* a decimal such as ``0.1`` becomes ``Fraction(1, 10)`` exactly, read from the
+  text the user wrote, never through a binary float;
+* duplicate mapping keys are an error naming both lines (PyYAML silently keeps
+  the last one);
+* mapping keys are always text, exactly as written (``yes:`` is ``"yes"``);
+* tags other than YAML's plain data types (``!!python/object``, ``!!binary``,
+  ``!!set``, custom ``!tags``) are refused;
+* anchors, aliases and ``<<`` merge keys work, but recursive aliases and alias
+  "bombs" are refused.
+
+Every problem is one :class:`~gametrust.core.errors.ScenarioError` located at a
+file, line and column.
+
+>>> data, where = load_yaml("title: Summit\\npayoffs:\\n  C, C: [0.1, 2]\\n", "s.yaml")
+>>> data["payoffs"]["C, C"]
+[Fraction(1, 10), 2]
+>>> str(where.location(("payoffs", "C, C", 1)))
+"s.yaml:3:15: payoffs.'C, C'[1]"
+>>> load_yaml("a: 1\\na: 2\\n", "s.yaml")
+Traceback (most recent call last):
+...
+gametrust.core.errors.ScenarioError: s.yaml:2:1: a: duplicate key 'a' (first given at line 1)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, TypeAlias
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..core.errors import Location, ScenarioError
+from ..scenario.expression import parse_number_safely
+
+__all__ = ["MAX_NODES", "SourceMap", "load_yaml"]
+
+KeyPath: TypeAlias = tuple[str | int, ...]
+
+#: Most values a document may expand to (aliases included); stops alias bombs.
+MAX_NODES = 200_000
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass(frozen=True)
+class _Scalar:
+    text: str
+    line: int
+    column: int | None  # column of the first character of ``text``; None when not linear
+
+
+@dataclass(frozen=True, eq=False)
+class SourceMap:
+    """Where each key and value of a loaded document was written.
+
+    Positions are 1-based.  Asking for a path that has no recorded position
+    (e.g. a key the user left out) gives the position of its nearest
+    recorded ancestor, with the full path kept in the location.
+
+    >>> _, where = load_yaml("players:\\n  US: {actions: [A]}\\n", "f.yaml")
+    >>> where.location(("players", "US", "name"))
+    Location(file='f.yaml', line=2, column=7, path=('players', 'US', 'name'))
+    >>> where.key_location(("players", "US"))
+    Location(file='f.yaml', line=2, column=3, path=('players', 'US'))
+    """
+
+    file: str | None
+    values: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict, repr=False)
+    keys: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict, repr=False)
+    scalars: Mapping[KeyPath, _Scalar] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def empty(cls, file: str | None = None) -> SourceMap:
+        """A map with no positions: locations carry the file and key path only."""
+        return cls(file)
+
+    def location(self, path: KeyPath) -> Location:
+        """Location of the value at ``path`` (or of its nearest known ancestor)."""
+        path = tuple(path)
+        for end in range(len(path), -1, -1):
+            position = self.values.get(path[:end])
+            if position is not None:
+                return Location(self.file, position[0], position[1], path)
+        return Location(self.file, path=path)
+
+    def key_location(self, path: KeyPath) -> Location:
+        """Location of the mapping key that ends ``path``, else of its value."""
+        path = tuple(path)
+        position = self.keys.get(path)
+        if position is None:
+            return self.location(path)
+        return Location(self.file, position[0], position[1], path)
+
+    def text(self, path: KeyPath) -> str | None:
+        """The source text of the scalar at ``path`` (``"Yes"`` for a YAML boolean)."""
+        scalar = self.scalars.get(tuple(path))
+        return scalar.text if scalar is not None else None
+
+    def text_location(self, path: KeyPath) -> Location:
+        """Location of the first character of a scalar's text (after any quote).
+
+        The column is ``None`` when the text does not map one-to-one onto a
+        single source line (block scalars, folded lines, escapes), so callers
+        can safely add an offset to it only when it is set.
+        """
+        path = tuple(path)
+        scalar = self.scalars.get(path)
+        if scalar is None:
+            return self.location(path)
+        return Location(self.file, scalar.line, scalar.column, path)
+
+
+def _error(message: str, file: str | None, mark: Any = None, path: KeyPath = ()) -> ScenarioError:
+    if mark is None:
+        return ScenarioError(message, Location(file, path=path))
+    return ScenarioError(message, Location(file, mark.line + 1, mark.column + 1, path))
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _at(source: str | bytes, index: int, file: str | None, message: str) -> ScenarioError:
+    """An error located at character (or byte) ``index`` of the source: line and column."""
+    newline = b"\n" if isinstance(source, bytes) else "\n"
+    line = source.count(newline, 0, index) + 1  # type: ignore[arg-type]
+    column = index - (source.rfind(newline, 0, index) + 1) + 1  # type: ignore[arg-type]
+    return ScenarioError(message, Location(file, line, column))
+
+
+def _decode(source: str | bytes, file: str | None) -> str:
+    if isinstance(source, bytes):
+        if b"\x00" in source:
+            message = "not a text file (it contains NUL bytes)"
+            raise _at(source, source.index(b"\x00"), file, message)
+        try:
+            source = source.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _at(
+                source, exc.start, file, f"not a text file (byte {exc.start} is not valid UTF-8)"
+            ) from None
+    elif "\x00" in source:
+        message = "not a text file (it contains NUL characters)"
+        raise _at(source, source.index("\x00"), file, message)
+    return source.removeprefix("\ufeff")
+
+
+def _compose(text: str, file: str | None) -> Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise ScenarioError(
+            f"not a text file (character U+{char:04X} is not allowed in YAML)",
+            Location(file, line, column),
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = _one_line(exc.problem or "")
+        context = _one_line(exc.context or "")
+        if context and exc.context_mark is not None and exc.context_mark is not mark:
+            context += f" at line {exc.context_mark.line + 1}"
+        message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+        raise _error(message, file, mark) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error above is marked
+        raise _error(f"invalid YAML: {_one_line(exc)}", file) from None
+    except RecursionError:
+        raise _error("invalid YAML: nested too deeply", file) from None
+
+
+class _Builder:
+    """Turns a composed node graph into plain data, recording positions."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.values: dict[KeyPath, tuple[int, int]] = {}
+        self.keys: dict[KeyPath, tuple[int, int]] = {}
+        self.scalars: dict[KeyPath, _Scalar] = {}
+        self.constructor = SafeConstructor()
+        self.count = 0
+        self.active: set[int] = set()
+
+    def build(self, node: Node, path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _error(
+                f"the document expands to more than {MAX_NODES} values (alias bomb?)",
+                self.file,
+                node.start_mark,
+                path,
+            )
+        self.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if id(node) in self.active:
+            raise _error("a recursive alias is not allowed", self.file, node.start_mark, path)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                self.check_tag(node, f"{_TAG}seq", path)
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            assert isinstance(node, MappingNode)
+            self.check_tag(node, f"{_TAG}map", path)
+            return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def check_tag(self, node: Node, expected: str, path: KeyPath) -> None:
+        if node.tag != expected:
+            raise _error(
+                f"the YAML tag {node.tag!r} is not allowed (only plain data: text, numbers, "
+                "booleans, lists and mappings)",
+                self.file,
+                node.start_mark,
+                path,
+            )
+
+    def scalar(self, node: ScalarNode, path: KeyPath) -> Any:
+        start, end = node.start_mark, node.end_mark
+        column: int | None = start.column + 1
+        if start.line != end.line or "\n" in node.value:
+            column = None
+        elif node.style in ("'", '"'):
+            column = start.column + 2 if end.index - start.index - 2 == len(node.value) else None
+        elif node.style is not None:  # block scalar
+            column = None
+        self.scalars[path] = _Scalar(node.value, start.line + 1, column)
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            self.check_tag(node, f"{_TAG}str", path)
+        if tag in (f"{_TAG}str", f"{_TAG}timestamp"):
+            return node.value
+        if tag == f"{_TAG}float":
+            exact = parse_number_safely(node.value.replace("_", ""))
+            if exact is not None:
+                return exact
+        try:
+            if tag == f"{_TAG}int":
+                return self.constructor.construct_yaml_int(node)
+            if tag == f"{_TAG}bool":
+                return self.constructor.construct_yaml_bool(node)
+            if tag == f"{_TAG}null":
+                return None
+            value = self.constructor.construct_yaml_float(node)
+        except (ConstructorError, ValueError):
+            raise _error(
+                f"{node.value!r} is not a valid {tag.removeprefix(_TAG)}",
+                self.file,
+                start,
+                path,
+            ) from None
+        if not math.isfinite(value):
+            return value
+        return Fraction(value)  # e.g. sexagesimal 1:30.5 — exact in binary anyway
+
+    def key(self, node: Node, path: KeyPath) -> str:
+        if not isinstance(node, ScalarNode):
+            raise _error(
+                "a mapping key must be plain text, not a list or mapping",
+                self.file,
+                node.start_mark,
+                path,
+            )
+        if node.tag not in _SCALAR_TAGS:
+            self.check_tag(node, f"{_TAG}str", path)
+        return node.value
+
+    def mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        merged: list[tuple[str, Node, Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_TAG}merge":
+                merged.extend(self.merge_entries(value_node, path))
+                continue
+            key = self.key(key_node, path)
+            key_path = (*path, key)
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                raise _error(
+                    f"duplicate key {key!r} (first given at line {first_line[key]})",
+                    self.file,
+                    key_node.start_mark,
+                    key_path,
+                )
+            first_line[key] = line
+            self.keys[key_path] = (line, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, key_path)
+        for key, key_node, value_node in merged:
+            if key in out:
+                continue
+            key_path = (*path, key)
+            self.keys[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, key_path)
+        return out
+
+    def merge_entries(self, node: Node, path: KeyPath) -> list[tuple[str, Node, Node]]:
+        """The ``(key, key node, value node)`` entries a ``<<`` merge brings in."""
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        entries: list[tuple[str, Node, Node]] = []
+        seen: set[str] = set()
+        for source in sources:
+            if not isinstance(source, MappingNode):
+                raise _error(
+                    "a '<<' merge needs a mapping or a list of mappings",
+                    self.file,
+                    source.start_mark,
+                    path,
+                )
+            if id(source) in self.active:
+                raise _error("a recursive alias is not allowed", self.file, source.start_mark, path)
+            for key_node, value_node in source.value:
+                if key_node.tag == f"{_TAG}merge":
+                    self.active.add(id(source))
+                    try:
+                        inner = self.merge_entries(value_node, path)
+                    finally:
+                        self.active.discard(id(source))
+                    entries.extend(e for e in inner if e[0] not in seen)
+                    seen.update(e[0] for e in inner)
+                    continue
+                key = self.key(key_node, path)
+                if key not in seen:  # earlier mappings in the list win, as in YAML
+                    seen.add(key)
+                    entries.append((key, key_node, value_node))
+        return entries
+
+
+def load_yaml(source: str | bytes, file: str | None = "<string>") -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain data and a :class:`SourceMap`.
+
+    The top level must be a mapping.  ``file`` names the source in error
+    locations.
+
+    >>> load_yaml("", "empty.yaml")
+    Traceback (most recent call last):
+    ...
+    gametrust.core.errors.ScenarioError: empty.yaml:1:1: the file is empty
+    >>> load_yaml("x: !!python/object/apply:os.system [ls]", "evil.yaml")
+    Traceback (most recent call last):
+    ...
+    gametrust.core.errors.ScenarioError: evil.yaml:1:4: x: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (only plain data: text, numbers, booleans, lists and mappings)
+    """  # noqa: E501
+    text = _decode(source, file)
+    if not text.strip():
+        raise ScenarioError("the file is empty", Location(file, 1, 1))
+    node = _compose(text, file)
+    if node is None:
+        raise _error("the file is empty (it has only comments)", file)
+    if not isinstance(node, MappingNode):
+        kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+        raise _error(
+            f"the top level must be a mapping of 'key: value' lines, not {kind}",
+            file,
+            node.start_mark,
+        )
+    builder = _Builder(file)
+    try:
+        data = builder.build(node, ())
+    except RecursionError:
+        raise _error("the document is nested too deeply", file) from None
+    return data, SourceMap(file, builder.values, builder.keys, builder.scalars)

@@ -1,0 +1,235 @@
+"""``solve(game, method=...)``: pick a solver, certify what it finds, return a result.
+
+Methods:
+
+``"auto"`` (default)
+    ``"enumeration"`` for two-player games, ``"pure"`` otherwise.
+``"enumeration"``
+    Every extreme Nash equilibrium of a two-player game, by exact vertex
+    enumeration of the best-response polytopes (degenerate games included;
+    continua are reported as their extreme points).  Complete.
+``"pure"``
+    Every pure-strategy equilibrium of an N-player game.  Complete for pure
+    equilibria only.
+``"lemke-howson"``
+    One equilibrium of a two-player game by exact (integer) complementary
+    pivoting; for large games.  Not complete.
+``"support-enumeration"``
+    nashpy's support enumeration, in floats, for comparison.  Not complete:
+    it misses equilibria of degenerate games.
+
+Every profile any method returns is certified by
+:func:`gametrust.solvers.result.certify` (zero regret, exactly for exact games).
+
+>>> from gametrust import NormalFormGame, solve
+>>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
+...                                   actions=[["Stag", "Hare"], ["Stag", "Hare"]])
+>>> result = solve(stag)
+>>> [e.describe() for e in result]
+['(Stag, Stag)', '(Hare, Hare)', 'P1: Stag 2/3, Hare 1/3; P2: Stag 2/3, Hare 1/3']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..core.errors import ArgumentError, Location
+from ..core.exact import Number
+from ..model.game import NormalFormGame
+from ..model.regret import float_tolerance
+from .result import SolveResult, certify
+
+__all__ = ["METHODS", "solve"]
+
+METHODS: tuple[str, ...] = (
+    "auto",
+    "enumeration",
+    "pure",
+    "lemke-howson",
+    "support-enumeration",
+)
+
+
+def _pure_profiles(game: NormalFormGame, indices: Sequence[tuple[int, ...]]) -> list:
+    return [
+        tuple(
+            tuple(1 if k == idx[i] else 0 for k in range(game.shape[i]))
+            for i in range(game.n_players)
+        )
+        for idx in indices
+    ]
+
+
+#: Largest number of bases (C(m + n, m)) the complete enumeration takes on; about 10x10.
+ENUMERATION_BUDGET = 400_000
+
+
+def _bases(shape: Sequence[int]) -> int:
+    from math import comb
+
+    return comb(sum(shape), shape[0])
+
+
+def _lift(profile: Sequence[Sequence[Number]], alive: list[list[int]], shape: Sequence[int]):
+    """Strategies on surviving actions back on all actions (zeros elsewhere)."""
+    out = []
+    for strategy, keep, size in zip(profile, alive, shape, strict=True):
+        full: list[Number] = [type(strategy[0])(0)] * size
+        for k, p in zip(keep, strategy, strict=True):
+            full[k] = p
+        out.append(tuple(full))
+    return tuple(out)
+
+
+def _need_two_players(game: NormalFormGame, method: str) -> None:
+    if game.n_players != 2:
+        raise ArgumentError(
+            f"method {method!r} solves two-player games; this game has {game.n_players} "
+            "players (use method='pure')",
+            Location(path=("method",)),
+        )
+
+
+def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
+    """Solve a normal-form game; see the module docstring for the methods."""
+    if not isinstance(game, NormalFormGame):
+        raise ArgumentError(
+            f"solve() takes a NormalFormGame, got {type(game).__name__}",
+            Location(path=("game",)),
+        )
+    if method not in METHODS:
+        raise ArgumentError(
+            f"unknown method {method!r}; choose one of {', '.join(METHODS)}",
+            Location(path=("method",)),
+        )
+    if method == "auto":
+        method = "enumeration" if game.n_players == 2 else "pure"
+    tol = None if game.exact else float_tolerance(game)
+    warnings: list[str] = []
+
+    if method == "pure":
+        from .pure import pure_equilibria
+
+        profiles = _pure_profiles(game, pure_equilibria(game))
+        if game.n_players > 2:
+            warnings.append(
+                "only pure-strategy equilibria were searched (mixed equilibria of games "
+                "with more than two players are not computed)"
+            )
+        else:
+            warnings.append("only pure-strategy equilibria were searched")
+        equilibria = certify(game, profiles, method="pure")
+        return SolveResult(
+            game=game,
+            equilibria=equilibria,
+            method="pure",
+            exact=game.exact,
+            complete=True,
+            concept="pure-nash",
+            components=tuple((k,) for k in range(len(equilibria))),
+            warnings=tuple(warnings),
+            tolerance=tol,
+        )
+
+    _need_two_players(game, method)
+    if method == "enumeration":
+        from .vertex_enumeration import enumerate_equilibria
+
+        target, alive = game, None
+        if _bases(game.shape) > ENUMERATION_BUDGET:
+            from .dominance import restrict, surviving_actions
+
+            alive = surviving_actions(game)
+            target = restrict(game, alive)
+            if _bases(target.shape) > ENUMERATION_BUDGET:
+                m, n = target.shape
+                raise ArgumentError(
+                    f"a {m}x{n} game (after removing strictly dominated actions) is too large "
+                    "for complete enumeration; use method='lemke-howson' for one equilibrium",
+                    Location(path=("method",)),
+                )
+            removed = [
+                f"{game.players[i]}: "
+                + ", ".join(a for k, a in enumerate(game.actions[i]) if k not in keep)
+                for i, keep in enumerate(alive)
+                if len(keep) < game.shape[i]
+            ]
+            warnings.append(
+                "strictly dominated actions were removed before enumerating (no equilibrium "
+                f"plays them): {'; '.join(removed)}; 'degenerate' refers to the remaining game"
+            )
+        found = enumerate_equilibria(target)
+        if alive is not None:
+            found.profiles = [_lift(p, alive, game.shape) for p in found.profiles]
+        equilibria = certify(game, found.profiles, method=method)
+        if found.degenerate:
+            warnings.append(
+                "the game is degenerate (some mixed strategy has more pure best responses "
+                "than its support size); every extreme equilibrium is listed"
+            )
+        continua = [c for c in found.components if len(c) > 1]
+        if continua:
+            warnings.append(
+                f"{len(continua)} continuum/continua of equilibria: each is the set of all "
+                "mixtures of its listed extreme equilibria's strategies"
+            )
+        return SolveResult(
+            game=game,
+            equilibria=equilibria,
+            method="enumeration",
+            exact=game.exact,
+            complete=True,
+            degenerate=found.degenerate,
+            components=found.components,
+            warnings=tuple(warnings),
+            tolerance=tol,
+            details=found.details,
+        )
+
+    if method == "lemke-howson":
+        from .lemke_howson import lemke_howson
+
+        profile = lemke_howson(game)
+        equilibria = certify(game, [profile], method=method)
+        return SolveResult(
+            game=game,
+            equilibria=equilibria,
+            method="lemke-howson",
+            exact=game.exact,
+            complete=False,
+            components=((0,),),
+            warnings=("Lemke-Howson finds one equilibrium; others may exist",),
+            tolerance=tol,
+        )
+
+    # support-enumeration (nashpy, floats)
+    return _nashpy_support_enumeration(game)
+
+
+def _nashpy_support_enumeration(game: NormalFormGame) -> SolveResult:
+    import warnings as _warnings
+
+    import nashpy
+
+    float_game = game.to_float()
+    tol = float_tolerance(float_game)
+    nash_game = nashpy.Game(float_game.payoffs[0], float_game.payoffs[1])
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore")
+        raw = list(nash_game.support_enumeration())
+    profiles: list[tuple[tuple[Number, ...], ...]] = []
+    for x, y in raw:
+        profiles.append((tuple(float(v) for v in x), tuple(float(v) for v in y)))
+    equilibria = certify(float_game, profiles, method="support-enumeration")
+    return SolveResult(
+        game=float_game,
+        equilibria=equilibria,
+        method="support-enumeration",
+        exact=False,
+        complete=False,
+        components=tuple((k,) for k in range(len(equilibria))),
+        warnings=(
+            "nashpy's support enumeration in floats: it can miss equilibria of degenerate games",
+        ),
+        tolerance=tol,
+    )
