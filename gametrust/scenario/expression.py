@@ -510,10 +510,10 @@ class Expression:
         Traceback (most recent call last):
         ...
         gametrust.core.errors.ExpressionError: '1/(x - 1)': division by zero
-        >>> parse_expression("relif").evaluate({"relief": 4})
+        >>> parse_expression("cots").evaluate({"cost": 4})
         Traceback (most recent call last):
         ...
-        gametrust.core.errors.ExpressionError: 'relif': unknown name 'relif' (did you mean 'relief'?)
+        gametrust.core.errors.ExpressionError: 'cots': unknown name 'cots' (did you mean 'cost'?)
         """
         values = values or {}
         evaluator = _Evaluator(self, {})
@@ -665,10 +665,11 @@ def parse_expression(text: str, location: Location | None = None) -> Expression:
     located there, with the column moved to the offending character when the
     text is on one line.
 
-    >>> parse_expression("f(a)")
-    Traceback (most recent call last):
-    ...
-    gametrust.core.errors.ExpressionError: unexpected '(' at column 2: function calls are not allowed
+    >>> try:
+    ...     parse_expression("max(a, b)")
+    ... except ExpressionError as error:
+    ...     print(error)
+    unexpected '(' at column 4: function calls are not allowed
     >>> parse_expression("relief ** 2").evaluate({"relief": 3})
     Fraction(9, 1)
     """
