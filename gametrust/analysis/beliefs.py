@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import ArgumentError, Location, did_you_mean
+from ..core.errors import did_you_mean, fail
 from ..core.exact import FLOAT_TOLERANCE, Number, as_number, format_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,60 +65,63 @@ MAX_ROWS = 2000
 Belief = dict[str, Number]
 
 
-def _error(path: tuple[str | int, ...], message: str) -> ArgumentError:
-    return ArgumentError(message, Location(path=path))
-
-
 def _number(value: object, path: tuple[str | int, ...]) -> Number:
     try:
         return as_number(value, exact=not isinstance(value, float))
     except (TypeError, ValueError) as exc:
-        raise _error(path, str(exc)) from None
+        raise fail(str(exc), *path) from None
 
 
-def _distribution(values: Mapping[str, object], path: tuple[str | int, ...],
-                  what: str) -> Belief:
+def _distribution(values: Mapping[str, object], path: tuple[str | int, ...], what: str) -> Belief:
     if not isinstance(values, Mapping) or not values:
-        raise _error(path, f"{what} must be a non-empty mapping name -> probability")
+        raise fail(f"{what} must be a non-empty mapping name -> probability", *path)
     out = {str(k): _number(v, (*path, str(k))) for k, v in values.items()}
     for key, p in out.items():
         if p < 0:
-            raise _error((*path, key), f"a probability cannot be negative, got {format_number(p)}")
+            raise fail(f"a probability cannot be negative, got {format_number(p)}", *path, key)
     total = sum(out.values(), Fraction(0))
     exact = all(isinstance(p, Fraction) for p in out.values())
     if (total != 1) if exact else abs(total - 1) > FLOAT_TOLERANCE:
-        raise _error(path, f"{what} sums to {format_number(total)}, not 1")
+        raise fail(f"{what} sums to {format_number(total)}, not 1", *path)
     return out
 
 
-def _strategies(strategy_by_type: Mapping[str, Mapping[str, object]], types: Iterable[str]
-                ) -> tuple[dict[str, Belief], tuple[str, ...]]:
+def _strategies(
+    strategy_by_type: Mapping[str, Mapping[str, object]], types: Iterable[str]
+) -> tuple[dict[str, Belief], tuple[str, ...]]:
     if not isinstance(strategy_by_type, Mapping):
-        raise _error(("strategy_by_type",), "give a mapping type -> {action: probability}")
+        raise fail("give a mapping type -> {action: probability}", "strategy_by_type")
     out = {}
     actions: list[str] = []
     for t in types:
         if t not in strategy_by_type:
-            raise _error(("strategy_by_type", t), f"no strategy for type {t!r}"
-                         f"{did_you_mean(t, map(str, strategy_by_type))}")
-        out[t] = _distribution(strategy_by_type[t], ("strategy_by_type", t),
-                               f"the strategy of {t!r}")
+            raise fail(
+                f"no strategy for type {t!r}{did_you_mean(t, map(str, strategy_by_type))}",
+                "strategy_by_type",
+                t,
+            )
+        out[t] = _distribution(
+            strategy_by_type[t], ("strategy_by_type", t), f"the strategy of {t!r}"
+        )
         actions.extend(a for a in out[t] if a not in actions)
     return out, tuple(actions)
 
 
 def _check_rule(rule: str, cooperative: Iterable[str], actions: Sequence[str]) -> frozenset[str]:
     if rule not in UPDATE_RULES:
-        raise _error(("rule",), f"unknown update rule {rule!r}; choose {' or '.join(UPDATE_RULES)}")
+        raise fail(f"unknown update rule {rule!r}; choose {' or '.join(UPDATE_RULES)}", "rule")
     if isinstance(cooperative, str):
         cooperative = [cooperative]
     coop = frozenset(cooperative)
     for a in coop:
         if a not in actions:
-            raise _error(("cooperative", a), f"no action {a!r}{did_you_mean(a, actions)}; "
-                         f"actions are {', '.join(actions)}")
+            raise fail(
+                f"no action {a!r}{did_you_mean(a, actions)}; actions are {', '.join(actions)}",
+                "cooperative",
+                a,
+            )
     if rule == "bad_faith" and not coop:
-        raise _error(("cooperative",), "the bad-faith rule needs the cooperative actions named")
+        raise fail("the bad-faith rule needs the cooperative actions named", "cooperative")
     return coop
 
 
@@ -151,9 +154,12 @@ def posterior(
     strategies, actions = _strategies(strategy_by_type, belief)
     coop = _check_rule(rule, cooperative, actions)
     if observed_action not in actions:
-        raise _error(("observed_action",), f"no action {observed_action!r}"
-                     f"{did_you_mean(str(observed_action), actions)}; actions are "
-                     f"{', '.join(actions)}")
+        raise fail(
+            f"no action {observed_action!r}"
+            f"{did_you_mean(str(observed_action), actions)}; actions are "
+            f"{', '.join(actions)}",
+            "observed_action",
+        )
     if rule == "bad_faith" and observed_action in coop:
         return dict(belief)
     return _bayes(belief, strategies, observed_action)
@@ -251,13 +257,20 @@ class Spiral:
             head.append(f"P({self.trusted}) {op} {format_number(self.threshold)}?")
         body = []
         for r in self.rows:
-            observed = "-" if not r.history else (
-                " ".join(r.history) if self.path == "branches" else r.history[-1])
-            line = [str(r.round), observed,
-                    "-" if r.probability is None else format_number(r.probability)]
+            observed = (
+                "-"
+                if not r.history
+                else (" ".join(r.history) if self.path == "branches" else r.history[-1])
+            )
+            line = [
+                str(r.round),
+                observed,
+                "-" if r.probability is None else format_number(r.probability),
+            ]
             if self.path == "branches":
-                line.append("-" if r.path_probability is None
-                            else format_number(r.path_probability))
+                line.append(
+                    "-" if r.path_probability is None else format_number(r.path_probability)
+                )
             if r.posterior is None:
                 line.extend(["off path"] + [""] * (len(self.types) - 1))
             else:
@@ -266,44 +279,52 @@ class Spiral:
                 line.append("-" if r.below is None else ("yes" if r.below else "no"))
             body.append(line)
         widths = [max(len(row[k]) for row in [head, *body]) for k in range(len(head))]
-        lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-                 for row in [head, *body]]
-        title = (f"{self.observer} updating on {self.about} ({self.rule.replace('_', '-')}"
-                 f"{', true type ' + self.true_type if self.true_type else ''})")
+        lines = [
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in [head, *body]
+        ]
+        title = (
+            f"{self.observer} updating on {self.about} ({self.rule.replace('_', '-')}"
+            f"{', true type ' + self.true_type if self.true_type else ''})"
+        )
         return "\n".join([title, *lines])
 
     def __str__(self) -> str:
         return self.table()
 
 
-def _setup(game: BayesianGame, equilibrium: Any, observer: str | int, about: str | int | None
-           ) -> tuple[int, int, dict[str, Belief]]:
+def _setup(
+    game: BayesianGame, equilibrium: Any, observer: str | int, about: str | int | None
+) -> tuple[int, int, dict[str, Belief]]:
     from ..solvers.bayesian import BayesianEquilibrium, BayesianGame
 
     if not isinstance(game, BayesianGame):
-        raise _error(("game",), f"expected a BayesianGame, got {type(game).__name__}")
+        raise fail(f"expected a BayesianGame, got {type(game).__name__}", "game")
     o = game.player_index(observer)
     if about is None:
         if game.n_players != 2:
-            raise _error(("about",), "name the player whose type is being learned (about=...)")
+            raise fail("name the player whose type is being learned (about=...)", "about")
         j = 1 - o
     else:
         j = game.player_index(about)
     if j == o:
-        raise _error(("about",), "the observer learns about another player")
+        raise fail("the observer learns about another player", "about")
     if isinstance(equilibrium, BayesianEquilibrium):
         if equilibrium.players != game.players or equilibrium.types != game.types:
-            raise _error(("equilibrium",), "the equilibrium belongs to another game")
+            raise fail("the equilibrium belongs to another game", "equilibrium")
         strategies = equilibrium.strategies
     else:
         strategies = equilibrium
     try:
         per_type = strategies[j]
-        play = {t: dict(zip(game.actions[j], per_type[k], strict=True))
-                for k, t in enumerate(game.types[j])}
+        play = {
+            t: dict(zip(game.actions[j], per_type[k], strict=True))
+            for k, t in enumerate(game.types[j])
+        }
     except (TypeError, IndexError, ValueError):
-        raise _error(("equilibrium",), "give a BayesianEquilibrium or strategies[player][type]"
-                     "[action]") from None
+        raise fail(
+            "give a BayesianEquilibrium or strategies[player][type][action]", "equilibrium"
+        ) from None
     return o, j, play
 
 
@@ -322,8 +343,9 @@ def belief_effects(
     """For each action of the observed player: its probability, the posterior after seeing it,
     and whether trust falls below ``threshold`` — along the equilibrium ``equilibrium``."""
     _, j, play = _setup(game, equilibrium, observer, about)
-    belief = _distribution(dict(prior) if prior is not None else game.prior(j), ("prior",),
-                           "the prior")
+    belief = _distribution(
+        dict(prior) if prior is not None else game.prior(j), ("prior",), "the prior"
+    )
     value, inclusive, default = _threshold(threshold)
     trusted = _trusted(game, j, trusted or default)
     coop = _check_rule(rule, cooperative, game.actions[j])
@@ -382,9 +404,12 @@ def spiral(
     """
     o, j, play = _setup(game, equilibrium, observer, about)
     if not isinstance(rounds, int) or isinstance(rounds, bool) or rounds < 0:
-        raise _error(("rounds",), f"rounds must be a non-negative integer, got {rounds!r}")
-    start = _distribution(dict(start_prior) if start_prior is not None else game.prior(j),
-                          ("start_prior",), "the starting belief")
+        raise fail(f"rounds must be a non-negative integer, got {rounds!r}", "rounds")
+    start = _distribution(
+        dict(start_prior) if start_prior is not None else game.prior(j),
+        ("start_prior",),
+        "the starting belief",
+    )
     for t in start:
         game.type_index(j, t)
     for t in game.types[j]:
@@ -407,13 +432,19 @@ def spiral(
             return dict(belief)
         return _bayes(belief, play, action)
 
-    def row(k: int, history: tuple[str, ...], p: Number | None, path_p: Number | None,
-            belief: Belief | None) -> SpiralRow:
+    def row(
+        k: int,
+        history: tuple[str, ...],
+        p: Number | None,
+        path_p: Number | None,
+        belief: Belief | None,
+    ) -> SpiralRow:
         trust = None if belief is None else belief[trusted_type]
         return SpiralRow(k, history, p, path_p, belief, trust, _below(trust, value, inclusive))
 
     rows = [row(0, (), None, None, start)]
     if isinstance(path, str) and path == "branches":
+
         def walk(belief: Belief, history: tuple[str, ...], path_p: Number) -> None:
             if len(history) >= rounds:
                 return
@@ -422,11 +453,12 @@ def spiral(
                 if dist[a] <= 0:
                     continue
                 if len(rows) >= MAX_ROWS:
-                    raise _error(("rounds",), f"more than {MAX_ROWS} branches: use fewer rounds "
-                                 "or path='likely'")
+                    raise fail(
+                        f"more than {MAX_ROWS} branches: use fewer rounds or path='likely'",
+                        "rounds",
+                    )
                 post = update(belief, a)
-                rows.append(row(len(history) + 1, (*history, a), dist[a], path_p * dist[a],
-                                post))
+                rows.append(row(len(history) + 1, (*history, a), dist[a], path_p * dist[a], post))
                 if post is not None:
                     walk(post, (*history, a), path_p * dist[a])
 
@@ -434,12 +466,11 @@ def spiral(
         label = "branches"
     else:
         if isinstance(path, str) and path != "likely":
-            raise _error(("path",), f"path is 'likely', 'branches' or a list of actions, "
-                         f"got {path!r}")
+            raise fail(f"path is 'likely', 'branches' or a list of actions, got {path!r}", "path")
         sequence = None if isinstance(path, str) else [str(a) for a in path]
         for a in sequence or ():
             if a not in actions:
-                raise _error(("path", a), f"no action {a!r}{did_you_mean(a, actions)}")
+                raise fail(f"no action {a!r}{did_you_mean(a, actions)}", "path", a)
         belief: Belief | None = start
         history: tuple[str, ...] = ()
         path_p: Number = Fraction(1)
@@ -458,5 +489,15 @@ def spiral(
             if belief is None:
                 break
         label = "likely" if sequence is None else "given"
-    return Spiral(game.players[o], game.players[j], game.types[j], rule, true_type,
-                  trusted_type, value, inclusive, label, tuple(rows))
+    return Spiral(
+        game.players[o],
+        game.players[j],
+        game.types[j],
+        rule,
+        true_type,
+        trusted_type,
+        value,
+        inclusive,
+        label,
+        tuple(rows),
+    )

@@ -35,6 +35,7 @@ __all__ = [
     "ScenarioError",
     "SolverError",
     "did_you_mean",
+    "fail",
     "format_key_path",
 ]
 
@@ -135,3 +136,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def fail(message: str, *path: str | int) -> ArgumentError:
+    """The :class:`ArgumentError` for a bad argument at a key path (raise it).
+
+    >>> raise fail("must be a probability", "types", "DPRK", 0)
+    Traceback (most recent call last):
+    ...
+    gametrust.core.errors.ArgumentError: types.DPRK[0]: must be a probability
+    """
+    return ArgumentError(message, Location(path=tuple(path)))

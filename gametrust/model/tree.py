@@ -35,7 +35,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any, Union
 
-from ..core.errors import ArgumentError, Location
+from ..core.errors import ArgumentError, fail
 
 __all__ = ["Chance", "Decision", "GameTree", "InfoSet", "Node", "Terminal"]
 
@@ -89,7 +89,7 @@ class InfoSet:
 
 
 def _error(message: str, *path: str | int) -> ArgumentError:
-    return ArgumentError(message, Location(path=("tree", *path)))
+    return fail(message, "tree", *path)
 
 
 @dataclass(frozen=True, eq=False)

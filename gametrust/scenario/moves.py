@@ -55,7 +55,7 @@ from decimal import Decimal
 from numbers import Rational
 from typing import Any
 
-from ..core.errors import ArgumentError, ExpressionError, Location, did_you_mean
+from ..core.errors import ArgumentError, ExpressionError, Location, did_you_mean, fail
 from ..model.tree import Chance, Decision, GameTree, Node, Terminal
 from .expression import Expression, constant, parse_expression, parse_number_safely
 
@@ -85,9 +85,6 @@ NO_ALARM = "no alarm"
 Profile = tuple[str, ...]
 
 
-def _fail(message: str, *path: str | int) -> ArgumentError:
-    return ArgumentError(message, Location(path=tuple(path)))
-
 
 def as_expression(value: object, *path: str | int) -> Expression:
     """A number, number text or expression text as an :class:`Expression`."""
@@ -100,13 +97,13 @@ def as_expression(value: object, *path: str | int) -> Expression:
         try:
             return parse_expression(value, Location(path=tuple(path)))
         except ExpressionError as exc:
-            raise _fail(exc.message, *path) from None
+            raise fail(exc.message, *path) from None
     if isinstance(value, bool) or not isinstance(value, int | Rational | float | Decimal):
-        raise _fail(f"{value!r} is not a number or an expression", *path)
+        raise fail(f"{value!r} is not a number or an expression", *path)
     try:
         return constant(value)  # type: ignore[arg-type]
     except ArgumentError as exc:
-        raise _fail(exc.message, *path) from None
+        raise fail(exc.message, *path) from None
 
 
 def _is_zero(expression: Expression) -> bool:
@@ -136,15 +133,15 @@ class Commitment:
         set_ = object.__setattr__
         set_(self, "actions", tuple(self.actions))
         if self.kind not in KINDS:
-            raise _fail(
+            raise fail(
                 f"unknown kind of commitment {self.kind!r}{did_you_mean(str(self.kind), KINDS)}; "
                 f"choose {' or '.join(KINDS)}",
                 "kind",
             )
         if self.kind == BOND and self.bond is None:
-            raise _fail("a bond commitment needs a bond", "bond")
+            raise fail("a bond commitment needs a bond", "bond")
         if self.kind == HARD and self.bond is not None:
-            raise _fail("a hard commitment has no bond (use kind: bond)", "bond")
+            raise fail("a hard commitment has no bond (use kind: bond)", "bond")
         if self.bond is not None:
             set_(self, "bond", as_expression(self.bond, "bond"))
         set_(self, "cost", as_expression(self.cost, "cost"))
@@ -228,13 +225,13 @@ def check_moves(
     def known(expression: Expression, *path: str | int) -> None:
         unknown = sorted(expression.names() - set(values))
         if unknown:
-            raise _fail(
+            raise fail(
                 f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], values)}", *path
             )
 
     def player_index(pid: str, *path: str | int) -> int:
         if pid not in ids:
-            raise _fail(
+            raise fail(
                 f"no player {pid!r}{did_you_mean(str(pid), ids)}; the players are "
                 f"{', '.join(ids)}",
                 *path,
@@ -242,61 +239,61 @@ def check_moves(
         return ids.index(pid)
 
     if order and verification is not None:
-        raise _fail(
+        raise fail(
             "give either order (the players see each other's moves) or verification "
             "(the verifier sees a signal), not both",
             "order",
         )
     if order:
         if not normal_form:
-            raise _fail("order is for normal-form stage games; a tree has its own order", "order")
+            raise fail("order is for normal-form stage games; a tree has its own order", "order")
         seen: list[str] = []
         for k, pid in enumerate(order):
             player_index(pid, "order", k)
             if pid in seen:
-                raise _fail(f"{pid} is in order twice", "order", k)
+                raise fail(f"{pid} is in order twice", "order", k)
             seen.append(pid)
         missing = [pid for pid in ids if pid not in seen]
         if missing:
-            raise _fail(
+            raise fail(
                 f"order must list every player once; missing {', '.join(missing)}", "order"
             )
     if verification is not None:
         v = verification
         if not normal_form:
-            raise _fail(
+            raise fail(
                 "verification is for normal-form stage games; draw the chance node in the tree",
                 "verification",
             )
         if len(ids) != 2:
-            raise _fail(
+            raise fail(
                 f"verification needs a two-player stage game, this one has {len(ids)} players",
                 "verification",
             )
         verifier = player_index(v.verifier, "verification", "verifier")
         target = player_index(v.target, "verification", "target")
         if verifier == target:
-            raise _fail("the verifier and the target must be different players",
+            raise fail("the verifier and the target must be different players",
                         "verification", "target")
         actions = _player_moves(stage, target)[0]
         if not v.violations:
-            raise _fail("violations must name at least one action of the target",
+            raise fail("violations must name at least one action of the target",
                         "verification", "violations")
         for k, action in enumerate(v.violations):
             if action not in actions:
-                raise _fail(
+                raise fail(
                     f"{action!r} is not an action of {v.target}"
                     f"{did_you_mean(str(action), actions)}; its actions are {', '.join(actions)}",
                     "verification", "violations", k,
                 )
             if action in v.violations[:k]:
-                raise _fail(f"{action!r} is listed twice", "verification", "violations", k)
+                raise fail(f"{action!r} is listed twice", "verification", "violations", k)
         for name in ("detection", "false_alarm", "cost"):
             known(getattr(v, name), "verification", name)
         for name in ("detection", "false_alarm"):
             probability = getattr(v, name).evaluate(values)
             if not 0 <= probability <= 1:
-                raise _fail(
+                raise fail(
                     f"{name.replace('_', ' ')} is a probability, between 0 and 1; "
                     f"it is {probability}",
                     "verification", name,
@@ -305,28 +302,28 @@ def check_moves(
         index = player_index(c.player, "commitments", k, "player")
         names_of_player = [d.name for d in commitments[:k] if d.player == c.player]
         if c.name in names_of_player:
-            raise _fail(f"{c.player} has two commitments named {c.name!r}",
+            raise fail(f"{c.player} has two commitments named {c.name!r}",
                         "commitments", k, "name")
         if not c.actions:
-            raise _fail("a commitment names at least one move", "commitments", k, "actions")
+            raise fail("a commitment names at least one move", "commitments", k, "actions")
         offered = _player_moves(stage, index)
         labels = list(dict.fromkeys(a for node in offered for a in node))
         if not labels:
-            raise _fail(f"{c.player} has no move in the stage game to commit to",
+            raise fail(f"{c.player} has no move in the stage game to commit to",
                         "commitments", k, "player")
         for j, action in enumerate(c.actions):
             if action not in labels:
-                raise _fail(
+                raise fail(
                     f"{action!r} is not a move of {c.player}{did_you_mean(str(action), labels)}; "
                     f"its moves are {', '.join(labels)}",
                     "commitments", k, "actions", j,
                 )
             if action in c.actions[:j]:
-                raise _fail(f"{action!r} is listed twice", "commitments", k, "actions", j)
+                raise fail(f"{action!r} is listed twice", "commitments", k, "actions", j)
         if all(
             all(a in c.actions for a in node) for node in offered if set(node) & set(c.actions)
         ):
-            raise _fail(
+            raise fail(
                 f"this commitment leaves {c.player} every move it had; a commitment binds the "
                 "player to some of its moves, not all",
                 "commitments", k, "actions",

@@ -43,7 +43,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..core.errors import ArgumentError, ExpressionError, Location, ScenarioError, did_you_mean
+from ..core.errors import (
+    ArgumentError,
+    ExpressionError,
+    Location,
+    ScenarioError,
+    did_you_mean,
+    fail,
+)
 from ..core.exact import Number, format_number
 from ..formats.yamlsource import SourceMap
 from ..model.game import NormalFormGame
@@ -64,18 +71,15 @@ __all__ = ["FORMAT_VERSION", "Parameter", "Player", "Scenario"]
 FORMAT_VERSION = 1
 
 
-def _fail(message: str, *path: str | int) -> ArgumentError:
-    return ArgumentError(message, Location(path=tuple(path)))
-
 
 def _number(value: object, *path: str | int) -> Number:
     """An exact ``Fraction`` (or a ``float`` for float input) from a number or number text."""
     if isinstance(value, bool):
-        raise _fail(f"{value!r} is not a number", *path)
+        raise fail(f"{value!r} is not a number", *path)
     if isinstance(value, str):
         parsed = parse_number_safely(value)
         if parsed is None:
-            raise _fail(f"{value!r} is not a number (write e.g. 2, 0.5 or 2/3)", *path)
+            raise fail(f"{value!r} is not a number (write e.g. 2, 0.5 or 2/3)", *path)
         return parsed
     if isinstance(value, np.generic):
         value = value.item()
@@ -85,7 +89,7 @@ def _number(value: object, *path: str | int) -> Number:
         return Fraction(value)
     if isinstance(value, float) and math.isfinite(value):
         return value
-    raise _fail(f"{value!r} is not a finite number", *path)
+    raise fail(f"{value!r} is not a finite number", *path)
 
 
 def _expression(value: object, *path: str | int) -> Expression:
@@ -96,7 +100,7 @@ def _expression(value: object, *path: str | int) -> Expression:
         try:
             return parse_expression(value, Location(path=tuple(path)))
         except ExpressionError as exc:
-            raise _fail(exc.message, *path) from None
+            raise fail(exc.message, *path) from None
     return constant(_number(value, *path))
 
 
@@ -115,21 +119,21 @@ class Player:
     def __post_init__(self) -> None:
         object.__setattr__(self, "actions", tuple(self.actions))
         if not isinstance(self.id, str) or not self.id:
-            raise _fail(f"a player id must be non-empty text, not {self.id!r}", "players")
+            raise fail(f"a player id must be non-empty text, not {self.id!r}", "players")
         if not self.name:
             object.__setattr__(self, "name", self.id)
         if not self.actions:
-            raise _fail(f"player {self.id!r} has no actions", "players", self.id, "actions")
+            raise fail(f"player {self.id!r} has no actions", "players", self.id, "actions")
         for action in self.actions:
             if not isinstance(action, str) or not action:
-                raise _fail(
+                raise fail(
                     f"player {self.id!r}: an action must be non-empty text, not {action!r}",
                     "players",
                     self.id,
                     "actions",
                 )
         if len(set(self.actions)) != len(self.actions):
-            raise _fail(
+            raise fail(
                 f"player {self.id!r} has duplicate actions {list(self.actions)}",
                 "players",
                 self.id,
@@ -154,17 +158,17 @@ class Parameter:
         object.__setattr__(self, "value", _number(self.value, "parameters", self.name))
         if self.range is not None:
             if len(self.range) != 2:
-                raise _fail("a range is [low, high]", "parameters", self.name, "range")
+                raise fail("a range is [low, high]", "parameters", self.name, "range")
             low, high = (_number(v, "parameters", self.name, "range") for v in self.range)
             if low > high:
-                raise _fail(
+                raise fail(
                     f"range [{format_number(low)}, {format_number(high)}] has low > high",
                     "parameters",
                     self.name,
                     "range",
                 )
             if not low <= self.value <= high:
-                raise _fail(
+                raise fail(
                     f"value {format_number(self.value)} is outside its range "
                     f"[{format_number(low)}, {format_number(high)}]",
                     "parameters",
@@ -189,7 +193,7 @@ def _tree_player(entry: object) -> Player:
         return Player(entry, entry, ("?",))
     if isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(x, str) for x in entry):
         return Player(entry[0], entry[1], ("?",))
-    raise _fail(f"a player is a Player, an id or an (id, name) pair, not {entry!r}", "players")
+    raise fail(f"a player is a Player, an id or an (id, name) pair, not {entry!r}", "players")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -250,16 +254,16 @@ class Scenario:
             players = tuple(_tree_player(p) for p in players)
         set_(self, "players", players)
         if not players:
-            raise _fail("a scenario needs at least one player", "players")
+            raise fail("a scenario needs at least one player", "players")
         ids = [p.id for p in players]
         if len(set(ids)) != len(ids):
-            raise _fail(f"player ids must be distinct, got {ids}", "players")
+            raise fail(f"player ids must be distinct, got {ids}", "players")
         set_(self, "parameters", _frozen(self._normalise_parameters()))
         if self.stage_tree is None:
             set_(self, "payoffs", _frozen(self._normalise_payoffs()))
         else:
             if self.payoffs:
-                raise _fail(
+                raise fail(
                     "a scenario has either payoffs (a normal-form game) or a tree, not both",
                     "tree",
                 )
@@ -273,7 +277,7 @@ class Scenario:
         from ..model.empathy import EMPATHY_MODELS
 
         if self.empathy_model not in EMPATHY_MODELS:
-            raise _fail(
+            raise fail(
                 f"unknown empathy model {self.empathy_model!r}"
                 f"{did_you_mean(str(self.empathy_model), EMPATHY_MODELS)}; "
                 f"choose one of {', '.join(EMPATHY_MODELS)}",
@@ -285,7 +289,7 @@ class Scenario:
         for name, item in self.parameters.items():
             parameter = item if isinstance(item, Parameter) else Parameter(name, item)
             if parameter.name != name:
-                raise _fail(f"parameter {parameter.name!r} is filed as {name!r}", "parameters")
+                raise fail(f"parameter {parameter.name!r} is filed as {name!r}", "parameters")
             out[name] = parameter
         return out
 
@@ -300,21 +304,21 @@ class Scenario:
             )
             label = ", ".join(map(str, profile))
             if len(profile) != n:
-                raise _fail(f"profile ({label}) names {len(profile)} actions, not {n}", "payoffs")
+                raise fail(f"profile ({label}) names {len(profile)} actions, not {n}", "payoffs")
             for player, action in zip(self.players, profile, strict=True):
                 if action not in player.actions:
-                    raise _fail(
+                    raise fail(
                         f"profile ({label}): {action!r} is not an action of {player.id}"
                         f"{did_you_mean(str(action), player.actions)}",
                         "payoffs",
                         label,
                     )
             if profile in given:
-                raise _fail(f"profile ({label}) is given twice", "payoffs", label)
+                raise fail(f"profile ({label}) is given twice", "payoffs", label)
             if isinstance(vector, (str, bytes)) or not isinstance(vector, Sequence):
-                raise _fail(f"profile ({label}): expected {n} payoffs", "payoffs", label)
+                raise fail(f"profile ({label}): expected {n} payoffs", "payoffs", label)
             if len(vector) != n:
-                raise _fail(
+                raise fail(
                     f"profile ({label}) has {len(vector)} payoffs, expected {n}", "payoffs", label
                 )
             given[profile] = tuple(
@@ -328,13 +332,13 @@ class Scenario:
             else:
                 missing.append(f"({', '.join(profile)})")
         if missing:
-            raise _fail(f"no payoffs for profile(s) {', '.join(missing[:10])}", "payoffs")
+            raise fail(f"no payoffs for profile(s) {', '.join(missing[:10])}", "payoffs")
         known = set(self.parameters)
         for profile, vector in ordered.items():
             for i, expression in enumerate(vector):
                 unknown = sorted(expression.names() - known)
                 if unknown:
-                    raise _fail(
+                    raise fail(
                         f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], known)}",
                         "payoffs",
                         ", ".join(profile),
@@ -346,7 +350,7 @@ class Scenario:
         tree = self.stage_tree
         assert tree is not None
         if tuple(tree.players) != self.player_ids:
-            raise _fail(
+            raise fail(
                 f"the tree's players {list(tree.players)} are not the scenario's "
                 f"{list(self.player_ids)}",
                 "players",
@@ -364,10 +368,10 @@ class Scenario:
                 continue
             for where, expression in located:
                 if not isinstance(expression, Expression):
-                    raise _fail(f"{expression!r} is not an Expression", *where)
+                    raise fail(f"{expression!r} is not an Expression", *where)
                 unknown = sorted(expression.names() - known)
                 if unknown:
-                    raise _fail(
+                    raise fail(
                         f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], known)}",
                         *where,
                     )
@@ -398,7 +402,7 @@ class Scenario:
         out = []
         for index, player in enumerate(self.players):
             if index not in moves:
-                raise _fail(f"player {player.id!r} never moves in the tree", "players", player.id)
+                raise fail(f"player {player.id!r} never moves in the tree", "players", player.id)
             out.append(Player(player.id, player.name, tuple(moves[index])))
         return tuple(out)
 
@@ -406,7 +410,7 @@ class Scenario:
         ids = [p.id for p in self.players]
         for pid in self.empathy:
             if pid not in ids:
-                raise _fail(
+                raise fail(
                     f"empathy weight for unknown player {pid!r}{did_you_mean(str(pid), ids)}",
                     "empathy",
                     str(pid),
@@ -419,7 +423,7 @@ class Scenario:
             weight = _expression(raw, "empathy", pid)
             unknown = sorted(weight.names() - set(self.parameters))
             if unknown:
-                raise _fail(
+                raise fail(
                     f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], self.parameters)}",
                     "empathy",
                     pid,
@@ -841,29 +845,29 @@ class Scenario:
         """Keyword construction: types name players and profiles; the signal stage fits them."""
         if not self.types:
             if self.signalling is not None:
-                raise _fail("a signalling game needs the sender's types", "signalling", "sender")
+                raise fail("a signalling game needs the sender's types", "signalling", "sender")
             return
         if self.is_tree:
-            raise _fail("types are for normal-form stage games, not moves in time", "types")
+            raise fail("types are for normal-form stage games, not moves in time", "types")
         set_ = object.__setattr__
         set_(self, "types", _frozen({pid: tuple(ts) for pid, ts in self.types.items()}))
         for pid, entries in self.types.items():
             if pid not in self.player_ids:
-                raise _fail(f"types for unknown player {pid!r}"
+                raise fail(f"types for unknown player {pid!r}"
                             f"{did_you_mean(str(pid), self.player_ids)}", "types", pid)
             for t in entries:
                 for profile, vector in t.payoffs.items():
                     if profile not in self.payoffs or len(vector) != len(self.players):
-                        raise _fail(f"type {t.name!r}: no profile ({', '.join(profile)}) with "
+                        raise fail(f"type {t.name!r}: no profile ({', '.join(profile)}) with "
                                     f"{len(self.players)} payoffs", "types", pid, t.name,
                                     "payoffs")
         s = self.signalling
         if s is not None:
             if s.sender not in self.types or len(self.types[s.sender]) < 2:
-                raise _fail("the sender needs two or more types", "signalling", "sender")
+                raise fail("the sender needs two or more types", "signalling", "sender")
             if len(self.players) != 2 or s.receiver == s.sender or len(
                     self.types.get(s.receiver, ((),))) != 1:
-                raise _fail("the receiver is the other player, with one type",
+                raise fail("the receiver is the other player, with one type",
                             "signalling", "receiver")
 
     @property
@@ -973,7 +977,7 @@ class Scenario:
         from ..solvers.bayesian import BayesianGame
 
         if not self.types:
-            raise _fail("the scenario has no types (add a types: section)", "types")
+            raise fail("the scenario has no types (add a types: section)", "types")
         priors = self.priors(parameters)
         labels = self.type_labels()
         return BayesianGame.from_games(
@@ -997,7 +1001,7 @@ class Scenario:
 
         s = self.signalling
         if s is None:
-            raise _fail("the scenario has no signalling: section", "signalling")
+            raise fail("the scenario has no signalling: section", "signalling")
         values = self.parameter_values(parameters)
         priors = self.priors(parameters)
         games = self.type_games(parameters, empathy)
@@ -1041,7 +1045,7 @@ class Scenario:
         """In a signalling scenario, each sender type's stage-game reply to each response."""
         s = self.signalling
         if s is None:
-            raise _fail("the scenario has no signalling: section", "signalling")
+            raise fail("the scenario has no signalling: section", "signalling")
         games = self.type_games(parameters, empathy)
         si = self.player_ids.index(s.sender)
         receiver_type = self.type_labels()[s.receiver][0]

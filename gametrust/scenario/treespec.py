@@ -53,7 +53,7 @@ from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import ArgumentError, Location, did_you_mean
+from ..core.errors import ArgumentError, did_you_mean, fail
 from ..core.exact import Number
 from ..model.tree import Chance, Decision, GameTree, Node, Terminal
 from .expression import Expression
@@ -86,9 +86,6 @@ _CHANCE_MOVE_KEYS = ("probability", "then")
 _COMMITMENT_KEYS = ("player", "name", "actions", "kind", "bond", "cost")
 _VERIFICATION_KEYS = ("verifier", "target", "violations", "detection", "false_alarm", "cost")
 
-
-def _fail(message: str, *path: str | int) -> ArgumentError:
-    return ArgumentError(message, Location(path=tuple(path)))
 
 
 # -- key paths ---------------------------------------------------------------------------------
@@ -373,7 +370,7 @@ def check_perfect_recall(tree: GameTree) -> None:
         earlier = first[key]
         if earlier != own:
             who = tree.players[node.player]
-            raise _fail(
+            raise fail(
                 f"information set {key!r} holds nodes where {who} has made different earlier "
                 f"moves ({_history(tree, earlier)} and {_history(tree, own)}); players remember "
                 "their own moves (perfect recall)",
@@ -396,7 +393,7 @@ def check_chance(
     ``error(message, key_path)`` makes the exception (default: an
     :class:`ArgumentError` naming the key path).
     """
-    make = error or (lambda message, path: _fail(message, *path))
+    make = error or (lambda message, path: fail(message, *path))
     for path, node in tree.nodes():
         if not isinstance(node, Chance):
             continue

@@ -61,7 +61,7 @@ from typing import Any, Literal
 import numpy as np
 
 from ..analysis.sweep import interleave
-from ..core.errors import ArgumentError, Location, SolverError, did_you_mean
+from ..core.errors import ArgumentError, Location, SolverError, did_you_mean, fail
 from ..core.exact import FLOAT_TOLERANCE, Number, as_number, format_number, is_exact_value
 from ..core.polynomial import Poly, RationalFunction
 from ..model.game import NormalFormGame
@@ -91,21 +91,17 @@ SWEEP_BUDGET = 200_000
 Strategies = tuple[tuple[tuple[Number, ...], ...], ...]  # [player][type][action]
 
 
-def _error(path: tuple[str | int, ...], message: str) -> ArgumentError:
-    return ArgumentError(message, Location(path=path))
-
-
 # -- the model -----------------------------------------------------------------------------------
 
 
 def _labels(values: Any, path: tuple[str | int, ...], what: str) -> tuple[str, ...]:
     if isinstance(values, str) or not isinstance(values, Sequence):
-        raise _error(path, f"{what} must be a list of names, got {values!r}")
+        raise fail(f"{what} must be a list of names, got {values!r}", *path)
     labels = tuple(str(v) for v in values)
     if not labels:
-        raise _error(path, f"{what}: at least one is needed")
+        raise fail(f"{what}: at least one is needed", *path)
     if len(set(labels)) != len(labels):
-        raise _error(path, f"{what} must be distinct, got {list(labels)}")
+        raise fail(f"{what} must be distinct, got {list(labels)}", *path)
     return labels
 
 
@@ -114,33 +110,33 @@ def _per_player(values: Any, players: tuple[str, ...], name: str) -> list[Any]:
     if isinstance(values, Mapping):
         for key in values:
             if key not in players:
-                raise _error(
-                    (name, str(key)),
+                raise fail(
                     f"no player {key!r}{did_you_mean(str(key), players)}; "
                     f"players are {', '.join(players)}",
+                    name,
+                    str(key),
                 )
         return [values.get(p) for p in players]
     if isinstance(values, str) or not isinstance(values, Sequence):
-        raise _error((name,), f"{name} must be a list (one entry per player) or a mapping")
+        raise fail(f"{name} must be a list (one entry per player) or a mapping", name)
     if len(values) != len(players):
-        raise _error((name,), f"{len(players)} players but {len(values)} entries in {name}")
+        raise fail(f"{len(players)} players but {len(values)} entries in {name}", name)
     return list(values)
 
 
 def _prior_value(value: object, path: tuple[str | int, ...]) -> Fraction:
     if isinstance(value, float):
-        raise _error(
-            path,
-            f"priors must be exact: write {value!r} as a fraction string or Fraction "
-            "(e.g. '7/10')",
+        raise fail(
+            f"priors must be exact: write {value!r} as a fraction string or Fraction (e.g. '7/10')",
+            *path,
         )
     try:
         number = as_number(value, exact=True)
     except (TypeError, ValueError) as exc:
-        raise _error(path, f"a prior must be a number: {exc}") from None
+        raise fail(f"a prior must be a number: {exc}", *path) from None
     assert isinstance(number, Fraction)
     if number < 0:
-        raise _error(path, f"a prior probability cannot be negative, got {format_number(number)}")
+        raise fail(f"a prior probability cannot be negative, got {format_number(number)}", *path)
     return number
 
 
@@ -152,52 +148,79 @@ def _read_priors(
     for player, labels, entry in zip(players, types, entries, strict=True):
         if entry is None:
             if len(labels) != 1:
-                raise _error(("priors", player), f"player {player!r} has {len(labels)} types "
-                             "and needs a prior over them")
+                raise fail(
+                    f"player {player!r} has {len(labels)} types and needs a prior over them",
+                    "priors",
+                    player,
+                )
             out.append((Fraction(1),))
             continue
         if isinstance(entry, Mapping):
             for key in entry:
                 if key not in labels:
-                    raise _error(
-                        ("priors", player, str(key)),
+                    raise fail(
                         f"player {player!r} has no type {key!r}{did_you_mean(str(key), labels)}",
+                        "priors",
+                        player,
+                        str(key),
                     )
             missing = [t for t in labels if t not in entry]
             if missing:
-                raise _error(("priors", player, missing[0]),
-                             f"no prior given for type {missing[0]!r} of player {player!r}")
+                raise fail(
+                    f"no prior given for type {missing[0]!r} of player {player!r}",
+                    "priors",
+                    player,
+                    missing[0],
+                )
             values = [_prior_value(entry[t], ("priors", player, t)) for t in labels]
         else:
             if isinstance(entry, str) or not isinstance(entry, Sequence):
-                raise _error(("priors", player), "a prior is a list of probabilities (one per "
-                             "type) or a mapping type -> probability")
+                raise fail(
+                    "a prior is a list of probabilities (one per "
+                    "type) or a mapping type -> probability",
+                    "priors",
+                    player,
+                )
             if len(entry) != len(labels):
-                raise _error(("priors", player),
-                             f"player {player!r} has {len(labels)} types but {len(entry)} prior "
-                             "probabilities")
-            values = [_prior_value(v, ("priors", player, t))
-                      for v, t in zip(entry, labels, strict=True)]
+                raise fail(
+                    f"player {player!r} has {len(labels)} types but {len(entry)} prior "
+                    "probabilities",
+                    "priors",
+                    player,
+                )
+            values = [
+                _prior_value(v, ("priors", player, t)) for v, t in zip(entry, labels, strict=True)
+            ]
         total = sum(values, Fraction(0))
         if total != 1:
-            raise _error(("priors", player),
-                         f"the prior of player {player!r} sums to {format_number(total)}, not 1")
+            raise fail(
+                f"the prior of player {player!r} sums to {format_number(total)}, not 1",
+                "priors",
+                player,
+            )
         out.append(tuple(values))
     return tuple(out)
 
 
-def _profile_key(key: Any, players: tuple[str, ...], types: tuple[tuple[str, ...], ...]
-                 ) -> tuple[int, ...]:
+def _profile_key(
+    key: Any, players: tuple[str, ...], types: tuple[tuple[str, ...], ...]
+) -> tuple[int, ...]:
     text = ", ".join(str(k) for k in key) if isinstance(key, tuple) else str(key)
     if not isinstance(key, tuple) or len(key) != len(players):
-        raise _error(("payoffs", text),
-                     f"a type profile names one type per player ({len(players)}), got {key!r}")
+        raise fail(
+            f"a type profile names one type per player ({len(players)}), got {key!r}",
+            "payoffs",
+            text,
+        )
     out = []
     for player, labels, label in zip(players, types, key, strict=True):
         if label not in labels:
-            raise _error(("payoffs", text),
-                         f"player {player!r} has no type {label!r}"
-                         f"{did_you_mean(str(label), labels)}; its types are {list(labels)}")
+            raise fail(
+                f"player {player!r} has no type {label!r}"
+                f"{did_you_mean(str(label), labels)}; its types are {list(labels)}",
+                "payoffs",
+                text,
+            )
         out.append(labels.index(label))
     return tuple(out)
 
@@ -219,39 +242,47 @@ def _read_payoffs(
             index = _profile_key(key, players, types)
             text = ", ".join(str(k) for k in key)
             if index in seen:
-                raise _error(("payoffs", text), f"type profile {key!r} is given twice")
+                raise fail(f"type profile {key!r} is given twice", "payoffs", text)
             seen.add(index)
             if isinstance(value, NormalFormGame):
                 if value.players != players or value.actions != actions:
-                    raise _error(("payoffs", text),
-                                 "the game for this type profile has players "
-                                 f"{list(value.players)} and actions "
-                                 f"{[list(a) for a in value.actions]}; expected {list(players)} "
-                                 f"and {[list(a) for a in actions]}")
+                    raise fail(
+                        "the game for this type profile has players "
+                        f"{list(value.players)} and actions "
+                        f"{[list(a) for a in value.actions]}; expected {list(players)} "
+                        f"and {[list(a) for a in actions]}",
+                        "payoffs",
+                        text,
+                    )
                 block = value.payoffs
             else:
                 block = np.array(value, dtype=object)
             if block.shape != (n, *shape):
-                raise _error(("payoffs", text),
-                             f"payoffs of type profile {key!r} have shape {block.shape}, "
-                             f"expected {(n, *shape)}")
+                raise fail(
+                    f"payoffs of type profile {key!r} have shape {block.shape}, "
+                    f"expected {(n, *shape)}",
+                    "payoffs",
+                    text,
+                )
             tensor[index] = block
         for index in product(*(range(k) for k in type_shape)):
             if index not in seen:
                 missing = ", ".join(types[i][k] for i, k in enumerate(index))
-                raise _error(("payoffs", missing), f"no payoffs for type profile ({missing})")
+                raise fail(f"no payoffs for type profile ({missing})", "payoffs", missing)
     else:
         tensor = np.array(raw, dtype=object)
         if tensor.shape != full:
-            raise _error(("payoffs",),
-                         f"payoff array has shape {tensor.shape}, expected {full} "
-                         "(types..., players, actions...)")
+            raise fail(
+                f"payoff array has shape {tensor.shape}, expected {full} "
+                "(types..., players, actions...)",
+                "payoffs",
+            )
     flat = tensor.ravel()
     exact = all(is_exact_value(v) or isinstance(v, str) for v in flat)
     try:
         values = [as_number(v, exact=exact) for v in flat]
     except (TypeError, ValueError) as exc:
-        raise _error(("payoffs",), str(exc)) from None
+        raise fail(str(exc), "payoffs") from None
     if exact:
         out = np.empty(full, dtype=object)
         out.ravel()[:] = values
@@ -334,12 +365,11 @@ class BayesianGame:
         Players and actions are read from the games (they must agree).
         """
         if not isinstance(games, Mapping) or not games:
-            raise _error(("games",), "give a mapping type profile -> NormalFormGame")
+            raise fail("give a mapping type profile -> NormalFormGame", "games")
         first = next(iter(games.values()))
         if not isinstance(first, NormalFormGame):
-            raise _error(("games",), f"expected NormalFormGame values, got {type(first).__name__}")
-        return cls(first.players, first.actions, types, priors, games,
-                   title=title or first.title)
+            raise fail(f"expected NormalFormGame values, got {type(first).__name__}", "games")
+        return cls(first.players, first.actions, types, priors, games, title=title or first.title)
 
     @classmethod
     def from_game(cls, game: NormalFormGame) -> BayesianGame:
@@ -348,7 +378,7 @@ class BayesianGame:
         Each player's only type is named after the player.
         """
         if not isinstance(game, NormalFormGame):
-            raise _error(("game",), f"expected a NormalFormGame, got {type(game).__name__}")
+            raise fail(f"expected a NormalFormGame, got {type(game).__name__}", "game")
         types = [[p] for p in game.players]
         key = tuple(game.players)
         return cls(game.players, game.actions, types, None, {key: game}, title=game.title)
@@ -358,8 +388,9 @@ class BayesianGame:
         i = self.player_index(player)
         priors: list[Any] = list(self.priors)
         priors[i] = prior
-        return BayesianGame(self.players, self.actions, self.types, priors, self._payoffs,
-                            title=self.title)
+        return BayesianGame(
+            self.players, self.actions, self.types, priors, self._payoffs, title=self.title
+        )
 
     # -- basic facts ----------------------------------------------------------------------------
 
@@ -392,8 +423,11 @@ class BayesianGame:
                 return player
         elif player in self.players:
             return self.players.index(player)
-        raise _error(("player",), f"no player {player!r}{did_you_mean(str(player), self.players)};"
-                     f" players are {', '.join(self.players)}")
+        raise fail(
+            f"no player {player!r}{did_you_mean(str(player), self.players)};"
+            f" players are {', '.join(self.players)}",
+            "player",
+        )
 
     def type_index(self, player: str | int, type_: str | int) -> int:
         i = self.player_index(player)
@@ -403,8 +437,11 @@ class BayesianGame:
                 return type_
         elif type_ in labels:
             return labels.index(type_)
-        raise _error(("type",), f"player {self.players[i]!r} has no type {type_!r}"
-                     f"{did_you_mean(str(type_), labels)}; its types are {list(labels)}")
+        raise fail(
+            f"player {self.players[i]!r} has no type {type_!r}"
+            f"{did_you_mean(str(type_), labels)}; its types are {list(labels)}",
+            "type",
+        )
 
     def action_index(self, player: str | int, action: str | int) -> int:
         i = self.player_index(player)
@@ -414,8 +451,11 @@ class BayesianGame:
                 return action
         elif action in labels:
             return labels.index(action)
-        raise _error(("action",), f"player {self.players[i]!r} has no action {action!r}"
-                     f"{did_you_mean(str(action), labels)}; its actions are {list(labels)}")
+        raise fail(
+            f"player {self.players[i]!r} has no action {action!r}"
+            f"{did_you_mean(str(action), labels)}; its actions are {list(labels)}",
+            "action",
+        )
 
     def prior(self, player: str | int) -> dict[str, Fraction]:
         """A player's prior as ``{type: probability}``."""
@@ -433,12 +473,15 @@ class BayesianGame:
     def game_for(self, profile: Sequence[str | int]) -> NormalFormGame:
         """The normal-form game the players face at one type profile."""
         if len(profile) != self.n_players:
-            raise _error(("profile",), f"a type profile names one type per player "
-                         f"({self.n_players})")
+            raise fail(f"a type profile names one type per player ({self.n_players})", "profile")
         index = tuple(self.type_index(i, t) for i, t in enumerate(profile))
         name = ", ".join(self.types[i][k] for i, k in enumerate(index))
-        return NormalFormGame(self.players, self.actions, self._payoffs[index],
-                              title=f"{self.title} [{name}]" if self.title else name)
+        return NormalFormGame(
+            self.players,
+            self.actions,
+            self._payoffs[index],
+            title=f"{self.title} [{name}]" if self.title else name,
+        )
 
     def plans(self, player: str | int) -> list[tuple[int, ...]]:
         """A player's pure type-contingent strategies: one action index per type."""
@@ -450,8 +493,9 @@ class BayesianGame:
         i = self.player_index(player)
         if len(self.types[i]) == 1:
             return self.actions[i][plan[0]]
-        return " ".join(f"{t}:{self.actions[i][a]}" for t, a in zip(self.types[i], plan,
-                                                                    strict=True))
+        return " ".join(
+            f"{t}:{self.actions[i][a]}" for t, a in zip(self.types[i], plan, strict=True)
+        )
 
     def ex_ante_game(self) -> NormalFormGame:
         """The ex-ante normal form: plans as strategies, prior-weighted expected payoffs.
@@ -481,8 +525,10 @@ class BayesianGame:
     def __repr__(self) -> str:
         title = f" {self.title!r}" if self.title else ""
         kind = "exact" if self.exact else "float"
-        types = {p: dict(zip(t, map(format_number, q), strict=True))
-                 for p, t, q in zip(self.players, self.types, self.priors, strict=True)}
+        types = {
+            p: dict(zip(t, map(format_number, q), strict=True))
+            for p, t, q in zip(self.players, self.types, self.priors, strict=True)
+        }
         return f"<BayesianGame{title} {kind} players={list(self.players)} types={types}>"
 
 
@@ -496,20 +542,24 @@ def _plan_game(bg: BayesianGame, *, agent: bool) -> NormalFormGame:
     which every type (prior 0 included) best-responds.
     """
     n = bg.n_players
-    plans = [np.array(bg.plans(i), dtype=np.intp).reshape(-1, len(bg.types[i]))
-             for i in range(n)]
+    plans = [np.array(bg.plans(i), dtype=np.intp).reshape(-1, len(bg.types[i])) for i in range(n)]
     sizes = tuple(len(p) for p in plans)
     if n * prod(sizes) > PLAN_BUDGET:
-        raise _error(("game",), f"the normal form over type-contingent plans would have "
-                     f"{' x '.join(map(str, sizes))} plan profiles: too large")
+        raise fail(
+            f"the normal form over type-contingent plans would have "
+            f"{' x '.join(map(str, sizes))} plan profiles: too large",
+            "game",
+        )
     exact = bg.exact
     out = np.full((n, *sizes), Fraction(0) if exact else 0.0, dtype=object if exact else float)
     for profile in bg.type_profiles():
         u = bg.payoffs[profile]
         index = np.ix_(*(plans[i][:, profile[i]] for i in range(n)))
         for i in range(n):
-            weight = prod((bg.priors[j][profile[j]] for j in range(n) if j != i or not agent),
-                          start=Fraction(1))
+            weight = prod(
+                (bg.priors[j][profile[j]] for j in range(n) if j != i or not agent),
+                start=Fraction(1),
+            )
             if weight == 0:
                 continue
             block = u[i][index]
@@ -533,23 +583,30 @@ def _tolerance(bg: BayesianGame) -> Any:
 
 def _check_strategies(bg: BayesianGame, strategies: Any) -> list[list[np.ndarray]]:
     if len(strategies) != bg.n_players:
-        raise _error(("strategies",), f"one strategy per player ({bg.n_players}) is needed")
+        raise fail(f"one strategy per player ({bg.n_players}) is needed", "strategies")
     out = []
     for i, per_type in enumerate(strategies):
         if len(per_type) != len(bg.types[i]):
-            raise _error(("strategies", bg.players[i]),
-                         f"player {bg.players[i]!r} has {len(bg.types[i])} types, "
-                         f"got {len(per_type)} strategies")
+            raise fail(
+                f"player {bg.players[i]!r} has {len(bg.types[i])} types, "
+                f"got {len(per_type)} strategies",
+                "strategies",
+                bg.players[i],
+            )
         vectors = []
         for t, s in enumerate(per_type):
             if len(s) != bg.shape[i]:
-                raise _error(("strategies", bg.players[i], bg.types[i][t]),
-                             f"player {bg.players[i]!r} has {bg.shape[i]} actions")
+                raise fail(
+                    f"player {bg.players[i]!r} has {bg.shape[i]} actions",
+                    "strategies",
+                    bg.players[i],
+                    bg.types[i][t],
+                )
             exact = bg.exact and not any(isinstance(q, float) for q in s)
             try:
                 values = [as_number(p, exact=exact) for p in s]
             except (TypeError, ValueError) as exc:
-                raise _error(("strategies", bg.players[i], bg.types[i][t]), str(exc)) from None
+                raise fail(str(exc), "strategies", bg.players[i], bg.types[i][t]) from None
             vectors.append(np.array(values, dtype=object))
         out.append(vectors)
     return out
@@ -574,8 +631,9 @@ def _deviations(bg: BayesianGame, vectors: list[list[np.ndarray]], i: int, ti: i
     return total
 
 
-def interim_payoffs(bg: BayesianGame, strategies: Any, player: str | int,
-                    type_: str | int) -> tuple[Number, ...]:
+def interim_payoffs(
+    bg: BayesianGame, strategies: Any, player: str | int, type_: str | int
+) -> tuple[Number, ...]:
     """The interim expected payoff of each of a type's actions against type-contingent strategies.
 
     ``strategies[i][t][a]`` is the probability that player ``i`` of type ``t``
@@ -662,7 +720,7 @@ class BayesianEquilibrium:
         i = self._player(player)
         if type_ is None:
             if len(self.types[i]) != 1:
-                raise _error(("type",), f"player {self.players[i]!r} has several types; name one")
+                raise fail(f"player {self.players[i]!r} has several types; name one", "type")
             t = 0
         else:
             t = type_ if isinstance(type_, int) else self.types[i].index(type_)
@@ -698,11 +756,14 @@ class BayesianEquilibrium:
             if len(self.types[i]) == 1:
                 interim.append(f"{p} {format_number(self.interim_payoffs[i][0])}")
             else:
-                values = ", ".join(f"{t} {format_number(v)}" for t, v in
-                                   zip(self.types[i], self.interim_payoffs[i], strict=True))
+                values = ", ".join(
+                    f"{t} {format_number(v)}"
+                    for t, v in zip(self.types[i], self.interim_payoffs[i], strict=True)
+                )
                 interim.append(f"{p} {values}")
-        ex_ante = ", ".join(f"{p} {format_number(v)}"
-                            for p, v in zip(self.players, self.payoffs, strict=True))
+        ex_ante = ", ".join(
+            f"{p} {format_number(v)}" for p, v in zip(self.players, self.payoffs, strict=True)
+        )
         return f"interim: {'; '.join(interim)} | ex ante: {ex_ante}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -710,17 +771,22 @@ class BayesianEquilibrium:
         return {
             "kind": self.kind,
             "strategies": {
-                p: {t: {a: format_number(x) for a, x in zip(self.actions[i], s, strict=True)}
-                    for t, s in zip(self.types[i], self.strategies[i], strict=True)}
+                p: {
+                    t: {a: format_number(x) for a, x in zip(self.actions[i], s, strict=True)}
+                    for t, s in zip(self.types[i], self.strategies[i], strict=True)
+                }
                 for i, p in enumerate(self.players)
             },
             "interim_payoffs": {
-                p: {t: format_number(v) for t, v in
-                    zip(self.types[i], self.interim_payoffs[i], strict=True)}
+                p: {
+                    t: format_number(v)
+                    for t, v in zip(self.types[i], self.interim_payoffs[i], strict=True)
+                }
                 for i, p in enumerate(self.players)
             },
-            "payoffs": {p: format_number(v) for p, v in
-                        zip(self.players, self.payoffs, strict=True)},
+            "payoffs": {
+                p: format_number(v) for p, v in zip(self.players, self.payoffs, strict=True)
+            },
             "strict": self.strict,
             "regret": format_number(self.regret),
         }
@@ -773,17 +839,30 @@ class BayesianResult:
     def describe(self) -> str:
         """A short text report: each equilibrium with its interim and ex-ante payoffs."""
         title = f" of {self.game.title!r}" if self.game.title else ""
-        flags = ", ".join(x for x in ("exact" if self.exact else "float",
-                                      "complete" if self.complete else "not complete") if x)
-        what = "pure Bayesian Nash equilibria" if self.concept == "pure-bayesian-nash" else (
-            "Bayesian Nash equilibria")
+        flags = ", ".join(
+            x
+            for x in (
+                "exact" if self.exact else "float",
+                "complete" if self.complete else "not complete",
+            )
+            if x
+        )
+        what = (
+            "pure Bayesian Nash equilibria"
+            if self.concept == "pure-bayesian-nash"
+            else ("Bayesian Nash equilibria")
+        )
         lines = [f"{len(self)} {what}{title} ({self.method}, {flags})"]
         priors = []
         for i, p in enumerate(self.game.players):
             if len(self.game.types[i]) > 1:
-                priors.append(f"{p}: " + ", ".join(
-                    f"{t} {format_number(q)}"
-                    for t, q in zip(self.game.types[i], self.game.priors[i], strict=True)))
+                priors.append(
+                    f"{p}: "
+                    + ", ".join(
+                        f"{t} {format_number(q)}"
+                        for t, q in zip(self.game.types[i], self.game.priors[i], strict=True)
+                    )
+                )
         if priors:
             lines.append("priors: " + "; ".join(priors))
         for k, e in enumerate(self):
@@ -822,8 +901,9 @@ def _same(a: Sequence[Number], b: Sequence[Number], tol: Any) -> bool:
     return all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
 
 
-def _solve_linear(columns: list[Sequence[Number]], target: Sequence[Number], tol: Any
-                  ) -> list[Number] | None:
+def _solve_linear(
+    columns: list[Sequence[Number]], target: Sequence[Number], tol: Any
+) -> list[Number] | None:
     """The unique ``lam`` with ``sum lam_k columns[k] = target``, or None (none or not unique)."""
     rows = len(target)
     k = len(columns)
@@ -858,23 +938,28 @@ def _in_hull(point: Sequence[Number], others: list[Sequence[Number]], dim: int, 
     return False
 
 
-def _extreme(points: list[tuple[tuple[Number, ...], ...]], dim: int, tol: Any
-             ) -> list[tuple[tuple[Number, ...], ...]]:
+def _extreme(
+    points: list[tuple[tuple[Number, ...], ...]], dim: int, tol: Any
+) -> list[tuple[tuple[Number, ...], ...]]:
     unique: list[tuple[tuple[Number, ...], ...]] = []
     for p in points:
         if not any(_same(_flat(p), _flat(q), tol) for q in unique):
             unique.append(p)
     flats = [_flat(p) for p in unique]
-    return [p for k, p in enumerate(unique)
-            if not _in_hull(flats[k], flats[:k] + flats[k + 1:], dim, tol)]
+    return [
+        p
+        for k, p in enumerate(unique)
+        if not _in_hull(flats[k], flats[:k] + flats[k + 1 :], dim, tol)
+    ]
 
 
 def _is_pure(profile: Strategies) -> bool:
     return all(sum(1 for p in s if p > 0) == 1 for per in profile for s in per)
 
 
-def _certify(bg: BayesianGame, profiles: list[Strategies], method: str
-             ) -> tuple[BayesianEquilibrium, ...]:
+def _certify(
+    bg: BayesianGame, profiles: list[Strategies], method: str
+) -> tuple[BayesianEquilibrium, ...]:
     tol = _tolerance(bg)
     out = []
     for strategies in profiles:
@@ -884,8 +969,7 @@ def _certify(bg: BayesianGame, profiles: list[Strategies], method: str
             values, responses = [], []
             for t in range(len(bg.types[i])):
                 dev = _deviations(bg, vectors, i, t)
-                value = sum((p * d for p, d in zip(vectors[i][t], dev, strict=True)),
-                            Fraction(0))
+                value = sum((p * d for p, d in zip(vectors[i][t], dev, strict=True)), Fraction(0))
                 top = max(dev)
                 regret = max(regret, top - value)
                 br = tuple(a for a, d in zip(bg.actions[i], dev, strict=True) if d >= top - tol)
@@ -896,17 +980,27 @@ def _certify(bg: BayesianGame, profiles: list[Strategies], method: str
             interim.append(tuple(values))
             best.append(tuple(responses))
         if regret > tol:
-            raise SolverError(f"{method} returned a profile that is not a Bayesian equilibrium "
-                              f"(interim regret {format_number(regret)}): {strategies}")
+            raise SolverError(
+                f"{method} returned a profile that is not a Bayesian equilibrium "
+                f"(interim regret {format_number(regret)}): {strategies}"
+            )
         ex_ante = tuple(
             sum((q * v for q, v in zip(bg.priors[i], interim[i], strict=True)), Fraction(0))
             for i in range(bg.n_players)
         )
-        out.append(BayesianEquilibrium(
-            players=bg.players, actions=bg.actions, types=bg.types, strategies=strategies,
-            interim_payoffs=tuple(interim), payoffs=ex_ante, best_responses=tuple(best),
-            regret=regret, strict=strict,
-        ))
+        out.append(
+            BayesianEquilibrium(
+                players=bg.players,
+                actions=bg.actions,
+                types=bg.types,
+                strategies=strategies,
+                interim_payoffs=tuple(interim),
+                payoffs=ex_ante,
+                best_responses=tuple(best),
+                regret=regret,
+                strict=strict,
+            )
+        )
     return tuple(out)
 
 
@@ -939,37 +1033,54 @@ def solve_bayesian(bg: BayesianGame, method: str = "auto") -> BayesianResult:
     continuum that says nothing.
     """
     if not isinstance(bg, BayesianGame):
-        raise _error(("game",), f"solve_bayesian() takes a BayesianGame, got {type(bg).__name__}")
+        raise fail(f"solve_bayesian() takes a BayesianGame, got {type(bg).__name__}", "game")
     if method not in ("auto", "enumeration", "pure"):
-        raise _error(("method",), f"unknown method {method!r}; choose auto, enumeration or pure")
+        raise fail(f"unknown method {method!r}; choose auto, enumeration or pure", "method")
     from .solve import solve
 
     if method == "auto":
         method = "enumeration" if bg.n_players == 2 else "pure"
     if method == "enumeration" and bg.n_players != 2:
-        raise _error(("method",), f"enumeration solves two-player games; this one has "
-                     f"{bg.n_players} players (use method='pure')")
+        raise fail(
+            f"enumeration solves two-player games; this one has "
+            f"{bg.n_players} players (use method='pure')",
+            "method",
+        )
     agent = _plan_game(bg, agent=True)
     tol = _tolerance(bg)
     warnings: list[str] = []
     if method == "pure":
         found = solve(agent, "pure")
-        profiles = [tuple(_marginals(bg, i, e.strategies[i]) for i in range(bg.n_players))
-                    for e in found]
+        profiles = [
+            tuple(_marginals(bg, i, e.strategies[i]) for i in range(bg.n_players)) for e in found
+        ]
         equilibria = _certify(bg, profiles, "pure")
         if bg.n_players != 2:
-            warnings.append(f"only pure-strategy Bayesian equilibria were searched (mixed ones "
-                            f"of games with {bg.n_players} players are not computed)")
+            warnings.append(
+                f"only pure-strategy Bayesian equilibria were searched (mixed ones "
+                f"of games with {bg.n_players} players are not computed)"
+            )
         else:
             warnings.append("only pure-strategy Bayesian equilibria were searched")
-        return BayesianResult(bg, equilibria, "type-agent pure", bg.exact, True,
-                              "pure-bayesian-nash", tuple((k,) for k in range(len(equilibria))),
-                              tuple(warnings), found)
+        return BayesianResult(
+            bg,
+            equilibria,
+            "type-agent pure",
+            bg.exact,
+            True,
+            "pure-bayesian-nash",
+            tuple((k,) for k in range(len(equilibria))),
+            tuple(warnings),
+            found,
+        )
     try:
         found = solve(agent, "enumeration")
     except ArgumentError as exc:
-        raise _error(("game",), f"the type-agent normal form ({' x '.join(map(str, agent.shape))}"
-                     f" plans) is too large for complete enumeration: {exc.message}") from None
+        raise fail(
+            f"the type-agent normal form ({' x '.join(map(str, agent.shape))}"
+            f" plans) is too large for complete enumeration: {exc.message}",
+            "game",
+        ) from None
     images = [tuple(_marginals(bg, i, e.strategies[i]) for i in range(2)) for e in found]
     dims = [len(bg.types[i]) * (bg.shape[i] - 1) for i in range(2)]
     profiles: list[Strategies] = []
@@ -996,16 +1107,33 @@ def solve_bayesian(bg: BayesianGame, method: str = "auto") -> BayesianResult:
     continua = [c for c in components if len(c) > 1]
     if continua:
         many = "continua" if len(continua) > 1 else "continuum"
-        warnings.append(f"{len(continua)} {many} of Bayesian equilibria: each is every profile "
-                        "whose type-contingent strategies are convex combinations of its listed "
-                        "extreme equilibria's")
-    zero = [f"{bg.players[i]}.{t}" for i in range(2)
-            for t, q in zip(bg.types[i], bg.priors[i], strict=True) if q == 0]
+        warnings.append(
+            f"{len(continua)} {many} of Bayesian equilibria: each is every profile "
+            "whose type-contingent strategies are convex combinations of its listed "
+            "extreme equilibria's"
+        )
+    zero = [
+        f"{bg.players[i]}.{t}"
+        for i in range(2)
+        for t, q in zip(bg.types[i], bg.priors[i], strict=True)
+        if q == 0
+    ]
     if zero:
-        warnings.append(f"types with prior 0 ({', '.join(zero)}) are required to best-respond "
-                        "to their interim beliefs too")
-    return BayesianResult(bg, equilibria, "type-agent enumeration", bg.exact, True,
-                          "bayesian-nash", tuple(sorted(components)), tuple(warnings), found)
+        warnings.append(
+            f"types with prior 0 ({', '.join(zero)}) are required to best-respond "
+            "to their interim beliefs too"
+        )
+    return BayesianResult(
+        bg,
+        equilibria,
+        "type-agent enumeration",
+        bg.exact,
+        True,
+        "bayesian-nash",
+        tuple(sorted(components)),
+        tuple(warnings),
+        found,
+    )
 
 
 # -- exact sweeps over a prior -------------------------------------------------------------------
@@ -1078,16 +1206,16 @@ class _Polytope:
             return Fraction(bg.payoffs[types][j][acts])
 
         self.coef = {
-            r: {c: Fraction(0) if self.zero[c[0]] else u(c[0], c[1], r[0], r[1])
-                for c in self.cols}
+            r: {c: Fraction(0) if self.zero[c[0]] else u(c[0], c[1], r[0], r[1]) for c in self.cols}
             for r in self.rows
         }
 
     def rhs(self, k: int) -> tuple[Fraction, Fraction]:
         return (Fraction(1), Fraction(0)) if self.zero[k] else self.family[k]
 
-    def solve(self, support: Sequence[tuple[int, int]], tight: Sequence[tuple[int, int]]
-              ) -> tuple[list[tuple[Fraction, Fraction]], list[tuple[Fraction, Fraction]]] | None:
+    def solve(
+        self, support: Sequence[tuple[int, int]], tight: Sequence[tuple[int, int]]
+    ) -> tuple[list[tuple[Fraction, Fraction]], list[tuple[Fraction, Fraction]]] | None:
         """Coordinates ``z`` (on the support) and values ``v`` (per type of j) as
         ``(constant, slope)`` pairs, from one basis; ``None`` when it is singular."""
         if {tj for tj, _ in tight} != set(range(self.n_types_j)):
@@ -1096,12 +1224,15 @@ class _Polytope:
         matrix: list[list[Fraction]] = []
         rhs: list[list[Fraction]] = []
         for k in range(self.n_types_i):
-            matrix.append([Fraction(1) if c[0] == k else Fraction(0) for c in support]
-                          + [Fraction(0)] * nj)
+            matrix.append(
+                [Fraction(1) if c[0] == k else Fraction(0) for c in support] + [Fraction(0)] * nj
+            )
             rhs.append(list(self.rhs(k)))
         for r in tight:
-            matrix.append([self.coef[r][c] for c in support]
-                          + [Fraction(-1) if tj == r[0] else Fraction(0) for tj in range(nj)])
+            matrix.append(
+                [self.coef[r][c] for c in support]
+                + [Fraction(-1) if tj == r[0] else Fraction(0) for tj in range(nj)]
+            )
             rhs.append([Fraction(0), Fraction(0)])
         if len(matrix) != len(support) + nj:
             return None
@@ -1109,15 +1240,16 @@ class _Polytope:
         if x is None:
             return None
         z = [(row[0], row[1]) for row in x[: len(support)]]
-        v = [(row[0], row[1]) for row in x[len(support):]]
+        v = [(row[0], row[1]) for row in x[len(support) :]]
         return z, v
 
     def bases(self) -> Iterator[tuple[list[tuple[int, int]], tuple[tuple[int, int], ...]]]:
         blocks = []
         for k in range(self.n_types_i):
             cols = [c for c in self.cols if c[0] == k]
-            blocks.append([list(s) for size in range(1, len(cols) + 1)
-                           for s in combinations(cols, size)])
+            blocks.append(
+                [list(s) for size in range(1, len(cols) + 1) for s in combinations(cols, size)]
+            )
         for choice in product(*blocks):
             support = [c for block in choice for c in block]
             need = len(support) + self.n_types_j - self.n_types_i
@@ -1127,8 +1259,9 @@ class _Polytope:
 
     def count(self) -> int:
         total = 0
-        for sizes in product(*(range(1, len([c for c in self.cols if c[0] == k]) + 1)
-                               for k in range(self.n_types_i))):
+        for sizes in product(
+            *(range(1, len([c for c in self.cols if c[0] == k]) + 1) for k in range(self.n_types_i))
+        ):
             n_cols = len(self.cols) // self.n_types_i
             ways = prod(comb(n_cols, s) for s in sizes)
             need = sum(sizes) + self.n_types_j - self.n_types_i
@@ -1200,15 +1333,18 @@ class PriorPiece:
         """The exact strategies at a prior inside the interval (not at p = 0 or 1, where a
         type's prior in the denominator vanishes: use :meth:`PriorSweep.equilibria_at`)."""
         value = Fraction(p)  # type: ignore[arg-type]
-        return tuple(tuple(tuple(f(value) for f in s) for s in per)
-                     for per in self.strategy_formulas)
+        return tuple(
+            tuple(tuple(f(value) for f in s) for s in per) for per in self.strategy_formulas
+        )
 
     def strategies(self) -> tuple[Any, ...]:
         """The probabilities as simplified sympy expressions in the prior."""
         from ..analysis.sweep import _to_sympy
 
-        return tuple(tuple(tuple(_to_sympy(f, self.symbol) for f in s) for s in per)
-                     for per in self.strategy_formulas)
+        return tuple(
+            tuple(tuple(_to_sympy(f, self.symbol) for f in s) for s in per)
+            for per in self.strategy_formulas
+        )
 
     def describe(self) -> str:
         """Like :meth:`BayesianEquilibrium.describe`, with probabilities as formulas in p."""
@@ -1217,15 +1353,24 @@ class PriorPiece:
         for i, (player, per) in enumerate(zip(e.players, self.strategies(), strict=True)):
             parts = []
             for t, probs in enumerate(per):
-                support = [(a, f) for a, f, x in zip(e.actions[i], probs, e.strategies[i][t],
-                                                     strict=True) if x > 0]
-                text = support[0][0] if len(support) == 1 else ", ".join(
-                    f"{a} {f}" for a, f in support)
+                support = [
+                    (a, f)
+                    for a, f, x in zip(e.actions[i], probs, e.strategies[i][t], strict=True)
+                    if x > 0
+                ]
+                text = (
+                    support[0][0]
+                    if len(support) == 1
+                    else ", ".join(f"{a} {f}" for a, f in support)
+                )
                 if len(e.types[i]) == 1:
                     parts.append(text)
                 else:
-                    parts.append(f"{e.types[i][t]}: ({text})" if len(support) > 1
-                                 else f"{e.types[i][t]}: {text}")
+                    parts.append(
+                        f"{e.types[i][t]}: ({text})"
+                        if len(support) > 1
+                        else f"{e.types[i][t]}: {text}"
+                    )
             players.append(f"{player}: {', '.join(parts)}")
         return "; ".join(players)
 
@@ -1308,8 +1453,9 @@ class PriorSweep:
         for interval in self.intervals:
             if interval.contains(value):
                 return interval
-        raise _error(("p",), f"{_show(value)} is outside the swept range "
-                     f"[{_show(self.lo)}, {_show(self.hi)}]")
+        raise fail(
+            f"{_show(value)} is outside the swept range [{_show(self.lo)}, {_show(self.hi)}]", "p"
+        )
 
     def solve_at(self, p: object) -> BayesianResult:
         """Solve the game afresh at the prior ``p`` (for checks and for p = 0 or 1)."""
@@ -1355,8 +1501,10 @@ class PriorSweep:
 
     def describe(self) -> str:
         """Each interval and breakpoint with its equilibria (formulas in p on intervals)."""
-        head = (f"{self.symbol} = P({self.player} is {self.type}), from {_show(self.lo)} "
-                f"to {_show(self.hi)}")
+        head = (
+            f"{self.symbol} = P({self.player} is {self.type}), from {_show(self.lo)} "
+            f"to {_show(self.hi)}"
+        )
         lines = [head]
         for seg in self.segments():
             lines.append(f"{seg.label(self.symbol)}: {_count(seg.result)}")
@@ -1369,8 +1517,9 @@ class PriorSweep:
 
 def _signature(result: BayesianResult) -> tuple:
     def key(e: BayesianEquilibrium) -> tuple:
-        supports = tuple(tuple(tuple(k for k, x in enumerate(s) if x > 0) for s in per)
-                         for per in e.strategies)
+        supports = tuple(
+            tuple(tuple(k for k, x in enumerate(s) if x > 0) for s in per) for per in e.strategies
+        )
         return supports, e.best_responses
 
     keys = [key(e) for e in result]
@@ -1380,12 +1529,17 @@ def _signature(result: BayesianResult) -> tuple:
     )
 
 
-def _piece(e: BayesianEquilibrium, polytope: _Polytope, bg: BayesianGame,
-           sample: Fraction) -> PriorPiece:
+def _piece(
+    e: BayesianEquilibrium, polytope: _Polytope, bg: BayesianGame, sample: Fraction
+) -> PriorPiece:
     i, j = polytope.i, polytope.j
     support = [c for c in polytope.cols if e.strategies[i][c[0]][c[1]] > 0]
-    tight = [(tj, b) for tj in range(polytope.n_types_j)
-             for b in range(bg.shape[j]) if bg.actions[j][b] in e.best_responses[j][tj]]
+    tight = [
+        (tj, b)
+        for tj in range(polytope.n_types_j)
+        for b in range(bg.shape[j])
+        if bg.actions[j][b] in e.best_responses[j][tj]
+    ]
     need = len(support) + polytope.n_types_j - polytope.n_types_i
     solved = None
     for rows in combinations(tight, max(need, 0)):
@@ -1396,15 +1550,17 @@ def _piece(e: BayesianEquilibrium, polytope: _Polytope, bg: BayesianGame,
         raise SolverError(f"no basis reproduces the equilibrium {e.describe()} at p = {sample}")
     z, v = solved
     zero = RationalFunction.constant(0)
-    formulas_i: list[list[RationalFunction]] = [[zero] * bg.shape[i]
-                                                for _ in range(polytope.n_types_i)]
+    formulas_i: list[list[RationalFunction]] = [
+        [zero] * bg.shape[i] for _ in range(polytope.n_types_i)
+    ]
     for (k, a), (c0, c1) in zip(support, z, strict=True):
         if polytope.zero[k]:
             formulas_i[k][a] = _linear(c0, c1)
         else:
             a0, b0 = polytope.family[k]
-            formulas_i[k][a] = RationalFunction(Poly.from_coeffs([c0, c1]),
-                                                Poly.from_coeffs([a0, b0]))
+            formulas_i[k][a] = RationalFunction(
+                Poly.from_coeffs([c0, c1]), Poly.from_coeffs([a0, b0])
+            )
     formulas: list[Any] = [None, None]
     formulas[i] = tuple(tuple(row) for row in formulas_i)
     formulas[j] = tuple(tuple(RationalFunction.constant(x) for x in s) for s in e.strategies[j])
@@ -1417,7 +1573,8 @@ def _piece(e: BayesianEquilibrium, polytope: _Polytope, bg: BayesianGame,
     payoffs[j] = sum((x * q for x, q in zip(interim[j], bg.priors[j], strict=True)), zero)
     piece = PriorPiece(e, tuple(formulas), tuple(interim), tuple(payoffs))
     if piece.at(sample) != e.strategies or any(
-        f(sample) != x for fs, xs in zip(interim, e.interim_payoffs, strict=True)
+        f(sample) != x
+        for fs, xs in zip(interim, e.interim_payoffs, strict=True)
         for f, x in zip(fs, xs, strict=True)
     ):
         raise SolverError(f"the formulas of {e.describe()} do not reproduce it at p = {sample}")
@@ -1426,15 +1583,16 @@ def _piece(e: BayesianEquilibrium, polytope: _Polytope, bg: BayesianGame,
 
 def _exact_prior(value: object, name: str) -> Fraction:
     if isinstance(value, float):
-        raise _error((name,), f"give {name} exactly (a fraction string or Fraction), "
-                     f"not the float {value!r}")
+        raise fail(
+            f"give {name} exactly (a fraction string or Fraction), not the float {value!r}", name
+        )
     try:
         number = as_number(value, exact=True)
     except (TypeError, ValueError) as exc:
-        raise _error((name,), f"{name} must be a number: {exc}") from None
+        raise fail(f"{name} must be a number: {exc}", name) from None
     assert isinstance(number, Fraction)
     if not 0 <= number <= 1:
-        raise _error((name,), f"{name} must be a probability in [0, 1], got {_show(number)}")
+        raise fail(f"{name} must be a probability in [0, 1], got {_show(number)}", name)
     return number
 
 
@@ -1457,25 +1615,28 @@ def sweep_prior(
     of ``p``; each breakpoint the equilibria exactly there.  Two players only.
     """
     if not isinstance(game, BayesianGame):
-        raise _error(("game",),
-                     f"sweep_prior() takes a BayesianGame, got {game.__class__.__name__}")
+        raise fail(f"sweep_prior() takes a BayesianGame, got {game.__class__.__name__}", "game")
     if game.n_players != 2:
-        raise _error(("game",), f"prior sweeps are for two-player games; this one has "
-                     f"{game.n_players} players")
+        raise fail(
+            f"prior sweeps are for two-player games; this one has {game.n_players} players", "game"
+        )
     i = game.player_index(player)
     t = game.type_index(i, type)
     if len(game.types[i]) < 2:
-        raise _error(("type",), f"player {game.players[i]!r} has one type: its prior is 1")
+        raise fail(f"player {game.players[i]!r} has one type: its prior is 1", "type")
     low, high = _exact_prior(lo, "lo"), _exact_prior(hi, "hi")
     if not low < high:
-        raise _error(("lo",), f"the range must have lo < hi, got [{_show(low)}, {_show(high)}]")
+        raise fail(f"the range must have lo < hi, got [{_show(low)}, {_show(high)}]", "lo")
     if not game.exact:
-        raise _error(("game",), "prior sweeps need exact payoffs")
+        raise fail("prior sweeps need exact payoffs", "game")
     family = _prior_family(game, i, t)
     polytope = _Polytope(game, i, family)
     if polytope.count() > SWEEP_BUDGET:
-        raise _error(("game",), f"the best-response polytope has {polytope.count()} bases to "
-                     f"examine (more than {SWEEP_BUDGET}): too large for an exact prior sweep")
+        raise fail(
+            f"the best-response polytope has {polytope.count()} bases to "
+            f"examine (more than {SWEEP_BUDGET}): too large for an exact prior sweep",
+            "game",
+        )
     cache: dict[Fraction, tuple[BayesianResult, tuple]] = {}
 
     def at(p: Fraction) -> tuple[BayesianResult, tuple]:
@@ -1486,8 +1647,11 @@ def sweep_prior(
 
     points = [low, *polytope.roots(low, high), high]
     gaps = [(points[k] + points[k + 1]) / 2 for k in range(len(points) - 1)]
-    kept = [k for k in range(1, len(points) - 1)
-            if at(gaps[k - 1])[1] != at(gaps[k])[1] or at(points[k])[1] != at(gaps[k - 1])[1]]
+    kept = [
+        k
+        for k in range(1, len(points) - 1)
+        if at(gaps[k - 1])[1] != at(gaps[k])[1] or at(points[k])[1] != at(gaps[k - 1])[1]
+    ]
     edges = [0, *kept, len(points) - 1]
     intervals = []
     for n in range(len(edges) - 1):
@@ -1495,15 +1659,25 @@ def sweep_prior(
         sample = gaps[a]
         result, signature = at(sample)
         pieces = tuple(_piece(e, polytope, game, sample) for e in result)
-        intervals.append(PriorInterval(points[a], points[b], at(points[a])[1] == signature,
-                                       at(points[b])[1] == signature, sample, result, pieces))
+        intervals.append(
+            PriorInterval(
+                points[a],
+                points[b],
+                at(points[a])[1] == signature,
+                at(points[b])[1] == signature,
+                sample,
+                result,
+                pieces,
+            )
+        )
     breakpoints = tuple(PriorPoint(points[k], at(points[k])[0]) for k in kept)
     ends = (
         None if intervals[0].closed_lo else PriorPoint(low, at(low)[0]),
         None if intervals[-1].closed_hi else PriorPoint(high, at(high)[0]),
     )
-    return PriorSweep(game, game.players[i], game.types[i][t], low, high, tuple(intervals),
-                      breakpoints, ends)
+    return PriorSweep(
+        game, game.players[i], game.types[i][t], low, high, tuple(intervals), breakpoints, ends
+    )
 
 
 # -- trust thresholds over the prior --------------------------------------------------------------
@@ -1516,8 +1690,11 @@ def _cooperative(game: BayesianGame, spec: Mapping[Any, str]) -> tuple[tuple[int
     """``{"US": "Reassure", "DPRK.security_seeker": "Freeze"}`` (or tuple keys) as
     (player, type, action) indices; a bare player names all its types."""
     if not isinstance(spec, Mapping) or not spec:
-        raise _error(("cooperative",), "name the cooperative profile as a mapping, e.g. "
-                     "{'US': 'Reassure', 'DPRK.security_seeker': 'Freeze'}")
+        raise fail(
+            "name the cooperative profile as a mapping, e.g. "
+            "{'US': 'Reassure', 'DPRK.security_seeker': 'Freeze'}",
+            "cooperative",
+        )
     out = []
     for key, action in spec.items():
         text = ".".join(map(str, key)) if isinstance(key, tuple) else str(key)
@@ -1570,8 +1747,7 @@ class PriorThreshold:
         belief = f"P({self.player} is {self.type})"
         head = f"a BNE with {self._profile()}"
         if self.value is None:
-            return (f"no prior P in [{_show(self.sweep.lo)}, {_show(self.sweep.hi)}] supports "
-                    f"{head}")
+            return f"no prior P in [{_show(self.sweep.lo)}, {_show(self.sweep.hi)}] supports {head}"
         if len(self.regions) == 1 and self.regions[0][1] == self.sweep.hi and self.regions[0][3]:
             op = ">=" if self.attained else ">"
             return f"{head} exists iff {belief} {op} {_show(self.value)}"
@@ -1580,8 +1756,10 @@ class PriorThreshold:
             if lo == hi:
                 spans.append(f"= {_show(lo)}")
             else:
-                spans.append(f"in {'[' if closed_lo else '('}{_show(lo)}, {_show(hi)}"
-                             f"{']' if closed_hi else ')'}")
+                spans.append(
+                    f"in {'[' if closed_lo else '('}{_show(lo)}, {_show(hi)}"
+                    f"{']' if closed_hi else ')'}"
+                )
         return f"{head} exists iff {belief} " + " or ".join(spans)
 
 
@@ -1604,7 +1782,7 @@ def trust_threshold(
     equilibria in which given agents play given actions form a face of it).
     """
     if not isinstance(game, BayesianGame):
-        raise _error(("game",), "trust_threshold() takes a BayesianGame")
+        raise fail("trust_threshold() takes a BayesianGame", "game")
     agents = _cooperative(game, cooperative)
     result = sweep_prior(game, player, type, lo, hi)
 
@@ -1626,5 +1804,6 @@ def trust_threshold(
     named = tuple((game.players[i], game.types[i][t], game.actions[i][a]) for i, t, a in agents)
     value = regions[0][0] if regions else None
     attained = bool(regions and regions[0][2])
-    return PriorThreshold(result.player, result.type, named, value, attained,
-                          tuple(tuple(r) for r in regions), result)  # type: ignore[misc]
+    return PriorThreshold(
+        result.player, result.type, named, value, attained, tuple(tuple(r) for r in regions), result
+    )  # type: ignore[misc]

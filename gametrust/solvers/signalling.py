@@ -37,7 +37,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from ..core.errors import ArgumentError, Location, SolverError, did_you_mean
+from ..core.errors import SolverError, did_you_mean, fail
 from ..core.exact import as_number, format_number
 from ..model.tree import Chance, Decision, GameTree, Terminal
 
@@ -214,35 +214,32 @@ def _unit(n: int, i: int, value: Fraction = ONE) -> list[Fraction]:
 # -- the model ------------------------------------------------------------------------------------
 
 
-def _error(message: str, *path: str | int) -> ArgumentError:
-    return ArgumentError(message, Location(path=tuple(path)))
-
 
 def _exact(value: object, *path: str | int) -> Fraction:
     if isinstance(value, (float, np.floating)):
-        raise _error(
+        raise fail(
             f"{value!r} is a float; give an exact number (int, Fraction, Decimal or 'p/q')", *path
         )
     try:
         number = as_number(value, exact=True)
     except (TypeError, ValueError) as exc:
-        raise _error(str(exc), *path) from None
+        raise fail(str(exc), *path) from None
     assert isinstance(number, Fraction)
     return number
 
 
 def _names(value: object, what: str) -> tuple[str, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise _error(f"{what} must be a list of names, got {value!r}", what)
+        raise fail(f"{what} must be a list of names, got {value!r}", what)
     names = []
     for i, name in enumerate(value):
         if not isinstance(name, str) or not name.strip():
-            raise _error(f"{what} must be non-empty strings, got {name!r}", what, i)
+            raise fail(f"{what} must be non-empty strings, got {name!r}", what, i)
         if name in names:
-            raise _error(f"{what} has {name!r} twice", what, i)
+            raise fail(f"{what} has {name!r} twice", what, i)
         names.append(name)
     if not names:
-        raise _error(f"a signalling game needs at least one of its {what}", what)
+        raise fail(f"a signalling game needs at least one of its {what}", what)
     return tuple(names)
 
 
@@ -251,10 +248,10 @@ def _keyed(
 ) -> dict[str, Any]:
     """A mapping keyed by ``names``: unknown keys refused, missing ones refused if ``complete``."""
     if not isinstance(value, Mapping):
-        raise _error(f"expected a mapping from {what} to values, got {value!r}", *path)
+        raise fail(f"expected a mapping from {what} to values, got {value!r}", *path)
     for key in value:
         if key not in names:
-            raise _error(
+            raise fail(
                 f"unknown {what[:-1] if what.endswith('s') else what} {key!r}"
                 f"{did_you_mean(str(key), names)}; {what} are {list(names)}",
                 *path, str(key),
@@ -262,7 +259,7 @@ def _keyed(
     if complete:
         for name in names:
             if name not in value:
-                raise _error(f"missing an entry for {name!r}", *path, name)
+                raise fail(f"missing an entry for {name!r}", *path, name)
     return dict(value)
 
 
@@ -319,9 +316,9 @@ class SignallingGame:
     ) -> None:
         for name, value in (("sender", sender), ("receiver", receiver)):
             if not isinstance(value, str) or not value.strip():
-                raise _error(f"the {name} must be a non-empty name, got {value!r}", name)
+                raise fail(f"the {name} must be a non-empty name, got {value!r}", name)
         if sender == receiver:
-            raise _error(f"sender and receiver are both {sender!r}", "receiver")
+            raise fail(f"sender and receiver are both {sender!r}", "receiver")
         self.sender = sender
         self.receiver = receiver
         self.types = _names(types, "types")
@@ -337,19 +334,19 @@ class SignallingGame:
             raw = _keyed(prior, self.types, "types", "prior")
         elif isinstance(prior, Sequence) and not isinstance(prior, (str, bytes)):
             if len(prior) != len(self.types):
-                raise _error(
+                raise fail(
                     f"{len(prior)} prior probabilities for {len(self.types)} types", "prior"
                 )
             raw = dict(zip(self.types, prior, strict=True))
         else:
-            raise _error(f"the prior must map types to probabilities, got {prior!r}", "prior")
+            raise fail(f"the prior must map types to probabilities, got {prior!r}", "prior")
         out = {t: _exact(raw[t], "prior", t) for t in self.types}
         for t, p in out.items():
             if p <= 0:
-                raise _error(f"the prior of {t!r} must be positive, got {p}", "prior", t)
+                raise fail(f"the prior of {t!r} must be positive, got {p}", "prior", t)
         total = sum(out.values(), ZERO)
         if total != 1:
-            raise _error(f"the prior sums to {total}, not 1", "prior")
+            raise fail(f"the prior sums to {total}, not 1", "prior")
         return out
 
     def _read_payoffs(self, payoffs: object) -> dict[str, dict[str, tuple[Fraction, Fraction]]]:
@@ -363,7 +360,7 @@ class SignallingGame:
                 if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(
                     pair
                 ) != 2:
-                    raise _error(
+                    raise fail(
                         f"expected a pair (sender payoff, receiver payoff), got {pair!r}",
                         "payoffs", t, a,
                     )
@@ -396,7 +393,7 @@ class SignallingGame:
         raw = _keyed(belief, self.types, "types", "belief", complete=False)
         values = {t: _exact(raw.get(t, 0), "belief", t) for t in self.types}
         if any(v < 0 for v in values.values()) or sum(values.values(), ZERO) != 1:
-            raise _error("a belief is a probability distribution over the types", "belief")
+            raise fail("a belief is a probability distribution over the types", "belief")
         return values
 
     def expected_receiver_payoffs(self, belief: Mapping[str, object]) -> dict[str, Fraction]:
@@ -426,7 +423,7 @@ class SignallingGame:
         index = []
         for r in responses:
             if r not in self.responses:
-                raise _error(
+                raise fail(
                     f"no response {r!r}{did_you_mean(r, self.responses)}", "responses", r
                 )
             index.append(self.responses.index(r))
@@ -515,7 +512,7 @@ def reassurance_game(
     }
     prior = values["prior_trustworthy"]
     if not 0 < prior < 1:
-        raise _error(f"the prior must lie strictly between 0 and 1, got {prior}",
+        raise fail(f"the prior must lie strictly between 0 and 1, got {prior}",
                      "prior_trustworthy")
     return SignallingGame(
         sender, receiver, ["trustworthy", "untrustworthy"],
@@ -1150,12 +1147,12 @@ def solve_signalling(game: SignallingGame, *, max_supports: int = MAX_SUPPORTS) 
     ``max_supports`` support profiles.
     """
     if not isinstance(game, SignallingGame):
-        raise _error(f"expected a SignallingGame, got {type(game).__name__}", "game")
+        raise fail(f"expected a SignallingGame, got {type(game).__name__}", "game")
     tab = _Tables(game)
     feasible = [s for s in _subsets(tab.na) if tab.belief_polytope(s) is not None]
     count = _count_supports(tab.nt, tab.nm, len(feasible))
     if count > max_supports:
-        raise _error(
+        raise fail(
             f"the game has {count} support profiles, more than max_supports={max_supports}; "
             "pass a larger max_supports to try anyway",
             "game",
@@ -1454,9 +1451,9 @@ def separating_conditions(game: SignallingGame) -> SeparatingConditions:
     True
     """
     if not isinstance(game, SignallingGame):
-        raise _error(f"expected a SignallingGame, got {type(game).__name__}", "game")
+        raise fail(f"expected a SignallingGame, got {type(game).__name__}", "game")
     if len(game.types) < 2 or len(game.signals) != len(game.types):
-        raise _error(
+        raise fail(
             "separating conditions are computed for games with as many signals as types (at "
             f"least two); this game has {len(game.types)} types and {len(game.signals)} signals "
             "— use solve_signalling(game).separating",
