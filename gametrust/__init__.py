@@ -26,6 +26,7 @@ from .core.errors import (
     ScenarioError,
     SolverError,
 )
+from .core.version import __version__
 from .formats.load import load, loads
 from .model.empathy import EMPATHY_MODELS, apply_empathy
 from .model.game import NormalFormGame
@@ -41,7 +42,7 @@ from .solvers.solve import METHODS, solve
 # imported above instead: importing such a module later would replace a lazy
 # attribute with the module itself.
 _LAZY: dict[str, tuple[str, str]] = {
-    "BayesianGame": ("solvers.bayesian", "BayesianGame"),
+    "BayesianGame": ("model.bayesian", "BayesianGame"),
     "BayesianResult": ("solvers.bayesian", "BayesianResult"),
     "PriorSweep": ("solvers.bayesian", "PriorSweep"),
     "solve_bayesian": ("solvers.bayesian", "solve_bayesian"),
@@ -64,8 +65,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Selection": ("analysis.selection", "Selection"),
     "TrustThreshold": ("analysis.selection", "TrustThreshold"),
     "analyse_selection": ("analysis.selection", "analyse"),
-    "SignallingGame": ("solvers.signalling", "SignallingGame"),
-    "reassurance_game": ("solvers.signalling", "reassurance_game"),
+    "SignallingGame": ("model.signalling", "SignallingGame"),
+    "reassurance_game": ("model.signalling", "reassurance_game"),
     "separating_conditions": ("solvers.signalling", "separating_conditions"),
     "solve_signalling": ("solvers.signalling", "solve_signalling"),
     "Chance": ("model.tree", "Chance"),
@@ -112,7 +113,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
         solve_signalling,
     )
 
-__version__ = "0.1.0"
 
 __all__ = [
     "EMPATHY_MODELS",

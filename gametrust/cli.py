@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__
 from .core.errors import ArgumentError, GametrustError, InputError, Location, did_you_mean
+from .core.version import __version__
 from .report import FORMATS
 from .report.sweep import SWEEP_FORMATS
 from .solvers.solve import METHODS

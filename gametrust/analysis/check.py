@@ -328,21 +328,21 @@ class _Segment:
 
 
 def _segments(variable: Variable, critical: Iterable[Any]) -> list[_Segment]:
-    from .sweep import _between, _greater, _sorted_unique
+    from .parametric import between, greater, sorted_unique
 
     low, high = variable.low, variable.high
     inside = [
         c for c in critical
-        if _greater(c, low, float(low)) and _greater(high, c, float(high))
+        if greater(c, low, float(low)) and greater(high, c, float(high))
     ]
-    points = [low, *_sorted_unique(list(inside)), high]
+    points = [low, *sorted_unique(list(inside)), high]
     out: list[_Segment] = []
     for k, p in enumerate(points):
         skip = (k == 0 and variable.low_open) or (k == len(points) - 1 and variable.high_open)
         if not skip:
             out.append(_Segment(p, True))
         if k + 1 < len(points):
-            out.append(_Segment(_between(p, points[k + 1]), False, p, points[k + 1]))
+            out.append(_Segment(between(p, points[k + 1]), False, p, points[k + 1]))
     return out
 
 
@@ -351,7 +351,7 @@ def _simplest(segment: _Segment, variable: Variable) -> Any:
     if segment.point:
         return segment.value
     from ..testing.strategies import simplicity
-    from .sweep import _greater
+    from .parametric import greater
 
     a, b = segment.lo, segment.hi
     fa, fb = float(a), float(b)
@@ -359,7 +359,7 @@ def _simplest(segment: _Segment, variable: Variable) -> Any:
         ks = range(math.floor(fa * d), math.ceil(fb * d) + 1)
         found = [
             Fraction(k, d) for k in ks
-            if _greater(Fraction(k, d), a, fa) and _greater(b, Fraction(k, d), fb)
+            if greater(Fraction(k, d), a, fa) and greater(b, Fraction(k, d), fb)
         ]
         if found:
             return min(found, key=lambda v: simplicity(v, variable.low, variable.high))

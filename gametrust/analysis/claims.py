@@ -106,9 +106,9 @@ def show(value: Any) -> str:
     """A value as a person reads it: ``2/3``, or an algebraic number with its approximation."""
     if isinstance(value, (Fraction, int, float)):
         return format_number(value)  # type: ignore[arg-type]
-    from .sweep import _show
+    from .parametric import show_value
 
-    return _show(value)
+    return show_value(value)
 
 
 def profile_text(profile: Sequence[str]) -> str:

@@ -32,19 +32,19 @@ import numpy as np
 
 from ..core.errors import ArgumentError, Location
 from ..solvers.result import SolveResult
-from .selection import Selection
-from .sweep import (
+from .parametric import (
     Axis,
-    _between,
-    _cleared_polys,
-    _Evaluator,
-    _greater,
-    _parametric_tensor,
-    _player_polys,
-    _range,
-    _roots_of,
-    _show,
+    PointEvaluator,
+    between,
+    cleared_polys,
+    greater,
+    parametric_tensor,
+    player_polys,
+    roots_of,
+    show_value,
+    sweep_range,
 )
+from .selection import Selection
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.game import NormalFormGame
@@ -139,7 +139,7 @@ def _slot(
     for b in breaks:
         if isinstance(b, Fraction) and b == value:
             return None
-        if _greater(value, b, float(b)):
+        if greater(value, b, float(b)):
             index += 1
     return index
 
@@ -174,15 +174,15 @@ def sweep_map(
             "(e.g. --empathy US --empathy DPRK) of a two-player game",
             Location(path=("--empathy",)),
         )
-    xr = _range(source, ax[0], *(x_range or (None, None)))
-    yr = _range(source, ax[1], *(y_range or (None, None)))
+    xr = sweep_range(source, ax[0], *(x_range or (None, None)))
+    yr = sweep_range(source, ax[1], *(y_range or (None, None)))
     # each axis moves one player's payoffs only: its own breakpoints are its lines
     breaks = []
     for axis, (lo, hi) in zip(ax, (xr, yr), strict=True):
-        ids, _, tensor = _parametric_tensor(source, axis, parameters, empathy)
+        ids, _, tensor = parametric_tensor(source, axis, parameters, empathy)
         player = ids.index(axis.name)
-        polys = _cleared_polys(tensor, axis.symbol, lo, hi)
-        breaks.append(tuple(_roots_of(_player_polys(polys, player, lo, hi), lo, hi)))
+        polys = cleared_polys(tensor, axis.symbol, lo, hi)
+        breaks.append(tuple(roots_of(player_polys(polys, player, lo, hi), lo, hi)))
     x_breaks, y_breaks = breaks
 
     def build(point: tuple[Any, Any]) -> NormalFormGame:
@@ -195,11 +195,11 @@ def sweep_map(
 
         return apply_empathy(source, [weights.get(p, 0) for p in source.players])
 
-    evaluator = _Evaluator(build, classify)
+    evaluator = PointEvaluator(build, classify)
     xs = [xr[0], *x_breaks, xr[1]]
     ys = [yr[0], *y_breaks, yr[1]]
-    x_samples = [_between(xs[k], xs[k + 1]) for k in range(len(xs) - 1)]
-    y_samples = [_between(ys[k], ys[k + 1]) for k in range(len(ys) - 1)]
+    x_samples = [between(xs[k], xs[k + 1]) for k in range(len(xs) - 1)]
+    y_samples = [between(ys[k], ys[k + 1]) for k in range(len(ys) - 1)]
     signature = {}
     for c, sx in enumerate(x_samples):
         for r, sy in enumerate(y_samples):
@@ -298,11 +298,11 @@ def _describe(
     def bound(name: str, lo: Any, hi: Any, full: tuple[Fraction, Fraction]) -> str | None:
         low, high = lo != full[0], hi != full[1]
         if low and high:
-            return f"{_show(lo)} < {name} < {_show(hi)}"
+            return f"{show_value(lo)} < {name} < {show_value(hi)}"
         if low:
-            return f"{name} > {_show(lo)}"
+            return f"{name} > {show_value(lo)}"
         if high:
-            return f"{name} < {_show(hi)}"
+            return f"{name} < {show_value(hi)}"
         return None
 
     out = []

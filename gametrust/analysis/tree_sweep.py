@@ -31,15 +31,15 @@ from ..model.reduced import reduced_tensor
 from ..model.tree import Chance, Decision, GameTree, Path, Terminal
 from ..solvers.extensive import Behavior, TreeSolveResult, _behavior_of, _subtree, solve_tree
 from ..solvers.solve import solve
-from .sweep import (
+from .parametric import (
     Axis,
-    _between,
-    _cleared_polys,
-    _piece,
-    _player_polys,
-    _roots_of,
-    _show,
+    between,
+    cleared_polys,
+    equilibrium_piece,
     interleave,
+    player_polys,
+    roots_of,
+    show_value,
 )
 
 __all__ = ["TreeBreakpoint", "TreeInterval", "TreeSweepResult", "sweep_scenario_tree", "sweep_tree"]
@@ -59,7 +59,7 @@ class TreeInterval:
     def label(self, symbol: str) -> str:
         left = "[" if self.closed_lo else "("
         right = "]" if self.closed_hi else ")"
-        return f"{symbol} in {left}{_show(self.lo)}, {_show(self.hi)}{right}"
+        return f"{symbol} in {left}{show_value(self.lo)}, {show_value(self.hi)}{right}"
 
 
 @dataclass(frozen=True)
@@ -156,9 +156,9 @@ def _tracked_minimal(
         ]
     tensor, _, _ = reduced_tensor(sub)
     lifted = _lift_tensor(tensor)
-    polys = _cleared_polys(lifted, symbol, lo, hi)
+    polys = cleared_polys(lifted, symbol, lo, hi)
     for player in range(polys.shape[0]):
-        out |= _player_polys(polys, player, lo, hi)
+        out |= player_polys(polys, player, lo, hi)
     numeric = _evaluate(sub, t0)
     from ..model.reduced import reduced_normal_form
 
@@ -168,7 +168,7 @@ def _tracked_minimal(
     for e in result:
         behavior = _behavior_of(numeric, num_plans, e.strategies)
         if game.n_players == 2:
-            piece = _piece(e, game, polys, lifted, symbol)
+            piece = equilibrium_piece(e, game, polys, lifted, symbol)
             value = piece.payoff_formulas or tuple(
                 RationalFunction.constant(v) for v in e.payoffs
             )
@@ -207,9 +207,9 @@ def _base_polys(rf_tree: GameTree, lo: Fraction, hi: Fraction, symbol: str) -> s
                     out.add(q.num.primitive())
     tensor, _, _ = reduced_tensor(rf_tree)
     lifted = _lift_tensor(tensor)
-    polys = _cleared_polys(lifted, symbol, lo, hi)
+    polys = cleared_polys(lifted, symbol, lo, hi)
     for player in range(polys.shape[0]):
-        out |= _player_polys(polys, player, lo, hi)
+        out |= player_polys(polys, player, lo, hi)
     return out
 
 
@@ -243,23 +243,23 @@ def sweep_tree(
         return cache[key]
 
     # refinement: split until no piece holds a root of what its own solution relied on
-    points = [lo, *_roots_of(polys, lo, hi), hi]
+    points = [lo, *roots_of(polys, lo, hi), hi]
     changed = True
     while changed:
         changed = False
         new_points = [points[0]]
         for a, b in pairwise(points):
-            sample = _between(a, b)
+            sample = between(a, b)
             relied: set[Poly] = set()
             _tracked_spe(rf_tree, sample, lo, hi, symbol, relied)
-            inside = [r for r in _roots_of(relied - polys, lo, hi) if _strictly(a, r, b)]
+            inside = [r for r in roots_of(relied - polys, lo, hi) if _strictly(a, r, b)]
             polys |= relied
             if inside:
                 changed = True
                 new_points.extend(inside)
             new_points.append(b)
         points = sorted(set(new_points), key=float) if changed else points
-    gaps = [_between(points[k], points[k + 1]) for k in range(len(points) - 1)]
+    gaps = [between(points[k], points[k + 1]) for k in range(len(points) - 1)]
     kept = [
         k
         for k in range(1, len(points) - 1)
@@ -290,9 +290,9 @@ def sweep_tree(
 
 
 def _strictly(a: Any, r: Any, b: Any) -> bool:
-    from .sweep import _greater
+    from .parametric import greater
 
-    return _greater(r, a, float(a)) and _greater(b, r, float(b))
+    return greater(r, a, float(a)) and greater(b, r, float(b))
 
 
 def sweep_scenario_tree(
@@ -309,10 +309,10 @@ def sweep_scenario_tree(
 
     from ..core.errors import ArgumentError, Location
     from ..model.empathy import empathize_tensor
-    from .sweep import _check_player, _exact_weight, _range
+    from .parametric import check_player, exact_weight, sweep_range
 
     ax = axis if isinstance(axis, Axis) else Axis.parse(axis)
-    low, high = _range(scenario, ax, lo, hi)
+    low, high = sweep_range(scenario, ax, lo, hi)
     t = RationalFunction.variable()
 
     def const(value: object) -> RationalFunction:
@@ -327,11 +327,11 @@ def sweep_scenario_tree(
         raw = scenario.empathy.get(pid, 0)
         weights[pid] = raw.fold(const, values.__getitem__) if hasattr(raw, "fold") else const(raw)
     for pid, raw in (empathy or {}).items():
-        _check_player(pid, players, "--empathy")
-        weights[pid] = const(_exact_weight(raw, pid))
+        check_player(pid, players, "--empathy")
+        weights[pid] = const(exact_weight(raw, pid))
     if ax.kind == "empathy":
         if ax.name:
-            _check_player(ax.name, players, "axis")
+            check_player(ax.name, players, "axis")
             weights[ax.name] = t
         else:
             weights = {p: t for p in players}

@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..core.exact import format_number
+from ..core.version import __version__
 from . import context, dominated_by, family_of, format_value, risk_comparisons, selection_of
 
 if TYPE_CHECKING:
@@ -55,8 +56,6 @@ def to_dict(
 
     ``explanation`` (``solve --explain``) adds the ``explain`` block.
     """
-    from .. import __version__
-
     ctx = context(result, scenario, parameters, empathy)
     game = result.game
     component_of = {k: c for c, members in enumerate(result.components) for k in members}

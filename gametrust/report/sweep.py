@@ -46,9 +46,10 @@ from typing import TYPE_CHECKING, Any
 from ..core.exact import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis.parametric import Axis, EquilibriumPiece
     from ..analysis.regions import Region, SweepMap
     from ..analysis.selection import Selection, TrustThreshold
-    from ..analysis.sweep import Axis, Breakpoint, EquilibriumPiece, Interval, SweepResult
+    from ..analysis.sweep import Breakpoint, Interval, SweepResult
     from ..solvers.result import SolveResult
 
 __all__ = [
@@ -494,13 +495,13 @@ def _threshold_formula(
 
 def trust_formulas(interval: Interval, symbol: str) -> list[TrustFormula]:
     """The trust thresholds of ``interval``, as formulas of the swept value where possible."""
-    from ..analysis.sweep import _between
+    from ..analysis.parametric import between
 
     players = interval.result.game.players
     found: list[tuple[TrustFormula, tuple[Any, bool, Any, bool]]] = []
     pieces = interval.selections or ((interval.lo, interval.hi, interval.selection),)
     for lo, hi, selection in pieces:
-        sample = interval.sample if len(pieces) == 1 else _between(lo, hi)
+        sample = interval.sample if len(pieces) == 1 else between(lo, hi)
         for threshold in selection.thresholds:
             values: dict[str, str | None] = {}
             functions: dict[str, Any] = {}

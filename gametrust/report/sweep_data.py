@@ -30,6 +30,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..core.exact import format_number
+from ..core.version import __version__
 from .sweep import (
     approx,
     dominance,
@@ -44,8 +45,9 @@ from .sweep import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis.parametric import Axis
     from ..analysis.regions import SweepMap
-    from ..analysis.sweep import Axis, Breakpoint, Interval, SweepResult
+    from ..analysis.sweep import Breakpoint, Interval, SweepResult
     from ..solvers.result import SolveResult
 
 __all__ = [
@@ -307,8 +309,6 @@ def _grid_payoffs(
 
 def to_dict(result: SweepResult, *, file: str | None = None) -> dict[str, Any]:
     """A sweep as plain JSON-ready data (see ``docs/sweep.md``)."""
-    from .. import __version__
-
     sym = result.axis.symbol
     return {
         "schema_version": SCHEMA_VERSION,
@@ -440,8 +440,6 @@ def map_to_dict(
     sweep_map: SweepMap, *, file: str | None = None, grid: int | None = None
 ) -> dict[str, Any]:
     """A 2-D map as plain JSON-ready data; ``grid=n`` adds the region ids on an n x n grid."""
-    from .. import __version__
-
     samples = {(c.column, c.row): c.sample for c in sweep_map.cells}
     regions = []
     for region in sweep_map.regions:

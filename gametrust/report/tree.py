@@ -259,7 +259,7 @@ def render(
 
 
 def _show(value: Any) -> str:
-    from ..analysis.sweep import _show as show
+    from ..analysis.parametric import show_value as show
 
     return show(value)
 

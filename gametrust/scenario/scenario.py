@@ -62,8 +62,8 @@ from .typespec import BeliefSpec, PlayerType, Signalling, check_priors
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.claims import Assumptions, Claim
-    from ..solvers.bayesian import BayesianGame
-    from ..solvers.signalling import SignallingGame
+    from ..model.bayesian import BayesianGame
+    from ..model.signalling import SignallingGame
 
 __all__ = ["FORMAT_VERSION", "Parameter", "Player", "Scenario"]
 
@@ -974,7 +974,7 @@ class Scenario:
         >>> s.build_bayesian({"p": "1/4"}).prior("B")
         {'friend': Fraction(1, 4), 'foe': Fraction(3, 4)}
         """
-        from ..solvers.bayesian import BayesianGame
+        from ..model.bayesian import BayesianGame
 
         if not self.types:
             raise fail("the scenario has no types (add a types: section)", "types")
@@ -997,7 +997,7 @@ class Scenario:
         After the receiver's response the sender plays its type's (unique) best
         reply in the stage game; the costs are subtracted from the sender's payoff.
         """
-        from ..solvers.signalling import SignallingGame
+        from ..model.signalling import SignallingGame
 
         s = self.signalling
         if s is None:
