@@ -141,9 +141,12 @@ def private_imports() -> list[PrivateImport]:
                 private_module = any(
                     p.startswith("_") and not p.startswith("__") for p in source.split(".")
                 )
+                modules = module_files()
                 for alias in node.names:
                     private_name = alias.name.startswith("_") and not alias.name.startswith("__")
                     across = _subpackage(source) != _subpackage(module)
+                    if f"{source}.{alias.name}" in modules:  # a submodule: private ones stay home
+                        private_name, private_module = False, private_name or private_module
                     if (private_name and source != module) or (private_module and across):
                         found.append(PrivateImport(module, source, alias.name, node.lineno))
             elif isinstance(node, ast.Import):

@@ -67,7 +67,7 @@ from ..analysis.claims import (
 )
 from ..core.errors import Location, ScenarioError, did_you_mean
 from ..scenario.expression import Expression, parse_expression, parse_number_safely
-from .load import _kind, _Reader
+from .reader import Reader, kind_of
 from .yamlsource import KeyPath, SourceMap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,7 +103,7 @@ _OPERATOR = re.compile(r"<=|>=|==|!=|<|>|=")
 _PLUS_MINUS = re.compile(r"^\s*(±|\+-|\+/-)\s*(?P<value>.+?)\s*$")
 
 
-class _ClaimsReader(_Reader):
+class _ClaimsReader(Reader):
     """Validates ``assumptions:`` and ``claims:``; ``strict`` requires conditions on variables."""
 
     def __init__(self, where: SourceMap, scenario: Scenario, strict: bool = True) -> None:
@@ -393,7 +393,7 @@ class _ClaimsReader(_Reader):
                     low, high = self.range_of(bounds, bpath, label)
                 else:
                     raise self.error(
-                        f"a payoff range is [low, high] or '± d', not {_kind(bounds)}", bpath
+                        f"a payoff range is [low, high] or '± d', not {kind_of(bounds)}", bpath
                     )
                 name = payoff_variable_name(self.scenario, len(out))
                 out.append(

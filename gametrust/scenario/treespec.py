@@ -60,7 +60,7 @@ from .expression import Expression
 from .moves import BOND, HARD, KINDS, Commitment, Verification
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..formats.load import _Reader
+    from ..formats.reader import Reader
     from ..formats.yamlsource import KeyPath
 
 __all__ = [
@@ -111,7 +111,7 @@ def key_path(tree: GameTree, path: Sequence[str]) -> tuple[str, ...]:
 
 
 class _TreeReader:
-    def __init__(self, reader: _Reader, players: Sequence[str], names: Mapping[str, Number]):
+    def __init__(self, reader: Reader, players: Sequence[str], names: Mapping[str, Number]):
         self.reader = reader
         self.players = list(players)
         self.names = names
@@ -252,7 +252,7 @@ class _TreeReader:
 
 
 def read_tree(
-    reader: _Reader, value: object, players: Sequence[str], names: Mapping[str, Number]
+    reader: Reader, value: object, players: Sequence[str], names: Mapping[str, Number]
 ) -> GameTree:
     """The ``tree:`` section as a :class:`GameTree` of expressions (located errors)."""
     root = _TreeReader(reader, players, names).node(value, ("tree",), 0)
@@ -263,7 +263,7 @@ def read_tree(
 
 
 def read_commitments(
-    reader: _Reader, value: object, names: Mapping[str, Number]
+    reader: Reader, value: object, names: Mapping[str, Number]
 ) -> tuple[Commitment, ...]:
     """The ``commitments:`` section: a list of commitments."""
     path: KeyPath = ("commitments",)
@@ -307,7 +307,7 @@ def read_commitments(
 
 
 def read_verification(
-    reader: _Reader, value: object, names: Mapping[str, Number]
+    reader: Reader, value: object, names: Mapping[str, Number]
 ) -> Verification:
     """The ``verification:`` section."""
     path: KeyPath = ("verification",)
@@ -335,7 +335,7 @@ def read_verification(
     )
 
 
-def read_order(reader: _Reader, value: object) -> tuple[str, ...]:
+def read_order(reader: Reader, value: object) -> tuple[str, ...]:
     """The ``order:`` section: player ids, first mover first."""
     path: KeyPath = ("order",)
     items = reader.sequence(value, path, "order")

@@ -148,7 +148,7 @@ def check_priors(
 def read_types(
     reader: Any, value: object, players: Sequence[Any], names: Mapping[str, Number]
 ) -> dict[str, tuple[PlayerType, ...]]:
-    """The ``types:`` section, read with ``reader`` (a ``load._Reader``) for located errors."""
+    """The ``types:`` section, read with ``reader`` (a ``Reader``) for located errors."""
     path: KeyPath = ("types",)
     spec = reader.mapping(value, path, "types")
     ids = [p.id for p in players]
