@@ -61,6 +61,7 @@ from typing import Any, Literal
 from ..analysis.parametric import interleave
 from ..core.errors import ArgumentError, Location, SolverError, fail
 from ..core.exact import Number, as_number, format_number
+from ..core.linalg import solve_square, solve_unique
 from ..core.polynomial import Poly, RationalFunction
 from ..model.bayesian import (
     BayesianGame,
@@ -324,38 +325,13 @@ def _same(a: Sequence[Number], b: Sequence[Number], tol: Any) -> bool:
     return all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
 
 
-def _solve_linear(
-    columns: list[Sequence[Number]], target: Sequence[Number], tol: Any
-) -> list[Number] | None:
-    """The unique ``lam`` with ``sum lam_k columns[k] = target``, or None (none or not unique)."""
-    rows = len(target)
-    k = len(columns)
-    m = [[columns[c][r] for c in range(k)] + [target[r]] for r in range(rows)]
-    pivots = []
-    r = 0
-    for c in range(k):
-        pivot = max(range(r, rows), key=lambda j: abs(m[j][c]), default=None)
-        if pivot is None or abs(m[pivot][c]) <= tol:
-            return None  # dependent columns: a smaller subset would do
-        m[r], m[pivot] = m[pivot], m[r]
-        for j in range(rows):
-            if j != r and m[j][c] != 0:
-                factor = m[j][c] / m[r][c]
-                m[j] = [x - factor * y for x, y in zip(m[j], m[r], strict=True)]
-        pivots.append(r)
-        r += 1
-    if any(abs(m[j][k]) > tol for j in range(r, rows)):
-        return None  # inconsistent
-    return [m[j][k] / m[j][c] for c, j in enumerate(pivots)]
-
-
 def _in_hull(point: Sequence[Number], others: list[Sequence[Number]], dim: int, tol: Any) -> bool:
     """Is ``point`` a convex combination of ``others``?  Exact, by Caratheodory's theorem:
     try every affinely independent subset of at most ``dim + 1`` points."""
     target = [*point, 1]
     for size in range(1, min(len(others), dim + 1) + 1):
         for subset in combinations(others, size):
-            lam = _solve_linear([[*q, 1] for q in subset], target, tol)
+            lam = solve_unique([[*q, 1] for q in subset], target, tol)
             if lam is not None and all(x >= -tol for x in lam):
                 return True
     return False
@@ -592,25 +568,6 @@ def _prior_family(bg: BayesianGame, i: int, t: int) -> list[tuple[Fraction, Frac
     return out
 
 
-def _gauss(matrix: list[list[Fraction]], rhs: list[list[Fraction]]) -> list[list[Fraction]] | None:
-    """Solve ``matrix x = r`` for each right-hand side column r in ``rhs`` (rows of values);
-    ``None`` when the matrix is singular."""
-    n = len(matrix)
-    m = [list(row) + list(r) for row, r in zip(matrix, rhs, strict=True)]
-    for c in range(n):
-        pivot = next((r for r in range(c, n) if m[r][c] != 0), None)
-        if pivot is None:
-            return None
-        m[c], m[pivot] = m[pivot], m[c]
-        inv = 1 / m[c][c]
-        m[c] = [x * inv for x in m[c]]
-        for r in range(n):
-            if r != c and m[r][c] != 0:
-                f = m[r][c]
-                m[r] = [x - f * y for x, y in zip(m[r], m[c], strict=True)]
-    return [row[n:] for row in m]
-
-
 class _Polytope:
     """Player i's behaviour best-response polytope in the z variables, as p moves."""
 
@@ -659,7 +616,7 @@ class _Polytope:
             rhs.append([Fraction(0), Fraction(0)])
         if len(matrix) != len(support) + nj:
             return None
-        x = _gauss(matrix, rhs)
+        x = solve_square(matrix, rhs)
         if x is None:
             return None
         z = [(row[0], row[1]) for row in x[: len(support)]]

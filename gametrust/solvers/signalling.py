@@ -32,11 +32,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations, permutations, product
-from math import gcd, lcm
 from typing import Any, Literal
 
 from ..core.errors import SolverError, fail
 from ..core.exact import format_number
+from ..core.linalg import Polytope, bounded_polytope, dot, is_inconsistent
 from ..model.signalling import SignallingGame, reassurance_game
 
 __all__ = [
@@ -64,135 +64,6 @@ MAX_SUPPORTS = 100_000
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
-
-
-# -- exact linear algebra -------------------------------------------------------------------------
-
-
-def _affine_solutions(
-    rows: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction], n: int
-) -> tuple[list[Fraction], list[list[Fraction]]] | None:
-    """``{x : rows x = rhs}`` as ``x0 + span(basis)``, or ``None`` when empty (exact)."""
-    m = [[*row, b] for row, b in zip(rows, rhs, strict=True)]
-    pivots: list[int] = []
-    r = 0
-    for c in range(n):
-        if r == len(m):
-            break
-        p = next((i for i in range(r, len(m)) if m[i][c] != 0), None)
-        if p is None:
-            continue
-        m[r], m[p] = m[p], m[r]
-        inv = 1 / m[r][c]
-        m[r] = [v * inv for v in m[r]]
-        for i in range(len(m)):
-            if i != r and m[i][c] != 0:
-                f = m[i][c]
-                m[i] = [a - f * b for a, b in zip(m[i], m[r], strict=True)]
-        pivots.append(c)
-        r += 1
-    if any(m[i][n] != 0 for i in range(r, len(m))):
-        return None
-    x0 = [ZERO] * n
-    for i, c in enumerate(pivots):
-        x0[c] = m[i][n]
-    basis = []
-    for free in (c for c in range(n) if c not in pivots):
-        v = [ZERO] * n
-        v[free] = ONE
-        for i, c in enumerate(pivots):
-            v[c] = -m[i][free]
-        basis.append(v)
-    return x0, basis
-
-
-def _inconsistent(equalities: Sequence[tuple[Sequence[Fraction], Fraction]], n: int) -> bool:
-    """True when the equalities have no solution: fraction-free elimination over the integers
-    (each row scaled by its denominators), which is much faster than Fractions."""
-    rows = []
-    for a, b in equalities:
-        row = [*a, b]
-        scale = lcm(*(v.denominator for v in row))
-        rows.append([int(v * scale) for v in row])
-    r = 0
-    for c in range(n):
-        p = next((i for i in range(r, len(rows)) if rows[i][c] != 0), None)
-        if p is None:
-            continue
-        rows[r], rows[p] = rows[p], rows[r]
-        pivot = rows[r]
-        for i in range(r + 1, len(rows)):
-            f = rows[i][c]
-            if f:
-                row = [pivot[c] * x - f * y for x, y in zip(rows[i], pivot, strict=True)]
-                g = gcd(*row)
-                rows[i] = [x // g for x in row] if g > 1 else row
-        r += 1
-        if r == len(rows):
-            break
-    return any(rows[i][n] != 0 for i in range(r, len(rows)))
-
-
-def _dot(a: Sequence[Fraction], b: Sequence[Fraction]) -> Fraction:
-    return sum((x * y for x, y in zip(a, b, strict=True)), ZERO)
-
-
-@dataclass(frozen=True)
-class _Polytope:
-    """Vertices of a bounded polytope and its centre (the mean of its vertices)."""
-
-    vertices: tuple[tuple[Fraction, ...], ...]
-    centre: tuple[Fraction, ...]
-
-
-def _polytope(
-    n: int,
-    equalities: Sequence[tuple[Sequence[Fraction], Fraction]],
-    inequalities: Sequence[tuple[Sequence[Fraction], Fraction]],
-    positive: Sequence[int] = (),
-) -> _Polytope | None:
-    """The bounded polytope ``{x : a.x = b (equalities), a.x >= b (inequalities)}``.
-
-    ``None`` when it is empty, or when no point of it has ``x_i > 0`` for every
-    ``i`` in ``positive`` (then its relative interior misses that open face).
-    The centre lies in the relative interior, so it has ``x_i > 0`` whenever any
-    point does.  Vertices are found by brute force over tight constraint sets:
-    for the small systems of signalling games that is fast and exact.
-    """
-    solved = _affine_solutions([a for a, _ in equalities], [b for _, b in equalities], n)
-    if solved is None:
-        return None
-    x0, basis = solved
-    k = len(basis)
-    rows = [
-        ([_dot(a, v) for v in basis], b - _dot(a, x0)) for a, b in inequalities
-    ]  # in the coordinates z of x = x0 + sum z_j basis_j: rows z >= rhs
-    if any(all(c == 0 for c in coeffs) and rhs > 0 for coeffs, rhs in rows):
-        return None
-    rows = [(coeffs, rhs) for coeffs, rhs in rows if any(c != 0 for c in coeffs)]
-    points: list[tuple[Fraction, ...]] = []
-    if k == 0:
-        points = [tuple(x0)]
-    else:
-        found: set[tuple[Fraction, ...]] = set()
-        for combo in combinations(range(len(rows)), k):
-            tight = _affine_solutions([rows[i][0] for i in combo], [rows[i][1] for i in combo], k)
-            if tight is None or tight[1]:
-                continue
-            z = tight[0]
-            if all(_dot(coeffs, z) >= rhs for coeffs, rhs in rows):
-                found.add(tuple(z))
-        for z in sorted(found):
-            points.append(
-                tuple(x0[i] + sum((zj * v[i] for zj, v in zip(z, basis, strict=True)), ZERO)
-                      for i in range(n))
-            )
-    if not points:
-        return None
-    centre = tuple(sum((p[i] for p in points), ZERO) / len(points) for i in range(n))
-    if any(centre[i] <= 0 for i in positive):
-        return None
-    return _Polytope(tuple(points), centre)
 
 
 Rows = list[tuple[list[Fraction], Fraction]]
@@ -567,11 +438,11 @@ class Tables:
         self.us = [[game.payoffs[t][a][0] for a in game.responses] for t in game.types]
         self.ur = [[game.payoffs[t][a][1] for a in game.responses] for t in game.types]
         self.cost = [[game.cost[t][m] for m in game.signals] for t in game.types]
-        self._beliefs: dict[tuple[tuple[int, ...], tuple[int, ...]], _Polytope | None] = {}
+        self._beliefs: dict[tuple[tuple[int, ...], tuple[int, ...]], Polytope | None] = {}
 
     def belief_polytope(
         self, support: tuple[int, ...], types: tuple[int, ...] | None = None
-    ) -> _Polytope | None:
+    ) -> Polytope | None:
         """Beliefs (concentrated on ``types``) at which every response in ``support`` is optimal."""
         types = tuple(range(self.nt)) if types is None else types
         key = (support, types)
@@ -588,7 +459,7 @@ class Tables:
                 ([self.ur[t][a0] - self.ur[t][b] for t in range(n)], ZERO)
                 for b in range(self.na) if b not in support
             ]
-            self._beliefs[key] = _polytope(n, eqs, ineqs)
+            self._beliefs[key] = bounded_polytope(n, eqs, ineqs)
         return self._beliefs[key]
 
     def belief_set(self, support: tuple[int, ...]) -> BeliefSet | None:
@@ -600,7 +471,7 @@ class Tables:
 
     def value(self, t: int, m: int, mix: Sequence[Fraction]) -> Fraction:
         """Type ``t``'s payoff from signal ``m`` against the receiver's mix there."""
-        return _dot(mix, self.us[t]) - self.cost[t][m]
+        return dot(mix, self.us[t]) - self.cost[t][m]
 
 
 def _sender_system(
@@ -671,7 +542,7 @@ def _receiver_system(
 def _supported_pieces(
     tab: Tables, supports: Sequence[tuple[int, ...]], on_path: Sequence[int],
     responses: Mapping[int, tuple[int, ...]], feasible: Sequence[tuple[int, ...]],
-) -> list[_Polytope]:
+) -> list[Polytope]:
     """The parts of a continuum of on-path receiver mixes at which some off-path response
     deters every type from every off-path signal: one convex piece (extreme points of its
     closure, and a relative-interior point) per choice of off-path response supports.
@@ -683,7 +554,7 @@ def _supported_pieces(
     n_on = len(index)
     pos = {key: i for i, key in enumerate(index)}
     off = [m for m in range(tab.nm) if m not in on_path]
-    pieces: list[_Polytope] = []
+    pieces: list[Polytope] = []
     for chosen in product(feasible, repeat=len(off)):
         extra = [(m, a) for m, support in zip(off, chosen, strict=True) for a in support]
         n = n_on + len(extra)
@@ -706,12 +577,12 @@ def _supported_pieces(
                 for a in support:
                     row[where[m, a]] -= tab.us[t][a]
                 ineqs2.append((row, tab.cost[t][m0] - tab.cost[t][m]))
-        poly = _polytope(n, eqs2, ineqs2, positive=range(n))
+        poly = bounded_polytope(n, eqs2, ineqs2, positive=range(n))
         if poly is None:
             continue
         vertices = tuple(sorted({v[:n_on] for v in poly.vertices}))
         if all(p.vertices != vertices for p in pieces):
-            pieces.append(_Polytope(vertices, poly.centre[:n_on]))
+            pieces.append(Polytope(vertices, poly.centre[:n_on]))
     return pieces
 
 
@@ -729,7 +600,7 @@ def _off_path_options(
         # value_t + cost_t(m) - sum_a y_a u_S(t, a) >= 0
         ineqs += [([-tab.us[t][a] for a in support], -(values[t] + tab.cost[t][m]))
                   for t in range(tab.nt)]
-        poly = _polytope(n, eqs, ineqs, positive=range(n))
+        poly = bounded_polytope(n, eqs, ineqs, positive=range(n))
         if poly is None:
             continue
         beliefs = tab.belief_set(support)
@@ -844,12 +715,14 @@ def solve_signalling(game: SignallingGame, *, max_supports: int = MAX_SUPPORTS) 
             # cheap first: in a generic game one of the two linear systems is inconsistent
             s_index, s_eqs, s_ineqs = _sender_system(tab, supports, on_path, responses)
             r_index, r_eqs, r_ineqs = _receiver_system(tab, supports, on_path, responses)
-            if _inconsistent(r_eqs, len(r_index)) or _inconsistent(s_eqs, len(s_index)):
+            if is_inconsistent(r_eqs, len(r_index)) or is_inconsistent(s_eqs, len(s_index)):
                 continue
-            rho_poly = _polytope(len(r_index), r_eqs, r_ineqs, positive=range(len(r_index)))
+            rho_poly = bounded_polytope(len(r_index), r_eqs, r_ineqs, positive=range(len(r_index)))
             if rho_poly is None:
                 continue
-            sigma_poly = _polytope(len(s_index), s_eqs, s_ineqs, positive=range(len(s_index)))
+            sigma_poly = bounded_polytope(
+                len(s_index), s_eqs, s_ineqs, positive=range(len(s_index))
+            )
             if sigma_poly is None:
                 continue
             sigma, rho = (sigma_poly, s_index), (rho_poly, r_index)
@@ -872,8 +745,8 @@ def _assemble(
     supports: Sequence[tuple[int, ...]],
     on_path: Sequence[int],
     responses: Mapping[int, tuple[int, ...]],
-    sigma: tuple[_Polytope, list[tuple[int, int]]],
-    rho: tuple[_Polytope, list[tuple[int, int]]],
+    sigma: tuple[Polytope, list[tuple[int, int]]],
+    rho: tuple[Polytope, list[tuple[int, int]]],
     feasible: Sequence[tuple[int, ...]],
 ) -> PerfectBayesianEquilibrium | None:
     """The equilibrium at the centre of these on-path sets (or, for a continuum whose centre
