@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .analysis.check import CheckReport, check
 from .analysis.explain import Explanation, explain
 from .analysis.sweep import SweepResult, sweep
+from .core import display as _display
 from .core.errors import (
     ArgumentError,
     ExpressionError,
@@ -74,6 +75,14 @@ _LAZY: dict[str, tuple[str, str]] = {
     "GameTree": ("model.tree", "GameTree"),
     "Terminal": ("model.tree", "Terminal"),
 }
+
+
+def _register_renderers() -> None:
+    """Notebook display: the report layer registers its renderers on the first display."""
+    from .report import display  # noqa: F401
+
+
+_display.set_loader(_register_renderers)
 
 
 def __getattr__(name: str) -> Any:

@@ -59,6 +59,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Any, Literal
 
+from ..core.display import Displayable
 from ..core.errors import ArgumentError, Location, did_you_mean
 from ..core.exact import Number, as_number, format_number
 from ..model.game import NormalFormGame
@@ -293,7 +294,7 @@ class TrustFormulas:
 
 
 @dataclass(frozen=True)
-class Explanation:
+class Explanation(Displayable):
     """Exact conditions for every pure profile, the mixed equilibrium and trust.
 
     ``symbols`` are the names kept symbolic (with their current values),
@@ -337,10 +338,6 @@ class Explanation:
 
         return explanation_text(self)
 
-    def _repr_markdown_(self) -> str:
-        from ..report.markdown import explanation_markdown
-
-        return explanation_markdown(self)
 
 
 # -- entry point ---------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..core.display import Displayable
 from ..core.errors import ArgumentError, Location
 from ..solvers.result import SolveResult
 from .parametric import (
@@ -82,7 +83,7 @@ class Region:
 
 
 @dataclass(frozen=True)
-class SweepMap:
+class SweepMap(Displayable):
     """The plane of two empathy weights split into regions with exact boundaries."""
 
     title: str
@@ -119,15 +120,7 @@ class SweepMap:
         ids = np.array([[lookup.get((c, r), -1) for c in xcols] for r in yrows])
         return xs, ys, ids
 
-    def _repr_markdown_(self) -> str:
-        from ..report.sweep import render_map_markdown
 
-        return render_map_markdown(self)
-
-    def _repr_html_(self) -> str:
-        from ..report.sweep import render_map_html
-
-        return render_map_html(self)
 
 
 def _slot(

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..core.display import Displayable
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
 from ..core.polynomial import Poly
@@ -271,7 +272,7 @@ def _grid(result: SweepResult, n: int) -> Grid:
 
 
 @dataclass(frozen=True)
-class SweepResult:
+class SweepResult(Displayable):
     """Intervals and breakpoints of an exact sweep over ``axis`` from ``lo`` to ``hi``."""
 
     title: str
@@ -336,16 +337,7 @@ class SweepResult:
             parts.append(f"{interval.family.short} for {''.join(bounds)}")
         return ", ".join(parts)
 
-    # notebooks
-    def _repr_markdown_(self) -> str:
-        from ..report.sweep import render_markdown
 
-        return render_markdown(self)
-
-    def _repr_html_(self) -> str:
-        from ..report.sweep import render_html
-
-        return render_html(self)
 
 
 # -- the sweep ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
+from ..core.display import Displayable
 from ..core.errors import SolverError
 from ..core.exact import Number, format_number
 from ..model.game import NormalFormGame
@@ -111,7 +112,7 @@ class Equilibrium:
 
 
 @dataclass(frozen=True)
-class SolveResult:
+class SolveResult(Displayable):
     """What a solver found, and how much of it there is.
 
     ``complete`` is True when the method is guaranteed to have found every
@@ -144,15 +145,7 @@ class SolveResult:
     def __getitem__(self, index: int) -> Equilibrium:
         return self.equilibria[index]
 
-    def _repr_markdown_(self) -> str:  # Jupyter
-        from ..report import render_markdown
 
-        return render_markdown(self)
-
-    def _repr_html_(self) -> str:  # Jupyter
-        from ..report import render_html
-
-        return render_html(self)
 
     @property
     def continua(self) -> tuple[tuple[int, ...], ...]:

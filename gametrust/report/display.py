@@ -1,0 +1,29 @@
+"""Notebook display: the report layer's renderers registered for each result type.
+
+Importing this module registers them with :mod:`gametrust.core.display`; the
+package face arranges that on the first display in a notebook, so results
+show as tables without importing the report layer themselves.
+"""
+
+from __future__ import annotations
+
+from ..analysis.explain import Explanation
+from ..analysis.regions import SweepMap
+from ..analysis.sweep import SweepResult
+from ..core.display import register
+from ..solvers.result import SolveResult
+from . import render_html, render_markdown
+from .markdown import explanation_markdown
+from .sweep import render_html as sweep_html
+from .sweep import render_map_html, render_map_markdown
+from .sweep import render_markdown as sweep_markdown
+
+__all__: list[str] = []
+
+register(SolveResult, "markdown", render_markdown)
+register(SolveResult, "html", render_html)
+register(SweepResult, "markdown", sweep_markdown)
+register(SweepResult, "html", sweep_html)
+register(SweepMap, "markdown", render_map_markdown)
+register(SweepMap, "html", render_map_html)
+register(Explanation, "markdown", explanation_markdown)
