@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from ..core.display import Displayable
 from ..core.errors import SolverError
@@ -19,9 +19,35 @@ from ..core.exact import Number, format_number
 from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, expected_payoffs, float_tolerance, is_nash, regrets
 
-__all__ = ["Equilibrium", "SolveResult", "certify"]
+__all__ = ["Equilibrium", "Result", "SolveResult", "certify"]
 
 Kind = Literal["pure", "mixed"]
+
+
+@runtime_checkable
+class Result(Protocol):
+    """What every solver returns, whatever the kind of game (the one contract).
+
+    ``equilibria`` are certified (each has passed an exact regret check in
+    exact games); ``complete`` is true only when the method provably found
+    every equilibrium of the kind it reports; ``max_regret`` is the largest
+    certificate over the equilibria (``0`` exactly in exact games);
+    ``to_dict()`` is the JSON-ready data; ``str(result)`` a plain summary.
+    Rich notebook display comes from :class:`~gametrust.core.display.Displayable`.
+    """
+
+    method: str
+    exact: bool
+    complete: bool
+    warnings: tuple[str, ...]
+
+    @property
+    def equilibria(self) -> Sequence[Any]: ...
+
+    @property
+    def max_regret(self) -> Number: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
