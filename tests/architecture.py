@@ -11,13 +11,20 @@ Imports inside functions count; imports under ``if TYPE_CHECKING:`` do not.
 from __future__ import annotations
 
 import ast
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
 import grimp
 
 PACKAGE = "gametrust"
-ROOT = Path(__file__).resolve().parent.parent / PACKAGE
+
+
+def package_root() -> Path:
+    """The folder of the ``gametrust`` package that ``import gametrust`` would load."""
+    spec = importlib.util.find_spec(PACKAGE)
+    assert spec is not None and spec.origin is not None, "gametrust is not importable"
+    return Path(spec.origin).parent
 
 
 def graph() -> grimp.ImportGraph:
@@ -26,8 +33,9 @@ def graph() -> grimp.ImportGraph:
 
 def module_files() -> dict[str, Path]:
     files = {}
-    for path in sorted(ROOT.rglob("*.py")):
-        parts = path.relative_to(ROOT.parent).with_suffix("").parts
+    root = package_root()
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root.parent).with_suffix("").parts
         if parts[-1] == "__init__":
             parts = parts[:-1]
         files[".".join(parts)] = path
