@@ -26,15 +26,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, is_nash
+from gametrust.analysis.separation import separating_conditions
 from gametrust.model.reduced import behavior_to_plans, reduced_normal_form
+from gametrust.model.signalling import SignallingGame, reassurance_game
 from gametrust.solvers.extensive import solve_tree
-from gametrust.solvers.signalling import (
-    PerfectBayesianEquilibrium,
-    SignallingGame,
-    reassurance_game,
-    separating_conditions,
-    solve_signalling,
-)
+from gametrust.solvers.signalling import solve_signalling
+from gametrust.solvers.signalling_result import PerfectBayesianEquilibrium
 
 ROOT = Path(__file__).resolve().parent.parent
 T, U = "trustworthy", "untrustworthy"
