@@ -68,7 +68,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "analyse_selection": ("analysis.selection", "analyse"),
     "SignallingGame": ("model.signalling", "SignallingGame"),
     "reassurance_game": ("model.signalling", "reassurance_game"),
-    "separating_conditions": ("solvers.signalling", "separating_conditions"),
+    "separating_conditions": ("analysis.separation", "separating_conditions"),
     "solve_signalling": ("solvers.signalling", "solve_signalling"),
     "Chance": ("model.tree", "Chance"),
     "Decision": ("model.tree", "Decision"),
@@ -103,8 +103,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .analysis.regions import SweepMap, sweep_map
     from .analysis.selection import Selection, TrustThreshold
     from .analysis.selection import analyse as analyse_selection
+    from .analysis.separation import separating_conditions
     from .formats.gambit_efg import parse_efg, write_efg
     from .formats.gambit_nfg import parse_nfg, write_nfg
+    from .model.signalling import SignallingGame, reassurance_game
     from .model.tree import Chance, Decision, GameTree, Terminal
     from .scenario.moves import Commitment, Verification
     from .solvers.bayesian import (
@@ -115,12 +117,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
         sweep_prior,
     )
     from .solvers.extensive import TreeSolveResult, solve_tree
-    from .solvers.signalling import (
-        SignallingGame,
-        reassurance_game,
-        separating_conditions,
-        solve_signalling,
-    )
+    from .solvers.signalling import solve_signalling
 
 
 __all__ = [

@@ -384,8 +384,9 @@ def _solve_types(
     weights = scenario.empathy_weights(overrides)
     weights.update({k: as_number(v, exact=True) for k, v in empathy.items()})
     if scenario.is_signalling:
+        from .analysis.separation import separating_conditions
         from .report.bayesian import render_signalling
-        from .solvers.signalling import separating_conditions, solve_signalling
+        from .solvers.signalling import solve_signalling
 
         game = scenario.build_signalling(_none_if_empty(overrides), _none_if_empty(empathy))
         conditions = separating_conditions(game) if len(game.signals) == len(game.types) else None

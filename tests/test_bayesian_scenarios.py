@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from gametrust.analysis.separation import separating_conditions
 from gametrust.core.errors import ScenarioError
 from gametrust.formats.load import load
-from gametrust.solvers.signalling import separating_conditions, solve_signalling
+from gametrust.solvers.signalling import solve_signalling
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 

@@ -26,15 +26,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, is_nash
+from gametrust.analysis.separation import separating_conditions
 from gametrust.model.reduced import behavior_to_plans, reduced_normal_form
+from gametrust.model.signalling import SignallingGame, reassurance_game
 from gametrust.solvers.extensive import solve_tree
-from gametrust.solvers.signalling import (
-    PerfectBayesianEquilibrium,
-    SignallingGame,
-    reassurance_game,
-    separating_conditions,
-    solve_signalling,
-)
+from gametrust.solvers.signalling import solve_signalling
+from gametrust.solvers.signalling_result import PerfectBayesianEquilibrium
 
 ROOT = Path(__file__).resolve().parent.parent
 T, U = "trustworthy", "untrustworthy"
@@ -362,6 +359,48 @@ def test_solver_arguments_are_checked() -> None:
     with pytest.raises(ArgumentError) as err:
         reassurance_game(1, 1, 1)
     assert err.value.location.path == ("prior_trustworthy",)
+
+
+def test_the_result_satisfies_the_solver_result_protocol() -> None:
+    from gametrust.core.display import Displayable
+    from gametrust.solvers.result import Result
+
+    result = solve_signalling(reassurance_game(F(1, 2), 1, 3))
+    assert isinstance(result, Result) and isinstance(result, Displayable)
+    assert (result.method, result.exact, result.complete, result.warnings) == (
+        "support-enumeration", True, True, ())
+    assert result.max_regret == 0 and isinstance(result.max_regret, F)
+    assert all(e.regret == 0 for e in result)
+    assert str(result) == result.describe()
+    assert set(result.to_dict()) == {"equilibria", "complete", "warnings"}
+
+
+def test_the_certificate_refuses_a_profitable_deviation() -> None:
+    from dataclasses import replace
+
+    from gametrust.core.errors import SolverError
+    from gametrust.solvers.signalling_certificate import certify_pbe
+
+    game = reassurance_game(F(1, 2), 1, 3)
+    e = solve_signalling(game).separating[0]
+    assert certify_pbe(game, e) == e
+    # the untrustworthy type would gain 2 - 3 < 0 by signalling; make the signal free for it
+    cheap = game.with_cost({T: {SIG: 1}, U: {SIG: 0}})
+    with pytest.raises(SolverError, match="profitable deviation"):
+        certify_pbe(cheap, e)
+    refuse_after_signal = {**e.receiver, SIG: {COOP: F(0), REF: F(1)}}
+    with pytest.raises(SolverError, match="not a best response"):
+        certify_pbe(game, replace(e, receiver=refuse_after_signal))
+
+
+def test_belief_sets_are_a_property_of_the_model() -> None:
+    from gametrust.model.signalling_beliefs import BeliefSet, SignallingTables
+
+    game = reassurance_game(F(1, 2), 1, 3)
+    both = game.belief_set([COOP, REF])
+    assert both == SignallingTables(game).belief_set((0, 1))
+    assert both == BeliefSet((T, U), ((F(2, 3), F(1, 3)),), (COOP, REF))
+    assert game.belief_set(REF).interval(U) == (F(1, 3), F(1))
 
 
 def test_prior_as_a_list_and_string_numbers() -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "is_inconsistent",
     "solve_square",
     "solve_unique",
+    "unit_vector",
 ]
 
 ZERO = Fraction(0)
@@ -42,6 +43,13 @@ Rows = Sequence[tuple[Sequence[Fraction], Fraction]]
 def dot(a: Sequence[Any], b: Sequence[Any]) -> Any:
     """The exact dot product (``Fraction(0)`` for empty vectors)."""
     return sum((x * y for x, y in zip(a, b, strict=True)), ZERO)
+
+
+def unit_vector(n: int, i: int) -> list[Fraction]:
+    """The ``i``-th unit vector of length ``n`` (a row ``x_i >= 0`` or ``x_i = ...``)."""
+    row = [ZERO] * n
+    row[i] = ONE
+    return row
 
 
 def _reduce(m: list[list[Fraction]], n: int) -> list[int]:

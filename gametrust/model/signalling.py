@@ -6,29 +6,27 @@ sends one of a finite set of *signals*, paying a type-dependent *cost*; the
 receiver sees the signal (not the type), forms a *belief* about the type and
 chooses a *response*.  The sender gets ``u_S(type, response) - cost(type,
 signal)``, the receiver ``u_R(type, response)``.  Its perfect Bayesian
-equilibria are found by :func:`gametrust.solvers.signalling.solve_signalling`.
+equilibria are found by :func:`gametrust.solvers.signalling.solve_signalling`;
+the receiver's belief sets (:meth:`SignallingGame.belief_set`) are computed in
+:mod:`gametrust.model.signalling_beliefs`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from ..solvers.signalling import BeliefSet
-
 from ..core.errors import did_you_mean, fail
 from ..core.exact import as_number
+from .signalling_beliefs import BeliefSet, SignallingTables
 from .tree import Chance, Decision, GameTree, Terminal
 
+__all__ = ["SignallingGame", "reassurance_game"]
+
 ZERO = Fraction(0)
-
-
-# -- the model ------------------------------------------------------------------------------------
-
 
 
 def _exact(value: object, *path: str | int) -> Fraction:
@@ -243,9 +241,7 @@ class SignallingGame:
                     f"no response {r!r}{did_you_mean(r, self.responses)}", "responses", r
                 )
             index.append(self.responses.index(r))
-        from ..solvers.signalling import Tables  # moved below the model by the signalling split
-
-        return Tables(self).belief_set(tuple(sorted(set(index))))
+        return SignallingTables(self).belief_set(tuple(sorted(set(index))))
 
     def with_cost(self, cost: Mapping[str, Mapping[str, object]] | None) -> SignallingGame:
         """The same game with other signal costs."""

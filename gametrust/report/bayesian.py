@@ -19,9 +19,11 @@ from ..core.exact import Number, format_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.beliefs import Spiral
+    from ..analysis.separation import SeparatingConditions
+    from ..model.signalling import SignallingGame
     from ..scenario.scenario import Scenario
     from ..scenario.typespec import BeliefSpec
-    from ..solvers.signalling import SeparatingConditions, SignallingGame, SignallingResult
+    from ..solvers.signalling_result import SignallingResult
 
 __all__ = [
     "BeliefDynamics",
