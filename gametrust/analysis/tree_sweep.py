@@ -29,7 +29,7 @@ from typing import Any
 from ..core.polynomial import Poly, RationalFunction
 from ..model.reduced import reduced_tensor
 from ..model.tree import Chance, Decision, GameTree, Path, Terminal
-from ..solvers.extensive import Behavior, TreeSolveResult, _behavior_of, _subtree, solve_tree
+from ..solvers.extensive import Behavior, TreeSolveResult, behavior_of, solve_tree, subgame
 from ..solvers.solve import solve
 from .parametric import (
     Axis,
@@ -127,7 +127,7 @@ def _tracked_spe(
         found: list[tuple[Behavior, tuple[Any, ...]]] = []
         for combo in product(*(solutions[r] for r in inner)):
             values = {r: sol[1] for r, sol in zip(inner, combo, strict=True)}
-            sub = _subtree(rf_tree, root, values)
+            sub = subgame(rf_tree, root, values)
             for behavior, value in _tracked_minimal(sub, t0, lo, hi, symbol, out):
                 found.append((behavior, value))
         solutions[root] = found
@@ -166,7 +166,7 @@ def _tracked_minimal(
     result = solve(game) if game.n_players == 2 else solve(game, method="pure")
     found = []
     for e in result:
-        behavior = _behavior_of(numeric, num_plans, e.strategies)
+        behavior = behavior_of(numeric, num_plans, e.strategies)
         if game.n_players == 2:
             piece = equilibrium_piece(e, game, polys, lifted, symbol)
             value = piece.payoff_formulas or tuple(
