@@ -20,27 +20,41 @@ follow — are about subgame-perfect play).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations, pairwise, product
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from ..core.errors import ArgumentError, Location
 from ..core.polynomial import Poly, RationalFunction
-from ..model.reduced import reduced_tensor
+from ..model.empathy import empathize_tensor
+from ..model.reduced import reduced_normal_form, reduced_tensor
 from ..model.tree import Chance, Decision, GameTree, Path, Terminal
+from ..scenario.treespec import without_impossible_moves
 from ..solvers.extensive import Behavior, TreeSolveResult, behavior_of, solve_tree, subgame
 from ..solvers.solve import solve
 from .parametric import (
     Axis,
     between,
     cleared_polys,
-    equilibrium_piece,
+    constant,
+    declared_weights,
+    greater,
     interleave,
+    interval_label,
+    parametric_values,
+    parametric_weights,
     player_polys,
     roots_of,
-    show_value,
+    sweep_range,
 )
+from .pieces import equilibrium_piece
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..scenario.scenario import Scenario
 
 __all__ = ["TreeBreakpoint", "TreeInterval", "TreeSweepResult", "sweep_scenario_tree", "sweep_tree"]
 
@@ -57,9 +71,7 @@ class TreeInterval:
     result: TreeSolveResult
 
     def label(self, symbol: str) -> str:
-        left = "[" if self.closed_lo else "("
-        right = "]" if self.closed_hi else ")"
-        return f"{symbol} in {left}{show_value(self.lo)}, {show_value(self.hi)}{right}"
+        return interval_label(symbol, self.lo, self.hi, self.closed_lo, self.closed_hi)
 
 
 @dataclass(frozen=True)
@@ -160,8 +172,6 @@ def _tracked_minimal(
     for player in range(polys.shape[0]):
         out |= player_polys(polys, player, lo, hi)
     numeric = _evaluate(sub, t0)
-    from ..model.reduced import reduced_normal_form
-
     game, num_plans = reduced_normal_form(numeric)
     result = solve(game) if game.n_players == 2 else solve(game, method="pure")
     found = []
@@ -180,8 +190,6 @@ def _tracked_minimal(
 
 
 def _lift_tensor(tensor: Any) -> Any:
-    import numpy as np
-
     return np.vectorize(_lift, otypes=[object])(tensor)
 
 
@@ -223,8 +231,6 @@ def sweep_tree(
     solver: Callable[[GameTree], TreeSolveResult] | None = None,
 ) -> TreeSweepResult:
     """Sweep a tree whose values are :class:`RationalFunction` objects of the swept value."""
-    from ..scenario.treespec import without_impossible_moves
-
     symbol = axis.symbol
     polys = _base_polys(rf_tree, lo, hi, symbol)
     if solver is None:  # subgame perfection decides; moves of probability 0 are dropped
@@ -290,56 +296,29 @@ def sweep_tree(
 
 
 def _strictly(a: Any, r: Any, b: Any) -> bool:
-    from .parametric import greater
-
     return greater(r, a, float(a)) and greater(b, r, float(b))
 
 
 def sweep_scenario_tree(
-    scenario: Any,
+    scenario: Scenario,
     axis: str | Axis,
     lo: object = None,
     hi: object = None,
     *,
-    parameters: Any = None,
-    empathy: Any = None,
+    parameters: Mapping[str, object] | None = None,
+    empathy: Mapping[str, object] | None = None,
 ) -> TreeSweepResult:
     """Sweep a scenario with moves in time (``scenario.is_tree``) over empathy or a parameter."""
-    import numpy as np
-
-    from ..core.errors import ArgumentError, Location
-    from ..model.empathy import empathize_tensor
-    from .parametric import check_player, exact_weight, sweep_range
-
     ax = axis if isinstance(axis, Axis) else Axis.parse(axis)
     low, high = sweep_range(scenario, ax, lo, hi)
-    t = RationalFunction.variable()
-
-    def const(value: object) -> RationalFunction:
-        return RationalFunction.constant(Fraction(value))  # type: ignore[arg-type]
-
-    values: dict[str, Any] = {k: const(v) for k, v in scenario.parameter_values(parameters).items()}
-    if ax.kind == "param":
-        values[ax.name] = t
-    players = scenario.player_ids
-    weights: dict[str, Any] = {}
-    for pid in players:
-        raw = scenario.empathy.get(pid, 0)
-        weights[pid] = raw.fold(const, values.__getitem__) if hasattr(raw, "fold") else const(raw)
-    for pid, raw in (empathy or {}).items():
-        check_player(pid, players, "--empathy")
-        weights[pid] = const(exact_weight(raw, pid))
-    if ax.kind == "empathy":
-        if ax.name:
-            check_player(ax.name, players, "axis")
-            weights[ax.name] = t
-        else:
-            weights = {p: t for p in players}
-    vector = [weights[p] for p in players]
+    values = parametric_values(scenario, ax, parameters)
+    weights = parametric_weights(
+        scenario.player_ids, declared_weights(scenario, values), ax, empathy
+    )
     try:
         rf_tree = scenario.tree.map_values(
-            lambda v: tuple(e.fold(const, values.__getitem__) for e in v),
-            lambda p: p.fold(const, values.__getitem__),
+            lambda v: tuple(e.fold(constant, values.__getitem__) for e in v),
+            lambda p: p.fold(constant, values.__getitem__),
         )
     except ZeroDivisionError:
         raise ArgumentError(
@@ -347,7 +326,8 @@ def sweep_scenario_tree(
             Location(path=("axis",)),
         ) from None
     rf_tree = rf_tree.map_values(
-        lambda v: tuple(empathize_tensor(np.array(v, dtype=object), vector,
-                                         scenario.empathy_model))
+        lambda v: tuple(
+            empathize_tensor(np.array(v, dtype=object), weights, scenario.empathy_model)
+        )
     )
     return sweep_tree(rf_tree, ax, low, high, title=scenario.title)
