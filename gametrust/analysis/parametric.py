@@ -57,10 +57,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
 __all__ = [
-    "Axis", "between", "check_player", "cleared_polys", "constant", "declared_weights",
-    "exact_weight", "greater", "interleave", "interval_label", "parametric_tensor",
-    "parametric_values", "parametric_weights", "player_polys", "polytope_polys", "risk_polys",
-    "roots_of", "shift_positive", "show_value", "sorted_unique", "sweep_range",
+    "Axis", "between", "check_player", "cleared_polys", "constant_function",
+    "declared_weights", "exact_weight", "greater", "interleave", "interval_label",
+    "parametric_tensor", "parametric_values", "parametric_weights", "player_polys",
+    "polytope_polys", "risk_polys", "roots_of", "shift_positive", "show_value", "sorted_unique",
+    "sweep_range",
     # the one conversion into sympy (core.polynomial), for the formulas of every sweep
     "sympy_number", "to_sympy",
 ]
@@ -140,7 +141,7 @@ def sweep_range(
 # -- building the parametric game --------------------------------------------------------------
 
 
-def constant(value: object) -> RationalFunction:
+def constant_function(value: object) -> RationalFunction:
     """An exact number as a constant rational function of the swept value."""
     return RationalFunction.constant(Fraction(value))  # type: ignore[arg-type]
 
@@ -150,7 +151,7 @@ def parametric_values(
 ) -> dict[str, RationalFunction]:
     """Every parameter's value as a rational function of ``t``: the swept one is ``t``."""
     values: dict[str, RationalFunction] = {
-        k: constant(v) for k, v in scenario.parameter_values(parameters).items()
+        k: constant_function(v) for k, v in scenario.parameter_values(parameters).items()
     }
     if axis.kind == "param":
         if axis.name not in values:
@@ -177,7 +178,7 @@ def parametric_weights(
     weights = dict(declared)
     for pid, raw in (empathy or {}).items():
         check_player(pid, players, "--empathy")
-        weights[pid] = constant(exact_weight(raw, pid))
+        weights[pid] = constant_function(exact_weight(raw, pid))
     if axis.kind == "empathy":
         t = RationalFunction.variable()
         if axis.name:
@@ -195,9 +196,10 @@ def declared_weights(
     weights = {}
     for pid in scenario.player_ids:
         raw = scenario.empathy.get(pid, 0)
-        weights[pid] = raw.fold(constant, values.__getitem__) if hasattr(raw, "fold") else (
-            constant(raw)
-        )
+        if hasattr(raw, "fold"):
+            weights[pid] = raw.fold(constant_function, values.__getitem__)
+        else:
+            weights[pid] = constant_function(raw)
     return weights
 
 
@@ -216,8 +218,8 @@ def parametric_tensor(
                 Location(path=("axis",)),
             )
         players, actions = source.players, source.actions
-        base = np.vectorize(constant, otypes=[object])(source.payoffs)
-        declared = {p: constant(0) for p in players}
+        base = np.vectorize(constant_function, otypes=[object])(source.payoffs)
+        declared = {p: constant_function(0) for p in players}
         model = "altruism"
     else:
         players, actions = source.player_ids, source.actions
@@ -228,7 +230,7 @@ def parametric_tensor(
             product(*(range(k) for k in shape)), source.payoffs.values(), strict=True
         ):
             for i, expression in enumerate(vector):
-                base[(i, *index)] = expression.fold(constant, values.__getitem__)
+                base[(i, *index)] = expression.fold(constant_function, values.__getitem__)
         declared = declared_weights(source, values)
         model = source.empathy_model
     weights = parametric_weights(players, declared, axis, empathy)

@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "UNKNOWN",
     "Dominance",
-    "TrustFormula",
+    "IntervalTrust",
     "condition_text",
     "dominance",
     "exact_text",
@@ -288,7 +288,7 @@ def dominance(interval: Interval, symbol: str) -> Dominance:
 
 
 @dataclass(frozen=True)
-class TrustFormula:
+class IntervalTrust:
     """A trust threshold across (part of) an interval.
 
     ``thresholds[player]`` is the least probability the player must assign to
@@ -339,10 +339,10 @@ def _threshold_formula(
     return None
 
 
-def trust_formulas(interval: Interval, symbol: str) -> list[TrustFormula]:
+def trust_formulas(interval: Interval, symbol: str) -> list[IntervalTrust]:
     """The trust thresholds of ``interval``, as formulas of the swept value where possible."""
     players = interval.result.game.players
-    found: list[tuple[TrustFormula, tuple[Any, bool, Any, bool]]] = []
+    found: list[tuple[IntervalTrust, tuple[Any, bool, Any, bool]]] = []
     pieces = interval.selections or ((interval.lo, interval.hi, interval.selection),)
     for lo, hi, selection in pieces:
         sample = interval.sample if len(pieces) == 1 else between(lo, hi)
@@ -362,13 +362,13 @@ def trust_formulas(interval: Interval, symbol: str) -> list[TrustFormula]:
                     p: None if q is None else format_number(q)
                     for p, q in threshold.thresholds.items()
                 }
-            item = TrustFormula(
+            item = IntervalTrust(
                 threshold.cooperative, threshold.other, values, symbolic, "",
                 None if symbolic else sample, functions,
             )
             found.append((item, (lo, False, hi, False)))
     # merge equal formulas over neighbouring pieces
-    merged: list[tuple[TrustFormula, list[tuple[Any, bool, Any, bool]]]] = []
+    merged: list[tuple[IntervalTrust, list[tuple[Any, bool, Any, bool]]]] = []
     for item, run in found:
         for other, runs in merged:
             if (
@@ -383,7 +383,7 @@ def trust_formulas(interval: Interval, symbol: str) -> list[TrustFormula]:
         else:
             merged.append((item, [run]))
     return [
-        TrustFormula(
+        IntervalTrust(
             item.cooperative,
             item.alternative,
             item.thresholds,

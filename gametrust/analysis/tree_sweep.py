@@ -40,7 +40,7 @@ from .parametric import (
     Axis,
     between,
     cleared_polys,
-    constant,
+    constant_function,
     declared_weights,
     greater,
     interleave,
@@ -317,8 +317,8 @@ def sweep_scenario_tree(
     )
     try:
         rf_tree = scenario.tree.map_values(
-            lambda v: tuple(e.fold(constant, values.__getitem__) for e in v),
-            lambda p: p.fold(constant, values.__getitem__),
+            lambda v: tuple(e.fold(constant_function, values.__getitem__) for e in v),
+            lambda p: p.fold(constant_function, values.__getitem__),
         )
     except ZeroDivisionError:
         raise ArgumentError(

@@ -25,7 +25,7 @@ from ..core.polynomial import approx
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.parametric import Axis
     from ..analysis.pieces import EquilibriumPiece
-    from ..analysis.sweep_facts import TrustFormula
+    from ..analysis.sweep_facts import IntervalTrust
     from ..analysis.sweep_result import Breakpoint
 
 __all__ = [
@@ -86,7 +86,7 @@ def segment_label(segment: Interval | Breakpoint, symbol: str) -> str:
 
 
 def trust_lines(
-    pieces: Sequence[EquilibriumPiece], trust: TrustFormula, players: Sequence[str], symbol: str
+    pieces: Sequence[EquilibriumPiece], trust: IntervalTrust, players: Sequence[str], symbol: str
 ) -> list[str]:
     """``US plays Reassure only if P(DPRK plays Freeze) >= (2 - 3e)/(e + 1) (rest on Arm)``."""
     coop, alt = pieces[trust.cooperative], pieces[trust.alternative]
