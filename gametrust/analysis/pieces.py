@@ -6,7 +6,8 @@ rational point inside each gap, see :mod:`gametrust.analysis.parametric`).
 points, in floats at irrational ones) and gives it a *signature*: what must
 not change inside an interval (each equilibrium's supports and best-response
 sets, degeneracy, continua, the family); neighbours with equal signatures are
-merged.  On each interval, :func:`equilibrium_piece` derives each
+merged (:func:`split_range`, shared by every sweep engine).  On each
+interval, :func:`equilibrium_piece` derives each
 equilibrium's probabilities and payoffs as exact rational functions of the
 swept value from its indifference conditions (:class:`EquilibriumPiece`).
 
@@ -27,10 +28,10 @@ swept value from its indifference conditions (:class:`EquilibriumPiece`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -40,17 +41,20 @@ from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, float_tolerance
 from ..solvers.result import Equilibrium, SolveResult
 from ..solvers.solve import solve
+from .parametric import between
 from .selection import Selection, analyse
 
 __all__ = [
     "EquilibriumPiece",
     "PointEvaluator",
+    "RangeSplit",
     "SolvedPoint",
     "best_response_sets",
     "equilibrium_piece",
     "indifference_formulas",
     "selection_key",
     "signature_of",
+    "split_range",
     "supports_of",
 ]
 
@@ -141,6 +145,50 @@ def selection_key(result: SolveResult, selection: Selection) -> tuple:
         return None if k is None else supports_of(result[k])
 
     return key(selection.payoff_dominant), key(selection.risk_dominant)
+
+
+@dataclass(frozen=True)
+class RangeSplit:
+    """How a range splits at its candidate ``points``.
+
+    ``gaps[k]`` is a rational point between ``points[k]`` and ``points[k + 1]``;
+    ``kept`` the indices of the points where something changes (the
+    breakpoints); ``spans`` the merged intervals as ``(a, b, closed_lo,
+    closed_hi)``: from ``points[a]`` to ``points[b]``, sampled at ``gaps[a]``,
+    closed at an end whose point is like the interval.
+    """
+
+    points: tuple[Any, ...]
+    gaps: tuple[Fraction, ...]
+    kept: tuple[int, ...]
+    spans: tuple[tuple[int, int, bool, bool], ...]
+
+
+def split_range(points: Sequence[Any], key: Callable[[Any], Hashable]) -> RangeSplit:
+    """Merge neighbours that do not differ: ``points`` are the ends of the range and the
+    candidate breakpoints in order; ``key(t)`` what must not change inside an interval.
+
+    A candidate is kept when the gaps on either side differ, or when the game
+    exactly there differs from them.
+
+    >>> half = Fraction(1, 2)
+    >>> split = split_range([Fraction(0), half, Fraction(1)], lambda t: t > half)
+    >>> split.kept, split.spans
+    ((1,), ((0, 1, True, True), (1, 2, False, True)))
+    """
+    gaps = tuple(between(points[k], points[k + 1]) for k in range(len(points) - 1))
+    last = len(points) - 1
+    kept = tuple(
+        k
+        for k in range(1, last)
+        if key(gaps[k - 1]) != key(gaps[k]) or key(points[k]) != key(gaps[k - 1])
+    )
+    edges = [0, *kept, last]
+    spans = []
+    for a, b in pairwise(edges):
+        inside = key(gaps[a])
+        spans.append((a, b, key(points[a]) == inside, key(points[b]) == inside))
+    return RangeSplit(tuple(points), gaps, kept, tuple(spans))
 
 
 # -- formulas ----------------------------------------------------------------------------------

@@ -47,7 +47,6 @@ from ..model.empathy import apply_empathy
 from ..model.game import NormalFormGame
 from .parametric import (
     Axis,
-    between,
     cleared_polys,
     greater,
     parametric_tensor,
@@ -56,7 +55,13 @@ from .parametric import (
     roots_of,
     sweep_range,
 )
-from .pieces import PointEvaluator, equilibrium_piece, selection_key, supports_of
+from .pieces import (
+    PointEvaluator,
+    equilibrium_piece,
+    selection_key,
+    split_range,
+    supports_of,
+)
 from .selection import Selection
 from .sweep_result import Breakpoint, Grid, Interval, SweepResult
 
@@ -205,24 +210,12 @@ def sweep(
             return source.build(params, emp)
 
     evaluator = PointEvaluator(build, classify)
-    points = [low, *roots, high]
-    gaps = [between(points[k], points[k + 1]) for k in range(len(points) - 1)]
-    # walk: point, gap, point, gap, ..., point; keep the points that change something
-    kept_points: list[int] = []
-    for k in range(1, len(points) - 1):
-        left, right = evaluator.at(gaps[k - 1]).signature, evaluator.at(gaps[k]).signature
-        here = evaluator.at(points[k]).signature
-        if left != right or here != left:
-            kept_points.append(k)
-    # a breakpoint whose neighbours are equal is kept only if the point itself differs
-    edges = [0, *kept_points, len(points) - 1]
+    split = split_range([low, *roots, high], lambda t: evaluator.at(t).signature)
+    points = split.points
     intervals: list[Interval] = []
-    for n in range(len(edges) - 1):
-        a, b = edges[n], edges[n + 1]
-        sample = gaps[a]  # first gap of the merged interval
+    for a, b, closed_lo, closed_hi in split.spans:
+        sample = split.gaps[a]
         here = evaluator.at(sample)
-        closed_lo = evaluator.at(points[a]).signature == here.signature
-        closed_hi = evaluator.at(points[b]).signature == here.signature
         pieces = tuple(
             equilibrium_piece(e, here.game, polys, tensor, ax.symbol) for e in here.result
         )
@@ -240,7 +233,7 @@ def sweep(
             points[k], float(points[k]), point.exact, point.family, point.result, point.selection
         )
 
-    breakpoints = [breakpoint(k) for k in kept_points]
+    breakpoints = [breakpoint(k) for k in split.kept]
     # the ends of the range are reported too when the game exactly there differs
     ends = (
         None if intervals[0].closed_lo else breakpoint(0),
@@ -280,19 +273,13 @@ def _selection_pieces(
 ) -> tuple[tuple[tuple[Any, Any, Selection], ...], tuple[tuple[Any, Selection], ...]]:
     """Where, inside one interval, payoff or risk dominance switches."""
     inside = [r for r in roots if greater(r, lo, float(lo)) and greater(hi, r, float(hi))]
-    points = [lo, *inside, hi]
-    gaps = [between(points[k], points[k + 1]) for k in range(len(points) - 1)]
 
     def key(t: Any) -> tuple:
         point = evaluator.at(t)
         return selection_key(point.result, point.selection)
 
-    kept = [
-        k
-        for k in range(1, len(points) - 1)
-        if key(gaps[k - 1]) != key(gaps[k]) or key(points[k]) != key(gaps[k - 1])
-    ]
-    edges = [0, *kept, len(points) - 1]
+    split = split_range([lo, *inside, hi], key)
+    points, gaps = split.points, split.gaps
     reference = evaluator.at(gaps[0]).result  # the interval's own equilibria, in their order
 
     def aligned(t: Any) -> Selection:
@@ -314,11 +301,8 @@ def _selection_pieces(
         return Selection(move(selection.payoff_dominant), move(selection.risk_dominant),
                          pairs, thresholds)  # type: ignore[arg-type]
 
-    pieces = tuple(
-        (points[edges[n]], points[edges[n + 1]], aligned(gaps[edges[n]]))
-        for n in range(len(edges) - 1)
-    )
-    switches = tuple((points[k], aligned(points[k])) for k in kept)
+    pieces = tuple((points[a], points[b], aligned(gaps[a])) for a, b, _, _ in split.spans)
+    switches = tuple((points[k], aligned(points[k])) for k in split.kept)
     return pieces, switches
 
 

@@ -51,7 +51,7 @@ from .parametric import (
     roots_of,
     sweep_range,
 )
-from .pieces import equilibrium_piece
+from .pieces import equilibrium_piece, split_range
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
@@ -265,23 +265,12 @@ def sweep_tree(
                 new_points.extend(inside)
             new_points.append(b)
         points = sorted(set(new_points), key=float) if changed else points
-    gaps = [between(points[k], points[k + 1]) for k in range(len(points) - 1)]
-    kept = [
-        k
-        for k in range(1, len(points) - 1)
-        if at(gaps[k - 1])[1] != at(gaps[k])[1] or at(points[k])[1] != at(gaps[k - 1])[1]
+    split = split_range(points, lambda t: at(t)[1])
+    intervals = [
+        TreeInterval(points[a], points[b], closed_lo, closed_hi, gap, at(gap)[0])
+        for a, b, closed_lo, closed_hi in split.spans
+        for gap in (split.gaps[a],)
     ]
-    edges = [0, *kept, len(points) - 1]
-    intervals = []
-    for n in range(len(edges) - 1):
-        a, b = edges[n], edges[n + 1]
-        result, signature = at(gaps[a])
-        intervals.append(
-            TreeInterval(
-                points[a], points[b], at(points[a])[1] == signature,
-                at(points[b])[1] == signature, gaps[a], result,
-            )
-        )
 
     def breakpoint(k: int) -> TreeBreakpoint:
         return TreeBreakpoint(points[k], isinstance(points[k], Fraction), at(points[k])[0])
@@ -291,7 +280,7 @@ def sweep_tree(
         None if intervals[-1].closed_hi else breakpoint(len(points) - 1),
     )
     return TreeSweepResult(
-        title, axis, lo, hi, tuple(intervals), tuple(breakpoint(k) for k in kept), ends
+        title, axis, lo, hi, tuple(intervals), tuple(breakpoint(k) for k in split.kept), ends
     )
 
 
