@@ -49,6 +49,7 @@ from .parametric import (
     parametric_weights,
     player_polys,
     roots_of,
+    show_value,
     sweep_range,
 )
 from .pieces import equilibrium_piece, split_range
@@ -76,6 +77,9 @@ class TreeInterval:
 
 @dataclass(frozen=True)
 class TreeBreakpoint:
+    """A value of ``t`` at which the subgame-perfect equilibria change (solved exactly there,
+    or in floats at an irrational point)."""
+
     value: Any
     exact: bool
     result: TreeSolveResult
@@ -83,6 +87,9 @@ class TreeBreakpoint:
 
 @dataclass(frozen=True)
 class TreeSweepResult:
+    """Intervals and breakpoints of an exact sweep of a tree over ``axis`` from ``lo`` to
+    ``hi`` (rendered by ``gametrust.report.tree.render_sweep``)."""
+
     title: str
     axis: Axis
     lo: Fraction
@@ -92,9 +99,19 @@ class TreeSweepResult:
     ends: tuple[TreeBreakpoint | None, TreeBreakpoint | None] = (None, None)
 
     def segments(self) -> list[TreeInterval | TreeBreakpoint]:
+        """Intervals and breakpoints in order along the axis."""
         return interleave(self.intervals, self.breakpoints, self.ends)
 
+    def __str__(self) -> str:
+        """What was swept, the breakpoints and the number of intervals."""
+        points = ", ".join(show_value(b.value) for b in self.breakpoints) or "none"
+        return (
+            f"{self.title or 'Sweep'}: {self.axis} from {show_value(self.lo)} to "
+            f"{show_value(self.hi)}; {len(self.intervals)} intervals, breakpoints: {points}"
+        )
+
     def at(self, t: object) -> TreeInterval | TreeBreakpoint:
+        """The interval or breakpoint that holds the value ``t``."""
         value = Fraction(t)  # type: ignore[arg-type]
         for bp in (*self.breakpoints, *(e for e in self.ends if e is not None)):
             if isinstance(bp.value, Fraction) and bp.value == value:
