@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 # later would otherwise replace the attribute with the module itself.
 from .analysis.check import CheckReport, check
 from .analysis.explain import Explanation, explain
-from .analysis.sweep import SweepResult, sweep
+from .analysis.sweep import sweep
+from .analysis.sweep_result import SweepResult
 from .core import display as _display
 from .core.errors import (
     ArgumentError,

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame, solve
 from gametrust.analysis.regions import sweep_map
-from gametrust.analysis.sweep import Breakpoint, Interval, sweep
+from gametrust.analysis.sweep import sweep
+from gametrust.analysis.sweep_result import Breakpoint, Interval
 from gametrust.formats.load import load, loads
 from gametrust.model.empathy import apply_empathy
 from gametrust.testing.strategies import games
@@ -130,6 +131,37 @@ def test_segments_alternate_and_cover_the_range() -> None:
     kinds = [type(s) for s in result.segments()]
     assert kinds == [Interval, Breakpoint, Interval, Breakpoint, Interval, Breakpoint]
     assert result.ends[1].value == 1  # at e = 1, S' = T': a tie at the end of the range
+
+
+def test_grid_payoffs_come_from_the_formulas() -> None:
+    result = sweep(symmetric_pd(5, 4, 2, 0), "empathy", grid=13)
+    grid = result.grid
+    for k in range(13):
+        t = grid.point(k)
+        segment = result.grid_segment(k)
+        assert segment is result.at(t)
+        expected = eqs(solve(apply_empathy(symmetric_pd(5, 4, 2, 0), [t, t])))
+        payoffs = {
+            strategies: tuple(p) for strategies, p in
+            zip(grid.equilibria(k), result.grid_payoffs(k), strict=True)
+        }
+        assert set(payoffs) == expected
+        for e in solve(apply_empathy(symmetric_pd(5, 4, 2, 0), [t, t])):
+            assert payoffs[e.strategies] == tuple(e.payoffs)
+
+
+def test_results_are_values_with_str_and_to_dict() -> None:
+    result = sweep(symmetric_pd(5, 4, 2, 0), "empathy")
+    text = str(result)
+    assert "breakpoints: 1/4, 2/3" in text and result.summary() in text
+    data = result.to_dict(file="pd.yaml")
+    assert data["kind"] == "sweep" and data["scenario"]["file"] == "pd.yaml"
+    assert [b["value"] for b in data["breakpoints"]] == ["1/4", "2/3"]
+    m = sweep_map(symmetric_pd(5, 4, 2, 0), ("empathy:US", "empathy:DPRK"))
+    assert "R5: 1/4 < e_US < 2/3 and 1/4 < e_DPRK < 2/3: SH" in str(m)
+    data = m.to_dict(grid=3)
+    assert data["kind"] == "map" and data["grid"]["n"] == 3
+    assert len(data["regions"]) == len(m.regions)
 
 
 def test_two_dimensional_map_matches_the_solver() -> None:

@@ -16,17 +16,12 @@ from gametrust import load
 from gametrust.analysis.regions import sweep_map
 from gametrust.analysis.selection import analyse, trust_threshold
 from gametrust.analysis.sweep import sweep
+from gametrust.analysis.sweep_facts import summary
 from gametrust.core.errors import ArgumentError
 from gametrust.model.empathy import apply_empathy
-from gametrust.report.sweep import render, render_html, summary
-from gametrust.report.sweep_data import (
-    CSV_COLUMNS,
-    CSV_GRID_COLUMNS,
-    CSV_MAP_COLUMNS,
-    map_to_dict,
-    schema,
-    to_dict,
-)
+from gametrust.report.sweep import render
+from gametrust.report.sweep_data import CSV_COLUMNS, CSV_GRID_COLUMNS, CSV_MAP_COLUMNS, schema
+from gametrust.report.sweep_markdown import render_html
 from gametrust.solvers.solve import solve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +46,7 @@ def value_of(formula: str, symbol: str, at: Fraction) -> Fraction:
 
 @pytest.fixture(scope="module")
 def stag() -> dict:
-    return to_dict(sweep(load(STAG), "empathy", grid=13), file=str(STAG))
+    return sweep(load(STAG), "empathy", grid=13).to_dict(file=str(STAG))
 
 
 # -- the Prisoner's Dilemma T=5 R=4 P=2 S=0 under common empathy -----------------------------------
@@ -183,7 +178,7 @@ def test_summary_reads_as_the_issue_asks() -> None:
 
 
 def test_chicken_between_one_quarter_and_two_thirds() -> None:
-    data = to_dict(sweep(load(CHICKEN), "empathy"))
+    data = sweep(load(CHICKEN), "empathy").to_dict()
     VALIDATOR.validate(data)
     assert [b["value"] for b in data["breakpoints"]] == ["1/4", "2/3"]
     groups = [i["family"]["group"] for i in data["intervals"]]
@@ -206,7 +201,7 @@ def test_chicken_between_one_quarter_and_two_thirds() -> None:
 
 
 def test_parameter_sweep_over_declared_range() -> None:
-    data = to_dict(sweep(load(KOREA), "param:relief"))
+    data = sweep(load(KOREA), "param:relief").to_dict()
     VALIDATOR.validate(data)
     assert data["range"] == {"from": "2", "to": "6"}
     assert [b["value"] for b in data["breakpoints"]] == ["5"]
@@ -218,7 +213,7 @@ def test_parameter_sweep_over_declared_range() -> None:
 
 def test_irrational_breakpoints_are_exact_and_flagged() -> None:
     result = sweep(load(IRRATIONAL), "param:r")
-    data = to_dict(result)
+    data = result.to_dict()
     VALIDATOR.validate(data)
     values = [(b["value"], b["rational"], b["exact"]) for b in data["breakpoints"]]
     assert values == [("sqrt(2)", False, False), ("sqrt(5)", False, False)]
@@ -234,7 +229,7 @@ def test_irrational_breakpoints_are_exact_and_flagged() -> None:
 
 def test_one_players_empathy_keeps_the_other_fixed() -> None:
     result = sweep(load(KOREA), "empathy:US", empathy={"DPRK": "1/2"})
-    data = to_dict(result)
+    data = result.to_dict()
     VALIDATOR.validate(data)
     assert data["axis"] == {
         "kind": "empathy", "name": "US", "symbol": "e_US", "description": "empathy of US"
@@ -245,7 +240,7 @@ def test_one_players_empathy_keeps_the_other_fixed() -> None:
 
 def test_map_regions_json_and_text() -> None:
     result = sweep_map(load(KOREA), ("empathy:US", "empathy:DPRK"))
-    data = map_to_dict(result, grid=9)
+    data = result.to_dict(grid=9)
     VALIDATOR.validate(data)
     assert [b["value"] for b in data["boundaries"]["x"]] == ["1/4", "2/3"]
     assert [b["value"] for b in data["boundaries"]["y"]] == ["1/4", "2/3"]

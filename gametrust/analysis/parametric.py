@@ -1,12 +1,31 @@
-"""The parametric kernel shared by every exact sweep.
+"""The parametric game: the kernel every exact sweep shares.
 
 A sweep follows a game whose payoffs are rational functions of one value
 ``t`` (an empathy weight, a parameter, a prior).  This module holds what every
-sweep engine (normal form, 2-D maps, trees, priors, claims) needs: the swept
-:class:`Axis` and its range, the parametric payoff tensor with denominators
-cleared, the polynomials whose real roots are the candidate breakpoints, exact
-comparison of algebraic numbers, points between breakpoints, and the exact
-formulas of an equilibrium across an interval (:class:`EquilibriumPiece`).
+sweep engine (normal form, 2-D maps, trees, priors, claims) needs to find
+where anything can change: the swept :class:`Axis` and its range, the
+parametric payoff tensor (:func:`parametric_tensor`, built from
+:func:`parametric_values` and :func:`parametric_weights`), each player's
+payoffs with denominators cleared (:func:`cleared_polys`), the polynomials
+whose real roots are the candidate breakpoints (:func:`player_polys`,
+:func:`risk_polys`) and those roots (:func:`roots_of`); and the exact numbers
+along the axis: comparison (:func:`greater`), a rational point between two
+breakpoints (:func:`between`), display (:func:`show_value`,
+:func:`interval_label`) and the order of segments (:func:`interleave`).
+
+What a sweep does at the points it picks — solve the game, compare
+signatures, derive each equilibrium's formulas — is in
+:mod:`gametrust.analysis.pieces`.
+
+>>> from gametrust import NormalFormGame
+>>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]])
+>>> _, _, tensor = parametric_tensor(pd, Axis.parse("empathy"), None, None)
+>>> polys = cleared_polys(tensor, "e", Fraction(0), Fraction(1))
+>>> roots = roots_of(player_polys(polys, 0, Fraction(0), Fraction(1)), Fraction(0), Fraction(1))
+>>> [show_value(r) for r in roots]
+['1/4', '2/3']
+>>> between(roots[0], roots[1]), interval_label("e", roots[0], roots[1], True, False)
+(Fraction(11, 24), 'e in [1/4, 2/3)')
 """
 
 from __future__ import annotations
@@ -20,15 +39,32 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core.errors import ArgumentError, Location, did_you_mean
-from ..core.exact import format_number
-from ..core.polynomial import Poly, RationalFunction, approx, compare, det, real_roots
+from ..core.exact import as_number, format_number
+from ..core.polynomial import (
+    Poly,
+    RationalFunction,
+    approx,
+    compare,
+    det,
+    real_roots,
+    sympy_number,
+    to_sympy,
+)
+from ..model.empathy import empathize_tensor
 from ..model.game import NormalFormGame
-from ..solvers.result import Equilibrium, SolveResult
-from ..solvers.solve import solve
-from .selection import Selection, analyse
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
+
+__all__ = [
+    "Axis", "between", "check_player", "cleared_polys", "constant_function",
+    "declared_weights", "exact_weight", "greater", "interleave", "interval_label",
+    "parametric_tensor", "parametric_values", "parametric_weights", "player_polys",
+    "polytope_polys", "risk_polys", "roots_of", "shift_positive", "show_value", "sorted_unique",
+    "sweep_range",
+    # the one conversion into sympy (core.polynomial), for the formulas of every sweep
+    "sympy_number", "to_sympy",
+]
 
 
 # -- the swept quantity ----------------------------------------------------------------------
@@ -71,79 +107,100 @@ class Axis:
         )
 
 
-@dataclass(frozen=True)
-class EquilibriumPiece:
-    """One equilibrium across an interval, as exact functions of the swept value.
-
-    ``formulas[i][k]`` is player ``i``'s probability of its ``k``-th action as
-    a :class:`RationalFunction` of the swept value (``None`` when the
-    equilibrium is constant on the interval); ``payoff_formulas[i]`` its
-    expected payoff.  :meth:`strategies` and :meth:`payoffs` give them as
-    simplified sympy expressions in the axis symbol, for display.
-    """
-
-    supports: tuple[tuple[str, ...], ...]
-    kind: str
-    at_sample: Equilibrium
-    formulas: tuple[tuple[RationalFunction, ...], ...] | None
-    payoff_formulas: tuple[RationalFunction, ...] | None
-    symbol: str = "t"
-
-    def strategies(self) -> tuple[tuple[Any, ...], ...]:
-        """Probabilities as sympy expressions (simplified)."""
-        if self.formulas is None:
-            return tuple(tuple(sympy_number(p) for p in s) for s in self.at_sample.strategies)
-        return tuple(tuple(to_sympy(f, self.symbol) for f in s) for s in self.formulas)
-
-    def payoffs(self) -> tuple[Any, ...]:
-        """Expected payoffs as sympy expressions (simplified)."""
-        if self.payoff_formulas is None:
-            return tuple(sympy_number(p) for p in self.at_sample.payoffs)
-        return tuple(to_sympy(f, self.symbol) for f in self.payoff_formulas)
-
-    def at(self, t: Fraction) -> tuple[tuple[Fraction, ...], ...]:
-        """The exact strategies at a value inside the interval."""
-        if self.formulas is None:
-            return self.at_sample.strategies
-        return tuple(tuple(f(t) for f in s) for s in self.formulas)
-
-    def describe(self) -> str:
-        if self.kind == "pure":
-            return "(" + ", ".join(s[0] for s in self.supports) + ")"
-        parts = []
-        for player, acts, probs in zip(
-            self.at_sample.players, self.at_sample.actions, self.strategies(), strict=True
-        ):
-            mix = ", ".join(
-                f"{a} {p}" for a, p in zip(acts, probs, strict=True) if str(p) != "0"
+def sweep_range(
+    source: Scenario | NormalFormGame, axis: Axis, lo: object, hi: object
+) -> tuple[Fraction, Fraction]:
+    """The exact range ``[lo, hi]``: as given, else the parameter's declared range, else [0, 1]."""
+    default: tuple[Any, Any] = (0, 1)
+    if axis.kind == "param" and not isinstance(source, NormalFormGame):
+        if axis.name not in source.parameters:
+            raise ArgumentError(
+                f"no parameter {axis.name!r}{did_you_mean(axis.name, source.parameters)}",
+                Location(path=("--param",)),
             )
-            parts.append(f"{player}: {mix}")
-        return "; ".join(parts)
-
-
-def sympy_number(value: Any) -> Any:
-    import sympy
-
-    if isinstance(value, Fraction):
-        return sympy.Rational(value.numerator, value.denominator)
-    return sympy.Float(value)
-
-
-def to_sympy(f: RationalFunction, symbol: str) -> Any:
-    import sympy
-
-    t = sympy.Symbol(symbol, real=True)
-
-    def expr(p: Poly) -> Any:
-        return sum(
-            (sympy.Rational(c.numerator, c.denominator) * t**k for k, c in enumerate(p.coeffs)),
-            sympy.Integer(0),
+        declared = source.parameters[axis.name].range
+        if declared is None and (lo is None or hi is None):
+            raise ArgumentError(
+                f"parameter {axis.name!r} declares no range: give --from and --to",
+                Location(path=("--from",)),
+            )
+        default = declared if declared is not None else (0, 1)
+    try:
+        low = Fraction(default[0] if lo is None else lo)  # type: ignore[arg-type]
+        high = Fraction(default[1] if hi is None else hi)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise ArgumentError(f"bad sweep range: {exc}", Location(path=("--from",))) from None
+    if not low < high:
+        raise ArgumentError(
+            f"the sweep range must have from < to, got [{low}, {high}]",
+            Location(path=("--from",)),
         )
-
-    return sympy.cancel(expr(f.num) / expr(f.den))
+    return low, high
 
 
 # -- building the parametric game --------------------------------------------------------------
+
+
+def constant_function(value: object) -> RationalFunction:
+    """An exact number as a constant rational function of the swept value."""
+    return RationalFunction.constant(Fraction(value))  # type: ignore[arg-type]
+
+
+def parametric_values(
+    scenario: Scenario, axis: Axis, parameters: Mapping[str, object] | None
+) -> dict[str, RationalFunction]:
+    """Every parameter's value as a rational function of ``t``: the swept one is ``t``."""
+    values: dict[str, RationalFunction] = {
+        k: constant_function(v) for k, v in scenario.parameter_values(parameters).items()
+    }
+    if axis.kind == "param":
+        if axis.name not in values:
+            raise ArgumentError(
+                f"no parameter {axis.name!r}{did_you_mean(axis.name, values)}",
+                Location(path=("--param",)),
+            )
+        values[axis.name] = RationalFunction.variable()
+    return values
+
+
+def parametric_weights(
+    players: Sequence[str],
+    declared: Mapping[str, RationalFunction],
+    axis: Axis,
+    empathy: Mapping[str, object] | None,
+) -> list[RationalFunction]:
+    """Each player's empathy weight as a rational function of ``t``, in player order.
+
+    ``declared`` are the weights before the sweep (the scenario's, or 0);
+    ``empathy`` fixes some of them (``--fix-empathy``); an empathy axis makes
+    one player's weight, or every player's, ``t``.
+    """
+    weights = dict(declared)
+    for pid, raw in (empathy or {}).items():
+        check_player(pid, players, "--empathy")
+        weights[pid] = constant_function(exact_weight(raw, pid))
+    if axis.kind == "empathy":
+        t = RationalFunction.variable()
+        if axis.name:
+            check_player(axis.name, players, "axis")
+            weights[axis.name] = t
+        else:
+            weights = {p: t for p in players}
+    return [weights[p] for p in players]
+
+
+def declared_weights(
+    scenario: Scenario, values: Mapping[str, RationalFunction]
+) -> dict[str, RationalFunction]:
+    """The scenario's empathy weights (numbers or expressions of the parameters) in ``t``."""
+    weights = {}
+    for pid in scenario.player_ids:
+        raw = scenario.empathy.get(pid, 0)
+        if hasattr(raw, "fold"):
+            weights[pid] = raw.fold(constant_function, values.__getitem__)
+        else:
+            weights[pid] = constant_function(raw)
+    return weights
 
 
 def parametric_tensor(
@@ -153,13 +210,6 @@ def parametric_tensor(
     empathy: Mapping[str, object] | None,
 ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], np.ndarray]:
     """The empathy-adjusted payoff tensor as rational functions of the swept value."""
-    from ..model.empathy import empathize_tensor
-
-    t = RationalFunction.variable()
-
-    def const(value: object) -> RationalFunction:
-        return RationalFunction.constant(Fraction(value))  # type: ignore[arg-type]
-
     if isinstance(source, NormalFormGame):
         if axis.kind == "param":
             raise ArgumentError(
@@ -168,51 +218,28 @@ def parametric_tensor(
                 Location(path=("axis",)),
             )
         players, actions = source.players, source.actions
-        base = np.vectorize(const, otypes=[object])(source.payoffs)
-        weights: dict[str, Any] = {p: const(0) for p in players}
+        base = np.vectorize(constant_function, otypes=[object])(source.payoffs)
+        declared = {p: constant_function(0) for p in players}
         model = "altruism"
     else:
         players, actions = source.player_ids, source.actions
-        values: dict[str, Any] = {
-            k: const(v) for k, v in source.parameter_values(parameters).items()
-        }
-        if axis.kind == "param":
-            if axis.name not in values:
-                raise ArgumentError(
-                    f"no parameter {axis.name!r}{did_you_mean(axis.name, values)}",
-                    Location(path=("--param",)),
-                )
-            values[axis.name] = t
+        values = parametric_values(source, axis, parameters)
         shape = tuple(len(a) for a in actions)
         base = np.empty((len(players), *shape), dtype=object)
         for index, vector in zip(
             product(*(range(k) for k in shape)), source.payoffs.values(), strict=True
         ):
             for i, expression in enumerate(vector):
-                base[(i, *index)] = expression.fold(const, values.__getitem__)
-        weights = {}
-        for pid in players:
-            raw = source.empathy.get(pid, 0)
-            weights[pid] = (
-                raw.fold(const, values.__getitem__) if hasattr(raw, "fold") else const(raw)
-            )
+                base[(i, *index)] = expression.fold(constant_function, values.__getitem__)
+        declared = declared_weights(source, values)
         model = source.empathy_model
-    for pid, raw in (empathy or {}).items():
-        check_player(pid, players, "--empathy")
-        weights[pid] = const(exact_weight(raw, pid))
-    if axis.kind == "empathy":
-        if axis.name:
-            check_player(axis.name, players, "axis")
-            weights[axis.name] = t
-        else:
-            weights = {p: t for p in players}
-    tensor = empathize_tensor(base, [weights[p] for p in players], model)
+    weights = parametric_weights(players, declared, axis, empathy)
+    tensor = empathize_tensor(base, weights, model)
     return tuple(players), tuple(tuple(a) for a in actions), tensor
 
 
 def exact_weight(raw: object, pid: str) -> Fraction:
-    from ..core.exact import as_number
-
+    """A fixed empathy weight as an exact number (an error located at ``--empathy PLAYER``)."""
     try:
         return Fraction(as_number(raw, exact=True))
     except (TypeError, ValueError) as exc:
@@ -220,6 +247,7 @@ def exact_weight(raw: object, pid: str) -> Fraction:
 
 
 def check_player(name: str, players: Sequence[str], option: str) -> None:
+    """An :class:`ArgumentError` located at ``option`` unless ``name`` is a player."""
     if name not in players:
         raise ArgumentError(
             f"no player {name!r}{did_you_mean(name, players)}; players are {', '.join(players)}",
@@ -255,6 +283,7 @@ def cleared_polys(payoffs: np.ndarray, symbol: str, lo: Fraction, hi: Fraction) 
 
 
 def shift_positive(matrix: np.ndarray, lo: Fraction, hi: Fraction) -> np.ndarray:
+    """The polynomial matrix plus one constant that makes every entry positive on [lo, hi]."""
     radius = max(abs(lo), abs(hi), Fraction(1))
     bound = Fraction(0)
     for p in matrix.ravel():
@@ -330,25 +359,47 @@ def risk_polys(polys: np.ndarray) -> set[Poly]:
 
 
 def roots_of(polys: set[Poly], lo: Fraction, hi: Fraction) -> list[Any]:
+    """Every real root in ``(lo, hi)`` of the polynomials, sorted, without repeats."""
     roots: list[Any] = []
     for poly in polys:
         roots.extend(real_roots(poly, lo, hi))
     return sorted_unique(roots)
 
 
-# -- evaluating points -------------------------------------------------------------------------
+def sorted_unique(roots: list[Any]) -> list[Any]:
+    """Sorted, without repeats (exactly: close neighbours are compared exactly)."""
+    roots.sort(key=approx)
+    out: list[Any] = []
+    for r in roots:
+        if out and compare(out[-1], r) == 0:
+            continue
+        out.append(r)
+    return out
 
 
-def to_float(value: Any) -> float:
-    return float(value)
+# -- exact numbers along the axis --------------------------------------------------------------
 
 
 def greater(a: Any, b: Any, b_approx: float) -> bool:
-    """a > b exactly, for Fractions and sympy algebraic numbers."""
+    """a > b exactly, for Fractions and sympy algebraic numbers (``b_approx`` is unused)."""
     return compare(a, b) > 0
 
 
+def between(a: Any, b: Any) -> Fraction:
+    """A simple rational strictly between two (possibly algebraic) numbers."""
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return (a + b) / 2
+    fa, fb = float(a), float(b)
+    mid = Fraction((fa + fb) / 2)
+    for denominator in (2, 4, 10, 100, 1000, 10**6, 10**9, 10**12):
+        candidate = mid.limit_denominator(denominator)
+        if greater(candidate, a, fa) and greater(b, candidate, fb):
+            return candidate
+    return mid
+
+
 def show_value(value: Any) -> str:
+    """A breakpoint for people: ``1/4``, or an algebraic number with its approximation."""
     if isinstance(value, Fraction):
         return format_number(value)
     if hasattr(value, "is_Rational") and value.is_Rational:
@@ -366,6 +417,13 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
+def interval_label(symbol: str, lo: Any, hi: Any, closed_lo: bool, closed_hi: bool) -> str:
+    """``"e in [0, 1/4)"``: an interval of the swept value, its ends by :func:`show_value`."""
+    left = "[" if closed_lo else "("
+    right = "]" if closed_hi else ")"
+    return f"{symbol} in {left}{show_value(lo)}, {show_value(hi)}{right}"
+
+
 def interleave(intervals: Sequence[Any], breakpoints: Sequence[Any], ends: Sequence[Any]) -> list:
     """Segments in order along an axis: ``[end0], interval, breakpoint, ..., interval, [end1]``.
 
@@ -381,206 +439,3 @@ def interleave(intervals: Sequence[Any], breakpoints: Sequence[Any], ends: Seque
     if ends[1] is not None:
         items.append(ends[1])
     return items
-
-
-class PointEvaluator:
-    """Solves the game at points of the axis, exactly at rational points."""
-
-    def __init__(self, build, classify) -> None:  # type: ignore[no-untyped-def]
-        self.build = build
-        self.classify = classify
-        self.cache: dict[Any, tuple] = {}
-
-    def at(self, t: Any) -> tuple[NormalFormGame, SolveResult, Any, Selection, tuple, bool]:
-        parts = t if isinstance(t, tuple) else (t,)
-        exact = all(isinstance(p, Fraction) for p in parts)
-        key = t if exact else ("alg", str(t))
-        if key in self.cache:
-            return self.cache[key]
-        if exact:
-            game = self.build(t)
-        else:  # an irrational point: solved in floats, with the documented tolerance
-            floats = tuple(float(p) for p in parts)
-            game = self.build(floats if isinstance(t, tuple) else floats[0])
-        result = solve(game)
-        family = self.classify(game)
-        selection = analyse(game, result)
-        signature = signature_of(game, result, family)
-        value = (game, result, family, selection, signature, exact)
-        self.cache[key] = value
-        return value
-
-
-def supports_of(e: Equilibrium) -> tuple[tuple[str, ...], ...]:
-    return tuple(e.support(i) for i in range(len(e.players)))
-
-
-def best_response_sets(game: NormalFormGame, e: Equilibrium) -> tuple[tuple[int, ...], ...]:
-    from ..model.regret import deviation_payoffs, float_tolerance
-
-    tol = float_tolerance(game)
-    out = []
-    for i in range(game.n_players):
-        dev = deviation_payoffs(game, e.strategies, i)
-        best = max(dev)
-        if game.exact:
-            out.append(tuple(k for k, v in enumerate(dev) if v == best))
-        else:
-            out.append(tuple(k for k, v in enumerate(dev) if v >= best - tol))
-    return tuple(out)
-
-
-def signature_of(game: NormalFormGame, result: SolveResult, family: Any) -> tuple:
-    """What defines an interval: each equilibrium's supports and best-response sets (its
-    vertex labels, which fix its formula), degeneracy, continua, and the family."""
-    keys = tuple(sorted((supports_of(e), best_response_sets(game, e)) for e in result))
-
-    return (
-        keys,
-        result.degenerate,
-        tuple(sorted(tuple(sorted(supports_of(result[k]) for k in c)) for c in result.components)),
-        family.name,
-    )
-
-
-def selection_key(result: SolveResult, selection: Selection) -> tuple:
-    def key(k: int | None) -> Any:
-        return None if k is None else supports_of(result[k])
-
-    return key(selection.payoff_dominant), key(selection.risk_dominant)
-
-
-def between(a: Any, b: Any) -> Fraction:
-    """A simple rational strictly between two (possibly algebraic) numbers."""
-    if isinstance(a, Fraction) and isinstance(b, Fraction):
-        return (a + b) / 2
-    fa, fb = float(a), float(b)
-    mid = Fraction((fa + fb) / 2)
-    for denominator in (2, 4, 10, 100, 1000, 10**6, 10**9, 10**12):
-        candidate = mid.limit_denominator(denominator)
-        if greater(candidate, a, fa) and greater(b, candidate, fb):
-            return candidate
-    return mid
-
-
-# -- formulas ----------------------------------------------------------------------------------
-
-
-def indifference_formulas(
-    payoff: np.ndarray, own: Sequence[int], other: Sequence[int], player: int
-) -> tuple[tuple[Poly, Poly], ...] | None:
-    """Probabilities of ``own`` actions (player ``player``) making the other player
-    indifferent among ``other`` actions: ``x_i = P_i / Q`` as polynomials.
-
-    ``payoff`` is the *other* player's (2-D) polynomial payoff matrix, indexed
-    [row action, column action].
-    """
-    k = len(own)
-    if len(other) != k:
-        return None
-    # unknowns x_own (k) and lambda; equations: for j in other: sum_i x_i u(i, j) - lambda = 0;
-    # sum_i x_i = 1
-    one, zero = Poly.constant(1), Poly(())
-    rows = []
-    for j in other:
-        row = []
-        for i in own:
-            row.append(payoff[i, j] if player == 0 else payoff[j, i])
-        row.append(-one)
-        rows.append(row)
-    rows.append([one] * k + [zero])
-    rhs = [zero] * k + [one]
-    q = det(rows)
-    if q.is_zero():
-        return None
-    out = []
-    for col in range(k):
-        replaced = [[*r[:col], rhs[n], *r[col + 1:]] for n, r in enumerate(rows)]
-        out.append((det(replaced), q))
-    return tuple(out)
-
-
-def equilibrium_piece(
-    e: Equilibrium,
-    game: NormalFormGame,
-    polys: np.ndarray,
-    tensor: np.ndarray,
-    symbol: str,
-) -> EquilibriumPiece:
-    from ..model.regret import deviation_payoffs
-
-    supports_idx = [[k for k, p in enumerate(s) if p > 0] for s in e.strategies]
-    formulas: list[tuple[RationalFunction, ...]] = []
-    one, zero = RationalFunction.constant(1), RationalFunction.constant(0)
-    for player in range(2):
-        own = supports_idx[player]
-        size = game.shape[player]
-        if len(own) == 1:
-            formulas.append(tuple(one if k == own[0] else zero for k in range(size)))
-            continue
-        # the other player's best responses at the sample: the candidate tight sets
-        dev = deviation_payoffs(game, e.strategies, 1 - player)
-        best = max(dev)
-        tight = [k for k, v in enumerate(dev) if v == best]
-        found = None
-        for chosen in combinations(tight, len(own)):
-            found = indifference_formulas(polys[1 - player], own, chosen, player)
-            if found is not None:
-                break
-        if found is None:  # no formula: the equilibrium is constant here
-            return EquilibriumPiece(supports_of(e), e.kind, e, None, None, symbol)
-        full = [zero] * size
-        for k, (num, den) in zip(own, found, strict=True):
-            full[k] = RationalFunction(num, den)
-        formulas.append(tuple(full))
-    payoffs = []
-    for i in range(2):
-        total = zero
-        for a in supports_idx[0]:
-            for b in supports_idx[1]:
-                total = total + formulas[0][a] * formulas[1][b] * tensor[i, a, b]
-        payoffs.append(total)
-    return EquilibriumPiece(
-        supports_of(e), e.kind, e, tuple(formulas), tuple(payoffs), symbol
-    )
-
-
-def sweep_range(
-    source: Scenario | NormalFormGame, axis: Axis, lo: object, hi: object
-) -> tuple[Fraction, Fraction]:
-    default: tuple[Any, Any] = (0, 1)
-    if axis.kind == "param" and not isinstance(source, NormalFormGame):
-        if axis.name not in source.parameters:
-            raise ArgumentError(
-                f"no parameter {axis.name!r}{did_you_mean(axis.name, source.parameters)}",
-                Location(path=("--param",)),
-            )
-        declared = source.parameters[axis.name].range
-        if declared is None and (lo is None or hi is None):
-            raise ArgumentError(
-                f"parameter {axis.name!r} declares no range: give --from and --to",
-                Location(path=("--from",)),
-            )
-        default = declared if declared is not None else (0, 1)
-    try:
-        low = Fraction(default[0] if lo is None else lo)  # type: ignore[arg-type]
-        high = Fraction(default[1] if hi is None else hi)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
-        raise ArgumentError(f"bad sweep range: {exc}", Location(path=("--from",))) from None
-    if not low < high:
-        raise ArgumentError(
-            f"the sweep range must have from < to, got [{low}, {high}]",
-            Location(path=("--from",)),
-        )
-    return low, high
-
-
-def sorted_unique(roots: list[Any]) -> list[Any]:
-    """Sorted, without repeats (exactly: close neighbours are compared exactly)."""
-    roots.sort(key=approx)
-    out: list[Any] = []
-    for r in roots:
-        if out and compare(out[-1], r) == 0:
-            continue
-        out.append(r)
-    return out

@@ -32,10 +32,11 @@ import numpy as np
 
 from ..core.display import Displayable
 from ..core.errors import ArgumentError, Location
+from ..core.exact import format_number
+from ..model.empathy import apply_empathy
 from ..solvers.result import SolveResult
 from .parametric import (
     Axis,
-    PointEvaluator,
     between,
     cleared_polys,
     greater,
@@ -45,6 +46,7 @@ from .parametric import (
     show_value,
     sweep_range,
 )
+from .pieces import PointEvaluator
 from .selection import Selection
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -120,7 +122,29 @@ class SweepMap(Displayable):
         ids = np.array([[lookup.get((c, r), -1) for c in xcols] for r in yrows])
         return xs, ys, ids
 
+    def __str__(self) -> str:
+        """Title, axes, boundary lines and each region with its family (the full report is
+        ``gametrust.report.sweep.render``)."""
+        lines = [f"{self.title or 'Map'}: {self.axes[0]} and {self.axes[1]}"]
+        for axis, bounds, breaks in (
+            (self.axes[0], self.x_range, self.x_breaks),
+            (self.axes[1], self.y_range, self.y_breaks),
+        ):
+            lines.append(
+                f"{axis.symbol} from {format_number(bounds[0])} to {format_number(bounds[1])}, "
+                f"boundaries: {', '.join(show_value(b) for b in breaks) or 'none'}"
+            )
+        lines += [
+            f"R{r.index + 1}: {r.describe()}: {r.family.short}" for r in self.regions
+        ]
+        return "\n".join(lines)
 
+    def to_dict(self, *, file: str | None = None, grid: int | None = None) -> dict[str, Any]:
+        """The map as JSON-ready data (``gametrust sweep --empathy A --empathy B --format
+        json``; see ``docs/sweep.md``); ``grid=n`` adds the region ids on an n x n grid."""
+        from .sweep_dict import sweep_map_dict  # when asked for: not at start-up
+
+        return sweep_map_dict(self, file=file, grid=grid)
 
 
 def _slot(
@@ -184,8 +208,6 @@ def sweep_map(
         weights[ax[1].name] = point[1]
         if hasattr(source, "build"):
             return source.build(parameters, weights)  # type: ignore[union-attr]
-        from ..model.empathy import apply_empathy
-
         return apply_empathy(source, [weights.get(p, 0) for p in source.players])
 
     evaluator = PointEvaluator(build, classify)
@@ -196,7 +218,7 @@ def sweep_map(
     signature = {}
     for c, sx in enumerate(x_samples):
         for r, sy in enumerate(y_samples):
-            signature[(c, r)] = evaluator.at((sx, sy))[4]
+            signature[(c, r)] = evaluator.at((sx, sy)).signature
     # connected components of equal signature (4-neighbourhood)
     region_of: dict[tuple[int, int], int] = {}
     components: list[list[tuple[int, int]]] = []
@@ -222,9 +244,11 @@ def sweep_map(
     regions = []
     for index, members in enumerate(components):
         c0, r0 = members[0]
-        _, result, family, selection, _, _ = evaluator.at((x_samples[c0], y_samples[r0]))
+        point = evaluator.at((x_samples[c0], y_samples[r0]))
         conditions = _describe(members, xs, ys, ax[0].symbol, ax[1].symbol, xr, yr)
-        regions.append(Region(index, tuple(members), family, result, selection, conditions))
+        regions.append(
+            Region(index, tuple(members), point.family, point.result, point.selection, conditions)
+        )
     return SweepMap(
         title=source.title,
         axes=(ax[0], ax[1]),

@@ -36,163 +36,42 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..core.display import Displayable
 from ..core.errors import ArgumentError, Location
-from ..core.exact import format_number
 from ..core.polynomial import Poly
+from ..model.empathy import apply_empathy
 from ..model.game import NormalFormGame
-from ..solvers.result import SolveResult
 from .parametric import (
     Axis,
-    EquilibriumPiece,
-    PointEvaluator,
-    between,
     cleared_polys,
-    equilibrium_piece,
     greater,
-    interleave,
     parametric_tensor,
     player_polys,
     risk_polys,
     roots_of,
-    selection_key,
-    show_value,
-    supports_of,
     sweep_range,
-    to_float,
+)
+from .pieces import (
+    PointEvaluator,
+    equilibrium_piece,
+    selection_key,
+    split_range,
+    supports_of,
 )
 from .selection import Selection
+from .sweep_result import Breakpoint, Grid, Interval, SweepResult
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
-    from .families import Family
 
-__all__ = [
-    "Axis",
-    "Breakpoint",
-    "EquilibriumPiece",
-    "Grid",
-    "Interval",
-    "SweepResult",
-    "sweep",
-]
+__all__ = ["sweep"]
 
 
-# -- results -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Interval:
-    """An open interval of the swept value on which the equilibria do not change."""
-
-    lo: Any  # Fraction or sympy algebraic number
-    hi: Any
-    closed_lo: bool
-    closed_hi: bool
-    sample: Fraction
-    family: Family
-    result: SolveResult
-    selection: Selection
-    pieces: tuple[EquilibriumPiece, ...]
-    #: how payoff and risk dominance change inside the interval:
-    #: (lo, hi, selection on (lo, hi)) pieces, and (point, selection) where it switches
-    selections: tuple[tuple[Any, Any, Selection], ...] = ()
-    selection_points: tuple[tuple[Any, Selection], ...] = ()
-
-    def contains(self, t: Fraction) -> bool:
-        lo, hi = to_float(self.lo), to_float(self.hi)
-        above = t >= self.lo if self.closed_lo else greater(t, self.lo, lo)
-        below = t <= self.hi if self.closed_hi else greater(self.hi, t, hi)
-        return bool(above and below)
-
-    def label(self, symbol: str) -> str:
-        left = "[" if self.closed_lo else "("
-        right = "]" if self.closed_hi else ")"
-        return f"{symbol} in {left}{show_value(self.lo)}, {show_value(self.hi)}{right}"
-
-
-@dataclass(frozen=True)
-class Breakpoint:
-    """A value at which the equilibria, the family or the selection change."""
-
-    value: Any  # Fraction or sympy algebraic number
-    approx: float
-    exact: bool  # solved exactly (rational point) or in floats (irrational point)
-    family: Family
-    result: SolveResult
-    selection: Selection
-
-
-@dataclass(frozen=True)
-class Grid:
-    """The equilibria at ``n`` evenly spaced points, evaluated exactly from the formulas.
-
-    Point ``k`` is ``(start + k * stride) / scale``.  Values are kept as integer
-    numerator and denominator arrays (one vectorized pass per interval) and
-    become ``Fraction`` objects only when asked for, so a 10,001-point grid
-    costs milliseconds.
-    """
-
-    n: int
-    start: int
-    stride: int
-    scale: int
-    #: per interval: (first point, last point + 1); points not in one lie on a breakpoint
-    spans: tuple[tuple[int, int], ...]
-    on_breakpoint: dict[int, int] = field(default_factory=dict, repr=False)  # point -> bp
-    values: dict[int, list[Any]] = field(default_factory=dict, repr=False)
-    breakpoint_values: dict[int, Any] = field(default_factory=dict, repr=False)
-    #: grid points at an end of the range whose game differs from the interval next to it
-    on_end: dict[int, int] = field(default_factory=dict, repr=False)  # point -> 0 | 1
-    end_values: dict[int, Any] = field(default_factory=dict, repr=False)
-
-    def __len__(self) -> int:
-        return self.n
-
-    def point(self, k: int) -> Fraction:
-        return Fraction(self.start + k * self.stride, self.scale)
-
-    @property
-    def points(self) -> tuple[Fraction, ...]:
-        return tuple(self.point(k) for k in range(self.n))
-
-    def where(self, k: int) -> tuple[str, int]:
-        """``("breakpoint", b)``, ``("end", 0 | 1)`` or ``("interval", i)`` for point ``k``."""
-        if k in self.on_end:
-            return "end", self.on_end[k]
-        if k in self.on_breakpoint:
-            return "breakpoint", self.on_breakpoint[k]
-        for i, (first, stop) in enumerate(self.spans):
-            if first <= k < stop:
-                return "interval", i
-        raise IndexError(k)
-
-    def equilibria(self, k: int) -> tuple[tuple[tuple[Fraction, ...], ...], ...]:
-        """Exact equilibrium strategies at grid point ``k``."""
-        kind, index = self.where(k)
-        if kind == "breakpoint":
-            return self.breakpoint_values[index]
-        if kind == "end":
-            return self.end_values[index]
-        row = k - self.spans[index][0]
-        out = []
-        for piece in self.values[index]:
-            if not isinstance(piece, list):  # constant on the interval
-                out.append(piece)
-                continue
-            out.append(
-                tuple(
-                    tuple(Fraction(int(num[row]), int(den[row])) for num, den in player)
-                    for player in piece
-                )
-            )
-        return tuple(out)
+# -- the grid ----------------------------------------------------------------------------------
 
 
 def _int_eval(poly: Poly, start: int, step: int, scale: int, ks: np.ndarray) -> tuple:
@@ -271,75 +150,6 @@ def _grid(result: SweepResult, n: int) -> Grid:
     return grid
 
 
-@dataclass(frozen=True)
-class SweepResult(Displayable):
-    """Intervals and breakpoints of an exact sweep over ``axis`` from ``lo`` to ``hi``."""
-
-    title: str
-    axis: Axis
-    lo: Fraction
-    hi: Fraction
-    players: tuple[str, ...]
-    actions: tuple[tuple[str, ...], ...]
-    intervals: tuple[Interval, ...]
-    breakpoints: tuple[Breakpoint, ...]
-    fixed: dict[str, Any] = field(default_factory=dict)
-    grid: Grid | None = None
-    #: the games exactly at ``lo`` and ``hi`` when they differ from the interval next to them
-    ends: tuple[Breakpoint | None, Breakpoint | None] = (None, None)
-
-    def segments(self) -> list[Interval | Breakpoint]:
-        """Intervals and breakpoints in order along the axis.
-
-        A breakpoint sits between two intervals, or at an end of the range
-        when the game exactly there differs from the interval next to it.
-        """
-        return interleave(self.intervals, self.breakpoints, self.ends)
-
-    def at(self, t: object) -> Interval | Breakpoint:
-        """The interval or breakpoint that holds the value ``t``."""
-        value = Fraction(t)  # type: ignore[arg-type]
-        for bp in (*self.breakpoints, *(end for end in self.ends if end is not None)):
-            if isinstance(bp.value, Fraction) and bp.value == value:
-                return bp
-        for interval in self.intervals:
-            if interval.contains(value):
-                return interval
-        raise ArgumentError(
-            f"{format_number(value)} is outside the swept range "
-            f"[{format_number(self.lo)}, {format_number(self.hi)}]",
-            Location(path=("t",)),
-        )
-
-    def equilibria_at(self, t: object) -> tuple[tuple[tuple[Fraction, ...], ...], ...]:
-        """Exact equilibrium strategies at any value in the range, from the formulas."""
-        if not isinstance(t, (int, str, Fraction)):  # an irrational breakpoint's own value
-            for bp in self.breakpoints:
-                if bp.value is t:
-                    return tuple(e.strategies for e in bp.result)
-        value = Fraction(t)  # type: ignore[arg-type]
-        where = self.at(value)
-        if isinstance(where, Breakpoint):
-            return tuple(e.strategies for e in where.result)
-        return tuple(piece.at(value) for piece in where.pieces)
-
-    def summary(self) -> str:
-        """One line: ``PD for e < 1/4, SH for 1/4 < e < 2/3, Harmony for e > 2/3``."""
-        sym = self.axis.symbol
-        parts = []
-        for interval in self.intervals:
-            bounds = []
-            if interval.lo != self.lo or not interval.closed_lo:
-                bounds.append(f"{show_value(interval.lo)} {'<=' if interval.closed_lo else '<'} ")
-            bounds.append(sym)
-            if interval.hi != self.hi or not interval.closed_hi:
-                bounds.append(f" {'<=' if interval.closed_hi else '<'} {show_value(interval.hi)}")
-            parts.append(f"{interval.family.short} for {''.join(bounds)}")
-        return ", ".join(parts)
-
-
-
-
 # -- the sweep ---------------------------------------------------------------------------------
 
 
@@ -381,8 +191,6 @@ def sweep(
         base_weights.update({k: Fraction(v) for k, v in (empathy or {}).items()})  # type: ignore[arg-type]
 
         def build(value: Any) -> NormalFormGame:
-            from ..model.empathy import apply_empathy
-
             weights = dict(base_weights)
             for p in ([ax.name] if ax.name else source.players):
                 weights[p] = value
@@ -402,38 +210,30 @@ def sweep(
             return source.build(params, emp)
 
     evaluator = PointEvaluator(build, classify)
-    points = [low, *roots, high]
-    gaps = [between(points[k], points[k + 1]) for k in range(len(points) - 1)]
-    # walk: point, gap, point, gap, ..., point; keep the points that change something
-    kept_points: list[int] = []
-    for k in range(1, len(points) - 1):
-        left, right = evaluator.at(gaps[k - 1])[4], evaluator.at(gaps[k])[4]
-        here = evaluator.at(points[k])[4]
-        if left != right or here != left:
-            kept_points.append(k)
-    # a breakpoint whose neighbours are equal is kept only if the point itself differs
-    edges = [0, *kept_points, len(points) - 1]
+    split = split_range([low, *roots, high], lambda t: evaluator.at(t).signature)
+    points = split.points
     intervals: list[Interval] = []
-    for n in range(len(edges) - 1):
-        a, b = edges[n], edges[n + 1]
-        sample_gap = gaps[a]  # first gap of the merged interval
-        sample = sample_gap
-        game, result, family, selection, signature, _ = evaluator.at(sample)
-        closed_lo = evaluator.at(points[a])[4] == signature
-        closed_hi = evaluator.at(points[b])[4] == signature
-        pieces = tuple(equilibrium_piece(e, game, polys, tensor, ax.symbol) for e in result)
+    for a, b, closed_lo, closed_hi in split.spans:
+        sample = split.gaps[a]
+        here = evaluator.at(sample)
+        pieces = tuple(
+            equilibrium_piece(e, here.game, polys, tensor, ax.symbol) for e in here.result
+        )
         selections, selection_points = _selection_pieces(
             evaluator, points[a], points[b], selection_roots
         )
         intervals.append(
-            Interval(points[a], points[b], closed_lo, closed_hi, sample, family, result,
-                     selection, pieces, selections, selection_points)
+            Interval(points[a], points[b], closed_lo, closed_hi, sample, here.family,
+                     here.result, here.selection, pieces, selections, selection_points)
         )
-    def breakpoint(k: int) -> Breakpoint:
-        _, result, family, selection, _, exact = evaluator.at(points[k])
-        return Breakpoint(points[k], float(points[k]), exact, family, result, selection)
 
-    breakpoints = [breakpoint(k) for k in kept_points]
+    def breakpoint(k: int) -> Breakpoint:
+        point = evaluator.at(points[k])
+        return Breakpoint(
+            points[k], float(points[k]), point.exact, point.family, point.result, point.selection
+        )
+
+    breakpoints = [breakpoint(k) for k in split.kept]
     # the ends of the range are reported too when the game exactly there differs
     ends = (
         None if intervals[0].closed_lo else breakpoint(0),
@@ -473,24 +273,19 @@ def _selection_pieces(
 ) -> tuple[tuple[tuple[Any, Any, Selection], ...], tuple[tuple[Any, Selection], ...]]:
     """Where, inside one interval, payoff or risk dominance switches."""
     inside = [r for r in roots if greater(r, lo, float(lo)) and greater(hi, r, float(hi))]
-    points = [lo, *inside, hi]
-    gaps = [between(points[k], points[k + 1]) for k in range(len(points) - 1)]
 
     def key(t: Any) -> tuple:
-        _, result, _, selection, _, _ = evaluator.at(t)
-        return selection_key(result, selection)
+        point = evaluator.at(t)
+        return selection_key(point.result, point.selection)
 
-    kept = [
-        k
-        for k in range(1, len(points) - 1)
-        if key(gaps[k - 1]) != key(gaps[k]) or key(points[k]) != key(gaps[k - 1])
-    ]
-    edges = [0, *kept, len(points) - 1]
-    reference = evaluator.at(gaps[0])[1]  # the interval's own equilibria, in their order
+    split = split_range([lo, *inside, hi], key)
+    points, gaps = split.points, split.gaps
+    reference = evaluator.at(gaps[0]).result  # the interval's own equilibria, in their order
 
     def aligned(t: Any) -> Selection:
         """The selection at t, with indices into the interval's equilibria (by support)."""
-        _, result, _, selection, _, _ = evaluator.at(t)
+        point = evaluator.at(t)
+        result, selection = point.result, point.selection
         order = {supports_of(e): k for k, e in enumerate(reference)}
 
         def move(k: int | None) -> int | None:
@@ -506,11 +301,8 @@ def _selection_pieces(
         return Selection(move(selection.payoff_dominant), move(selection.risk_dominant),
                          pairs, thresholds)  # type: ignore[arg-type]
 
-    pieces = tuple(
-        (points[edges[n]], points[edges[n + 1]], aligned(gaps[edges[n]]))
-        for n in range(len(edges) - 1)
-    )
-    switches = tuple((points[k], aligned(points[k])) for k in kept)
+    pieces = tuple((points[a], points[b], aligned(gaps[a])) for a, b, _, _ in split.spans)
+    switches = tuple((points[k], aligned(points[k])) for k in split.kept)
     return pieces, switches
 
 

@@ -20,27 +20,42 @@ follow — are about subgame-perfect play).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations, pairwise, product
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from ..core.errors import ArgumentError, Location
 from ..core.polynomial import Poly, RationalFunction
-from ..model.reduced import reduced_tensor
+from ..model.empathy import empathize_tensor
+from ..model.reduced import reduced_normal_form, reduced_tensor
 from ..model.tree import Chance, Decision, GameTree, Path, Terminal
-from ..solvers.extensive import Behavior, TreeSolveResult, _behavior_of, _subtree, solve_tree
+from ..scenario.treespec import without_impossible_moves
+from ..solvers.extensive import Behavior, TreeSolveResult, behavior_of, solve_tree, subgame
 from ..solvers.solve import solve
 from .parametric import (
     Axis,
     between,
     cleared_polys,
-    equilibrium_piece,
+    constant_function,
+    declared_weights,
+    greater,
     interleave,
+    interval_label,
+    parametric_values,
+    parametric_weights,
     player_polys,
     roots_of,
     show_value,
+    sweep_range,
 )
+from .pieces import equilibrium_piece, split_range
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..scenario.scenario import Scenario
 
 __all__ = ["TreeBreakpoint", "TreeInterval", "TreeSweepResult", "sweep_scenario_tree", "sweep_tree"]
 
@@ -57,13 +72,14 @@ class TreeInterval:
     result: TreeSolveResult
 
     def label(self, symbol: str) -> str:
-        left = "[" if self.closed_lo else "("
-        right = "]" if self.closed_hi else ")"
-        return f"{symbol} in {left}{show_value(self.lo)}, {show_value(self.hi)}{right}"
+        return interval_label(symbol, self.lo, self.hi, self.closed_lo, self.closed_hi)
 
 
 @dataclass(frozen=True)
 class TreeBreakpoint:
+    """A value of ``t`` at which the subgame-perfect equilibria change (solved exactly there,
+    or in floats at an irrational point)."""
+
     value: Any
     exact: bool
     result: TreeSolveResult
@@ -71,6 +87,9 @@ class TreeBreakpoint:
 
 @dataclass(frozen=True)
 class TreeSweepResult:
+    """Intervals and breakpoints of an exact sweep of a tree over ``axis`` from ``lo`` to
+    ``hi`` (rendered by ``gametrust.report.tree.render_sweep``)."""
+
     title: str
     axis: Axis
     lo: Fraction
@@ -80,9 +99,19 @@ class TreeSweepResult:
     ends: tuple[TreeBreakpoint | None, TreeBreakpoint | None] = (None, None)
 
     def segments(self) -> list[TreeInterval | TreeBreakpoint]:
+        """Intervals and breakpoints in order along the axis."""
         return interleave(self.intervals, self.breakpoints, self.ends)
 
+    def __str__(self) -> str:
+        """What was swept, the breakpoints and the number of intervals."""
+        points = ", ".join(show_value(b.value) for b in self.breakpoints) or "none"
+        return (
+            f"{self.title or 'Sweep'}: {self.axis} from {show_value(self.lo)} to "
+            f"{show_value(self.hi)}; {len(self.intervals)} intervals, breakpoints: {points}"
+        )
+
     def at(self, t: object) -> TreeInterval | TreeBreakpoint:
+        """The interval or breakpoint that holds the value ``t``."""
         value = Fraction(t)  # type: ignore[arg-type]
         for bp in (*self.breakpoints, *(e for e in self.ends if e is not None)):
             if isinstance(bp.value, Fraction) and bp.value == value:
@@ -127,7 +156,7 @@ def _tracked_spe(
         found: list[tuple[Behavior, tuple[Any, ...]]] = []
         for combo in product(*(solutions[r] for r in inner)):
             values = {r: sol[1] for r, sol in zip(inner, combo, strict=True)}
-            sub = _subtree(rf_tree, root, values)
+            sub = subgame(rf_tree, root, values)
             for behavior, value in _tracked_minimal(sub, t0, lo, hi, symbol, out):
                 found.append((behavior, value))
         solutions[root] = found
@@ -160,13 +189,11 @@ def _tracked_minimal(
     for player in range(polys.shape[0]):
         out |= player_polys(polys, player, lo, hi)
     numeric = _evaluate(sub, t0)
-    from ..model.reduced import reduced_normal_form
-
     game, num_plans = reduced_normal_form(numeric)
     result = solve(game) if game.n_players == 2 else solve(game, method="pure")
     found = []
     for e in result:
-        behavior = _behavior_of(numeric, num_plans, e.strategies)
+        behavior = behavior_of(numeric, num_plans, e.strategies)
         if game.n_players == 2:
             piece = equilibrium_piece(e, game, polys, lifted, symbol)
             value = piece.payoff_formulas or tuple(
@@ -180,8 +207,6 @@ def _tracked_minimal(
 
 
 def _lift_tensor(tensor: Any) -> Any:
-    import numpy as np
-
     return np.vectorize(_lift, otypes=[object])(tensor)
 
 
@@ -223,8 +248,6 @@ def sweep_tree(
     solver: Callable[[GameTree], TreeSolveResult] | None = None,
 ) -> TreeSweepResult:
     """Sweep a tree whose values are :class:`RationalFunction` objects of the swept value."""
-    from ..scenario.treespec import without_impossible_moves
-
     symbol = axis.symbol
     polys = _base_polys(rf_tree, lo, hi, symbol)
     if solver is None:  # subgame perfection decides; moves of probability 0 are dropped
@@ -259,23 +282,12 @@ def sweep_tree(
                 new_points.extend(inside)
             new_points.append(b)
         points = sorted(set(new_points), key=float) if changed else points
-    gaps = [between(points[k], points[k + 1]) for k in range(len(points) - 1)]
-    kept = [
-        k
-        for k in range(1, len(points) - 1)
-        if at(gaps[k - 1])[1] != at(gaps[k])[1] or at(points[k])[1] != at(gaps[k - 1])[1]
+    split = split_range(points, lambda t: at(t)[1])
+    intervals = [
+        TreeInterval(points[a], points[b], closed_lo, closed_hi, gap, at(gap)[0])
+        for a, b, closed_lo, closed_hi in split.spans
+        for gap in (split.gaps[a],)
     ]
-    edges = [0, *kept, len(points) - 1]
-    intervals = []
-    for n in range(len(edges) - 1):
-        a, b = edges[n], edges[n + 1]
-        result, signature = at(gaps[a])
-        intervals.append(
-            TreeInterval(
-                points[a], points[b], at(points[a])[1] == signature,
-                at(points[b])[1] == signature, gaps[a], result,
-            )
-        )
 
     def breakpoint(k: int) -> TreeBreakpoint:
         return TreeBreakpoint(points[k], isinstance(points[k], Fraction), at(points[k])[0])
@@ -285,61 +297,34 @@ def sweep_tree(
         None if intervals[-1].closed_hi else breakpoint(len(points) - 1),
     )
     return TreeSweepResult(
-        title, axis, lo, hi, tuple(intervals), tuple(breakpoint(k) for k in kept), ends
+        title, axis, lo, hi, tuple(intervals), tuple(breakpoint(k) for k in split.kept), ends
     )
 
 
 def _strictly(a: Any, r: Any, b: Any) -> bool:
-    from .parametric import greater
-
     return greater(r, a, float(a)) and greater(b, r, float(b))
 
 
 def sweep_scenario_tree(
-    scenario: Any,
+    scenario: Scenario,
     axis: str | Axis,
     lo: object = None,
     hi: object = None,
     *,
-    parameters: Any = None,
-    empathy: Any = None,
+    parameters: Mapping[str, object] | None = None,
+    empathy: Mapping[str, object] | None = None,
 ) -> TreeSweepResult:
     """Sweep a scenario with moves in time (``scenario.is_tree``) over empathy or a parameter."""
-    import numpy as np
-
-    from ..core.errors import ArgumentError, Location
-    from ..model.empathy import empathize_tensor
-    from .parametric import check_player, exact_weight, sweep_range
-
     ax = axis if isinstance(axis, Axis) else Axis.parse(axis)
     low, high = sweep_range(scenario, ax, lo, hi)
-    t = RationalFunction.variable()
-
-    def const(value: object) -> RationalFunction:
-        return RationalFunction.constant(Fraction(value))  # type: ignore[arg-type]
-
-    values: dict[str, Any] = {k: const(v) for k, v in scenario.parameter_values(parameters).items()}
-    if ax.kind == "param":
-        values[ax.name] = t
-    players = scenario.player_ids
-    weights: dict[str, Any] = {}
-    for pid in players:
-        raw = scenario.empathy.get(pid, 0)
-        weights[pid] = raw.fold(const, values.__getitem__) if hasattr(raw, "fold") else const(raw)
-    for pid, raw in (empathy or {}).items():
-        check_player(pid, players, "--empathy")
-        weights[pid] = const(exact_weight(raw, pid))
-    if ax.kind == "empathy":
-        if ax.name:
-            check_player(ax.name, players, "axis")
-            weights[ax.name] = t
-        else:
-            weights = {p: t for p in players}
-    vector = [weights[p] for p in players]
+    values = parametric_values(scenario, ax, parameters)
+    weights = parametric_weights(
+        scenario.player_ids, declared_weights(scenario, values), ax, empathy
+    )
     try:
         rf_tree = scenario.tree.map_values(
-            lambda v: tuple(e.fold(const, values.__getitem__) for e in v),
-            lambda p: p.fold(const, values.__getitem__),
+            lambda v: tuple(e.fold(constant_function, values.__getitem__) for e in v),
+            lambda p: p.fold(constant_function, values.__getitem__),
         )
     except ZeroDivisionError:
         raise ArgumentError(
@@ -347,7 +332,8 @@ def sweep_scenario_tree(
             Location(path=("axis",)),
         ) from None
     rf_tree = rf_tree.map_values(
-        lambda v: tuple(empathize_tensor(np.array(v, dtype=object), vector,
-                                         scenario.empathy_model))
+        lambda v: tuple(
+            empathize_tensor(np.array(v, dtype=object), weights, scenario.empathy_model)
+        )
     )
     return sweep_tree(rf_tree, ax, low, high, title=scenario.title)

@@ -6,6 +6,8 @@ polytopes, payoff differences) and their real roots in an interval.  This is a
 deliberately small, exact toolkit: coefficients are ``Fraction`` (lowest degree
 first), roots of linear factors are exact rationals, and roots of higher
 degree come from sympy (imported only then) as exact algebraic numbers.
+:func:`sympy_number` and :func:`to_sympy` are the one conversion of exact
+numbers and rational functions into sympy, for display and exact comparison.
 
 >>> p = Poly.from_coeffs([-1, 0, 4])     # 4t^2 - 1
 >>> p(Fraction(1, 2))
@@ -25,7 +27,17 @@ from functools import lru_cache
 from math import lcm
 from typing import Any
 
-__all__ = ["Poly", "RationalFunction", "approx", "compare", "det", "real_roots", "sign_on"]
+__all__ = [
+    "Poly",
+    "RationalFunction",
+    "approx",
+    "compare",
+    "det",
+    "real_roots",
+    "sign_on",
+    "sympy_number",
+    "to_sympy",
+]
 
 
 @dataclass(frozen=True)
@@ -253,14 +265,10 @@ def compare(a: Any, b: Any) -> int:
     fa, fb = approx(a), approx(b)
     if abs(fa - fb) > 1e-9 * max(1.0, abs(fa), abs(fb)):
         return 1 if fa > fb else -1
-    import sympy
-
-    def sym(x: Any) -> Any:
-        return sympy.Rational(x.numerator, x.denominator) if isinstance(x, Fraction) else x
-
-    if bool(sym(a) > sym(b)):
+    sa, sb = sympy_number(a), sympy_number(b)
+    if bool(sa > sb):
         return 1
-    return -1 if bool(sym(a) < sym(b)) else 0
+    return -1 if bool(sa < sb) else 0
 
 
 def real_roots(poly: Poly, lo: Fraction, hi: Fraction, *, open_interval: bool = True) -> list:
@@ -357,3 +365,37 @@ class RationalFunction:
 
     def is_polynomial(self) -> bool:
         return self.den.degree == 0
+
+
+def sympy_number(value: object) -> Any:
+    """An exact sympy number for a Fraction or int, a sympy Float for a float; a sympy
+    number (e.g. an algebraic root) as it is.
+
+    >>> sympy_number(Fraction(2, 3)), sympy_number(5), sympy_number(0.5)
+    (2/3, 5, 0.500000000000000)
+    """
+    import sympy
+
+    if isinstance(value, sympy.Basic):
+        return value
+    if isinstance(value, float):
+        return sympy.Float(value)
+    fraction = Fraction(value)  # type: ignore[arg-type]
+    return sympy.Rational(fraction.numerator, fraction.denominator)
+
+
+def to_sympy(f: RationalFunction, symbol: str) -> Any:
+    """A rational function as a cancelled sympy expression in the real symbol ``symbol``.
+
+    >>> t = RationalFunction.variable()
+    >>> to_sympy((2 - 3 * t) / (t + 1), "e")
+    (2 - 3*e)/(e + 1)
+    """
+    import sympy
+
+    t = sympy.Symbol(symbol, real=True)
+
+    def expr(p: Poly) -> Any:
+        return sum((sympy_number(c) * t**k for k, c in enumerate(p.coeffs)), sympy.Integer(0))
+
+    return sympy.cancel(expr(f.num) / expr(f.den))

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from ..analysis.explain import Explanation
 from ..analysis.regions import SweepMap
-from ..analysis.sweep import SweepResult
+from ..analysis.sweep_result import SweepResult
 from ..core.display import register
 from ..solvers.result import SolveResult
 from . import render_html, render_markdown
 from .markdown import explanation_markdown
-from .sweep import render_html as sweep_html
-from .sweep import render_map_html, render_map_markdown
-from .sweep import render_markdown as sweep_markdown
+from .sweep_markdown import render_html as sweep_html
+from .sweep_markdown import render_map_html, render_map_markdown
+from .sweep_markdown import render_markdown as sweep_markdown
 
 __all__: list[str] = []
 

@@ -28,12 +28,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.regions import SweepMap
+from ..analysis.sweep_facts import (
+    exact_text,
+    family_name,
+    is_rational,
+    labelled_segments,
+    piece_label,
+    trust_formulas,
+)
 from ..core.errors import ArgumentError, InputError, Location
 from ..core.exact import format_number
+from .sweep_labels import fixed_text, pretty
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analysis.regions import SweepMap
-    from ..analysis.sweep import SweepResult
+    from ..analysis.sweep_result import SweepResult
 
 __all__ = ["FIGURE_FORMATS", "check_path", "plot", "plot_map", "plot_sweep", "require_matplotlib"]
 
@@ -100,8 +109,6 @@ def check_path(path: str | Path) -> str:
 
 def plot(obj: SweepResult | SweepMap, path: str | Path) -> Path:
     """Draw a sweep (:func:`plot_sweep`) or a map (:func:`plot_map`) into ``path``."""
-    from ..analysis.regions import SweepMap
-
     if isinstance(obj, SweepMap):
         return plot_map(obj, path)
     return plot_sweep(obj, path)
@@ -112,8 +119,6 @@ def plot(obj: SweepResult | SweepMap, path: str | Path) -> Path:
 
 def _value_label(value: Any) -> str:
     """``1/4``; an irrational value as its exact form when short, else ``≈ 2.236``."""
-    from .sweep import exact_text, is_rational
-
     text = exact_text(value)
     if is_rational(value):
         return text
@@ -131,8 +136,6 @@ def _axis_label(result_axis: Any, players: Sequence[str]) -> str:
 
 
 def _family_colour(family: Any, spare: dict[str, str]) -> str:
-    from .sweep import family_name
-
     if family.group in FAMILY_COLOURS:
         return FAMILY_COLOURS[family.group]
     name = family_name(family)
@@ -166,8 +169,6 @@ def _save(fig: Any, path: str | Path) -> Path:
 
 
 def _subtitle(result: SweepResult) -> str:
-    from .sweep import fixed_text
-
     parts = []
     model = result.fixed.get("empathy_model")
     if model:
@@ -187,8 +188,6 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
     action for cooperating to pay.
     """
     import numpy as np
-
-    from .sweep import family_name, labelled_segments, trust_formulas
 
     check_path(path)
     figure = require_matplotlib()
@@ -223,9 +222,6 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
     def xs_of(a: float, b: float) -> Any:
         return np.linspace(a, b, max(2, int(points * (b - a) / width)))
 
-    def curve(f: Any, xs: Any) -> Any:
-        return np.array([float(f(x)) for x in xs])
-
     n_players = len(result.players)
     ymin, ymax = np.inf, -np.inf
     bands = []
@@ -241,10 +237,7 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
         xs = xs_of(a, b)
         for piece in segment.pieces:
             key = _equilibrium_key(piece.supports)
-            if piece.payoff_formulas is None:
-                ys_all = [np.full_like(xs, float(v)) for v in piece.at_sample.payoffs]
-            else:
-                ys_all = [curve(f, xs) for f in piece.payoff_formulas]
+            ys_all = piece.payoff_curves(xs)
             same = all(np.array_equal(ys_all[0], ys) for ys in ys_all[1:])
             equal |= same
             separate |= not same
@@ -313,7 +306,7 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
         ax.set_title(subtitle, fontsize=9, color="#555555", pad=24)
     bottom = ax
     if tax is not None:
-        _trust_panel(tax, trust, result, xs_of, curve)
+        _trust_panel(tax, trust, result, xs_of)
         bottom = tax
     bottom.set_xlabel(_axis_label(result.axis, result.players), fontsize=10.5)
     for axes in (ax, tax):
@@ -352,11 +345,9 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
     return _save(fig, path)
 
 
-def _trust_panel(tax: Any, trust: list, result: SweepResult, xs_of: Any, curve: Any) -> None:
+def _trust_panel(tax: Any, trust: list, result: SweepResult, xs_of: Any) -> None:
     """The lower panel: trust thresholds as functions of the swept value."""
     import numpy as np
-
-    from .sweep import piece_label, pretty
 
     grey = ("#222222", "#666666", "#999999")
     labelled: set[str] = set()
@@ -366,10 +357,9 @@ def _trust_panel(tax: Any, trust: list, result: SweepResult, xs_of: Any, curve: 
             xs = xs_of(float(lo_v), float(hi_v))
             drawn: list[tuple[Any, list[str], int]] = []
             for i, player in enumerate(result.players):
-                f = t.functions.get(player)
-                if f is None:
+                ys = t.curve(player, xs)
+                if ys is None:
                     continue
-                ys = curve(f, xs)
                 need = f"{player}: P({result.players[1 - i]} plays {coop.supports[1 - i][0]})"
                 for other_ys, names, _ in drawn:
                     if np.array_equal(ys, other_ys):

@@ -1,6 +1,6 @@
-"""Renderings of a sweep: text for people, plus the facts every format shares.
+"""Renderings of a sweep: text for people, and :func:`render` for every format.
 
-A :class:`~gametrust.sweep.SweepResult` (one swept value) or a
+A :class:`~gametrust.analysis.sweep_result.SweepResult` (one swept value) or a
 :class:`~gametrust.analysis.regions.SweepMap` (the plane of two players' empathy
 weights) is rendered by :func:`render` in one of :data:`SWEEP_FORMATS`:
 
@@ -16,65 +16,55 @@ weights) is rendered by :func:`render` in one of :data:`SWEEP_FORMATS`:
 ``markdown`` (and HTML for notebooks)
     a table (:mod:`gametrust.report.sweep_markdown`).
 
-The helpers below compute what the renderers show — formulas as strings,
-where an equilibrium is payoff- or risk-dominant inside an interval, trust
-thresholds as functions of the swept value — and never format for one output
-in particular.
+What the renderings show is derived in :mod:`gametrust.analysis.sweep_facts`
+(formulas, dominance, trust thresholds) and phrased in
+:mod:`gametrust.report.sweep_labels`; this module only lays it out.
 
 >>> from gametrust import NormalFormGame
 >>> from gametrust.analysis.sweep import sweep
 >>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]],
 ...                                 players=["US", "DPRK"],
 ...                                 actions=[["Reassure", "Pressure"], ["Freeze", "Arm"]])
->>> result = sweep(pd, "empathy")
->>> summary(result)
-"Prisoner's Dilemma for e < 1/4, Stag Hunt for 1/4 < e < 2/3, Harmony for 2/3 < e < 1"
->>> text = render(result)
+>>> text = render(sweep(pd, "empathy"))
 >>> print(text.splitlines()[4])
 e in [0, 1/4)     Prisoner's Dilemma (RG index Pd)
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from fractions import Fraction
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.sweep_facts import (
+    UNKNOWN,
+    dominance,
+    exact_text,
+    labelled_segments,
+    piece_formulas,
+    piece_label,
+    summary,
+    trust_formulas,
+)
+from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
+from .sweep_labels import (
+    axis_description,
+    fixed_text,
+    pretty,
+    segment_label,
+    trust_lines,
+    value_text,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analysis.parametric import Axis, EquilibriumPiece
-    from ..analysis.regions import Region, SweepMap
-    from ..analysis.selection import Selection, TrustThreshold
-    from ..analysis.sweep import Breakpoint, Interval, SweepResult
+    from ..analysis.parametric import Axis
+    from ..analysis.regions import SweepMap
+    from ..analysis.selection import Selection
+    from ..analysis.sweep_result import Breakpoint, Interval, SweepResult
     from ..solvers.result import SolveResult
 
-__all__ = [
-    "SWEEP_FORMATS",
-    "Dominance",
-    "TrustFormula",
-    "approx",
-    "axis_description",
-    "condition_text",
-    "dominance",
-    "exact_text",
-    "fixed_text",
-    "formula",
-    "is_rational",
-    "pretty",
-    "render",
-    "render_html",
-    "render_map_html",
-    "render_map_markdown",
-    "render_map_text",
-    "render_markdown",
-    "render_text",
-    "summary",
-    "trust_formulas",
-]
+__all__ = ["SWEEP_FORMATS", "render", "render_map_text", "render_text"]
 
 #: The output formats of ``gametrust sweep``, in the order the CLI offers them.
 SWEEP_FORMATS: tuple[str, ...] = ("text", "json", "csv", "markdown")
@@ -98,7 +88,11 @@ def render(
     region ids on an n x n grid to a map's JSON and CSV (a sweep carries its
     own grid, ``sweep(..., grid=n)``).
     """
+    # the data and table renderers are imported when asked for: the CLI imports this module
+    # (for SWEEP_FORMATS) at start-up
     from ..analysis.regions import SweepMap
+    from .sweep_data import render_csv, render_json, render_map_csv, render_map_json
+    from .sweep_markdown import render_map_markdown, render_markdown
 
     if isinstance(obj, SweepMap):
         if format == "text":
@@ -106,474 +100,21 @@ def render(
         if format == "markdown":
             return render_map_markdown(obj)
         if format == "json":
-            from .sweep_data import render_map_json
-
             return render_map_json(obj, file=file, grid=grid)
         if format == "csv":
-            from .sweep_data import render_map_csv
-
             return render_map_csv(obj, grid=grid)
     elif format == "text":
         return render_text(obj, file=file)
     elif format == "markdown":
         return render_markdown(obj)
     elif format == "json":
-        from .sweep_data import render_json
-
         return render_json(obj, file=file)
     elif format == "csv":
-        from .sweep_data import render_csv
-
         return render_csv(obj)
-    from ..core.errors import ArgumentError, Location
-
     raise ArgumentError(
         f"unknown format {format!r}; choose one of {', '.join(SWEEP_FORMATS)}",
         Location(path=("format",)),
     )
-
-
-def render_markdown(result: SweepResult) -> str:
-    """Markdown table of a sweep (``SweepResult._repr_markdown_``)."""
-    from .sweep_markdown import render_markdown as _render
-
-    return _render(result)
-
-
-def render_map_markdown(sweep_map: SweepMap) -> str:
-    """Markdown table of a 2-D map (``SweepMap._repr_markdown_``)."""
-    from .sweep_markdown import render_map_markdown as _render
-
-    return _render(sweep_map)
-
-
-def render_html(result: SweepResult) -> str:
-    """HTML table of a sweep, for ``_repr_html_`` in notebooks."""
-    from .sweep_markdown import render_html as _render
-
-    return _render(result)
-
-
-def render_map_html(sweep_map: SweepMap) -> str:
-    """HTML table of a 2-D map, for ``_repr_html_`` in notebooks."""
-    from .sweep_markdown import render_map_html as _render
-
-    return _render(sweep_map)
-
-
-# -- numbers and formulas ------------------------------------------------------------------------
-
-
-def is_rational(value: Any) -> bool:
-    """True for a ``Fraction``/int or a rational sympy number."""
-    if isinstance(value, (Fraction, int)):
-        return True
-    return bool(getattr(value, "is_Rational", False))
-
-
-def exact_text(value: Any) -> str:
-    """The exact string of a breakpoint or bound: ``"1/4"``, ``"sqrt(5)"``.
-
-    >>> exact_text(Fraction(1, 4)), exact_text(3)
-    ('1/4', '3')
-    """
-    if isinstance(value, (Fraction, int, float)):
-        return format_number(value)
-    return str(value)
-
-
-def approx(value: Any) -> float:
-    """A float for any exact number (rational or algebraic)."""
-    return float(value)
-
-
-def value_text(value: Any) -> str:
-    """Exact, with the approximation after an irrational value: ``"sqrt(5) ≈ 2.23607"``."""
-    text = exact_text(value)
-    if is_rational(value) or isinstance(value, float):
-        return text
-    return f"{text} ≈ {approx(value):.6g}"
-
-
-def formula(expr: Any) -> str:
-    """A sympy expression as an exact string, the shorter of cancelled and factored.
-
-    >>> import sympy
-    >>> e = sympy.Symbol("e")
-    >>> formula((2 - 3*e) / (1 + e)), formula(2*e + 2), formula(sympy.Rational(3, 7))
-    ('(2 - 3*e)/(e + 1)', '2*e + 2', '3/7')
-    """
-    import sympy
-
-    if isinstance(expr, (Fraction, int, float)):
-        return format_number(expr)
-    if expr.is_Rational:
-        return format_number(Fraction(int(expr.p), int(expr.q)))
-    if expr.is_Number:
-        return format_number(float(expr))
-    candidates = [str(sympy.cancel(expr))]
-    factored = str(sympy.factor(expr))
-    if len(factored) < len(candidates[0]):
-        candidates.append(factored)
-    return min(candidates, key=len)
-
-
-def pretty(text: str, symbol: str) -> str:
-    """A formula for people: ``^`` for powers, ``2e`` for ``2*e`` when the symbol is short.
-
-    >>> pretty("(2 - 3*e)/(e + 1)", "e"), pretty("8*e**2 - 9*e + 8", "e")
-    ('(2 - 3e)/(e + 1)', '8e^2 - 9e + 8')
-    >>> pretty("2*relief + 1", "relief"), pretty("2*e_US", "e_US")
-    ('2*relief + 1', '2e_US')
-    """
-    out = text.replace("**", "^")
-    if len(symbol) == 1 or re.fullmatch(r"e_\w+", symbol):
-        out = re.sub(rf"(\d)\*({re.escape(symbol)})(?!\w)", r"\1\2", out)
-    return out
-
-
-# -- the axis and the fixed values ---------------------------------------------------------------
-
-
-def axis_description(axis: Axis, players: Sequence[str]) -> str:
-    """``"e = empathy weight of every player (US, DPRK)"`` and the like."""
-    if axis.kind == "param":
-        return f"parameter {axis.name}"
-    if axis.name:
-        return f"{axis.symbol} = empathy weight of {axis.name}"
-    return f"{axis.symbol} = empathy weight of every player ({', '.join(players)})"
-
-
-def fixed_text(fixed: dict[str, Any]) -> str | None:
-    """``"relief = 4; empathy DPRK = 0"`` (``None`` when nothing is fixed)."""
-    parts = [f"{k} = {exact_text(v)}" for k, v in (fixed.get("parameters") or {}).items()]
-    parts += [f"empathy {k} = {exact_text(v)}" for k, v in (fixed.get("empathy") or {}).items()]
-    return "; ".join(parts) if parts else None
-
-
-def model_text(fixed: dict[str, Any]) -> str:
-    """``"altruism model"`` or ``""``."""
-    model = fixed.get("empathy_model")
-    return f"{model} model" if model else ""
-
-
-# -- equilibria ----------------------------------------------------------------------------------
-
-
-def piece_label(piece: EquilibriumPiece) -> str:
-    """``"(Pressure, Arm)"`` for a pure equilibrium, ``"mixed"`` otherwise."""
-    if piece.kind == "pure":
-        return "(" + ", ".join(s[0] for s in piece.supports) + ")"
-    return "mixed"
-
-
-def piece_formulas(piece: EquilibriumPiece) -> tuple[list[list[str]], list[str]]:
-    """Exact strings: probabilities ``[player][action]`` and payoffs ``[player]``."""
-    strategies = [[formula(p) for p in player] for player in piece.strategies()]
-    payoffs = [formula(p) for p in piece.payoffs()]
-    return strategies, payoffs
-
-
-def segment_label(segment: Interval | Breakpoint, symbol: str) -> str:
-    """``"e in [0, 1/4)"`` for an interval, ``"e = 1/4"`` for a breakpoint."""
-    from ..analysis.sweep import Interval
-
-    if isinstance(segment, Interval):
-        left = "[" if segment.closed_lo else "("
-        right = "]" if segment.closed_hi else ")"
-        return f"{symbol} in {left}{exact_text(segment.lo)}, {exact_text(segment.hi)}{right}"
-    return f"{symbol} = {value_text(segment.value)}"
-
-
-def labelled_segments(result: SweepResult) -> list[tuple[str, int, Any]]:
-    """The segments in order as ``(where, index, segment)``.
-
-    ``where`` is ``"interval"`` (index into ``result.intervals``),
-    ``"breakpoint"`` (into ``result.breakpoints``) or ``"end"`` (0: the game
-    exactly at the start of the range, 1: at its end, when it differs from the
-    interval next to it).
-    """
-    numbers: dict[int, tuple[str, int]] = {}
-    numbers.update({id(x): ("interval", k) for k, x in enumerate(result.intervals)})
-    numbers.update({id(x): ("breakpoint", k) for k, x in enumerate(result.breakpoints)})
-    numbers.update({id(x): ("end", k) for k, x in enumerate(result.ends) if x is not None})
-    return [(*numbers[id(s)], s) for s in result.segments()]
-
-
-def family_name(family: Any) -> str:
-    """The broad family when there is one (``Harmony`` for Concord), else the name; games
-    that are not 2x2 with their structure (``3x3 game (symmetric; 2 pure equilibria)``)."""
-    if family.group:
-        return family.group
-    if family.index is None and not family.borders and family.player_types == {}:
-        return str(family)
-    return family.name
-
-
-def summary(result: SweepResult) -> str:
-    """One line: ``Prisoner's Dilemma for e < 1/4, Stag Hunt for 1/4 < e < 2/3, ...``.
-
-    The breakpoints themselves (ties, usually degenerate games) are left to
-    the full report.
-    """
-    sym = result.axis.symbol
-    parts = []
-    for interval in result.intervals:
-        low = interval.lo == result.lo and interval.closed_lo
-        high = interval.hi == result.hi and interval.closed_hi
-        lo, hi = exact_text(interval.lo), exact_text(interval.hi)
-        if low and high:
-            where = f"every {sym} in [{lo}, {hi}]"
-        elif low:
-            where = f"{sym} {'<=' if interval.closed_hi else '<'} {hi}"
-        elif high:
-            where = f"{sym} {'>=' if interval.closed_lo else '>'} {lo}"
-        else:
-            where = (
-                f"{lo} {'<=' if interval.closed_lo else '<'} {sym} "
-                f"{'<=' if interval.closed_hi else '<'} {hi}"
-            )
-        parts.append(f"{family_name(interval.family)} for {where}")
-    return ", ".join(parts)
-
-
-# -- selection inside an interval ----------------------------------------------------------------
-
-
-def _key(selection: Selection) -> tuple[int | None, int | None]:
-    return selection.payoff_dominant, selection.risk_dominant
-
-
-def _spots(interval: Interval) -> list[tuple[str, Any, Any, Selection]]:
-    """The interval's selection pieces and the switch points between them, in order.
-
-    Selection indices refer to the interval's equilibria (``interval.pieces``).
-    """
-    pieces = interval.selections or ((interval.lo, interval.hi, interval.selection),)
-    points = {exact_text(v): s for v, s in interval.selection_points}
-    out: list[tuple[str, Any, Any, Selection]] = []
-    for k, (lo, hi, selection) in enumerate(pieces):
-        if k and is_rational(lo):  # irrational points were solved in floats: not shown
-            at = points.get(exact_text(lo))
-            if at is not None:
-                out.append(("point", lo, lo, at))
-        out.append(("piece", lo, hi, selection))
-    return out
-
-
-def condition_text(
-    symbol: str,
-    interval: Interval,
-    runs: Sequence[tuple[Any, bool, Any, bool]],
-) -> str:
-    """Runs ``(lo, lo_closed, hi, hi_closed)`` inside ``interval`` as a condition.
-
-    ``""`` when one run covers the whole interval; a bound equal to the
-    interval's own is left out (``e < 3/7`` inside ``(1/4, 2/3)``).
-    """
-    parts = []
-    for lo, lo_closed, hi, hi_closed in runs:
-        if lo == hi:
-            parts.append(f"{symbol} = {exact_text(lo)}")
-            continue
-        left = "" if lo == interval.lo else f"{exact_text(lo)} {'<=' if lo_closed else '<'} "
-        right = "" if hi == interval.hi else f" {'<=' if hi_closed else '<'} {exact_text(hi)}"
-        if not left and not right:
-            return ""
-        if left and not right:  # e > 3/7 reads better than 3/7 < e
-            parts.append(f"{symbol} {'>=' if lo_closed else '>'} {exact_text(lo)}")
-        else:
-            parts.append(f"{left}{symbol}{right}")
-    return " or ".join(parts)
-
-
-_UNKNOWN = -1  # the risk-dominant equilibrium at an irrational switch point is not known
-
-
-@dataclass(frozen=True)
-class Dominance:
-    """Where, inside one interval, each equilibrium is payoff- or risk-dominant.
-
-    ``payoff[k]`` / ``risk[k]``: the condition (``""`` = the whole interval)
-    under which equilibrium ``k`` is payoff- / risk-dominant; equilibria that
-    never are do not appear.  ``ties``: points inside the interval where risk
-    dominance switches, with the risk-dominant equilibrium there
-    (``None``: neither risk-dominates; ``-1``: not known, an irrational point
-    solved in floats).
-    """
-
-    payoff: dict[int, str]
-    risk: dict[int, str]
-    ties: tuple[tuple[Any, int | None], ...]
-
-
-def dominance(interval: Interval, symbol: str) -> Dominance:
-    """Payoff and risk dominance across ``interval`` (see :class:`Dominance`)."""
-    spots = _spots(interval)
-
-    def runs(pick: Callable[[Selection], int | None], k: int) -> list[tuple[Any, bool, Any, bool]]:
-        out: list[tuple[Any, bool, Any, bool]] = []
-        current: list[Any] | None = None
-        for kind, lo, hi, selection in spots:
-            if pick(selection) == k:
-                if current is None:
-                    current = [lo, kind == "point", hi, kind == "point"]
-                else:
-                    current[2], current[3] = hi, kind == "point"
-            elif current is not None:
-                out.append(tuple(current))  # type: ignore[arg-type]
-                current = None
-        if current is not None:
-            out.append(tuple(current))  # type: ignore[arg-type]
-        return out
-
-    payoff: dict[int, str] = {}
-    risk: dict[int, str] = {}
-    for k in range(len(interval.pieces)):
-        found = runs(lambda s: s.payoff_dominant, k)
-        if found:
-            payoff[k] = condition_text(symbol, interval, found)
-        found = runs(lambda s: s.risk_dominant, k)
-        if found:
-            risk[k] = condition_text(symbol, interval, found)
-    exact = {exact_text(lo): sel.risk_dominant for kind, lo, _, sel in spots if kind == "point"}
-    ties = tuple(
-        (lo, exact.get(exact_text(lo), _UNKNOWN))
-        for (_, _, before), (lo, _, after) in zip(
-            interval.selections, interval.selections[1:], strict=False
-        )
-        if before.risk_dominant != after.risk_dominant
-    )
-    return Dominance(payoff, risk, ties)
-
-
-@dataclass(frozen=True)
-class TrustFormula:
-    """A trust threshold across (part of) an interval.
-
-    ``thresholds[player]`` is the least probability the player must assign to
-    the other playing its part of equilibrium ``cooperative`` (the rest on its
-    part of ``alternative``): an exact formula in the swept value when it could
-    be derived, else the exact value at ``sample``; ``None`` when no belief
-    suffices.  ``where`` is the condition inside the interval (``""``: all of it).
-    """
-
-    cooperative: int
-    alternative: int
-    thresholds: dict[str, str | None]
-    symbolic: bool
-    where: str
-    sample: Fraction | None
-    #: the symbolic thresholds as functions (exact on Fractions, or floats), for plots
-    functions: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    #: the parts ``(lo, hi)`` of the interval where this holds
-    spans: tuple[tuple[Any, Any], ...] = field(default=(), compare=False, repr=False)
-
-
-def _threshold_formula(
-    interval: Interval, threshold: TrustThreshold, player: int, sample: Fraction
-) -> tuple[str, Any] | None:
-    """In a 2x2 game the threshold of ``player`` is the other player's probability of its
-    cooperative action in the mixed equilibrium (it makes ``player`` indifferent); checked
-    against the exact value at ``sample``.  Returns the formula and the function."""
-    coop = interval.pieces[threshold.cooperative]
-    value = threshold.thresholds[interval.result.game.players[player]]
-    if value is None or interval.result.game.shape != (2, 2) or coop.kind != "pure":
-        return None
-    other = 1 - player
-    action = interval.result.game.action_index(other, coop.supports[other][0])
-    for piece in interval.pieces:
-        if piece.kind != "mixed" or piece.formulas is None:
-            continue
-        if any(len(s) != 2 for s in piece.supports):
-            continue
-        f = piece.formulas[other][action]
-        if f(sample) == value:
-            return formula(piece.strategies()[other][action]), f
-    return None
-
-
-def trust_formulas(interval: Interval, symbol: str) -> list[TrustFormula]:
-    """The trust thresholds of ``interval``, as formulas of the swept value where possible."""
-    from ..analysis.parametric import between
-
-    players = interval.result.game.players
-    found: list[tuple[TrustFormula, tuple[Any, bool, Any, bool]]] = []
-    pieces = interval.selections or ((interval.lo, interval.hi, interval.selection),)
-    for lo, hi, selection in pieces:
-        sample = interval.sample if len(pieces) == 1 else between(lo, hi)
-        for threshold in selection.thresholds:
-            values: dict[str, str | None] = {}
-            functions: dict[str, Any] = {}
-            symbolic = True
-            for i, player in enumerate(players):
-                derived = _threshold_formula(interval, threshold, i, sample)
-                if derived is None:
-                    symbolic = False
-                    continue
-                values[player], functions[player] = derived
-            if not symbolic:
-                functions = {}
-                values = {
-                    p: None if q is None else format_number(q)
-                    for p, q in threshold.thresholds.items()
-                }
-            item = TrustFormula(
-                threshold.cooperative, threshold.other, values, symbolic, "",
-                None if symbolic else sample, functions,
-            )
-            found.append((item, (lo, False, hi, False)))
-    # merge equal formulas over neighbouring pieces
-    merged: list[tuple[TrustFormula, list[tuple[Any, bool, Any, bool]]]] = []
-    for item, run in found:
-        for other, runs in merged:
-            if (
-                item.symbolic
-                and other.symbolic
-                and (item.cooperative, item.alternative, item.thresholds)
-                == (other.cooperative, other.alternative, other.thresholds)
-            ):
-                last = runs[-1]
-                runs[-1] = (last[0], last[1], run[2], run[3])
-                break
-        else:
-            merged.append((item, [run]))
-    return [
-        TrustFormula(
-            item.cooperative,
-            item.alternative,
-            item.thresholds,
-            item.symbolic,
-            condition_text(symbol, interval, runs),
-            item.sample,
-            item.functions,
-            tuple((run[0], run[2]) for run in runs),
-        )
-        for item, runs in merged
-    ]
-
-
-def trust_lines(
-    pieces: Sequence[EquilibriumPiece], trust: TrustFormula, players: Sequence[str], symbol: str
-) -> list[str]:
-    """``US plays Reassure only if P(DPRK plays Freeze) >= (2 - 3e)/(e + 1) (rest on Arm)``."""
-    coop, alt = pieces[trust.cooperative], pieces[trust.alternative]
-    lines = []
-    for i, player in enumerate(players):
-        other = players[1 - i]
-        mine, part, rest = coop.supports[i][0], coop.supports[1 - i][0], alt.supports[1 - i][0]
-        q = trust.thresholds.get(player)
-        if q is None:
-            lines.append(f"{player} never prefers {mine}, whatever it believes")
-            continue
-        at = "" if trust.symbolic or trust.sample is None else (
-            f" (at {symbol} = {format_number(trust.sample)})"
-        )
-        lines.append(
-            f"{player} plays {mine} only if P({other} plays {part}) >= {pretty(q, symbol)}"
-            f" (rest on {rest}){at}"
-        )
-    return lines
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -630,7 +171,7 @@ def _interval_block(result: SweepResult, interval: Interval, label_width: int) -
         if piece.formulas is None:
             lines.append(f"       (values at {sym} = {format_number(interval.sample)})")
     for at, winner in dom.ties:
-        if winner == _UNKNOWN:
+        if winner == UNKNOWN:
             text = f"risk dominance switches at {sym} = {value_text(at)}"
         elif winner is None:
             text = (
@@ -826,17 +367,6 @@ def render_text(result: SweepResult, *, file: str | None = None) -> str:
 
 # -- the 2-D map ---------------------------------------------------------------------------------
 
-
-def region_equilibria(region: Region) -> str:
-    """``"(Pressure, Arm), (Reassure, Freeze), mixed"``."""
-    return ", ".join(e.describe() if e.kind == "pure" else "mixed" for e in region.result)
-
-
-def map_fixed(sweep_map: SweepMap) -> dict[str, Any]:
-    """The fixed values of a map (empty when the engine does not record them)."""
-    return dict(getattr(sweep_map, "fixed", None) or {})
-
-
 def render_map_text(sweep_map: SweepMap, *, file: str | None = None) -> str:
     """The text report of a 2-D map: boundary lines, then each region."""
     x, y = sweep_map.axes
@@ -844,7 +374,7 @@ def render_map_text(sweep_map: SweepMap, *, file: str | None = None) -> str:
         sweep_map.title or "Map",
         [(x, *sweep_map.x_range), (y, *sweep_map.y_range)],
         sweep_map.players,
-        map_fixed(sweep_map),
+        sweep_map.fixed,
         file,
     )
     lines += ["", "Boundary lines (exact):"]

@@ -22,27 +22,22 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from ..core.exact import format_number
-from .sweep import (
-    axis_description,
+from ..analysis.sweep_facts import (
     dominance,
     exact_text,
-    fixed_text,
     labelled_segments,
-    map_fixed,
     piece_formulas,
     piece_label,
-    pretty,
     summary,
     trust_formulas,
-    trust_lines,
-    value_text,
 )
+from ..core.exact import format_number
+from .sweep_labels import axis_description, fixed_text, pretty, trust_lines, value_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.regions import SweepMap
     from ..analysis.selection import Selection
-    from ..analysis.sweep import Interval, SweepResult
+    from ..analysis.sweep_result import Interval, SweepResult
     from ..solvers.result import SolveResult
 
 __all__ = ["map_table", "render_html", "render_map_html", "render_map_markdown",
@@ -156,7 +151,7 @@ def _header_lines(result: SweepResult | None, sweep_map: SweepMap | None) -> lis
     else:
         assert sweep_map is not None
         axes = [(sweep_map.axes[0], *sweep_map.x_range), (sweep_map.axes[1], *sweep_map.y_range)]
-        players, fixed = sweep_map.players, map_fixed(sweep_map)
+        players, fixed = sweep_map.players, sweep_map.fixed
     lines = [
         f"{axis_description(a, players)}, from {exact_text(lo)} to {exact_text(hi)}"
         for a, lo, hi in axes

@@ -719,7 +719,7 @@ class PriorPiece:
 
     def strategies(self) -> tuple[Any, ...]:
         """The probabilities as simplified sympy expressions in the prior."""
-        from ..analysis.parametric import to_sympy
+        from ..core.polynomial import to_sympy
 
         return tuple(
             tuple(tuple(to_sympy(f, self.symbol) for f in s) for s in per)

@@ -151,7 +151,7 @@ def _expected(tree: GameTree, behavior: Behavior, root: Path = ()) -> tuple[Any,
     return tuple(walk(root, tree.node(root)))
 
 
-def _subtree(tree: GameTree, root: Path, values: dict[Path, tuple[Any, ...]]) -> GameTree:
+def subgame(tree: GameTree, root: Path, values: dict[Path, tuple[Any, ...]]) -> GameTree:
     """The subgame at ``root`` with the subgames at ``values``' paths replaced by terminals."""
 
     def walk(path: Path, node: Node) -> Node:
@@ -200,10 +200,10 @@ def _solve_minimal(sub: GameTree, warnings: list[str]) -> list[Behavior]:
             warnings.append(
                 "a subgame with more than two players moving was solved in pure strategies only"
             )
-    return [_behavior_of(sub, plans, e.strategies) for e in result]
+    return [behavior_of(sub, plans, e.strategies) for e in result]
 
 
-def _behavior_of(tree: GameTree, plans: list[list[Plan]], mixes: Any) -> Behavior:
+def behavior_of(tree: GameTree, plans: list[list[Plan]], mixes: Any) -> Behavior:
     """The behaviour strategy profile of a mixed plan profile (Kuhn's theorem)."""
     behavior: Behavior = {}
     for player, mix in enumerate(mixes):
@@ -228,7 +228,7 @@ def _subgame_perfect(tree: GameTree, warnings: list[str]) -> list[Behavior]:
             below: Behavior = {}
             for _, (behavior, _) in zip(inner, combo, strict=True):
                 below.update(behavior)
-            sub = _subtree(tree, root, values)
+            sub = subgame(tree, root, values)
             for top in _solve_minimal(sub, warnings):
                 merged = {**below, **top}  # the subtree keeps the tree's infoset ids
                 found.append((merged, _expected(tree, merged, root)))
@@ -263,7 +263,7 @@ def solve_tree(tree: GameTree, *, nash: bool = True) -> TreeSolveResult:
         seen.append(behavior)
         _certify(tree, behavior, game, plans)
         for root in tree.subgame_roots:
-            sub = _subtree(tree, root, {})
+            sub = subgame(tree, root, {})
             sub_game, sub_plans = reduced_normal_form(sub)
             restricted = {k: v for k, v in behavior.items() if k in sub.infoset_of.values()}
             _certify(sub, restricted, sub_game, sub_plans)
@@ -289,7 +289,7 @@ def solve_tree(tree: GameTree, *, nash: bool = True) -> TreeSolveResult:
             )
             normal_form = None
         for e in normal_form or ():
-            behavior = _behavior_of(tree, plans, e.strategies)
+            behavior = behavior_of(tree, plans, e.strategies)
             is_spe = any(_agrees(behavior, s.behavior) for s in spe)
             found_nash.append(
                 TreeEquilibrium(
