@@ -45,10 +45,10 @@ from .solvers.solve import METHODS, solve
 # attribute with the module itself.
 _LAZY: dict[str, tuple[str, str]] = {
     "BayesianGame": ("model.bayesian", "BayesianGame"),
-    "BayesianResult": ("solvers.bayesian", "BayesianResult"),
-    "PriorSweep": ("solvers.bayesian", "PriorSweep"),
+    "BayesianResult": ("solvers.bayesian_result", "BayesianResult"),
+    "PriorSweep": ("analysis.prior_sweep", "PriorSweep"),
     "solve_bayesian": ("solvers.bayesian", "solve_bayesian"),
-    "sweep_prior": ("solvers.bayesian", "sweep_prior"),
+    "sweep_prior": ("analysis.prior_sweep", "sweep_prior"),
     "posterior": ("analysis.beliefs", "posterior"),
     "spiral": ("analysis.beliefs", "spiral"),
     "assert_claim": ("analysis.claims", "assert_claim"),
@@ -101,22 +101,19 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .analysis.beliefs import posterior, spiral
     from .analysis.claims import assert_claim
     from .analysis.families import Family, classify
+    from .analysis.prior_sweep import PriorSweep, sweep_prior
     from .analysis.regions import SweepMap, sweep_map
     from .analysis.selection import Selection, TrustThreshold
     from .analysis.selection import analyse as analyse_selection
     from .analysis.separation import separating_conditions
     from .formats.gambit_efg import parse_efg, write_efg
     from .formats.gambit_nfg import parse_nfg, write_nfg
+    from .model.bayesian import BayesianGame
     from .model.signalling import SignallingGame, reassurance_game
     from .model.tree import Chance, Decision, GameTree, Terminal
     from .scenario.moves import Commitment, Verification
-    from .solvers.bayesian import (
-        BayesianGame,
-        BayesianResult,
-        PriorSweep,
-        solve_bayesian,
-        sweep_prior,
-    )
+    from .solvers.bayesian import solve_bayesian
+    from .solvers.bayesian_result import BayesianResult
     from .solvers.extensive import TreeSolveResult, solve_tree
     from .solvers.signalling import solve_signalling
 

@@ -394,6 +394,7 @@ def _solve_types(
         click.echo(render_signalling(scenario, game, solve_signalling(game), conditions, replies,
                                      parameters, weights, format=fmt))
         return
+    from .analysis.bayesian import analyse_bayesian
     from .report.bayesian import render_bayesian
 
     if plot_path is not None:
@@ -404,9 +405,9 @@ def _solve_types(
                                 Location(path=("--plot",)))
         check_path(plot_path)
         require_matplotlib()
-    click.echo(render_bayesian(scenario, _none_if_empty(overrides), _none_if_empty(empathy),
-                               parameters, weights, format=fmt, rounds=rounds, rule=update_rule,
-                               plot_path=plot_path))
+    analysis = analyse_bayesian(scenario, _none_if_empty(overrides), _none_if_empty(empathy),
+                                rounds=rounds, rule=update_rule)
+    click.echo(render_bayesian(analysis, parameters, weights, format=fmt, plot_path=plot_path))
     if plot_path is not None:
         click.echo(f"wrote {plot_path}", err=True)
 
@@ -833,7 +834,7 @@ def _sweep_prior(
     fmt: str,
 ) -> None:
     """``sweep --prior PLAYER.TYPE``: the Bayesian equilibria as a prior moves, exactly."""
-    from .solvers.bayesian import sweep_prior
+    from .analysis.prior_sweep import sweep_prior
 
     player, dot, type_ = prior.partition(".")
     if not dot or not player or not type_:

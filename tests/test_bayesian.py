@@ -50,16 +50,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame, solve
+from gametrust.analysis.prior_sweep import PriorPoint, sweep_prior
+from gametrust.analysis.prior_trust import prior_threshold
 from gametrust.core.polynomial import RationalFunction
-from gametrust.solvers.bayesian import (
-    BayesianGame,
-    PriorPoint,
-    interim_payoffs,
-    is_bayesian_nash,
-    solve_bayesian,
-    sweep_prior,
-    trust_threshold,
-)
+from gametrust.model.bayesian import BayesianGame
+from gametrust.model.interim import interim_payoffs, is_bayesian_nash
+from gametrust.solvers.bayesian import solve_bayesian
 from gametrust.testing.strategies import games, type_spaces
 
 ACTIONS = [["Reassure", "Pressure"], ["Freeze", "Arm"]]
@@ -140,7 +136,7 @@ def test_at_the_threshold_the_cooperative_equilibria_form_a_continuum() -> None:
 
 
 def test_the_exact_prior_threshold_is_one_half() -> None:
-    threshold = trust_threshold(dilemma(), "DPRK", "security_seeker", COOPERATION)
+    threshold = prior_threshold(dilemma(), "DPRK", "security_seeker", COOPERATION)
     assert threshold.value == F(1, 2)
     assert threshold.attained
     assert threshold.regions == ((F(1, 2), F(1), True, True),)
@@ -186,12 +182,12 @@ def test_sweeping_the_prior_finds_the_breakpoint_and_the_mixing_formula() -> Non
 )
 def test_the_threshold_moves_with_the_reward_of_mutual_restraint(reward, threshold, attained):
     # US reassures iff R f >= 3 f + (1 - f), i.e. f >= 1/(R - 2); with f = p: p* = 1/(R - 2)
-    result = trust_threshold(dilemma("3/4", reward), "DPRK", "security_seeker", COOPERATION)
+    result = prior_threshold(dilemma("3/4", reward), "DPRK", "security_seeker", COOPERATION)
     assert (result.value, result.attained) == (threshold, attained)
 
 
 def test_no_prior_supports_cooperation_when_restraint_pays_too_little() -> None:
-    result = trust_threshold(dilemma("3/4", "5/2"), "DPRK", "security_seeker", COOPERATION)
+    result = prior_threshold(dilemma("3/4", "5/2"), "DPRK", "security_seeker", COOPERATION)
     assert result.value is None and result.regions == ()
     assert result.describe().startswith("no prior")
 
@@ -199,11 +195,50 @@ def test_no_prior_supports_cooperation_when_restraint_pays_too_little() -> None:
 def test_threshold_of_a_profile_that_holds_on_a_lower_range() -> None:
     # all hostile is an equilibrium at every prior
     hostile = {"US": "Pressure", "DPRK": "Arm"}
-    result = trust_threshold(dilemma(), "DPRK", "security_seeker", hostile)
+    result = prior_threshold(dilemma(), "DPRK", "security_seeker", hostile)
     assert (result.value, result.attained) == (0, True)
     # sweeping only part of the range
-    coop = trust_threshold(dilemma(), ("DPRK"), "security_seeker", COOPERATION, lo="3/5", hi=1)
+    coop = prior_threshold(dilemma(), ("DPRK"), "security_seeker", COOPERATION, lo="3/5", hi=1)
     assert (coop.value, coop.attained) == (F(3, 5), True)
+
+
+def test_results_satisfy_the_one_result_contract() -> None:
+    import json
+
+    from gametrust.core.display import Displayable
+    from gametrust.solvers.result import Result
+
+    result = solve_bayesian(dilemma("3/4"))
+    assert isinstance(result, Result) and isinstance(result, Displayable)
+    assert result.max_regret == 0 and isinstance(result.max_regret, F)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["method"] == "type-agent enumeration" and data["complete"] is True
+    assert data["max_regret"] == "0"
+    assert data["priors"] == {"US": {"US": "1"},
+                              "DPRK": {"security_seeker": "3/4", "greedy": "1/4"}}
+    assert data["equilibria"] == [e.to_dict() for e in result]
+    assert str(result) == result.describe()
+    pure = solve_bayesian(dilemma("3/4"), method="pure")
+    assert pure.to_dict()["concept"] == "pure-bayesian-nash" and pure.to_dict()["warnings"]
+    seeker = NormalFormGame.from_arrays([[4.0, 0], [3, 1]], SEEKER, players=["US", "DPRK"],
+                                        actions=ACTIONS)
+    floats = solve_bayesian(BayesianGame.from_game(seeker))
+    assert not floats.exact and abs(floats.max_regret) <= 1e-9
+
+
+def test_a_prior_sweep_is_a_displayable_value_with_json_data() -> None:
+    import json
+
+    from gametrust.core.display import Displayable
+
+    sweep = sweep_prior(dilemma(), "DPRK", "security_seeker")
+    assert isinstance(sweep, Displayable) and str(sweep) == sweep.describe()
+    data = json.loads(json.dumps(sweep.to_dict()))
+    assert data["prior"] == {"player": "DPRK", "type": "security_seeker"}
+    assert data["range"] == ["0", "1"] and data["breakpoints"] == ["1/2"]
+    assert data["summary"] == sweep.summary() and data["text"] == sweep.describe()
+    threshold = prior_threshold(dilemma(), "DPRK", "security_seeker", COOPERATION)
+    assert str(threshold).endswith(">= 1/2")
 
 
 def test_ex_ante_normal_form_of_the_dilemma() -> None:
@@ -305,12 +340,12 @@ def test_a_game_for_a_type_profile_must_match_players_and_actions() -> None:
         (lambda g: sweep_prior(g, "DPRK", "greedy", lo="1/2", hi="1/2"), ("lo",)),
         (lambda g: sweep_prior(g, "DPRK", "greedy", hi=2), ("hi",)),
         (lambda g: sweep_prior(g, "DPRK", "greedy", lo=0.2), ("lo",)),
-        (lambda g: trust_threshold(g, "DPRK", "greedy", {"US": "Hug"}), ("cooperative", "US")),
+        (lambda g: prior_threshold(g, "DPRK", "greedy", {"US": "Hug"}), ("cooperative", "US")),
         (
-            lambda g: trust_threshold(g, "DPRK", "greedy", {"DPRK.seeker": "Freeze"}),
+            lambda g: prior_threshold(g, "DPRK", "greedy", {"DPRK.seeker": "Freeze"}),
             ("cooperative", "DPRK.seeker"),
         ),
-        (lambda g: trust_threshold(g, "DPRK", "greedy", {}), ("cooperative",)),
+        (lambda g: prior_threshold(g, "DPRK", "greedy", {}), ("cooperative",)),
         (lambda g: solve_bayesian(g, method="lemke"), ("method",)),
     ],
 )

@@ -113,6 +113,20 @@ def test_prior_sweep_finds_the_exact_trust_threshold() -> None:
         assert data["breakpoints"] == ["1/2"]  # below it only mutual hostility survives
 
 
+def test_prior_sweep_json_is_the_sweep_data_under_a_scenario_header() -> None:
+    import gametrust
+    from gametrust.analysis.prior_sweep import sweep_prior
+
+    path = "scenarios/spiral.yaml"
+    scenario = gametrust.load(path)
+    sweep = sweep_prior(scenario.build_bayesian(), "DPRK", "security_seeker")
+    code, out = run("sweep", path, "--prior", "DPRK.security_seeker", "--format", "json")
+    assert code == 0, out
+    assert out == json.dumps({"schema_version": 1, "kind": "prior-sweep",
+                              "scenario": {"title": scenario.title, "file": path},
+                              **sweep.to_dict()}, indent=2) + "\n"
+
+
 def test_prior_sweep_errors_are_one_located_line() -> None:
     from click.testing import CliRunner
 

@@ -24,7 +24,9 @@ from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame
 from gametrust.analysis.beliefs import belief_effects, posterior, spiral
-from gametrust.solvers.bayesian import BayesianGame, solve_bayesian, trust_threshold
+from gametrust.analysis.prior_trust import prior_threshold
+from gametrust.model.bayesian import BayesianGame
+from gametrust.solvers.bayesian import solve_bayesian
 
 PRIOR = {"security_seeker": F(3, 4), "greedy": F(1, 4)}
 PLAY = {
@@ -161,7 +163,7 @@ def test_the_bayesian_observer_learns_the_truth_from_one_freeze() -> None:
 
 def test_the_bad_faith_spiral_falls_below_the_threshold() -> None:
     game, mixed = mixed_equilibrium()
-    threshold = trust_threshold(game, "DPRK", "security_seeker", COOPERATION)
+    threshold = prior_threshold(game, "DPRK", "security_seeker", COOPERATION)
     result = spiral(game, mixed, "US", rule="bad_faith", cooperative=["Freeze"],
                     true_type="security_seeker", threshold=threshold,
                     path=["Arm", "Freeze", "Arm", "Arm"])

@@ -20,7 +20,7 @@ the other side, of a given true type, plays its equilibrium strategy, the
 observer sees the action and updates.  The result is a short table: round,
 action observed, its probability, the posterior, and whether trust has fallen
 below a threshold (e.g. the least prior at which cooperation is an
-equilibrium, from :func:`gametrust.solvers.bayesian.trust_threshold`).
+equilibrium, from :func:`gametrust.analysis.prior_trust.prior_threshold`).
 
 >>> from fractions import Fraction as F
 >>> prior = {"security_seeker": F(3, 4), "greedy": F(1, 4)}
@@ -43,9 +43,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import did_you_mean, fail
 from ..core.exact import FLOAT_TOLERANCE, Number, as_number, format_number
+from ..model.bayesian import BayesianGame
+from ..solvers.bayesian_result import BayesianEquilibrium
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..solvers.bayesian import BayesianEquilibrium, BayesianGame, PriorThreshold
+    from .prior_trust import PriorThreshold
 
 __all__ = [
     "UPDATE_RULES",
@@ -296,8 +298,6 @@ class Spiral:
 def _setup(
     game: BayesianGame, equilibrium: Any, observer: str | int, about: str | int | None
 ) -> tuple[int, int, dict[str, Belief]]:
-    from ..solvers.bayesian import BayesianEquilibrium, BayesianGame
-
     if not isinstance(game, BayesianGame):
         raise fail(f"expected a BayesianGame, got {type(game).__name__}", "game")
     o = game.player_index(observer)
@@ -398,7 +398,7 @@ def spiral(
     a list of actions
         exactly those observations, in order (``rounds`` is ignored).
 
-    ``threshold`` is a number or a :class:`gametrust.solvers.bayesian.PriorThreshold`;
+    ``threshold`` is a number or a :class:`gametrust.analysis.prior_trust.PriorThreshold`;
     ``trusted`` the type whose posterior is compared with it (by default the
     threshold's type, else the observed player's first type).
     """

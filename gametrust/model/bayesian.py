@@ -1,5 +1,4 @@
-"""Games of incomplete information: types with independent priors, payoffs per type profile,
-and the interim certificate of a Bayesian Nash equilibrium.
+"""Games of incomplete information: types with independent priors, payoffs per type profile.
 
 Trust, in the literature gametrust draws on, is a belief: the probability that
 the other side is a *security seeker* rather than a *greedy* state that would
@@ -7,8 +6,10 @@ exploit cooperation.  A :class:`BayesianGame` makes that belief part of the
 game (Harsanyi 1967-68): each player has a set of **types** (its private
 information: its preferences), types are drawn **independently** from **priors**
 that are common knowledge, and every type profile has its own payoff tensor.
-The solvers are in :mod:`gametrust.solvers.bayesian`; the model is documented in
-``docs/bayesian.md``.
+:func:`plan_game` is the normal form over type-contingent plans (ex ante, or
+the type-agent form the solver uses).  The interim certificate of an
+equilibrium is in :mod:`gametrust.model.interim`; the solver in
+:mod:`gametrust.solvers.bayesian`.  The model is documented in ``docs/bayesian.md``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import did_you_mean, fail
-from ..core.exact import FLOAT_TOLERANCE, Number, as_number, format_number, is_exact_value
+from ..core.exact import as_number, format_number, is_exact_value
 from .game import NormalFormGame
 
 #: Largest type-agent normal form (entries: players x plan profiles) that is built.
@@ -507,109 +508,3 @@ def plan_game(bg: BayesianGame, *, agent: bool) -> NormalFormGame:
         if len(set(labels[i])) != len(labels[i]):  # pathological action/type names
             labels[i] = [f"plan{k + 1}" for k in range(len(labels[i]))]
     return NormalFormGame(bg.players, labels, out, title=bg.title)
-
-
-# -- interim payoffs: the certificate -------------------------------------------------------------
-
-
-def tolerance(bg: BayesianGame) -> Any:
-    if bg.exact:
-        return 0
-    scale = float(np.max(np.abs(bg.payoffs))) if bg.payoffs.size else 1.0
-    return FLOAT_TOLERANCE * max(1.0, scale)
-
-
-def strategy_vectors(bg: BayesianGame, strategies: Any) -> list[list[np.ndarray]]:
-    if len(strategies) != bg.n_players:
-        raise fail(f"one strategy per player ({bg.n_players}) is needed", "strategies")
-    out = []
-    for i, per_type in enumerate(strategies):
-        if len(per_type) != len(bg.types[i]):
-            raise fail(
-                f"player {bg.players[i]!r} has {len(bg.types[i])} types, "
-                f"got {len(per_type)} strategies",
-                "strategies",
-                bg.players[i],
-            )
-        vectors = []
-        for t, s in enumerate(per_type):
-            if len(s) != bg.shape[i]:
-                raise fail(
-                    f"player {bg.players[i]!r} has {bg.shape[i]} actions",
-                    "strategies",
-                    bg.players[i],
-                    bg.types[i][t],
-                )
-            exact = bg.exact and not any(isinstance(q, float) for q in s)
-            try:
-                values = [as_number(p, exact=exact) for p in s]
-            except (TypeError, ValueError) as exc:
-                raise fail(str(exc), "strategies", bg.players[i], bg.types[i][t]) from None
-            vectors.append(np.array(values, dtype=object))
-        out.append(vectors)
-    return out
-
-
-def deviation_payoffs(
-    bg: BayesianGame, vectors: list[list[np.ndarray]], i: int, ti: int
-) -> list[Any]:
-    """Interim expected payoff of each of player i's actions for its type ti."""
-    n = bg.n_players
-    total: list[Any] = [Fraction(0)] * bg.shape[i]
-    for profile in bg.type_profiles():
-        if profile[i] != ti:
-            continue
-        weight = prod((bg.priors[j][profile[j]] for j in range(n) if j != i), start=Fraction(1))
-        if weight == 0:
-            continue
-        tensor = np.asarray(bg.payoffs[profile][i], dtype=object)
-        for axis in range(n - 1, -1, -1):  # contract the others' actions, last axis first
-            if axis != i:
-                tensor = np.tensordot(tensor, vectors[axis][profile[axis]], axes=([axis], [0]))
-        for a in range(bg.shape[i]):
-            total[a] = total[a] + weight * tensor[a]
-    return total
-
-
-def interim_payoffs(
-    bg: BayesianGame, strategies: Any, player: str | int, type_: str | int
-) -> tuple[Number, ...]:
-    """The interim expected payoff of each of a type's actions against type-contingent strategies.
-
-    ``strategies[i][t][a]`` is the probability that player ``i`` of type ``t``
-    plays action ``a``.  The type's belief about the others is their prior
-    (types are independent).
-    """
-    i = bg.player_index(player)
-    t = bg.type_index(i, type_)
-    return tuple(deviation_payoffs(bg, strategy_vectors(bg, strategies), i, t))
-
-
-def interim_regrets(bg: BayesianGame, strategies: Any) -> tuple[tuple[Number, ...], ...]:
-    """Each type's regret: best interim payoff minus the interim payoff of its strategy."""
-    vectors = strategy_vectors(bg, strategies)
-    out = []
-    for i in range(bg.n_players):
-        row = []
-        for t in range(len(bg.types[i])):
-            dev = deviation_payoffs(bg, vectors, i, t)
-            value = sum((p * d for p, d in zip(vectors[i][t], dev, strict=True)), Fraction(0))
-            row.append(max(dev) - value)
-        out.append(tuple(row))
-    return tuple(out)
-
-
-def is_bayesian_nash(bg: BayesianGame, strategies: Any) -> bool:
-    """True when every type of every player (prior 0 included) best-responds, exactly.
-
-    Strategies must be probability vectors; float games use a tolerance.
-    """
-    tol = tolerance(bg)
-    vectors = strategy_vectors(bg, strategies)
-    for per_type in vectors:
-        for v in per_type:
-            if any(p < -tol for p in v) or abs(sum(v) - 1) > tol:
-                return False
-    return all(r <= tol for row in interim_regrets(bg, strategies) for r in row)
-
-

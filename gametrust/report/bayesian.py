@@ -1,33 +1,36 @@
-"""Reports for scenarios with types: signalling games (perfect Bayesian equilibria).
+"""Reports for scenarios with types: Bayesian games and signalling games.
 
-:func:`render_signalling` is what ``gametrust solve`` prints for a scenario
-with a ``signalling:`` section: each perfect Bayesian equilibrium (separating,
+:func:`render_bayesian` is what ``gametrust solve`` prints for a scenario with
+types and priors: each Bayesian Nash equilibrium, what each observed action
+does to the observer's belief, and rounds of updating (the spiral of
+mistrust), from a :class:`gametrust.analysis.bayesian.BayesianAnalysis`.
+:func:`render_signalling` is what it prints for a scenario with a
+``signalling:`` section: each perfect Bayesian equilibrium (separating,
 pooling, hybrid) with the beliefs that support it and its Intuitive Criterion
 verdict, the sender types' stage-game replies, and the exact cost conditions
-under which the signal separates the types.  The JSON form is documented in
-``docs/json-output.md``.
+under which the signal separates the types.  The JSON forms are documented in
+``docs/json-output.md``.  These functions only format: the computing is in
+:mod:`gametrust.analysis`.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core.exact import Number, format_number
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis.bayesian import BayesianAnalysis
     from ..analysis.beliefs import Spiral
     from ..analysis.separation import SeparatingConditions
     from ..model.signalling import SignallingGame
     from ..scenario.scenario import Scenario
-    from ..scenario.typespec import BeliefSpec
     from ..solvers.signalling_result import SignallingResult
 
 __all__ = [
-    "BeliefDynamics",
-    "belief_dynamics",
+    "bayesian_data",
     "render_bayesian",
     "render_signalling",
     "signalling_data",
@@ -127,47 +130,6 @@ def render_signalling(
     return _text(scenario, game, result, conditions, replies, parameters)
 
 
-def _observed(scenario: Scenario) -> tuple[str, str] | None:
-    """(observer, observed): from ``beliefs:``, else the first player with two or more types
-    and the other player."""
-    if scenario.beliefs is not None:
-        return scenario.beliefs.observer, scenario.beliefs.about
-    ids = scenario.player_ids
-    typed = [pid for pid in ids if len(scenario.types.get(pid, ())) > 1]
-    if len(ids) != 2 or not typed:
-        return None
-    about = typed[0]
-    return next(p for p in ids if p != about), about
-
-
-def _cooperative_reply(scenario: Scenario, game: Any, spec: BeliefSpec) -> tuple[str, Any]:
-    """The observer's cooperative action and the exact trust threshold of the cooperative
-    profile (observer's reply, the trusted type's first cooperative action)."""
-    from ..core.errors import ScenarioError
-    from ..solvers.bayesian import trust_threshold
-
-    coop = spec.cooperative[0]
-    agent = f"{spec.about}.{spec.trusted}"
-    if spec.cooperative_reply is not None:
-        reply = spec.cooperative_reply
-        return reply, trust_threshold(game, spec.about, spec.trusted,
-                                      {spec.observer: reply, agent: coop})
-    found = []
-    for a in game.actions[game.player_index(spec.observer)]:
-        t = trust_threshold(game, spec.about, spec.trusted, {spec.observer: a, agent: coop})
-        if t.value is not None:
-            found.append((a, t))
-    if len(found) != 1:
-        names = ", ".join(a for a, _ in found) or "none"
-        raise ScenarioError(
-            f"cannot tell {spec.observer}'s cooperative reply to {spec.trusted} playing {coop} "
-            f"(actions that support it in some equilibrium: {names}); give it in beliefs: as "
-            "cooperative_reply",
-            scenario._locate(("beliefs",)),
-        )
-    return found[0]
-
-
 def _effects(effects: Any) -> list[dict[str, Any]]:
     return [
         {"action": b.action, "probability": format_number(b.probability),
@@ -199,129 +161,62 @@ def _spiral_data(sp: Spiral) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class BeliefDynamics:
-    """Everything ``solve`` shows about beliefs for a scenario with ``beliefs:``.
-
-    ``spirals[k][(rule, path)]`` is equilibrium ``k``'s spiral, ``path`` being
-    ``"hostile"`` (the untrusted type's play) or ``"likely"``.
-    """
-
-    spec: BeliefSpec
-    rule: str
-    rounds: int
-    hostile_type: str
-    reply: str
-    threshold: Any  # PriorThreshold
-    spirals: tuple[dict[tuple[str, str], Spiral], ...]
-
-
-def belief_dynamics(scenario: Scenario, game: Any, result: Any, *, rule: str | None = None,
-                    rounds: int | None = None) -> BeliefDynamics | None:
-    """The belief dynamics of every equilibrium under both rules (``None`` without
-    ``beliefs:``); ``rule``/``rounds`` override the section's."""
-    from ..analysis.beliefs import spiral
-
-    spec = scenario.beliefs
-    if spec is None:
-        return None
-    rule = rule or spec.rule
-    rounds = spec.rounds if rounds is None else rounds
-    reply, threshold = _cooperative_reply(scenario, game, spec)
-    types = game.types[game.player_index(spec.about)]
-    hostile = next(t for t in types if t != spec.trusted)
-    spirals = []
-    for e in result:
-        one = {}
-        for r in ("bayes", "bad_faith"):
-            for path, true_type in (("hostile", hostile), ("likely", None)):
-                one[(r, path)] = spiral(game, e, spec.observer, about=spec.about, rounds=rounds,
-                                        rule=r, cooperative=spec.cooperative,
-                                        true_type=true_type, threshold=threshold,
-                                        trusted=spec.trusted)
-        spirals.append(one)
-    return BeliefDynamics(spec, rule, rounds, hostile, reply, threshold, tuple(spirals))
-
-
-def render_bayesian(
-    scenario: Scenario,
-    overrides: Mapping[str, object] | None,
-    empathy_overrides: Mapping[str, object] | None,
-    parameters: Mapping[str, Number],
-    empathy: Mapping[str, Number],
-    format: str = "text",
-    rounds: int | None = None,
-    rule: str | None = None,
-    plot_path: str | None = None,
-) -> str:
-    """Bayesian Nash equilibria per type with expected payoffs, and what each action does
-    to the observer's belief, with short tables of rounds along each one.
-
-    With a ``beliefs:`` section: the exact trust threshold, the update ``rule``
-    (the section's unless given), and the rounds along the hostile path (the
-    untrusted type's play: the spiral) and the likely path, flagging the rounds
-    below the threshold; ``plot_path`` also draws the belief over rounds.
-    """
-    from ..analysis.beliefs import belief_effects, spiral
-    from ..solvers.bayesian import solve_bayesian
-
-    game = scenario.build_bayesian(overrides, empathy_overrides)
-    result = solve_bayesian(game)
-    pair = _observed(scenario)
-    dyn = belief_dynamics(scenario, game, result, rule=rule, rounds=rounds)
-    shown_rule = dyn.rule if dyn is not None else (rule or "bayes")
-    n_rounds = dyn.rounds if dyn is not None else (3 if rounds is None else rounds)
+def _items(analysis: BayesianAnalysis) -> list[dict[str, Any]]:
+    """Each equilibrium with its belief effects and spirals, formatted."""
     items = []
-    for k, e in enumerate(result):
+    for one in analysis.equilibria:
+        e = one.equilibrium
         entry: dict[str, Any] = {"equilibrium": e.to_dict(), "describe": e.describe(),
                                  "payoffs": e.describe_payoffs()}
-        if pair is not None:
-            observer, about = pair
-            if dyn is not None:
-                effects = belief_effects(game, e, observer, about=about, rule=dyn.rule,
-                                         cooperative=dyn.spec.cooperative,
-                                         threshold=dyn.threshold, trusted=dyn.spec.trusted)
-                entry["beliefs"] = _effects(effects)
-                entry["spirals"] = {
-                    path: _spiral_data(dyn.spirals[k][(dyn.rule, path)])
-                    for path in ("hostile", "likely")
-                }
+        if one.effects is not None:
+            entry["beliefs"] = _effects(one.effects)
+            if analysis.dynamics is not None:
+                entry["spirals"] = {path: _spiral_data(one.spirals[path])
+                                    for path in ("hostile", "likely")}
                 entry["spiral"] = entry["spirals"]["likely"]["table"]
             else:
-                effects = belief_effects(game, e, observer, about=about, rule=shown_rule)
-                entry["beliefs"] = _effects(effects)
-                entry["spiral"] = spiral(game, e, observer, about=about, rounds=n_rounds,
-                                         rule=shown_rule).table()
+                entry["spiral"] = one.spirals["likely"].table()
         items.append(entry)
-    if plot_path is not None and dyn is not None:
-        from .plot import plot_beliefs
+    return items
 
-        plot_beliefs(dyn, plot_path, title=scenario.title)
-    if format == "json":
-        data: dict[str, Any] = {
-            "kind": "bayesian", "scenario": scenario.title, "file": scenario.path,
-            "parameters": _values(parameters), "empathy": _values(empathy),
-            "priors": {pid: {t: format_number(p) for t, p in prior.items()}
-                       for pid, prior in scenario.priors(overrides).items()},
-            "observer": None if pair is None else pair[0],
-            "observed": None if pair is None else pair[1],
-            "rule": shown_rule,
-            "beliefs": None,
-            "equilibria": items,
+
+def bayesian_data(
+    analysis: BayesianAnalysis,
+    parameters: Mapping[str, Number],
+    empathy: Mapping[str, Number],
+) -> dict[str, Any]:
+    """JSON-ready data: the priors, every BNE with its belief effects and spirals, the
+    trust threshold (see ``docs/json-output.md``)."""
+    scenario, dyn = analysis.scenario, analysis.dynamics
+    data: dict[str, Any] = {
+        "kind": "bayesian", "scenario": scenario.title, "file": scenario.path,
+        "parameters": _values(parameters), "empathy": _values(empathy),
+        "priors": {pid: {t: format_number(p) for t, p in prior.items()}
+                   for pid, prior in analysis.priors.items()},
+        "observer": analysis.observer,
+        "observed": analysis.observed,
+        "rule": analysis.rule,
+        "beliefs": None,
+        "equilibria": _items(analysis),
+    }
+    if dyn is not None:
+        t = dyn.threshold
+        data["beliefs"] = {
+            "trusted": dyn.spec.trusted, "hostile": dyn.hostile_type,
+            "cooperative": list(dyn.spec.cooperative), "cooperative_reply": dyn.reply,
+            "rounds": dyn.rounds,
+            "threshold": None if t.value is None else format_number(t.value),
+            "threshold_attained": t.attained,
+            "threshold_describe": t.describe(),
         }
-        if dyn is not None:
-            t = dyn.threshold
-            data["beliefs"] = {
-                "trusted": dyn.spec.trusted, "hostile": dyn.hostile_type,
-                "cooperative": list(dyn.spec.cooperative), "cooperative_reply": dyn.reply,
-                "rounds": dyn.rounds,
-                "threshold": None if t.value is None else format_number(t.value),
-                "threshold_attained": t.attained,
-                "threshold_describe": t.describe(),
-            }
-        return json.dumps(data, indent=2)
+    return data
+
+
+def _bayesian_text(analysis: BayesianAnalysis) -> str:
+    scenario, dyn = analysis.scenario, analysis.dynamics
+    items = _items(analysis)
     lines = [f"{scenario.title}: a Bayesian game"]
-    for pid, prior in scenario.priors(overrides).items():
+    for pid, prior in analysis.priors.items():
         lines.append(f"{pid} is " + " or ".join(
             f"{t} ({format_number(p)})" for t, p in prior.items()))
     if dyn is not None:
@@ -335,13 +230,13 @@ def render_bayesian(
                         if dyn.rule == "bad_faith" else ""))
     lines.append("")
     lines.append(f"{len(items)} Bayesian Nash equilibri{'um' if len(items) == 1 else 'a'}:")
-    rule_name = "Bayes' rule" if shown_rule == "bayes" else "the bad-faith rule"
+    rule_name = "Bayes' rule" if analysis.rule == "bayes" else "the bad-faith rule"
     for k, entry in enumerate(items, 1):
         lines.append(f"{k}. {entry['describe']}")
         lines.append(f"   expected payoffs: {entry['payoffs']}")
-        if pair is None:
+        if analysis.observer is None:
             continue
-        observer, about = pair
+        observer, about = analysis.observer, analysis.observed
         lines.append(f"   {observer} seeing {about}'s action ({rule_name}):")
         for b in entry["beliefs"]:
             post = "off the equilibrium path" if b["posterior"] is None else ", ".join(
@@ -362,3 +257,28 @@ def render_bayesian(
             lines.append("   " + ("never below the threshold" if first is None
                                   else f"below the threshold from round {first}"))
     return "\n".join(lines)
+
+
+def render_bayesian(
+    analysis: BayesianAnalysis,
+    parameters: Mapping[str, Number],
+    empathy: Mapping[str, Number],
+    format: str = "text",
+    plot_path: str | None = None,
+) -> str:
+    """Bayesian Nash equilibria per type with expected payoffs, and what each action does
+    to the observer's belief, with short tables of rounds along each one.
+
+    ``analysis`` comes from :func:`gametrust.analysis.bayesian.analyse_bayesian`.
+    With a ``beliefs:`` section: the exact trust threshold, the update rule, and
+    the rounds along the hostile path (the untrusted type's play: the spiral)
+    and the likely path, flagging the rounds below the threshold; ``plot_path``
+    also draws the belief over rounds.
+    """
+    if plot_path is not None and analysis.dynamics is not None:
+        from .plot import plot_beliefs
+
+        plot_beliefs(analysis.dynamics, plot_path, title=analysis.scenario.title)
+    if format == "json":
+        return json.dumps(bayesian_data(analysis, parameters, empathy), indent=2)
+    return _bayesian_text(analysis)

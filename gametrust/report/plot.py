@@ -504,7 +504,7 @@ def plot_beliefs(dynamics: Any, path: str | Path, *, title: str | None = None) -
     untrusted type's play), under Bayes' rule (solid) and the bad-faith rule (dashed), one
     colour per equilibrium, with the trust threshold as a horizontal line.
 
-    ``dynamics`` is a :class:`gametrust.report.bayesian.BeliefDynamics`.
+    ``dynamics`` is a :class:`gametrust.analysis.bayesian.BeliefDynamics`.
     """
     check_path(path)
     figure_class = require_matplotlib()
