@@ -215,3 +215,42 @@ def test_cli_json_has_family_and_selection(name: str, monkeypatch: pytest.Monkey
     jsonschema.Draft202012Validator(json_report.result_schema()).validate(data)
     assert data["family"]["name"]
     assert "explain" not in data
+
+
+# -- the result as a value -----------------------------------------------------------------------
+
+
+def test_solve_result_satisfies_the_result_protocol_and_carries_its_json() -> None:
+    from gametrust.solvers.result import Result
+
+    result, scenario = _result("stag_hunt")
+    assert isinstance(result, Result)
+    assert result.max_regret == 0 and isinstance(result.max_regret, Fraction)
+    own = result.to_dict()
+    report = json_report.report_dict(result, scenario)
+    for key in ("game", "method", "exact", "complete", "degenerate", "equilibria", "components",
+                "warnings"):
+        assert own[key] == report[key], key
+    assert own["max_regret"] == "0"
+    assert [p["id"] for p in own["players"]] == [p["id"] for p in report["players"]]
+    lines = str(result).splitlines()
+    assert lines[0] == "3 equilibria (enumeration, exact, complete):"
+    assert lines[1].startswith("  1. (Stag, Stag)")
+
+
+def test_float_max_regret_is_the_largest_certificate() -> None:
+    game = NormalFormGame.from_arrays([[0.3, 0.0], [0.2, 0.2]], [[0.3, 0.2], [0.0, 0.2]])
+    result = solve(game)
+    assert result.max_regret == max(e.regret for e in result)
+    assert not result.exact and "floats" in str(result)
+
+
+def test_a_solve_report_renders_like_its_result() -> None:
+    from gametrust.analysis.solve_report import solve_report
+
+    result, scenario = _result("korea")
+    report = solve_report(result, scenario)
+    assert report.family.name == "Prisoner's Dilemma" and report.selection is None
+    assert text.render_text(report) == text.render_text(result, scenario)
+    assert json_report.report_dict(report) == json_report.report_dict(result, scenario)
+    assert markdown.render_markdown(report) == markdown.render_markdown(result, scenario)
