@@ -52,7 +52,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "posterior": ("analysis.beliefs", "posterior"),
     "spiral": ("analysis.beliefs", "spiral"),
     "assert_claim": ("analysis.claims", "assert_claim"),
-    "TreeSolveResult": ("solvers.extensive", "TreeSolveResult"),
+    "TreeSolveResult": ("solvers.tree_result", "TreeSolveResult"),
     "solve_tree": ("solvers.extensive", "solve_tree"),
     "Family": ("analysis.families", "Family"),
     "classify": ("analysis.families", "classify"),
@@ -114,8 +114,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .scenario.moves import Commitment, Verification
     from .solvers.bayesian import solve_bayesian
     from .solvers.bayesian_result import BayesianResult
-    from .solvers.extensive import TreeSolveResult, solve_tree
+    from .solvers.extensive import solve_tree
     from .solvers.signalling import solve_signalling
+    from .solvers.tree_result import TreeSolveResult
 
 
 __all__ = [

@@ -334,7 +334,7 @@ def _solve_tree(
 ) -> None:
     """Scenarios with moves in time: subgame-perfect and Nash equilibria of the tree."""
     from .core.exact import as_number
-    from .report.tree import render as render_tree
+    from .report.tree import render_tree
     from .solvers.extensive import solve_tree
 
     if method != "auto":
@@ -715,12 +715,12 @@ def sweep(
                 Location(path=("--format" if len(axes) == 1 else "--empathy",)),
             )
         from .analysis.tree_sweep import sweep_scenario_tree
-        from .report.tree import render_sweep
+        from .report.tree import render_tree_sweep
 
         tree_result = sweep_scenario_tree(
             scenario, axes[0], low, high, parameters=parameters, empathy=weights or None
         )
-        click.echo(render_sweep(tree_result, fmt, file=file))
+        click.echo(render_tree_sweep(tree_result, fmt, file=file))
         return
     try:
         if len(axes) == 2:

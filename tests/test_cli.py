@@ -17,7 +17,7 @@ import gametrust
 from gametrust.cli import cli
 from gametrust.core.errors import SolverError
 from gametrust.formats.gambit_nfg import write_nfg
-from gametrust.report.json import schema
+from gametrust.report.json import result_schema as schema
 
 ROOT = Path(__file__).resolve().parent.parent
 KOREA = "scenarios/korea.yaml"

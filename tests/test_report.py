@@ -10,7 +10,7 @@ import pytest
 
 from gametrust import NormalFormGame, is_nash
 from gametrust.core.exact import parse_number
-from gametrust.report import FORMATS, dominated_by, markdown, render, text
+from gametrust.report import FORMATS, markdown, render, text
 from gametrust.report import json as json_report
 from gametrust.solvers.solve import METHODS, solve
 
@@ -39,13 +39,13 @@ THREE = NormalFormGame.from_arrays(
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
-    schema = json_report.schema()
+    schema = json_report.result_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
 
 def test_text_mixed_equilibrium_is_exact() -> None:
-    out = text.render(solve(STAG))
+    out = text.render_text(solve(STAG))
     assert "Stag 2/3, Hare 1/3" in out
     assert "0.66" not in out
     assert "(Stag, Stag)" in out and "(Hare, Hare)" in out
@@ -59,7 +59,7 @@ def test_text_is_plain_and_fits_80_columns() -> None:
         actions=[[f"Row action {k}" for k in range(4)], [f"Column {k}" for k in range(5)]],
     )
     for game in (STAG, DEGENERATE, THREE, wide):
-        out = text.render(solve(game), empathy={game.players[0]: "1/4"})
+        out = text.render_text(solve(game), empathy={game.players[0]: "1/4"})
         assert "\x1b" not in out
         assert all(len(line) <= 80 for line in out.splitlines()), out
 
@@ -69,14 +69,14 @@ def test_pareto_domination_is_computed_from_payoffs() -> None:
     best = next(k for k, e in enumerate(result) if e.profile == ("Stag", "Stag"))
     for k, eq in enumerate(result):
         # (Stag, Stag) pays 3 each; both others pay 2 each.
-        assert dominated_by(result)[k] == (() if k == best else (best,))
+        assert result.dominated_by[k] == (() if k == best else (best,))
         assert eq.pareto_dominated == (k != best)
 
 
 def test_text_explains_continua() -> None:
     result = solve(DEGENERATE)
     assert result.continua
-    out = text.render(result)
+    out = text.render_text(result)
     assert "Degenerate game" in out
     assert "Continua" in out
     for component in result.continua:
@@ -84,10 +84,10 @@ def test_text_explains_continua() -> None:
 
 
 def test_text_lists_profiles_for_three_players_and_caps_long_listings() -> None:
-    out = text.render(solve(THREE))
+    out = text.render_text(solve(THREE))
     assert "(a, a, a)   2, 2, 2" in out
     big = NormalFormGame.from_payoff_tensor([[[[0] * 4] * 4] * 4] * 3)
-    out = text.render(solve(big))
+    out = text.render_text(solve(big))
     listed = [line for line in out.splitlines() if line.startswith("  (")]
     assert len(listed) == text.MAX_PROFILES
     assert f"{64 - text.MAX_PROFILES} more" in out
@@ -95,15 +95,15 @@ def test_text_lists_profiles_for_three_players_and_caps_long_listings() -> None:
 
 def test_empathy_shown_only_when_non_zero() -> None:
     result = solve(STAG)
-    assert "Empathy" not in text.render(result, empathy={"Row": "0", "Col": 0})
-    out = text.render(result, empathy={"Row": "1/4"})
+    assert "Empathy" not in text.render_text(result, empathy={"Row": "0", "Col": 0})
+    out = text.render_text(result, empathy={"Row": "1/4"})
     assert "Empathy (altruism model): Row 1/4, Col 0" in out
 
 
 @pytest.mark.parametrize("game", [STAG, DEGENERATE, THREE, STAG.to_float()])
 def test_json_validates_and_round_trips_exactly(game, validator) -> None:
     result = solve(game)
-    data = json.loads(json_report.render(result, parameters={"relief": Fraction(5, 2)}))
+    data = json.loads(json_report.render_json(result, parameters={"relief": Fraction(5, 2)}))
     validator.validate(data)
     assert data["exact"] == game.exact
     assert data["parameters"] == {"relief": "5/2"}
@@ -122,7 +122,7 @@ def test_json_validates_and_round_trips_exactly(game, validator) -> None:
 
 
 def test_json_stag_hunt_mixed_probabilities(validator) -> None:
-    data = json_report.to_dict(solve(STAG))
+    data = json_report.report_dict(solve(STAG))
     mixed = [e for e in data["equilibria"] if e["kind"] == "mixed"]
     assert len(mixed) == 1
     assert mixed[0]["strategies"]["Row"] == {"Stag": "2/3", "Hare": "1/3"}
@@ -132,12 +132,12 @@ def test_json_stag_hunt_mixed_probabilities(validator) -> None:
 
 
 def test_schema_lists_every_solver_method() -> None:
-    allowed = set(json_report.schema()["properties"]["method"]["enum"])
+    allowed = set(json_report.result_schema()["properties"]["method"]["enum"])
     assert set(METHODS) - {"auto"} <= allowed
 
 
 def test_markdown_table_and_list() -> None:
-    out = markdown.render(solve(STAG))
+    out = markdown.render_markdown(solve(STAG))
     assert "| **Stag** | 3, 3 | 0, 2 |" in out
     assert "Row: Stag 2/3, Hare 1/3" in out
     numbered = [line for line in out.splitlines() if line[:3] in ("1. ", "2. ", "3. ")]
@@ -146,7 +146,7 @@ def test_markdown_table_and_list() -> None:
 
 def test_markdown_escapes_table_breaking_labels() -> None:
     game = NormalFormGame.from_arrays([[1]], [[1]], actions=[["a|b"], ["c*d"]])
-    out = markdown.render(solve(game))
+    out = markdown.render_markdown(solve(game))
     assert "a\\|b" in out and "c\\*d" in out
 
 
@@ -170,16 +170,16 @@ def test_every_report_names_the_family(game) -> None:
 
     result = solve(game)
     family = classify(game)
-    assert f"Family: {family}" in " ".join(text.render(result).split())
-    assert json_report.to_dict(result)["family"]["description"] == str(family)
-    assert "**Family:**" in markdown.render(result)
+    assert f"Family: {family}" in " ".join(text.render_text(result).split())
+    assert json_report.report_dict(result)["family"]["description"] == str(family)
+    assert "**Family:**" in markdown.render_markdown(result)
 
 
 @pytest.mark.parametrize("game", [STAG, DEGENERATE, THREE])
 def test_json_explain_block_validates(game, validator) -> None:
     from gametrust.analysis.explain import explain
 
-    data = json_report.to_dict(solve(game), explanation=explain(game))
+    data = json_report.report_dict(solve(game), explanation=explain(game))
     validator.validate(data)
     assert len(data["explain"]["profiles"]) == len(list(game.profiles()))
     assert (data["explain"]["mixed"] is None) == (game.shape != (2, 2))
@@ -188,7 +188,7 @@ def test_json_explain_block_validates(game, validator) -> None:
 def test_schema_rejects_an_unknown_explain_field(validator) -> None:
     from gametrust.analysis.explain import explain
 
-    data = json_report.to_dict(solve(STAG), explanation=explain(STAG))
+    data = json_report.report_dict(solve(STAG), explanation=explain(STAG))
     data["explain"]["profiles"][0]["surprise"] = 1
     assert not validator.is_valid(data)
 
@@ -197,8 +197,8 @@ def test_explanation_sections_are_plain_and_fit_80_columns() -> None:
     from gametrust.analysis.explain import explain
 
     for game in (STAG, DEGENERATE, THREE):
-        out = text.render(solve(game), explanation=explain(game))
+        out = text.render_text(solve(game), explanation=explain(game))
         assert "Conditions (exact, in the scenario's names):" in out
         assert all(len(line) <= 80 for line in out.splitlines()), out
-        md = markdown.render(solve(game), explanation=explain(game))
+        md = markdown.render_markdown(solve(game), explanation=explain(game))
         assert "### Conditions" in md

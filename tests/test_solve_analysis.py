@@ -27,8 +27,8 @@ def _result(name: str, **build):
 
 def _json(name: str, **build) -> dict:
     result, scenario = _result(name, **build)
-    data = json_report.to_dict(result, scenario, build.get("parameters"), build.get("empathy"))
-    jsonschema.Draft202012Validator(json_report.schema()).validate(data)
+    data = json_report.report_dict(result, scenario, build.get("parameters"), build.get("empathy"))
+    jsonschema.Draft202012Validator(json_report.result_schema()).validate(data)
     return data
 
 
@@ -47,9 +47,10 @@ def test_korea_is_a_prisoners_dilemma_in_every_format() -> None:
     assert data["family"]["strict"] and data["family"]["symmetric"]
     assert data["selection"] is None  # a single equilibrium: nothing to select
     result, scenario = _result("korea")
-    assert "Family: Prisoner's Dilemma (RG index Pd)" in text.render(result, scenario)
-    assert "**Family:** Prisoner's Dilemma (RG index Pd)" in markdown.render(result, scenario)
-    assert "Prisoner&#x27;s Dilemma (RG index Pd)" in html.render(result, scenario)
+    assert "Family: Prisoner's Dilemma (RG index Pd)" in text.render_text(result, scenario)
+    md = markdown.render_markdown(result, scenario)
+    assert "**Family:** Prisoner's Dilemma (RG index Pd)" in md
+    assert "Prisoner&#x27;s Dilemma (RG index Pd)" in html.render_html(result, scenario)
 
 
 def test_empathy_turns_korea_into_a_stag_hunt_then_harmony() -> None:
@@ -74,10 +75,10 @@ def test_asymmetric_2x2_shows_each_players_type() -> None:
         actions=[["C", "D"], ["C", "D"]],
     )
     result = solve(game)
-    data = json_report.to_dict(result)
+    data = json_report.report_dict(result)
     assert data["family"]["player_types"] == {"Row": "Stag Hunt", "Col": "Prisoner's Dilemma"}
     assert not data["family"]["symmetric"]
-    out = text.render(result)
+    out = text.render_text(result)
     assert "Row: Stag Hunt preferences, Col: Prisoner's Dilemma preferences" in " ".join(
         out.split()
     )
@@ -89,10 +90,10 @@ def test_larger_games_list_structural_facts() -> None:
         players=["A", "B"], actions=[["R", "P", "S"], ["R", "P", "S"]],
     )
     result = solve(rps)
-    out = text.render(result)
+    out = text.render_text(result)
     assert "Family: 3x3 game (symmetric; no pure equilibrium)" in out
     assert "  - no pure equilibrium" in out
-    data = json_report.to_dict(result)
+    data = json_report.report_dict(result)
     assert "no pure equilibrium" in data["family"]["facts"]
     assert data["family"]["index"] is None and data["family"]["player_types"] == {}
 
@@ -113,12 +114,12 @@ def test_stag_hunt_selection_and_trust_threshold_two_thirds() -> None:
     }
     assert selection["risk_comparisons"] == [{"equilibria": [stag, hare], "winner": hare}]
     result, scenario = _result("stag_hunt")
-    out = text.render(result, scenario)
+    out = text.render_text(result, scenario)
     assert f"payoff-dominant: {stag + 1} (Stag, Stag)" in out
     assert f"risk-dominant: {hare + 1} (Hare, Hare)" in out
     assert "Row plays Stag only if P(Column plays Stag) >= 2/3 (rest on Hare)" in out
     assert "Column plays Stag only if P(Row plays Stag) >= 2/3 (rest on Hare)" in out
-    md = markdown.render(result, scenario)
+    md = markdown.render_markdown(result, scenario)
     assert "**Equilibrium selection**" in md and ">= 2/3 (rest on Hare)" in md
 
 
@@ -144,7 +145,7 @@ def test_chicken_has_no_dominant_equilibrium_and_a_risk_tie() -> None:
         ("Swerve", "Straight"), ("Straight", "Swerve")
     }
     result, scenario = _result("chicken")
-    assert "risk-dominant: none; pairwise: 1 and 2 tie" in text.render(result, scenario)
+    assert "risk-dominant: none; pairwise: 1 and 2 tie" in text.render_text(result, scenario)
 
 
 def test_pairwise_risk_dominance_without_an_overall_winner() -> None:
@@ -154,14 +155,14 @@ def test_pairwise_risk_dominance_without_an_overall_winner() -> None:
         actions=[["a", "b", "c"], ["a", "b", "c"]],
     )
     result = solve(game)
-    data = json_report.to_dict(result)
+    data = json_report.report_dict(result)
     selection = data["selection"]
     assert selection["risk_dominant"] is None and selection["payoff_dominant"] is None
     index = {tuple(e["profile"]): e["index"] for e in data["equilibria"] if e["profile"]}
     a, b, c = index[("a", "a")], index[("b", "b")], index[("c", "c")]
     winners = {frozenset(x["equilibria"]): x["winner"] for x in selection["risk_comparisons"]}
     assert winners == {frozenset((a, b)): None, frozenset((a, c)): a, frozenset((b, c)): b}
-    assert "risk-dominant: none; pairwise:" in text.render(result)
+    assert "risk-dominant: none; pairwise:" in text.render_text(result)
 
 
 def test_games_with_more_players_have_no_selection() -> None:
@@ -172,10 +173,10 @@ def test_games_with_more_players_have_no_selection() -> None:
     )
     result = solve(three)
     assert len(result) >= 2
-    data = json_report.to_dict(result)
-    jsonschema.Draft202012Validator(json_report.schema()).validate(data)
+    data = json_report.report_dict(result)
+    jsonschema.Draft202012Validator(json_report.result_schema()).validate(data)
     assert data["selection"] is None
-    assert "Equilibrium selection" not in text.render(result)
+    assert "Equilibrium selection" not in text.render_text(result)
     assert data["family"]["name"] == "2x2x2 game (3 players)"
 
 
@@ -211,6 +212,45 @@ def test_cli_json_has_family_and_selection(name: str, monkeypatch: pytest.Monkey
     result = CliRunner().invoke(cli, ["solve", f"scenarios/{name}.yaml", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    jsonschema.Draft202012Validator(json_report.schema()).validate(data)
+    jsonschema.Draft202012Validator(json_report.result_schema()).validate(data)
     assert data["family"]["name"]
     assert "explain" not in data
+
+
+# -- the result as a value -----------------------------------------------------------------------
+
+
+def test_solve_result_satisfies_the_result_protocol_and_carries_its_json() -> None:
+    from gametrust.solvers.result import Result
+
+    result, scenario = _result("stag_hunt")
+    assert isinstance(result, Result)
+    assert result.max_regret == 0 and isinstance(result.max_regret, Fraction)
+    own = result.to_dict()
+    report = json_report.report_dict(result, scenario)
+    for key in ("game", "method", "exact", "complete", "degenerate", "equilibria", "components",
+                "warnings"):
+        assert own[key] == report[key], key
+    assert own["max_regret"] == "0"
+    assert [p["id"] for p in own["players"]] == [p["id"] for p in report["players"]]
+    lines = str(result).splitlines()
+    assert lines[0] == "3 equilibria (enumeration, exact, complete):"
+    assert lines[1].startswith("  1. (Stag, Stag)")
+
+
+def test_float_max_regret_is_the_largest_certificate() -> None:
+    game = NormalFormGame.from_arrays([[0.3, 0.0], [0.2, 0.2]], [[0.3, 0.2], [0.0, 0.2]])
+    result = solve(game)
+    assert result.max_regret == max(e.regret for e in result)
+    assert not result.exact and "floats" in str(result)
+
+
+def test_a_solve_report_renders_like_its_result() -> None:
+    from gametrust.analysis.solve_report import solve_report
+
+    result, scenario = _result("korea")
+    report = solve_report(result, scenario)
+    assert report.family.name == "Prisoner's Dilemma" and report.selection is None
+    assert text.render_text(report) == text.render_text(result, scenario)
+    assert json_report.report_dict(report) == json_report.report_dict(result, scenario)
+    assert markdown.render_markdown(report) == markdown.render_markdown(result, scenario)

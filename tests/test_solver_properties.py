@@ -16,7 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gametrust import NormalFormGame, is_nash, solve
-from gametrust.solvers import modular, vertex_enumeration
+from gametrust.solvers import _basis_search, modular, vertex_enumeration
 from gametrust.solvers.pure import pure_equilibria
 from gametrust.testing.strategies import games, shapes, two_player_games
 
@@ -116,14 +116,14 @@ def test_pure_solver_matches_brute_force_for_three_players(game) -> None:
 @settings(max_examples=60)
 def test_modular_screened_path_equals_plain_rational_reference(game) -> None:
     fast = vertex_enumeration.enumerate_equilibria(game)
-    original_screen = vertex_enumeration._float_screen
+    original_screen = _basis_search._float_screen
     original_primes = modular.primes_for
     try:
-        vertex_enumeration._float_screen = lambda c, s, r: np.ones(len(s), dtype=bool)
+        _basis_search._float_screen = lambda c, s, r: np.ones(len(s), dtype=bool)
         modular.primes_for = lambda bound, primes=modular.PRIMES: None  # Fraction path
         slow = vertex_enumeration.enumerate_equilibria(game)
     finally:
-        vertex_enumeration._float_screen = original_screen
+        _basis_search._float_screen = original_screen
         modular.primes_for = original_primes
     assert fast.profiles == slow.profiles
     assert fast.degenerate == slow.degenerate

@@ -134,3 +134,35 @@ def test_invalid_trees_are_refused() -> None:
         GameTree(("A", "B"), Decision(0, (("l", T(0)), ("r", T(0, 0)))))
     with pytest.raises(ArgumentError):  # probabilities must sum to 1
         solve_tree(GameTree(("A",), Chance((("h", F(1, 2), T(1)), ("t", F(1, 3), T(0))))))
+
+
+# -- the result as a value -----------------------------------------------------------------------
+
+
+def test_tree_result_satisfies_the_result_protocol() -> None:
+    from gametrust.core.display import Displayable
+    from gametrust.solvers.result import Result
+
+    result = solve_tree(ENTRY)
+    assert isinstance(result, Result) and isinstance(result, Displayable)
+    assert result.method == "backward-induction" and result.exact and result.complete
+    assert result.max_regret == 0 and isinstance(result.max_regret, F)
+    # the subgame-perfect equilibrium first, then the two threats never carried out
+    assert len(result.equilibria) == 3 and result.equilibria[0] == result.subgame_perfect[0]
+    data = result.to_dict()
+    assert data["max_regret"] == "0" and data["players"] == ["Entrant", "Incumbent"]
+    assert [e["concepts"] for e in data["subgame_perfect"]] == [["subgame-perfect", "nash"]]
+    assert data["tree"]["moves"][0] == {"move": "Out", "node": {"payoffs": {
+        "Entrant": "0", "Incumbent": "2"}}}
+    assert str(result).splitlines() == [
+        "1 subgame-perfect equilibrium, 3 Nash equilibria (backward-induction, exact, complete):",
+        "  1. Entrant In -> Incumbent Share  [Entrant 1, Incumbent 1]",
+    ]
+
+
+@given(trees(max_depth=3, max_moves=2))
+@settings(max_examples=30)
+def test_tree_certificates_are_exactly_zero(tree) -> None:
+    result = solve_tree(tree)
+    assert result.max_regret == 0
+    assert len(result.to_dict()["subgame_perfect"]) == len(result.subgame_perfect)

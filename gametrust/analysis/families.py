@@ -14,6 +14,9 @@ the 144; they are reported as the boundary between the strict games obtained
 by breaking every tie both ways.  Other games get structural facts only.
 See ``docs/families.md`` for the conventions and the references.
 
+The grid and its names are :mod:`gametrust.analysis.topology`; the structural
+facts :mod:`gametrust.analysis.structure`; this module puts them together.
+
 >>> from gametrust import NormalFormGame
 >>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]],
 ...                                 players=["US", "DPRK"],
@@ -37,9 +40,9 @@ between the Prisoner's Dilemma and the Stag Hunt.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise, permutations, product
+from itertools import product
 from typing import Any
 
 import numpy as np
@@ -47,69 +50,23 @@ import numpy as np
 from ..core.errors import ArgumentError, Location
 from ..model.game import NormalFormGame
 from ..model.regret import float_tolerance
-from ..solvers.dominance import comparison_payoffs, dominates, player_view, surviving_actions
-from ..solvers.pure import pure_equilibria
+from .structure import is_exactly_symmetric, profile_label, structure_facts
+from .topology import (
+    GROUP_SHORT,
+    SYMMETRIC_GAMES,
+    Ranks,
+    SymmetricGame,
+    best_cell,
+    distinct_names,
+    linear_extensions,
+    mirrored,
+    name_strict,
+    symmetry_relabellings,
+    tie_groups,
+)
 
 __all__ = ["GROUP_SHORT", "SYMMETRIC_GAMES", "Family", "SymmetricGame", "classify"]
 
-Ranks = tuple[tuple[int, int], tuple[int, int]]
-
-
-@dataclass(frozen=True)
-class SymmetricGame:
-    """One of the twelve symmetric strict ordinal 2×2 games (Bruns 2015).
-
-    ``half`` is the row player's ordinal payoffs ``((R, S), (T, P))`` (4 best)
-    in the orientation used here: rows are the player's own actions C, D,
-    columns the other player's, and the player's highest payoff is in the left
-    column (the other player plays C).  ``ordering`` spells the same pattern
-    with the classic letters (R reward, S sucker, T temptation, P punishment).
-    """
-
-    code: str
-    name: str
-    ordering: str
-    half: Ranks
-    group: str
-    aliases: tuple[str, ...] = ()
-
-
-#: The twelve symmetric games, in the order in which consecutive games differ
-#: by one swap of adjacent payoff ranks (a cycle: Concord is next to Chicken).
-#: This order indexes the rows and columns of the 12×12 grid of the 144 games.
-SYMMETRIC_GAMES: tuple[SymmetricGame, ...] = (
-    SymmetricGame("Ch", "Chicken", "T > R > S > P", ((3, 2), (4, 1)), "Chicken",
-                  ("Snowdrift", "Hawk–Dove")),
-    SymmetricGame("Ba", "Battle of the Sexes", "T > S > R > P", ((2, 3), (4, 1)),
-                  "Battle of the Sexes", ("Battle (Bruns' label)", "Leader (Rapoport & Guyer)")),
-    SymmetricGame("He", "Hero", "T > S > P > R", ((1, 3), (4, 2)), "Battle of the Sexes"),
-    SymmetricGame("Cm", "Compromise", "T > P > S > R", ((1, 2), (4, 3)), "Deadlock"),
-    SymmetricGame("Dl", "Deadlock", "T > P > R > S", ((2, 1), (4, 3)), "Deadlock"),
-    SymmetricGame("Pd", "Prisoner's Dilemma", "T > R > P > S", ((3, 1), (4, 2)),
-                  "Prisoner's Dilemma"),
-    SymmetricGame("Sh", "Stag Hunt", "R > T > P > S", ((4, 1), (3, 2)), "Stag Hunt",
-                  ("assurance game (usual IR name; Bruns' Assurance is R > P > T > S)",
-                   "trust dilemma")),
-    SymmetricGame("As", "Assurance", "R > P > T > S", ((4, 1), (2, 3)), "Stag Hunt"),
-    SymmetricGame("Co", "Coordination", "R > P > S > T", ((4, 2), (1, 3)), "Stag Hunt"),
-    SymmetricGame("Pc", "Peace", "R > S > P > T", ((4, 3), (1, 2)), "Harmony"),
-    SymmetricGame("Ha", "Harmony", "R > S > T > P", ((4, 3), (2, 1)), "Harmony"),
-    SymmetricGame("Cc", "Concord", "R > T > S > P", ((4, 2), (3, 1)), "Harmony"),
-)
-
-#: Short labels of the broad families (the ``group`` of a :class:`Family`).
-GROUP_SHORT: dict[str, str] = {
-    "Prisoner's Dilemma": "PD",
-    "Deadlock": "Deadlock",
-    "Chicken": "Chicken",
-    "Battle of the Sexes": "BoS",
-    "Stag Hunt": "SH",
-    "Harmony": "Harmony",
-    "Alibi game": "Alibi",
-    "Cycle": "Cycle",
-}
-
-_BY_HALF: dict[Ranks, int] = {g.half: k for k, g in enumerate(SYMMETRIC_GAMES)}
 _BORDER_NAMES_SHOWN = 4  # a tie bordering more families is named by their number
 
 
@@ -202,7 +159,7 @@ def classify(game: NormalFormGame) -> Family:
             f"classify needs a NormalFormGame, got {type(game).__name__}",
             Location(path=("game",)),
         )
-    facts = _structure_facts(game)
+    facts = structure_facts(game)
     if game.n_players == 2 and game.shape == (2, 2):
         return _classify_2x2(game, facts)
     return _classify_general(game, facts)
@@ -213,8 +170,8 @@ def classify(game: NormalFormGame) -> Family:
 
 def _classify_2x2(game: NormalFormGame, facts: list[str]) -> Family:
     tol = float_tolerance(game)
-    groups = [_tie_groups(_cells(game.payoffs[i]), tol) for i in range(2)]
-    orders = [list(_linear_extensions(g)) for g in groups]
+    groups = [tie_groups(_cells(game.payoffs[i]), tol) for i in range(2)]
+    orders = [list(linear_extensions(g)) for g in groups]
     if len(orders[0]) == 1 and len(orders[1]) == 1:
         return _strict_family(game, orders[0][0], orders[1][0], facts)
     return _tied_family(game, groups, orders, facts)
@@ -225,125 +182,10 @@ def _cells(matrix: np.ndarray) -> list[Any]:
     return [matrix[0, 0], matrix[0, 1], matrix[1, 0], matrix[1, 1]]
 
 
-def _tie_groups(values: Sequence[Any], tol: float) -> list[list[int]]:
-    """Cell indices grouped into ties, from the lowest payoff to the highest.
-
-    Exact values tie when equal; floats when consecutive sorted values are
-    within ``tol`` of each other.
-    """
-    order = sorted(range(len(values)), key=lambda k: values[k])
-    groups: list[list[int]] = [[order[0]]]
-    for prev, cur in pairwise(order):
-        if values[cur] - values[prev] <= tol:
-            groups[-1].append(cur)
-        else:
-            groups.append([cur])
-    return groups
-
-
-def _linear_extensions(groups: list[list[int]]) -> Iterator[Ranks]:
-    """Every strict ranking (1..4, 4 best) that breaks the ties of ``groups`` some way."""
-    for choice in product(*(permutations(g) for g in groups)):
-        ranks = [0, 0, 0, 0]
-        for position, cell in enumerate(c for part in choice for c in part):
-            ranks[cell] = position + 1
-        yield ((ranks[0], ranks[1]), (ranks[2], ranks[3]))
-
-
-def _swap_rows(m: Ranks) -> Ranks:
-    return (m[1], m[0])
-
-
-def _swap_cols(m: Ranks) -> Ranks:
-    return ((m[0][1], m[0][0]), (m[1][1], m[1][0]))
-
-
-def _transpose(m: Ranks) -> Ranks:
-    return ((m[0][0], m[1][0]), (m[0][1], m[1][1]))
-
-
-def _where(m: Ranks, value: int) -> tuple[int, int]:
-    for i, j in product(range(2), range(2)):
-        if m[i][j] == value:
-            return i, j
-    raise AssertionError(f"no {value} in {m}")  # pragma: no cover - strict ranks hold 1..4
-
-
-@dataclass(frozen=True)
-class _Located:
-    """A strict ordinal 2×2 game in canonical orientation."""
-
-    row: int  # position of the row player's half-game in SYMMETRIC_GAMES
-    col: int  # position of the column player's half-game
-
-
-def _locate(a: Ranks, b: Ranks) -> _Located:
-    """Canonical orientation: the row player's 4 in the left column, the column player's
-    4 in the top row (one column swap and one row swap fix it uniquely)."""
-    if _where(a, 4)[1] == 1:
-        a, b = _swap_cols(a), _swap_cols(b)
-    if _where(b, 4)[0] == 1:
-        a, b = _swap_rows(a), _swap_rows(b)
-    return _Located(_BY_HALF[a], _BY_HALF[_transpose(b)])
-
-
-def _strict_ne(a: Ranks, b: Ranks) -> list[tuple[int, int]]:
-    return [
-        (i, j)
-        for i, j in product(range(2), range(2))
-        if a[i][j] > a[1 - i][j] and b[i][j] > b[i][1 - j]
-    ]
-
-
-def _is_alibi(a: Ranks, b: Ranks) -> bool:
-    """Robinson & Goforth's Alibi games: an equilibrium Pareto-dominated by an outcome
-    that is not an equilibrium."""
-    ne = _strict_ne(a, b)
-    return any(
-        a[k][m] > a[i][j] and b[k][m] > b[i][j]
-        for i, j in ne
-        for k, m in product(range(2), range(2))
-        if (k, m) not in ne
-    )
-
-
-@dataclass(frozen=True)
-class _StrictName:
-    name: str
-    short: str
-    index: str
-    symmetric: bool
-    group: str | None
-    aliases: tuple[str, ...]
-    sort_key: tuple[int, int]
-
-
-def _strict_name(a: Ranks, b: Ranks) -> tuple[_StrictName, _Located]:
-    loc = _locate(a, b)
-    rg, cg = SYMMETRIC_GAMES[loc.row], SYMMETRIC_GAMES[loc.col]
-    key = (min(loc.row, loc.col), max(loc.row, loc.col))
-    if loc.row == loc.col:
-        named = _StrictName(
-            rg.name, GROUP_SHORT[rg.group], rg.code, True, rg.group, rg.aliases, key
-        )
-        return named, loc
-    first, second = SYMMETRIC_GAMES[key[0]], SYMMETRIC_GAMES[key[1]]
-    name = f"{first.name}–{second.name} hybrid"
-    group: str | None = None
-    if rg.group == cg.group:
-        group = rg.group
-    elif _is_alibi(a, b):
-        group, name = "Alibi game", f"Alibi game: {name}"
-    elif not _strict_ne(a, b):
-        group = "Cycle"
-    short = GROUP_SHORT[group] if group is not None else f"{first.code}-{second.code}"
-    return _StrictName(name, short, rg.code + cg.code, False, group, (), key), loc
-
-
 def _strict_family(
     game: NormalFormGame, a: Ranks, b: Ranks, structure: list[str]
 ) -> Family:
-    named, loc = _strict_name(a, b)
+    named, loc = name_strict(a, b)
     rg, cg = SYMMETRIC_GAMES[loc.row], SYMMETRIC_GAMES[loc.col]
     players = game.players
     facts = list(structure)
@@ -354,7 +196,7 @@ def _strict_family(
         f"column {loc.col + 1} ({cg.name}) of the 12x12 grid"
     )
     facts.append(_layer_fact(game, a, b))
-    if _is_exactly_symmetric(game):
+    if is_exactly_symmetric(game):
         facts.append("exactly symmetric: B = A^T")
     return Family(
         name=named.name,
@@ -370,8 +212,8 @@ def _strict_family(
 
 
 def _layer_fact(game: NormalFormGame, a: Ranks, b: Ranks) -> str:
-    best = [_where(a, 4), _where(b, 4)]
-    labels = [_profile_label(game, cell) for cell in best]
+    best = [best_cell(a), best_cell(b)]
+    labels = [profile_label(game, cell) for cell in best]
     if best[0] == best[1]:
         return f"both players' best outcome is {labels[0]} (win-win layer)"
     where = (
@@ -391,19 +233,19 @@ def _tied_family(
     orders: list[list[Ranks]],
     structure: list[str],
 ) -> Family:
-    every = [_strict_name(a, b) for a, b in product(orders[0], orders[1])]
-    relabellings = _symmetry_relabellings(groups)
+    every = [name_strict(a, b) for a, b in product(orders[0], orders[1])]
+    relabellings = symmetry_relabellings(groups)
     if not relabellings:
         chosen = every
     else:
         # a symmetric game: break each tie the same way for both players (in every
         # relabelling that shows the symmetry: a few tied games have two)
         chosen = [
-            _strict_name(a, _relabel(_transpose(_relabel(a, rs, cs)), rs, cs))
-            for rs, cs in relabellings
+            name_strict(a, mirrored(a, relabelling))
+            for relabelling in relabellings
             for a in orders[0]
         ]
-    bordering = _distinct(n for n, _ in chosen)
+    bordering = distinct_names(n for n, _ in chosen)
     borders = tuple(n.name for n in bordering)
     if len(borders) == 1:
         name = f"tie: degenerate {borders[0]}"
@@ -426,7 +268,7 @@ def _tied_family(
         facts.append(f"broad family on every side: {broad[0]}")
     elif 1 < len(broad) <= _BORDER_NAMES_SHOWN:
         facts.append(f"broad families on either side: {_and(broad)}")
-    others = [n.name for n in _distinct(n for n, _ in every) if n.name not in borders]
+    others = [n.name for n in distinct_names(n for n, _ in every) if n.name not in borders]
     if others:
         shown = _and(others) if len(others) <= _BORDER_NAMES_SHOWN else f"{len(others)} more"
         facts.append(f"breaking the ties differently for the two players also gives: {shown}")
@@ -444,46 +286,11 @@ def _tied_family(
     )
 
 
-def _distinct(names: Iterator[_StrictName]) -> list[_StrictName]:
-    """Deduplicated by name, in the order of the table (symmetric games by position)."""
-    found: dict[str, _StrictName] = {}
-    for n in names:
-        found.setdefault(n.name, n)
-    return sorted(found.values(), key=lambda n: (n.sort_key, n.name))
-
-
-def _relabel(m: Ranks, rs: bool, cs: bool) -> Ranks:
-    if rs:
-        m = _swap_rows(m)
-    if cs:
-        m = _swap_cols(m)
-    return m
-
-
 def _and(items: Sequence[str]) -> str:
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _dense(groups: list[list[int]]) -> Ranks:
-    ranks = [0, 0, 0, 0]
-    for level, group in enumerate(groups):
-        for cell in group:
-            ranks[cell] = level + 1
-    return ((ranks[0], ranks[1]), (ranks[2], ranks[3]))
-
-
-def _symmetry_relabellings(groups: list[list[list[int]]]) -> list[tuple[bool, bool]]:
-    """The relabellings (swap rows?, swap columns?) that make the column player's ordinal
-    payoffs the transpose of the row player's, ties included (empty: not symmetric)."""
-    a, b = _dense(groups[0]), _dense(groups[1])
-    return [
-        (rs, cs)
-        for rs, cs in product((False, True), repeat=2)
-        if _relabel(b, rs, cs) == _transpose(_relabel(a, rs, cs))
-    ]
 
 
 def _tie_detail(game: NormalFormGame, groups: list[list[list[int]]]) -> str:
@@ -516,13 +323,13 @@ def _tie_detail(game: NormalFormGame, groups: list[list[list[int]]]) -> str:
     )
 
 
-# -- all games: structural facts --------------------------------------------------------------
+# -- other games: structural facts only ----------------------------------------------------
 
 
 def _classify_general(game: NormalFormGame, facts: list[str]) -> Family:
     sizes = "x".join(str(k) for k in game.shape)
     name = f"{sizes} game" if game.n_players == 2 else f"{sizes} game ({game.n_players} players)"
-    symmetric = _is_exactly_symmetric(game)
+    symmetric = is_exactly_symmetric(game)
     details = ["symmetric"] if symmetric else []
     solvable = [f for f in facts if f.startswith("dominance solvable")]
     counts = [
@@ -541,89 +348,3 @@ def _classify_general(game: NormalFormGame, facts: list[str]) -> Family:
         facts=tuple(facts),
         detail="; ".join(details),
     )
-
-
-def _is_exactly_symmetric(game: NormalFormGame) -> bool:
-    """Payoffs unchanged by every permutation of the players (actions matched by position).
-
-    Two players: ``B == A.T``.  Checked on the adjacent transpositions, which
-    generate all permutations.
-    """
-    n = game.n_players
-    if len(set(game.shape)) != 1:
-        return False
-    t = game.payoffs
-    tol = float_tolerance(game)
-    for p in range(n - 1):
-        q = p + 1
-        axes = list(range(n + 1))
-        axes[p + 1], axes[q + 1] = axes[q + 1], axes[p + 1]
-        swapped = np.transpose(t, axes)
-        order = list(range(n))
-        order[p], order[q] = q, p
-        swapped = swapped[order]
-        if game.exact:
-            if not bool(np.all(swapped == t)):
-                return False
-        elif not bool(np.all(np.abs(swapped - t) <= tol)):
-            return False
-    return True
-
-
-def _profile_label(game: NormalFormGame, profile: Sequence[int]) -> str:
-    return "(" + ", ".join(game.actions[i][k] for i, k in enumerate(profile)) + ")"
-
-
-def _structure_facts(game: NormalFormGame) -> list[str]:
-    payoffs = comparison_payoffs(game)
-    tol = float_tolerance(game)
-    facts: list[str] = []
-    full = [list(range(k)) for k in game.shape]
-    for i, player in enumerate(game.players):
-        if game.shape[i] < 2:
-            continue
-        u = player_view(payoffs, i, full)
-        for a in range(game.shape[i]):
-            if all(dominates(u, a, b, tol) for b in range(game.shape[i]) if b != a):
-                facts.append(f"{player} has a strictly dominant strategy: {game.actions[i][a]}")
-    alive = surviving_actions(game)
-    if all(len(s) == 1 for s in alive):
-        facts.append(f"dominance solvable to {_profile_label(game, [s[0] for s in alive])}")
-    elif any(len(s) < k for s, k in zip(alive, game.shape, strict=True)):
-        left = "; ".join(
-            f"{p} {{{', '.join(game.actions[i][k] for k in alive[i])}}}"
-            for i, p in enumerate(game.players)
-        )
-        facts.append(f"iterated strict dominance leaves {left}")
-    else:
-        facts.append("no strictly dominated strategy")
-    equilibria = pure_equilibria(game)
-    facts.extend(_equilibrium_facts(game, payoffs, tol, equilibria))
-    return facts
-
-
-_LISTED = 6  # pure equilibria listed by name
-
-
-def _equilibrium_facts(
-    game: NormalFormGame, payoffs: np.ndarray, tol: float, equilibria: list[tuple[int, ...]]
-) -> list[str]:
-    n = len(equilibria)
-    if n == 0:
-        return ["no pure equilibrium"]
-    labels = [_profile_label(game, e) for e in equilibria]
-    shown = ", ".join(labels[:_LISTED]) + (", ..." if n > _LISTED else "")
-    facts = [f"{n} pure equilibri{'um' if n == 1 else 'a'}: {shown}"]
-    ne = set(equilibria)
-    for e in equilibria[:_LISTED]:
-        better = np.ones(game.shape, dtype=bool)
-        for i in range(game.n_players):
-            better &= payoffs[i] > payoffs[(i, *e)] + tol
-        dominating = [
-            tuple(int(k) for k in idx) for idx in zip(*np.nonzero(better), strict=True)
-        ]
-        outside = [d for d in dominating if d not in ne] or dominating
-        if outside:
-            by = ", ".join(_profile_label(game, d) for d in outside[:3])
-            facts.append(f"the equilibrium {_profile_label(game, e)} is Pareto-dominated by {by}")
-    return facts

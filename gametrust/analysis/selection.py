@@ -92,6 +92,23 @@ class Selection:
     risk_pairs: dict[tuple[int, int], int] = field(default_factory=dict)  # pair -> winner
     thresholds: tuple[TrustThreshold, ...] = ()
 
+    def risk_comparisons(self, result: SolveResult) -> list[tuple[int, int, int | None]]:
+        """Every pair ``(k, j, winner)`` of strict pure equilibria of ``result`` compared by
+        risk dominance (Nash products of deviation losses); ``winner`` is ``None`` on a tie.
+
+        >>> from gametrust import NormalFormGame, solve
+        >>> chicken = NormalFormGame.from_arrays([[0, -1], [1, -10]], [[0, 1], [-1, -10]])
+        >>> result = solve(chicken)
+        >>> analyse(chicken, result).risk_comparisons(result)
+        [(0, 1, None)]
+        """
+        strict = [k for k, e in enumerate(result.equilibria) if e.kind == "pure" and e.strict]
+        return [
+            (k, j, self.risk_pairs.get((k, j)))
+            for x, k in enumerate(strict)
+            for j in strict[x + 1 :]
+        ]
+
     def to_dict(self, result: SolveResult) -> dict[str, Any]:
         return {
             "payoff_dominant": self.payoff_dominant,

@@ -36,6 +36,7 @@ from functools import cached_property
 from typing import Any, Union
 
 from ..core.errors import ArgumentError, fail
+from ..core.exact import format_number
 
 __all__ = ["Chance", "Decision", "GameTree", "InfoSet", "Node", "Terminal"]
 
@@ -325,6 +326,34 @@ class GameTree:
 
         walk(self.root, "", "")
         return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The tree as nested JSON-ready objects, numbers as exact strings.
+
+        >>> data = GameTree(("A",), Decision(0, (("x", Terminal((Fraction(1, 2),))),))).to_dict()
+        >>> data["player"], data["infoset"], data["moves"]
+        ('A', 'A:1', [{'move': 'x', 'node': {'payoffs': {'A': '1/2'}}}])
+        """
+
+        def walk(path: Path, node: Node) -> dict[str, Any]:
+            if isinstance(node, Terminal):
+                return {"payoffs": {p: format_number(v) for p, v in
+                                    zip(self.players, node.payoffs, strict=True)}}
+            if isinstance(node, Chance):
+                return {
+                    "chance": [
+                        {"move": lab, "probability": format_number(p),
+                         "node": walk((*path, lab), c)}
+                        for lab, p, c in node.moves
+                    ]
+                }
+            return {
+                "player": self.players[node.player],
+                "infoset": self.infoset_of[path],
+                "moves": [{"move": lab, "node": walk((*path, lab), c)} for lab, c in node.moves],
+            }
+
+        return walk((), self.root)
 
     def __repr__(self) -> str:
         n = sum(1 for _, node in self.nodes() if isinstance(node, Terminal))

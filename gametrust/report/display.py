@@ -12,16 +12,19 @@ from ..analysis.regions import SweepMap
 from ..analysis.sweep_result import SweepResult
 from ..core.display import register
 from ..solvers.result import SolveResult
-from . import render_html, render_markdown
-from .markdown import explanation_markdown
+from ..solvers.tree_result import TreeSolveResult
+from .html import render_html
+from .markdown import explanation_markdown, render_markdown
 from .sweep_markdown import render_html as sweep_html
 from .sweep_markdown import render_map_html, render_map_markdown
 from .sweep_markdown import render_markdown as sweep_markdown
+from .tree import tree_markdown
 
 __all__: list[str] = []
 
 register(SolveResult, "markdown", render_markdown)
 register(SolveResult, "html", render_html)
+register(TreeSolveResult, "markdown", tree_markdown)
 register(SweepResult, "markdown", sweep_markdown)
 register(SweepResult, "html", sweep_html)
 register(SweepMap, "markdown", render_map_markdown)

@@ -9,7 +9,7 @@ with no scripts and no external styles; every label is HTML-escaped.
 >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
 ...                                   players=["Row", "Col"],
 ...                                   actions=[["Stag", "Hare"], ["Stag", "<Hare>"]])
->>> out = render(solve(stag))
+>>> out = render_html(solve(stag))
 >>> "<th>&lt;Hare&gt;</th>" in out, "Stag 2/3, Hare 1/3" in out
 (True, True)
 """
@@ -22,49 +22,51 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..core.exact import format_number
-from . import (
+from .common import (
     CONTINUUM_EXPLANATION,
-    context,
+    as_report,
     continuum_strategies,
     continuum_text,
-    dominated_by,
-    family_of,
-    format_value,
     method_text,
+    mix_text,
     selection_lines,
-    selection_of,
+    value_text,
 )
-from . import mix_text as _mix
+from .text import explanation_text
 
 if TYPE_CHECKING:
     from ..analysis.explain import Explanation
+    from ..analysis.solve_report import SolveReport
     from ..model.game import NormalFormGame
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
 
-__all__ = ["render"]
+__all__ = ["render_html"]
 
 #: Games with more rows or columns than this get a profile list, capped likewise.
 MAX_TABLE = 20
 MAX_PROFILES = 64
 
 
-def render(
-    result: SolveResult,
+def render_html(
+    result: SolveResult | SolveReport,
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
     *,
     explanation: Explanation | None = None,
 ) -> str:
-    """The HTML fragment of ``result`` (see the module docstring for an example)."""
-    ctx = context(result, scenario, parameters, empathy)
+    """The HTML fragment of a :class:`~gametrust.analysis.solve_report.SolveReport`, or of a
+    result with its context (see the module docstring for an example); on its own, what a
+    notebook shows for a :class:`~gametrust.solvers.result.SolveResult`."""
+    report = as_report(result, scenario, parameters, empathy, explanation)
+    result, ctx = report.result, report.context
     game = result.game
     parts = [f"<h4>{escape(ctx.title)}</h4>"]
     if ctx.file:
         parts.append(f"<p><em>Scenario file:</em> <code>{escape(ctx.file)}</code></p>")
     parts.append(_payoffs(game, ctx.has_empathy))
-    family = family_of(result)
+    family = report.family
     parts.append(f"<p><strong>Family:</strong> {escape(str(family))}</p>")
     if not family.index and family.name.split(" ", 1)[0] != "tie:":
         parts.append(_list("ul", [escape(f) for f in family.facts]))
@@ -72,19 +74,19 @@ def render(
     if ctx.parameters:
         settings.append(
             "<strong>Parameters:</strong> "
-            + escape(", ".join(f"{k} = {format_value(v)}" for k, v in ctx.parameters.items()))
+            + escape(", ".join(f"{k} = {value_text(v)}" for k, v in ctx.parameters.items()))
         )
     if ctx.has_empathy:
         settings.append(
             f"<strong>Empathy</strong> ({escape(ctx.empathy_model)} model): "
-            + escape(", ".join(f"{p} {format_value(w)}" for p, w in ctx.empathy.items()))
+            + escape(", ".join(f"{p} {value_text(w)}" for p, w in ctx.empathy.items()))
         )
     settings.append("<strong>Method:</strong> " + escape(method_text(result)))
     if result.degenerate:
         settings.append("<strong>Degenerate game</strong>")
     parts.append("<p>" + "<br>".join(settings) + "</p>")
     parts += _equilibria(result)
-    selection = selection_of(result)
+    selection = report.selection
     if selection is not None:
         items = [
             escape(line) + (_list("ul", [escape(s) for s in more]) if more else "")
@@ -92,10 +94,8 @@ def render(
         ]
         parts.append("<p><strong>Equilibrium selection</strong></p>" + _list("ul", items))
     parts += [f"<p><strong>Warning:</strong> {escape(w)}</p>" for w in result.warnings]
-    if explanation is not None:
-        from .text import explanation_text
-
-        parts.append(f"<pre>{escape(explanation_text(explanation))}</pre>")
+    if report.explanation is not None:
+        parts.append(f"<pre>{escape(explanation_text(report.explanation))}</pre>")
     return '<div class="gametrust-result">\n' + "\n".join(parts) + "\n</div>"
 
 
@@ -150,7 +150,7 @@ def _equilibria(result: SolveResult) -> list[str]:
         kind = "pure-strategy " if result.concept == "pure-nash" else ""
         return [f"<p><strong>No {kind}equilibrium found.</strong></p>"]
     game = result.game
-    dominated = dominated_by(result)
+    dominated = result.dominated_by
     items = []
     for k, eq in enumerate(result.equilibria):
         notes = [eq.kind]
@@ -166,7 +166,7 @@ def _equilibria(result: SolveResult) -> list[str]:
         else:
             head = escape(
                 "; ".join(
-                    f"{p}: {_mix(game.actions[i], eq.strategies[i])}"
+                    f"{p}: {mix_text(game.actions[i], eq.strategies[i])}"
                     for i, p in enumerate(game.players)
                 )
             )
@@ -176,7 +176,7 @@ def _equilibria(result: SolveResult) -> list[str]:
         members = ", ".join(str(k + 1) for k in component)
         lines = [
             f"{escape(player)}: "
-            + escape(continuum_text([_mix(game.actions[i], s) for s in distinct]))
+            + escape(continuum_text([mix_text(game.actions[i], s) for s in distinct]))
             for i, (player, distinct) in enumerate(continuum_strategies(result, component))
         ]
         blocks.append(

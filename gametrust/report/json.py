@@ -7,12 +7,16 @@ weights, regrets) are *strings*: exact rationals such as ``"2/3"`` in exact
 games, short decimals such as ``"0.666667"`` in float games, so that no
 consumer ever parses ``0.6666666666666666`` by accident.
 
+The result's own part (game, method, equilibria, components, warnings, ...) is
+:meth:`gametrust.solvers.result.SolveResult.to_dict`; this module adds the
+scenario context, the family and the selection, in the schema's order.
+
 >>> from gametrust import NormalFormGame
 >>> from gametrust.solvers.solve import solve
 >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
 ...                                   players=["Row", "Col"],
 ...                                   actions=[["Stag", "Hare"], ["Stag", "Hare"]])
->>> data = to_dict(solve(stag, method="pure"))
+>>> data = report_dict(solve(stag, method="pure"))
 >>> data["schema_version"], data["complete"], [e["profile"] for e in data["equilibria"]]
 (1, True, [['Stag', 'Stag'], ['Hare', 'Hare']])
 >>> data["equilibria"][1]["pareto_dominated_by"]
@@ -27,97 +31,79 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..core.exact import format_number
 from ..core.version import __version__
-from . import context, dominated_by, family_of, format_value, risk_comparisons, selection_of
+from .common import as_report, value_text
 
 if TYPE_CHECKING:
     from ..analysis.explain import Explanation
     from ..analysis.families import Family
+    from ..analysis.solve_report import SolveReport
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
 
-__all__ = ["SCHEMA_VERSION", "family_dict", "render", "schema", "selection_dict", "to_dict"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "family_dict",
+    "render_json",
+    "report_dict",
+    "result_schema",
+    "selection_dict",
+]
 
 #: Bumped only when a field is removed or changes meaning; new fields may be
 #: added within a version.
 SCHEMA_VERSION = 1
 
+#: The keys of :meth:`SolveResult.to_dict` the report carries, in the schema's order.
+_RESULT_KEYS = (
+    "game",
+    "method",
+    "concept",
+    "exact",
+    "tolerance",
+    "complete",
+    "degenerate",
+    "equilibria",
+    "components",
+    "warnings",
+)
 
-def to_dict(
-    result: SolveResult,
+
+def report_dict(
+    result: SolveResult | SolveReport,
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
     *,
     explanation: Explanation | None = None,
 ) -> dict[str, Any]:
-    """The result as plain JSON-ready data (see ``docs/json-output.md``).
+    """The report as plain JSON-ready data (see ``docs/json-output.md``): of a
+    :class:`~gametrust.analysis.solve_report.SolveReport`, or of a result with its context.
 
     ``explanation`` (``solve --explain``) adds the ``explain`` block.
     """
-    ctx = context(result, scenario, parameters, empathy)
-    game = result.game
-    component_of = {k: c for c, members in enumerate(result.components) for k in members}
-    dominated = dominated_by(result)
-    equilibria = []
-    for k, eq in enumerate(result.equilibria):
-        base = eq.to_dict()
-        equilibria.append(
-            {
-                "index": k,
-                "kind": eq.kind,
-                "profile": list(eq.profile) if eq.profile is not None else None,
-                "strategies": base["strategies"],
-                "payoffs": base["payoffs"],
-                "support": base["support"],
-                "strict": eq.strict,
-                "pareto_dominated": eq.pareto_dominated,
-                "pareto_dominated_by": list(dominated[k]),
-                "regret": base["regret"],
-                "component": component_of.get(k),
-            }
-        )
+    report = as_report(result, scenario, parameters, empathy, explanation)
+    ctx = report.context
+    own = report.result.to_dict()
     data = {
         "schema_version": SCHEMA_VERSION,
         "gametrust_version": __version__,
         "scenario": {"title": ctx.title, "file": ctx.file},
         "players": [
-            {"id": p, "name": ctx.name(p), "actions": list(game.actions[i])}
-            for i, p in enumerate(game.players)
+            {"id": p["id"], "name": ctx.name(p["id"]), "actions": p["actions"]}
+            for p in own["players"]
         ],
-        "parameters": {name: format_value(v) for name, v in ctx.parameters.items()},
+        "parameters": {name: value_text(v) for name, v in ctx.parameters.items()},
         "empathy": {
             "model": ctx.empathy_model,
-            "weights": {p: format_value(w) for p, w in ctx.empathy.items()},
+            "weights": {p: value_text(w) for p, w in ctx.empathy.items()},
         },
-        "game": {
-            "exact": game.exact,
-            "shape": list(game.shape),
-            "payoffs": [
-                {
-                    "profile": [game.actions[i][k] for i, k in enumerate(index)],
-                    "payoffs": [
-                        format_number(game.payoffs[(i, *index)]) for i in range(game.n_players)
-                    ],
-                }
-                for index in game.profiles()
-            ],
-        },
-        "method": result.method,
-        "concept": result.concept,
-        "exact": result.exact,
-        "tolerance": result.tolerance,
-        "complete": result.complete,
-        "degenerate": result.degenerate,
-        "equilibria": equilibria,
-        "components": [list(c) for c in result.components],
-        "warnings": list(result.warnings),
-        "family": family_dict(family_of(result)),
-        "selection": selection_dict(result),
+        **{key: own[key] for key in _RESULT_KEYS},
+        "family": family_dict(report.family),
+        "selection": selection_dict(report),
     }
-    if explanation is not None:
-        data["explain"] = explanation.to_dict()
+    if report.explanation is not None:
+        data["explain"] = report.explanation.to_dict()
     return data
 
 
@@ -137,36 +123,34 @@ def family_dict(family: Family) -> dict[str, Any]:
     }
 
 
-def selection_dict(result: SolveResult) -> dict[str, Any] | None:
+def selection_dict(report: SolveReport) -> dict[str, Any] | None:
     """The ``selection`` block (``None`` unless two players and several equilibria)."""
-    selection = selection_of(result)
-    if selection is None:
+    if report.selection is None:
         return None
-    data = selection.to_dict(result)
+    data = report.selection.to_dict(report.result)
     data["risk_comparisons"] = [
-        {"equilibria": [k, j], "winner": winner}
-        for k, j, winner in risk_comparisons(result, selection)
+        {"equilibria": [k, j], "winner": winner} for k, j, winner in report.risk_comparisons
     ]
     return data
 
 
-def render(
-    result: SolveResult,
+def render_json(
+    result: SolveResult | SolveReport,
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
     *,
     explanation: Explanation | None = None,
 ) -> str:
-    """:func:`to_dict` as indented JSON text (UTF-8, keys in schema order)."""
-    data = to_dict(result, scenario, parameters, empathy, explanation=explanation)
+    """:func:`report_dict` as indented JSON text (UTF-8, keys in schema order)."""
+    data = report_dict(result, scenario, parameters, empathy, explanation=explanation)
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) that :func:`to_dict` output satisfies.
+def result_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that :func:`report_dict` output satisfies.
 
-    >>> schema()["properties"]["schema_version"]["const"]
+    >>> result_schema()["properties"]["schema_version"]["const"]
     1
     """
     from importlib.resources import files

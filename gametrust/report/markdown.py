@@ -9,7 +9,7 @@ and issues.
 ...                                   players=["Row", "Col"],
 ...                                   actions=[["Stag", "Hare"], ["Stag", "Hare"]],
 ...                                   title="Stag Hunt")
->>> print(render(solve(stag, method="pure")))
+>>> print(render_markdown(solve(stag, method="pure")))
 ## Stag Hunt
 <BLANKLINE>
 | Row \\ Col | Stag | Hare |
@@ -44,28 +44,27 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..core.exact import format_number
-from . import (
+from .common import (
     CONTINUUM_EXPLANATION,
-    Context,
-    context,
+    as_report,
     continuum_strategies,
     continuum_text,
-    dominated_by,
-    family_of,
-    format_value,
     method_text,
+    mix_text,
     selection_lines,
-    selection_of,
+    value_text,
 )
-from . import mix_text as _mix
 
 if TYPE_CHECKING:
     from ..analysis.explain import Condition, Explanation
+    from ..analysis.families import Family
+    from ..analysis.selection import Selection
+    from ..analysis.solve_report import ReportContext, SolveReport
     from ..model.game import NormalFormGame
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
 
-__all__ = ["explanation_markdown", "render"]
+__all__ = ["explanation_markdown", "render_markdown"]
 
 #: Games with more rows or columns than this get a profile list, capped likewise.
 MAX_TABLE = 20
@@ -79,16 +78,19 @@ def _escape(text: str) -> str:
     return text
 
 
-def render(
-    result: SolveResult,
+def render_markdown(
+    result: SolveResult | SolveReport,
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
     *,
     explanation: Explanation | None = None,
 ) -> str:
-    """The Markdown report of ``result`` (see the module docstring for an example)."""
-    ctx = context(result, scenario, parameters, empathy)
+    """The Markdown report of a :class:`~gametrust.analysis.solve_report.SolveReport`, or of
+    a result with its context (see the module docstring for an example); on its own, what a
+    notebook shows for a :class:`~gametrust.solvers.result.SolveResult`."""
+    report = as_report(result, scenario, parameters, empathy, explanation)
+    result, ctx = report.result, report.context
     blocks = [f"## {_escape(ctx.title)}"]
     if ctx.file:
         blocks.append(f"*Scenario file:* `{ctx.file}`")
@@ -96,27 +98,27 @@ def render(
     if players:
         blocks.append("Players: " + ", ".join(players))
     blocks += _payoffs(result.game, ctx)
-    blocks += _family(result)
+    blocks += _family(report.family)
     settings = []
     if ctx.parameters:
         settings.append(
             "**Parameters:** "
-            + ", ".join(f"{_escape(k)} = {format_value(v)}" for k, v in ctx.parameters.items())
+            + ", ".join(f"{_escape(k)} = {value_text(v)}" for k, v in ctx.parameters.items())
         )
     if ctx.has_empathy:
         settings.append(
             f"**Empathy** ({ctx.empathy_model} model): "
-            + ", ".join(f"{_escape(p)} {format_value(w)}" for p, w in ctx.empathy.items())
+            + ", ".join(f"{_escape(p)} {value_text(w)}" for p, w in ctx.empathy.items())
         )
     settings.append("**Method:** " + method_text(result))
     if result.degenerate:
         settings.append("**Degenerate game**")
     blocks.append("  \n".join(settings))
     blocks += _equilibria(result)
-    blocks += _selection(result)
+    blocks += _selection(result, report.selection)
     blocks += [f"> **Warning:** {_escape(w)}" for w in result.warnings]
-    if explanation is not None:
-        blocks.append(explanation_markdown(explanation))
+    if report.explanation is not None:
+        blocks.append(explanation_markdown(report.explanation))
     return "\n\n".join(blocks)
 
 
@@ -124,7 +126,7 @@ def _cell(game: NormalFormGame, index: tuple[int, ...]) -> str:
     return ", ".join(format_number(game.payoffs[(i, *index)]) for i in range(game.n_players))
 
 
-def _payoffs(game: NormalFormGame, ctx: Context) -> list[str]:
+def _payoffs(game: NormalFormGame, ctx: ReportContext) -> list[str]:
     players = ", ".join(_escape(p) for p in game.players)
     note = " (empathy applied)" if ctx.has_empathy else ""
     if game.n_players == 2 and max(game.shape) <= MAX_TABLE:
@@ -158,7 +160,7 @@ def _equilibria(result: SolveResult) -> list[str]:
         kind = "pure-strategy " if result.concept == "pure-nash" else ""
         return [f"**No {kind}equilibrium found.**"]
     game = result.game
-    dominated = dominated_by(result)
+    dominated = result.dominated_by
     items = []
     for k, eq in enumerate(result.equilibria):
         notes = [eq.kind]
@@ -172,7 +174,7 @@ def _equilibria(result: SolveResult) -> list[str]:
             head = f"**{_escape(eq.describe())}**"
         else:
             head = "; ".join(
-                f"{_escape(p)}: {_escape(_mix(game.actions[i], eq.strategies[i]))}"
+                f"{_escape(p)}: {_escape(mix_text(game.actions[i], eq.strategies[i]))}"
                 for i, p in enumerate(game.players)
             )
         items.append(f"{k + 1}. {head} — {', '.join(notes)}; payoffs: {payoffs}")
@@ -181,22 +183,20 @@ def _equilibria(result: SolveResult) -> list[str]:
         members = ", ".join(str(k + 1) for k in component)
         lines = [f"**Continuum** with extreme points {members} ({CONTINUUM_EXPLANATION}):", ""]
         for i, (player, distinct) in enumerate(continuum_strategies(result, component)):
-            text = continuum_text([_mix(game.actions[i], s) for s in distinct])
+            text = continuum_text([mix_text(game.actions[i], s) for s in distinct])
             lines.append(f"- {_escape(player)}: {_escape(text)}")
         blocks.append("\n".join(lines))
     return blocks
 
 
-def _family(result: SolveResult) -> list[str]:
-    family = family_of(result)
+def _family(family: Family) -> list[str]:
     blocks = [f"**Family:** {_escape(str(family))}"]
     if not family.index and family.name.split(" ", 1)[0] != "tie:":
         blocks.append("\n".join(f"- {_escape(fact)}" for fact in family.facts))
     return blocks
 
 
-def _selection(result: SolveResult) -> list[str]:
-    selection = selection_of(result)
+def _selection(result: SolveResult, selection: Selection | None) -> list[str]:
     if selection is None:
         return []
 
@@ -226,12 +226,12 @@ def explanation_markdown(explanation: Explanation) -> str:
     if explanation.symbols:
         facts.append(
             "Symbols, now: "
-            + ", ".join(_code(f"{s.name} = {format_value(s.value)}") for s in explanation.symbols)
+            + ", ".join(_code(f"{s.name} = {value_text(s.value)}") for s in explanation.symbols)
         )
     if explanation.fixed:
         facts.append(
             "Fixed: "
-            + ", ".join(_code(f"{s.name} = {format_value(s.value)}") for s in explanation.fixed)
+            + ", ".join(_code(f"{s.name} = {value_text(s.value)}") for s in explanation.fixed)
         )
     facts += [f"*Note:* {_escape(note)}" for note in explanation.notes]
     if facts:
@@ -268,7 +268,7 @@ def explanation_markdown(explanation: Explanation) -> str:
             )
             values = mixed.values[player]
             if values is not None:
-                parts += " (now " + ", ".join(format_value(v) for v in values) + ")"
+                parts += " (now " + ", ".join(value_text(v) for v in values) + ")"
             lines.append(f"- {_escape(player)}: {parts}")
         condition = mixed.condition
         if condition.status == "symbolic":
@@ -290,7 +290,7 @@ def explanation_markdown(explanation: Explanation) -> str:
                 now = "; " + (
                     "no belief suffices now"
                     if formula.threshold is None
-                    else f"now {format_value(formula.threshold)}"
+                    else f"now {value_text(formula.threshold)}"
                 )
             lines.append(
                 f"- {_escape(formula.player)} plays {_escape(formula.action)} only if "

@@ -8,7 +8,7 @@ Aligned columns, no colour codes, readable in an 80-column terminal.
 ...                                 players=["Row", "Col"],
 ...                                 actions=[["C", "D"], ["C", "D"]],
 ...                                 title="Prisoner's Dilemma")
->>> print(render(solve(pd, method="pure")))
+>>> print(render_text(solve(pd, method="pure")))
 Prisoner's Dilemma
 <BLANKLINE>
 Payoffs (each cell lists Row, Col)
@@ -36,28 +36,27 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..core.exact import format_number
-from . import (
+from .common import (
     CONTINUUM_EXPLANATION,
-    Context,
-    context,
+    as_report,
     continuum_strategies,
     continuum_text,
-    dominated_by,
-    family_of,
-    format_value,
     method_text,
+    mix_text,
     selection_lines,
-    selection_of,
+    value_text,
 )
-from . import mix_text as _mix
 
 if TYPE_CHECKING:
     from ..analysis.explain import Condition, Explanation
+    from ..analysis.families import Family
+    from ..analysis.selection import Selection
+    from ..analysis.solve_report import ReportContext, SolveReport
     from ..model.game import NormalFormGame
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
 
-__all__ = ["explanation_text", "render"]
+__all__ = ["explanation_text", "render_text"]
 
 WIDTH = 80
 #: At most this many pure profiles are listed for games too big for a table.
@@ -65,22 +64,24 @@ MAX_PROFILES = 32
 _GAP = "   "
 
 
-def render(
-    result: SolveResult,
+def render_text(
+    result: SolveResult | SolveReport,
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
     *,
     explanation: Explanation | None = None,
 ) -> str:
-    """The text report of ``result`` (see the module docstring for an example)."""
-    ctx = context(result, scenario, parameters, empathy)
-    sections = [_header(ctx), _payoffs(result.game, ctx), _family(result)]
+    """The text report of a :class:`~gametrust.analysis.solve_report.SolveReport`, or of a
+    result with its context (see the module docstring for an example)."""
+    report = as_report(result, scenario, parameters, empathy, explanation)
+    result, ctx = report.result, report.context
+    sections = [_header(ctx), _payoffs(result.game, ctx), _family(report.family)]
     sections += [_settings(result, ctx), _equilibria(result)]
     continua = _continua(result)
     if continua:
         sections.append(continua)
-    sections.append(_selection(result))
+    sections.append(_selection(result, report.selection))
     if result.warnings:
         lines = ["Warnings:"]
         for warning in result.warnings:
@@ -88,12 +89,12 @@ def render(
                 warning, WIDTH, initial_indent="  - ", subsequent_indent="    "
             )
         sections.append("\n".join(lines))
-    if explanation is not None:
-        sections.append(explanation_text(explanation))
+    if report.explanation is not None:
+        sections.append(explanation_text(report.explanation))
     return "\n\n".join(s for s in sections if s)
 
 
-def _header(ctx: Context) -> str:
+def _header(ctx: ReportContext) -> str:
     lines = [ctx.title]
     if ctx.file:
         lines.append(f"File: {ctx.file}")
@@ -115,7 +116,7 @@ def _cell(game: NormalFormGame, index: tuple[int, ...]) -> str:
     return ", ".join(format_number(game.payoffs[(i, *index)]) for i in range(game.n_players))
 
 
-def _payoffs(game: NormalFormGame, ctx: Context) -> str:
+def _payoffs(game: NormalFormGame, ctx: ReportContext) -> str:
     note = " with empathy applied" if ctx.has_empathy else ""
     if game.n_players == 2:
         row, col = game.players
@@ -142,21 +143,21 @@ def _payoffs(game: NormalFormGame, ctx: Context) -> str:
     return "\n".join(lines)
 
 
-def _settings(result: SolveResult, ctx: Context) -> str:
+def _settings(result: SolveResult, ctx: ReportContext) -> str:
     lines: list[str] = []
     if ctx.parameters:
         parts = []
         for name, value in ctx.parameters.items():
-            text = f"{name} = {format_value(value)}"
+            text = f"{name} = {value_text(value)}"
             default = ctx.defaults.get(name)
             if default is not None and default != value:
-                text += f" (default {format_value(default)})"
+                text += f" (default {value_text(default)})"
             parts.append(text)
         lines += textwrap.wrap(
             "Parameters: " + ", ".join(parts), WIDTH, subsequent_indent="  "
         )
     if ctx.has_empathy:
-        weights = ", ".join(f"{p} {format_value(w)}" for p, w in ctx.empathy.items())
+        weights = ", ".join(f"{p} {value_text(w)}" for p, w in ctx.empathy.items())
         lines += textwrap.wrap(
             f"Empathy ({ctx.empathy_model} model): {weights}", WIDTH, subsequent_indent="  "
         )
@@ -172,7 +173,7 @@ def _equilibria(result: SolveResult) -> str:
         kind = "pure-strategy " if result.concept == "pure-nash" else ""
         return f"No {kind}equilibrium found."
     lines = [f"{n} equilibri{'um' if n == 1 else 'a'}:"]
-    dominated = dominated_by(result)
+    dominated = result.dominated_by
     game = result.game
     label_width = max(len("payoffs"), *(len(p) for p in game.players)) + 1
     for k, eq in enumerate(result.equilibria):
@@ -191,7 +192,7 @@ def _equilibria(result: SolveResult) -> str:
         rows: list[tuple[str, str]] = []
         if eq.kind == "mixed":
             rows += [
-                (player, _mix(game.actions[i], eq.strategies[i]))
+                (player, mix_text(game.actions[i], eq.strategies[i]))
                 for i, player in enumerate(game.players)
             ]
         payoffs = ", ".join(
@@ -217,7 +218,7 @@ def _continua(result: SolveResult) -> str:
         strategies = continuum_strategies(result, component)
         width = max(len(p) for p, _ in strategies)
         for i, (player, distinct) in enumerate(strategies):
-            text = continuum_text([_mix(result.game.actions[i], s) for s in distinct])
+            text = continuum_text([mix_text(result.game.actions[i], s) for s in distinct])
             lines += textwrap.wrap(
                 text,
                 WIDTH,
@@ -249,9 +250,8 @@ def _wrap(text: str, indent: str = "  ", hang: str = "    ") -> list[str]:
     return [line.replace(_KEEP, " ") for line in lines]
 
 
-def _family(result: SolveResult) -> str:
+def _family(family: Family) -> str:
     """The game's family; structural facts too for games other than 2x2."""
-    family = family_of(result)
     lines = textwrap.wrap(f"Family: {family}", WIDTH, subsequent_indent="  ")
     if not family.index and family.name.split(" ", 1)[0] != "tie:":
         for fact in family.facts:
@@ -259,9 +259,8 @@ def _family(result: SolveResult) -> str:
     return "\n".join(lines)
 
 
-def _selection(result: SolveResult) -> str:
+def _selection(result: SolveResult, selection: Selection | None) -> str:
     """Payoff and risk dominance and trust thresholds (two players, several equilibria)."""
-    selection = selection_of(result)
     if selection is None:
         return ""
 
@@ -286,10 +285,10 @@ def explanation_text(explanation: Explanation) -> str:
     """The ``solve --explain`` section: exact conditions in the scenario's names."""
     lines = ["Conditions (exact, in the scenario's names):"]
     if explanation.symbols:
-        now = ", ".join(f"{s.name} = {format_value(s.value)}" for s in explanation.symbols)
+        now = ", ".join(f"{s.name} = {value_text(s.value)}" for s in explanation.symbols)
         lines += _wrap(f"symbols, now: {now}")
     if explanation.fixed:
-        fixed = ", ".join(f"{s.name} = {format_value(s.value)}" for s in explanation.fixed)
+        fixed = ", ".join(f"{s.name} = {value_text(s.value)}" for s in explanation.fixed)
         lines += _wrap(f"fixed: {fixed}")
     for note in explanation.notes:
         lines += _wrap(f"note: {note}")
@@ -338,7 +337,7 @@ def explanation_text(explanation: Explanation) -> str:
                 now = "; " + (
                     "no belief suffices now"
                     if formula.threshold is None
-                    else f"now {format_value(formula.threshold)}"
+                    else f"now {value_text(formula.threshold)}"
                 )
             lines += _wrap(
                 f"{formula.player} plays {formula.action} only if P({formula.partner} plays "
@@ -366,7 +365,7 @@ def _mixed_text(explanation: Explanation) -> list[str]:
         parts = [f"{a} {mixed.formula(player, a)}" for a in mixed.actions[i]]
         values = mixed.values[player]
         now = (
-            "" if values is None else " (now " + ", ".join(format_value(v) for v in values) + ")"
+            "" if values is None else " (now " + ", ".join(value_text(v) for v in values) + ")"
         )
         lines += _wrap(f"{player}: " + ", ".join(parts) + now, "    ", "      ")
     condition = mixed.condition

@@ -1,7 +1,10 @@
 """Text, JSON and Markdown for game trees: equilibrium paths in words, strategies, sweeps.
 
-Pure functions: a :class:`~gametrust.solvers.extensive.TreeSolveResult` (or a
-:class:`~gametrust.analysis.tree_sweep.TreeSweepResult`) in, a string out.
+Pure functions: a :class:`~gametrust.solvers.tree_result.TreeSolveResult` (or a
+:class:`~gametrust.analysis.tree_sweep.TreeSweepResult`) in, a string out.  The
+JSON carries the result's own data (:meth:`TreeSolveResult.to_dict
+<gametrust.solvers.tree_result.TreeSolveResult.to_dict>`) with the scenario's
+context around it.
 """
 
 from __future__ import annotations
@@ -10,15 +13,25 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..analysis.parametric import show_value
 from ..analysis.tree_sweep import TreeBreakpoint, TreeInterval, TreeSweepResult
 from ..core.exact import format_number
-from ..model.tree import Chance, Decision, GameTree, Node, Terminal
-from ..solvers.extensive import TreeEquilibrium, TreeSolveResult
+from ..model.tree import GameTree
+from ..solvers.tree_result import TreeEquilibrium, TreeSolveResult
 
-__all__ = ["FORMATS", "render", "render_sweep", "sweep_to_dict", "to_dict", "tree_to_dict"]
+__all__ = [
+    "render_tree",
+    "render_tree_sweep",
+    "tree_markdown",
+    "tree_report_dict",
+    "tree_sweep_dict",
+    "tree_text",
+]
 
-FORMATS = ("text", "json", "markdown")
 SCHEMA_VERSION = 1
+
+#: The keys of :meth:`TreeSolveResult.to_dict` the JSON report carries, in its order.
+_RESULT_KEYS = ("tree", "complete", "subgame_perfect", "nash", "reduced_normal_form", "warnings")
 
 
 def _pays(tree: GameTree, payoffs: tuple[Any, ...]) -> str:
@@ -97,7 +110,7 @@ def _header(
     return lines
 
 
-def render_text(
+def tree_text(
     result: TreeSolveResult,
     scenario: Any = None,
     parameters: Mapping[str, Any] | None = None,
@@ -139,61 +152,15 @@ def render_text(
 # -- JSON ----------------------------------------------------------------------------------------
 
 
-def tree_to_dict(tree: GameTree) -> dict[str, Any]:
-    """The tree as nested JSON objects (exact strings)."""
-
-    def walk(path: tuple[str, ...], node: Node) -> dict[str, Any]:
-        if isinstance(node, Terminal):
-            return {"payoffs": {p: format_number(v) for p, v in
-                                zip(tree.players, node.payoffs, strict=True)}}
-        if isinstance(node, Chance):
-            return {
-                "chance": [
-                    {"move": lab, "probability": format_number(p), "node": walk((*path, lab), c)}
-                    for lab, p, c in node.moves
-                ]
-            }
-        assert isinstance(node, Decision)
-        return {
-            "player": tree.players[node.player],
-            "infoset": tree.infoset_of[path],
-            "moves": [{"move": lab, "node": walk((*path, lab), c)} for lab, c in node.moves],
-        }
-
-    return walk((), tree.root)
-
-
-def _equilibrium_dict(tree: GameTree, e: TreeEquilibrium) -> dict[str, Any]:
-    strategies = {}
-    for info in tree.infosets:
-        dist = e.behavior.get(info.id)
-        strategies[info.id] = {
-            "player": tree.players[info.player],
-            "nodes": [list(p) for p in info.paths],
-            "actions": None
-            if dist is None
-            else {a: format_number(p) for a, p in dist.items()},
-        }
-    return {
-        "concepts": list(e.concepts),
-        "pure": e.pure,
-        "payoffs": {p: format_number(v) for p, v in zip(tree.players, e.payoffs, strict=True)},
-        "paths": [
-            {"moves": list(path), "probability": format_number(prob),
-             "text": tree.describe_path(path)}
-            for path, prob in e.outcomes
-        ],
-        "strategies": strategies,
-    }
-
-
-def to_dict(
+def tree_report_dict(
     result: TreeSolveResult,
     scenario: Any = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The JSON report of a tree: the result's data with the scenario's context."""
     tree = result.tree
+    own = result.to_dict()
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "tree",
@@ -201,26 +168,17 @@ def to_dict(
             "title": tree.title or (scenario.title if scenario is not None else ""),
             "file": None if scenario is None else scenario.path,
         },
-        "players": list(tree.players),
+        "players": own["players"],
         "parameters": {k: format_number(v) for k, v in (parameters or {}).items()},
         "empathy": {
             "model": scenario.empathy_model if scenario is not None else "altruism",
             "weights": {k: format_number(v) for k, v in (empathy or {}).items()},
         },
-        "tree": tree_to_dict(tree),
-        "complete": result.complete,
-        "subgame_perfect": [_equilibrium_dict(tree, e) for e in result.subgame_perfect],
-        "nash": [_equilibrium_dict(tree, e) for e in result.nash],
-        "reduced_normal_form": {
-            "strategies": {
-                p: list(acts) for p, acts in zip(tree.players, result.reduced.actions, strict=True)
-            },
-        },
-        "warnings": list(result.warnings),
+        **{key: own[key] for key in _RESULT_KEYS},
     }
 
 
-def render_markdown(
+def tree_markdown(
     result: TreeSolveResult,
     scenario: Any = None,
     parameters: Mapping[str, Any] | None = None,
@@ -240,7 +198,7 @@ def render_markdown(
     return "\n".join(lines)
 
 
-def render(
+def render_tree(
     result: TreeSolveResult,
     scenario: Any = None,
     parameters: Mapping[str, Any] | None = None,
@@ -248,20 +206,15 @@ def render(
     *,
     format: str = "text",
 ) -> str:
+    """The report of a tree's equilibria as ``"text"``, ``"json"`` or ``"markdown"``."""
     if format == "json":
-        return json.dumps(to_dict(result, scenario, parameters, empathy), indent=2)
+        return json.dumps(tree_report_dict(result, scenario, parameters, empathy), indent=2)
     if format == "markdown":
-        return render_markdown(result, scenario, parameters, empathy)
-    return render_text(result, scenario, parameters, empathy)
+        return tree_markdown(result, scenario, parameters, empathy)
+    return tree_text(result, scenario, parameters, empathy)
 
 
 # -- sweeps --------------------------------------------------------------------------------------
-
-
-def _show(value: Any) -> str:
-    from ..analysis.parametric import show_value as show
-
-    return show(value)
 
 
 def _spe_lines(tree: GameTree, result: TreeSolveResult) -> list[str]:
@@ -271,17 +224,18 @@ def _spe_lines(tree: GameTree, result: TreeSolveResult) -> list[str]:
     ]
 
 
-def sweep_to_dict(result: TreeSweepResult, file: str | None = None) -> dict[str, Any]:
+def tree_sweep_dict(result: TreeSweepResult, file: str | None = None) -> dict[str, Any]:
+    """The JSON report of a tree sweep: each interval and breakpoint with its equilibria."""
     def segment(s: TreeInterval | TreeBreakpoint) -> dict[str, Any]:
         tree = s.result.tree
         body = {
-            "subgame_perfect": [_equilibrium_dict(tree, e) for e in s.result.subgame_perfect],
+            "subgame_perfect": [e.to_dict(tree) for e in s.result.subgame_perfect],
         }
         if isinstance(s, TreeInterval):
-            return {"kind": "interval", "lo": _show(s.lo), "hi": _show(s.hi),
+            return {"kind": "interval", "lo": show_value(s.lo), "hi": show_value(s.hi),
                     "closed_lo": s.closed_lo, "closed_hi": s.closed_hi,
                     "sample": format_number(s.sample), **body}
-        return {"kind": "breakpoint", "value": _show(s.value), "exact": s.exact,
+        return {"kind": "breakpoint", "value": show_value(s.value), "exact": s.exact,
                 "approx": float(s.value), **body}
 
     return {
@@ -291,14 +245,17 @@ def sweep_to_dict(result: TreeSweepResult, file: str | None = None) -> dict[str,
         "axis": {"kind": result.axis.kind, "name": result.axis.name,
                  "symbol": result.axis.symbol},
         "range": [format_number(result.lo), format_number(result.hi)],
-        "breakpoints": [_show(b.value) for b in result.breakpoints],
+        "breakpoints": [show_value(b.value) for b in result.breakpoints],
         "segments": [segment(s) for s in result.segments()],
     }
 
 
-def render_sweep(result: TreeSweepResult, format: str = "text", file: str | None = None) -> str:
+def render_tree_sweep(
+    result: TreeSweepResult, format: str = "text", file: str | None = None
+) -> str:
+    """The report of a tree sweep as ``"text"`` or ``"json"``."""
     if format == "json":
-        return json.dumps(sweep_to_dict(result, file), indent=2)
+        return json.dumps(tree_sweep_dict(result, file), indent=2)
     sym = result.axis.symbol
     lines = [result.title, "", f"Sweep: {sym} ({result.axis}), from "
              f"{format_number(result.lo)} to {format_number(result.hi)}"]
@@ -310,9 +267,10 @@ def render_sweep(result: TreeSweepResult, format: str = "text", file: str | None
         if isinstance(s, TreeInterval):
             lines.append(s.label(sym))
         else:
-            lines.append(f"{sym} = {_show(s.value)}" + ("" if s.exact else " (solved in floats)"))
+            floats = "" if s.exact else " (solved in floats)"
+            lines.append(f"{sym} = {show_value(s.value)}{floats}")
         lines += _spe_lines(tree, s.result)
     lines.append("")
-    points = ", ".join(_show(b.value) for b in result.breakpoints) or "none"
+    points = ", ".join(show_value(b.value) for b in result.breakpoints) or "none"
     lines.append(f"{len(result.intervals)} intervals, breakpoints: {points}")
     return "\n".join(lines)

@@ -30,7 +30,7 @@ when ``b`` is, and a basis using ``a`` in place of ``b`` has the same matrix
 otherwise defines the same vertex as the basis with ``b``.  So ``a`` is left
 out of ``J`` as well (but its slack is still checked: it is tight with ``b``).
 
-**2. Certified floating point.**  :func:`classify` decides the remaining
+**2. Certified floating point.**  :func:`classify_bases` decides the remaining
 bases in two passes, both with *rigorous* error bounds (the rounding model of
 Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., §2.2 and
 Lemma 3.1/(3.5); Rump, "Verification methods", *Acta Numerica* 19, 2010,
@@ -103,7 +103,7 @@ slowly over a short trailing one.
 >>> support = np.array([[0, 0, 0], [1, 1, 1]])           # three bases, all with support {0, 1}
 >>> rows = np.array([[0, 0, 1], [1, 2, 2]])              # tight rows {0, 1}, {0, 2}, {1, 2}
 >>> check = np.array([[0, 0, 1], [0, 1, 0], [1, 0, 0]], dtype=bool)  # the rows outside J
->>> status, tight = classify(c, support, rows, check)
+>>> status, tight = classify_bases(c, support, rows, check)
 >>> [int(s) for s in status] == [VERTEX, DROP, DROP], tight[:, 0].tolist()
 (True, [True, True, False])
 
@@ -118,10 +118,11 @@ import contextlib
 import numpy as np
 
 __all__ = [
-    "DROP", "UNDECIDED", "VERTEX", "candidate_rows", "classify", "column_orders", "dominated_rows",
+    "DROP", "UNDECIDED", "VERTEX", "candidate_rows", "classify_bases", "column_orders",
+    "dominated_rows",
 ]
 
-#: :func:`classify` outcomes.
+#: :func:`classify_bases` outcomes.
 DROP, VERTEX, UNDECIDED = 0, 1, 2
 
 _U = 2.0**-53
@@ -204,7 +205,7 @@ def _product(c: np.ndarray, x: np.ndarray) -> np.ndarray:
     return out
 
 
-def classify(
+def classify_bases(
     c: np.ndarray, support: np.ndarray, rows: np.ndarray, check: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """DROP, VERTEX or UNDECIDED for each basis, and the tight rows of the vertices.

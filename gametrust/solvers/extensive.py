@@ -25,84 +25,18 @@ holds in every subgame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import product
 from typing import Any
 
 from ..core.errors import ArgumentError, SolverError
-from ..core.exact import format_number
-from ..model.game import NormalFormGame
 from ..model.reduced import Plan, behavior_to_plans, plans_to_behavior, reduced_normal_form
 from ..model.regret import is_nash
 from ..model.tree import Chance, Decision, GameTree, Node, Path, Terminal
-from .result import SolveResult
 from .solve import solve
+from .tree_result import Behavior, TreeEquilibrium, TreeSolveResult, describe_equilibrium
 
-__all__ = ["TreeEquilibrium", "TreeSolveResult", "solve_tree"]
-
-Behavior = dict[str, dict[str, Any] | None]  # infoset -> action -> probability (None: open)
-
-
-@dataclass(frozen=True)
-class TreeEquilibrium:
-    """An equilibrium of a tree as a behaviour strategy profile."""
-
-    behavior: Behavior
-    payoffs: tuple[Any, ...]
-    concepts: tuple[str, ...]  # "subgame-perfect", "nash"
-    outcomes: tuple[tuple[Path, Any], ...]  # terminal paths reached, with probability
-
-    @property
-    def pure(self) -> bool:
-        return all(
-            d is None or sorted(d.values(), reverse=True)[0] == 1 for d in self.behavior.values()
-        )
-
-    def choices(self, tree: GameTree) -> list[str]:
-        """``"DPRK at DPRK:1: Freeze"``-style lines for every information set."""
-        lines = []
-        for info in tree.infosets:
-            dist = self.behavior.get(info.id)
-            who = tree.players[info.player]
-            where = _where(tree, info.paths[0]) if len(info.paths) == 1 else info.id
-            if dist is None:
-                lines.append(f"{who} {where}: any (never reached)")
-                continue
-            support = [(a, p) for a, p in dist.items() if p > 0]
-            if len(support) == 1:
-                lines.append(f"{who} {where}: {support[0][0]}")
-            else:
-                mix = ", ".join(f"{a} {format_number(p)}" for a, p in support)
-                lines.append(f"{who} {where}: {mix}")
-        return lines
-
-    def path_text(self, tree: GameTree) -> list[str]:
-        """The equilibrium paths in words, with their probabilities when several."""
-        out = []
-        for path, prob in self.outcomes:
-            text = tree.describe_path(path)
-            out.append(text if prob == 1 else f"{text} (probability {format_number(prob)})")
-        return out
-
-
-def _where(tree: GameTree, path: Path) -> str:
-    return "at the start" if not path else f"after {tree.describe_path(path)}"
-
-
-@dataclass(frozen=True)
-class TreeSolveResult:
-    """Subgame-perfect and Nash equilibria of a tree, with the reduced normal form."""
-
-    tree: GameTree
-    subgame_perfect: tuple[TreeEquilibrium, ...]
-    nash: tuple[TreeEquilibrium, ...]
-    reduced: NormalFormGame
-    plans: list[list[Plan]]
-    normal_form: SolveResult | None
-    complete: bool
-    warnings: tuple[str, ...] = ()
-    details: dict[str, Any] = field(default_factory=dict)
+__all__ = ["Behavior", "TreeEquilibrium", "TreeSolveResult", "describe_equilibrium", "solve_tree"]
 
 
 def _outcomes(tree: GameTree, behavior: Behavior) -> tuple[tuple[Path, Any], ...]:
@@ -319,11 +253,3 @@ def _agrees(partial: Behavior, full: Behavior) -> bool:
     """A Nash behaviour (open where unreached) agrees with a complete one where defined."""
     return all(v is None or full.get(k) == v for k, v in partial.items())
 
-
-def describe_equilibrium(tree: GameTree, e: TreeEquilibrium) -> str:
-    """Path(s) in words, then payoffs."""
-    paths = "; ".join(e.path_text(tree))
-    pays = ", ".join(
-        f"{p} {format_number(v)}" for p, v in zip(tree.players, e.payoffs, strict=True)
-    )
-    return f"{paths}  [{pays}]"

@@ -147,7 +147,15 @@ class SolveResult(Displayable):
     ``components`` groups equilibria into maximal convex sets: in a degenerate
     game a group of several equilibria means a continuum whose extreme points
     they are (every mix of the listed strategies of each player is an
-    equilibrium).
+    equilibrium).  ``str(result)`` is a short summary:
+
+    >>> from gametrust import NormalFormGame, solve
+    >>> print(solve(NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]],
+    ...                                        actions=[["Stag", "Hare"], ["Stag", "Hare"]])))
+    3 equilibria (enumeration, exact, complete):
+      1. (Stag, Stag)  [P1 3, P2 3]
+      2. (Hare, Hare)  [P1 2, P2 2]
+      3. P1: Stag 2/3, Hare 1/3; P2: Stag 2/3, Hare 1/3  [P1 2, P2 2]
     """
 
     game: NormalFormGame
@@ -171,7 +179,102 @@ class SolveResult(Displayable):
     def __getitem__(self, index: int) -> Equilibrium:
         return self.equilibria[index]
 
+    def __str__(self) -> str:
+        n = len(self.equilibria)
+        arithmetic = "exact" if self.exact else "floats"
+        scope = "complete" if self.complete else "not complete"
+        head = f"{n} equilibri{'um' if n == 1 else 'a'} ({self.method}, {arithmetic}, {scope})"
+        lines = [head + (":" if n else "")]
+        for k, e in enumerate(self.equilibria, start=1):
+            pays = ", ".join(
+                f"{p} {format_number(v)}" for p, v in zip(e.players, e.payoffs, strict=True)
+            )
+            lines.append(f"  {k}. {e.describe()}  [{pays}]")
+        lines += [f"  note: {w}" for w in self.warnings]
+        return "\n".join(lines)
 
+    @property
+    def max_regret(self) -> Number:
+        """The largest certificate over the equilibria (``0`` exactly in exact games)."""
+        zero: Number = Fraction(0) if self.exact else 0.0
+        return max((e.regret for e in self.equilibria), default=zero)
+
+    @property
+    def dominated_by(self) -> tuple[tuple[int, ...], ...]:
+        """For each equilibrium, the (0-based) indices of the equilibria whose payoffs
+        Pareto-dominate it: every player at least as well off, one better.
+
+        >>> from gametrust import NormalFormGame, solve
+        >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]])
+        >>> solve(stag, method="pure").dominated_by
+        ((), (0,))
+        """
+        tol = self.tolerance or 0
+        payoffs = [e.payoffs for e in self.equilibria]
+        return tuple(
+            tuple(j for j, other in enumerate(payoffs) if j != i and _dominates(other, mine, tol))
+            for i, mine in enumerate(payoffs)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data of the result: numbers as exact strings (short decimals in float
+        games); the fields are described in ``docs/json-output.md``.
+
+        >>> from gametrust import NormalFormGame, solve
+        >>> data = solve(NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]])).to_dict()
+        >>> data["method"], data["max_regret"], [e["profile"] for e in data["equilibria"]]
+        ('enumeration', '0', [['a1', 'a1'], ['a2', 'a2'], None])
+        """
+        game = self.game
+        component_of = {k: c for c, members in enumerate(self.components) for k in members}
+        dominated = self.dominated_by
+        equilibria = []
+        for k, eq in enumerate(self.equilibria):
+            base = eq.to_dict()
+            equilibria.append(
+                {
+                    "index": k,
+                    "kind": eq.kind,
+                    "profile": list(eq.profile) if eq.profile is not None else None,
+                    "strategies": base["strategies"],
+                    "payoffs": base["payoffs"],
+                    "support": base["support"],
+                    "strict": eq.strict,
+                    "pareto_dominated": eq.pareto_dominated,
+                    "pareto_dominated_by": list(dominated[k]),
+                    "regret": base["regret"],
+                    "component": component_of.get(k),
+                }
+            )
+        return {
+            "players": [
+                {"id": p, "actions": list(game.actions[i])} for i, p in enumerate(game.players)
+            ],
+            "game": {
+                "exact": game.exact,
+                "shape": list(game.shape),
+                "payoffs": [
+                    {
+                        "profile": [game.actions[i][k] for i, k in enumerate(index)],
+                        "payoffs": [
+                            format_number(game.payoffs[(i, *index)])
+                            for i in range(game.n_players)
+                        ],
+                    }
+                    for index in game.profiles()
+                ],
+            },
+            "method": self.method,
+            "concept": self.concept,
+            "exact": self.exact,
+            "tolerance": self.tolerance,
+            "complete": self.complete,
+            "degenerate": self.degenerate,
+            "max_regret": format_number(self.max_regret),
+            "equilibria": equilibria,
+            "components": [list(c) for c in self.components],
+            "warnings": list(self.warnings),
+        }
 
     @property
     def continua(self) -> tuple[tuple[int, ...], ...]:
