@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 # Functions named like their module are imported now: importing the module
 # later would otherwise replace the attribute with the module itself.
 from .analysis.check import CheckReport, check
-from .analysis.explain import Explanation, explain
+from .analysis.explain import explain
+from .analysis.explanation import Explanation
 from .analysis.sweep import SweepResult, sweep
 from .core import display as _display
 from .core.errors import (

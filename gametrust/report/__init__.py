@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.exact import Number, format_number, parse_number
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Explanation
+    from ..analysis.explanation import Explanation
     from ..analysis.families import Family
     from ..analysis.selection import Selection
     from ..scenario.scenario import Scenario

@@ -37,7 +37,7 @@ from . import (
 from . import mix_text as _mix
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Explanation
+    from ..analysis.explanation import Explanation
     from ..model.game import NormalFormGame
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
@@ -93,9 +93,7 @@ def render(
         parts.append("<p><strong>Equilibrium selection</strong></p>" + _list("ul", items))
     parts += [f"<p><strong>Warning:</strong> {escape(w)}</p>" for w in result.warnings]
     if explanation is not None:
-        from .text import explanation_text
-
-        parts.append(f"<pre>{escape(explanation_text(explanation))}</pre>")
+        parts.append(f"<pre>{escape(explanation.text())}</pre>")
     return '<div class="gametrust-result">\n' + "\n".join(parts) + "\n</div>"
 
 

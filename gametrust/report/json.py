@@ -32,7 +32,7 @@ from ..core.version import __version__
 from . import context, dominated_by, family_of, format_value, risk_comparisons, selection_of
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Explanation
+    from ..analysis.explanation import Explanation
     from ..analysis.families import Family
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult

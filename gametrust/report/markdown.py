@@ -60,7 +60,7 @@ from . import (
 from . import mix_text as _mix
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Condition, Explanation
+    from ..analysis.explanation import Explanation, SymbolicCondition
     from ..model.game import NormalFormGame
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
@@ -213,7 +213,7 @@ def _code(text: str) -> str:
     return f"`{text}`"
 
 
-def _now(condition: Condition) -> str:
+def _now(condition: SymbolicCondition) -> str:
     if condition.holds is None:
         return "undefined now"
     return "holds now" if condition.holds else "fails now"
