@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 # Functions named like their module are imported now: importing the module
 # later would otherwise replace the attribute with the module itself.
-from .analysis.check import CheckReport, check
-from .analysis.explain import Explanation, explain
+from .analysis.check import check
+from .analysis.check_report import CheckReport
+from .analysis.explain import explain
+from .analysis.explanation import Explanation
 from .analysis.sweep import sweep
 from .analysis.sweep_result import SweepResult
 from .core import display as _display

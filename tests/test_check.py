@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import gametrust
 from gametrust.analysis.check import CheckReport, ClaimCheck, check, check_claim
-from gametrust.analysis.claims import CheckModel
+from gametrust.analysis.check_model import CheckModel
 from gametrust.cli import cli
 from gametrust.formats.claims_format import read_assumptions, read_claim
 from gametrust.testing.strategies import games

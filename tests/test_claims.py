@@ -8,29 +8,31 @@ from pathlib import Path
 import pytest
 
 import gametrust
-from gametrust.analysis.claims import (
-    EMPATHY,
-    PARAMETER,
-    PAYOFF,
-    Assumptions,
-    Bound,
-    CheckModel,
-    Comparison,
-    FamilyIs,
-    HasFamily,
-    IsEquilibrium,
-    PathIncludes,
-    Prefers,
-    TrustThreshold,
-    UniqueEquilibrium,
-    Variable,
-    assert_claim,
-    family_matches,
-    family_name,
-)
+from gametrust.analysis.check_model import CheckModel, Outcome
+from gametrust.analysis.claims import assert_claim
+from gametrust.analysis.verdicts import condition_holds, family_matches, trust_thresholds
 from gametrust.core.errors import ArgumentError, ExpressionError, ScenarioError
 from gametrust.formats.claims_format import read_claim
 from gametrust.formats.load import loads
+from gametrust.scenario.claims import (
+    Assumptions,
+    HasFamily,
+    IsEquilibrium,
+    PathIncludes,
+    TrustThresholdClaim,
+    UniqueEquilibrium,
+)
+from gametrust.scenario.conditions import (
+    EMPATHY,
+    PARAMETER,
+    PAYOFF,
+    Bound,
+    Comparison,
+    FamilyIs,
+    Prefers,
+    Variable,
+)
+from gametrust.scenario.family_names import parse_family_name
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 
@@ -108,7 +110,7 @@ def test_statements_are_comparisons_preferences_and_families() -> None:
         "    - the game is not a Stag Hunt\n"
     )
     family, comparison, prefers, weak, not_sh = s.assumptions.statements
-    assert isinstance(family, FamilyIs) and family.family == family_name("PD")
+    assert isinstance(family, FamilyIs) and family.family == parse_family_name("PD")
     assert isinstance(comparison, Comparison) and comparison.ops == ("<", "<=")
     assert [t.source for t in comparison.terms] == ["cost", "relief", "5"]
     assert comparison.bounds() == [("relief", "<=", Fraction(5))]
@@ -148,8 +150,8 @@ def test_claims_read_every_statement_and_conditions() -> None:
         ("parameter:relief", "=", Fraction(4)),
     ]
     assert b.statement == UniqueEquilibrium(("Pressure", "Arm"))
-    assert c.statement == HasFamily(family_name("Stag Hunt"))
-    assert d.statement == TrustThreshold(("US",), Fraction(2, 3), None, ("Reassure", "Freeze"))
+    assert c.statement == HasFamily(parse_family_name("Stag Hunt"))
+    assert d.statement == TrustThresholdClaim(("US",), Fraction(2, 3), None, ("Reassure", "Freeze"))
     assert {type(c) for c in e.when} == {Comparison, FamilyIs}
 
 
@@ -277,19 +279,19 @@ def test_a_scenario_without_claims_has_none() -> None:
     ],
 )
 def test_family_names(text: str, canonical: str, broad: bool) -> None:
-    named = family_name(text)
+    named = parse_family_name(text)
     assert named is not None and (named.text, named.broad) == (canonical, broad)
 
 
 def test_a_tie_belongs_to_a_family_only_when_every_side_of_it_does() -> None:
     stag = gametrust.load(SCENARIOS / "stag_hunt.yaml").build()  # T = P: Stag Hunt | Assurance
-    sh, assurance = family_name("Stag Hunt"), family_name("Assurance")
+    sh, assurance = parse_family_name("Stag Hunt"), parse_family_name("Assurance")
     assert family_matches(gametrust.classify(stag), sh)
     assert not family_matches(gametrust.classify(stag), assurance)
     korea_tie = gametrust.load(SCENARIOS / "korea.yaml").build(empathy={"US": "1/4", "DPRK": "1/4"})
     family = gametrust.classify(korea_tie)  # the PD | SH boundary
     assert not family_matches(family, sh)
-    assert not family_matches(family, family_name("PD"))
+    assert not family_matches(family, parse_family_name("PD"))
 
 
 # -- evaluation -------------------------------------------------------------------------------
@@ -329,8 +331,10 @@ def test_trust_thresholds_are_exact() -> None:
     stag = gametrust.load(SCENARIOS / "stag_hunt.yaml")
     model = CheckModel.of(stag, Assumptions())
     outcome_game = stag.build()
-    coop, values, _ = TrustThreshold(("Row", "Column"), Fraction(1)).thresholds(
-        outcome_game, gametrust.solve(outcome_game)
+    coop, values, _ = trust_thresholds(
+        TrustThresholdClaim(("Row", "Column"), Fraction(1)),
+        outcome_game,
+        gametrust.solve(outcome_game),
     )
     assert coop == ("Stag", "Stag")
     assert values == {"Row": Fraction(2, 3), "Column": Fraction(2, 3)}
@@ -411,6 +415,4 @@ def test_bounds_compare_exactly() -> None:
     model = CheckModel.of(s)
     bound = Bound("empathy:US", ">=", Fraction(1, 4), "empathy of US >= 1/4")
     a = model.assignment({"empathy:US": Fraction(1, 4)})
-    from gametrust.analysis.claims import Outcome
-
-    assert bound.holds(Outcome(model, a))
+    assert condition_holds(bound, Outcome(model, a))

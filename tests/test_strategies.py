@@ -11,9 +11,9 @@ from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import gametrust
-from gametrust.analysis.claims import CheckModel
-from gametrust.analysis.families import SYMMETRIC_GAMES
+from gametrust.analysis.check_model import CheckModel
 from gametrust.core.errors import ArgumentError
+from gametrust.model.ordinal_games import SYMMETRIC_GAMES
 from gametrust.testing.strategies import (
     assignments,
     family_games,

@@ -6,6 +6,12 @@ names — an empathy weight ``e_US``, a common weight ``e``, a parameter
 tensor with sympy (imported here, never at start-up) from a scenario's own
 expressions, so conditions come out in the scenario's own names.
 
+:class:`ScenarioSource` and :class:`GameSource` give :func:`gametrust.explain`
+the tensor with every name it keeps symbolic (a parameter, or a player's
+empathy weight ``e_<player>``) and the :class:`~gametrust.analysis.explanation.Symbol`
+of each name; :func:`to_sympy_number` is the one converter of exact numbers
+to sympy.
+
 >>> import sympy
 >>> from gametrust.analysis.symbolic import SymbolicGame
 >>> from gametrust import NormalFormGame
@@ -18,23 +24,22 @@ expressions, so conditions come out in the scenario's own names.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from ..core.errors import ArgumentError, Location
+from ..core.errors import ArgumentError, Location, did_you_mean
+from ..core.exact import Number, as_number
+from ..model.empathy import empathize_tensor
 from ..model.game import NormalFormGame
+from ..scenario.scenario import Scenario
+from .explanation import Symbol
 
-if TYPE_CHECKING:  # pragma: no cover
-    import sympy
-
-    from ..scenario.scenario import Scenario
-
-__all__ = ["SymbolicGame", "to_sympy_number"]
+__all__ = ["GameSource", "ScenarioSource", "SymbolicGame", "source_of", "to_sympy_number"]
 
 
 def to_sympy_number(value: object) -> Any:
@@ -47,10 +52,8 @@ def to_sympy_number(value: object) -> Any:
     return sympy.Rational(fraction.numerator, fraction.denominator)
 
 
-def _apply_empathy(base: np.ndarray, weights: list[Any], model: str) -> np.ndarray:
-    from ..model.empathy import empathize_tensor
-
-    out = empathize_tensor(base, weights, model)
+def _apply_empathy(base: np.ndarray, weights: Sequence[Any], model: str) -> np.ndarray:
+    out = empathize_tensor(base, list(weights), model)
     return np.vectorize(lambda x: x.expand(), otypes=[object])(out)
 
 
@@ -123,7 +126,7 @@ class SymbolicGame:
             if pid in symbols:
                 weights.append(symbols[pid])
             elif empathy and pid in empathy:
-                weights.append(to_sympy_number(_exact(empathy[pid], pid)))
+                weights.append(to_sympy_number(_exact(empathy[pid], ("--empathy", pid))))
             else:
                 raw = scenario.empathy.get(pid, 0)
                 weights.append(raw.to_sympy(table) if hasattr(raw, "to_sympy") else
@@ -140,17 +143,153 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float, Fraction))
 
 
-def _exact(raw: object, pid: str) -> Fraction | float:
-    from ..core.exact import as_number
-
+def _exact(raw: object, path: tuple[str, ...]) -> Number:
     try:
         return as_number(raw, exact=not isinstance(raw, float))
     except (TypeError, ValueError) as exc:
-        raise ArgumentError(str(exc), Location(path=("--empathy", pid))) from None
+        raise ArgumentError(str(exc), Location(path=path)) from None
 
 
-def sympy_symbol(name: str) -> sympy.Symbol:
-    """A real symbol (sympy's assumptions help simplification)."""
-    import sympy
+# -- the sources of an explanation: a scenario or a game, with the names kept symbolic -----------
 
-    return sympy.Symbol(name, real=True)
+
+def _empathy_names(players: Sequence[str], taken: set[str]) -> dict[str, str]:
+    """``e_<player>`` for each player, made distinct from parameter names."""
+    names: dict[str, str] = {}
+    for pid in players:
+        name = f"e_{pid}"
+        while name in taken:
+            name += "_"
+        names[pid] = name
+        taken.add(name)
+    return names
+
+
+def _fixed_empathy(
+    players: Sequence[str], empathy: Mapping[str, object] | None
+) -> dict[str, Number]:
+    out: dict[str, Number] = {}
+    for pid, raw in (empathy or {}).items():
+        if pid not in players:
+            hint = did_you_mean(str(pid), players) or f"; the players are {', '.join(players)}"
+            raise ArgumentError(f"no player {pid!r}{hint}", Location(path=("--empathy", pid)))
+        out[pid] = _exact(raw, ("--empathy", pid))
+    return out
+
+
+class ScenarioSource:
+    """A scenario's payoff table with its parameters and empathy weights as symbols."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        shape = tuple(len(a) for a in scenario.actions)
+        profiles = 1
+        for size in shape:
+            profiles *= size
+        if getattr(scenario, "is_tree", False) or len(scenario.payoffs) != profiles:
+            raise ArgumentError(
+                "conditions are derived from a payoff table, and this scenario is a game "
+                "tree (or has commitment or verification moves)",
+                Location(file=scenario.path, path=("--explain",)),
+            )
+        self.scenario = scenario
+        self.players = scenario.player_ids
+        self.actions = scenario.actions
+        self.shape = tuple(len(a) for a in self.actions)
+        self.title = scenario.title
+        self.model = scenario.empathy_model
+
+    def symbolic(
+        self, parameters: Mapping[str, object] | None, empathy: Mapping[str, object] | None
+    ) -> tuple[tuple[Symbol, ...], tuple[Symbol, ...], Any]:
+        import sympy
+
+        scenario = self.scenario
+        values = scenario.parameter_values(parameters)  # validates --set names and values
+        fixed_weights = _fixed_empathy(self.players, empathy)
+        weights = scenario.empathy_weights(values)
+        weights.update(fixed_weights)
+        overridden = set(parameters or {})
+        e_names = _empathy_names(self.players, set(scenario.parameters))
+        symbols: list[Symbol] = []
+        fixed: list[Symbol] = []
+        for name, value in values.items():
+            entry = Symbol(name, "parameter", name, value, fixed=name in overridden)
+            (fixed if entry.fixed else symbols).append(entry)
+        for pid in self.players:
+            entry = Symbol(e_names[pid], "empathy", pid, weights[pid], fixed=pid in fixed_weights)
+            (fixed if entry.fixed else symbols).append(entry)
+        table = {s.of: sympy.Symbol(s.name, real=True) for s in symbols if s.kind == "parameter"}
+        weight_symbols = {
+            s.of: sympy.Symbol(s.name, real=True) for s in symbols if s.kind == "empathy"
+        }
+        if set(table) & set(weight_symbols):
+            # a parameter named like a player: build the base payoffs, then apply empathy
+            base = SymbolicGame.from_scenario(
+                scenario,
+                symbols=table,
+                parameters=parameters,
+                empathy={pid: 0 for pid in self.players},
+            )
+            vector = [
+                weight_symbols.get(pid, to_sympy_number(weights[pid])) for pid in self.players
+            ]
+            tensor = _apply_empathy(base.payoffs, vector, self.model)
+        else:
+            game = SymbolicGame.from_scenario(
+                scenario,
+                symbols=table | weight_symbols,
+                parameters=parameters,
+                empathy=fixed_weights,
+            )
+            tensor = game.payoffs
+        return tuple(symbols), tuple(fixed), tensor
+
+
+class GameSource:
+    """A game's constant payoffs with the players' empathy weights as symbols."""
+
+    def __init__(self, game: NormalFormGame) -> None:
+        self.game = game
+        self.players = game.players
+        self.actions = game.actions
+        self.shape = game.shape
+        self.title = game.title
+        self.model = "altruism"
+
+    def symbolic(
+        self, parameters: Mapping[str, object] | None, empathy: Mapping[str, object] | None
+    ) -> tuple[tuple[Symbol, ...], tuple[Symbol, ...], Any]:
+        import sympy
+
+        for name in parameters or {}:
+            raise ArgumentError(
+                f"unknown parameter {name!r}; a game built in Python has none",
+                Location(path=("--set", name)),
+            )
+        fixed_weights = _fixed_empathy(self.players, empathy)
+        e_names = _empathy_names(self.players, set())
+        symbols: list[Symbol] = []
+        fixed: list[Symbol] = []
+        weights: dict[str, Any] = {}
+        for pid in self.players:
+            if pid in fixed_weights:
+                fixed.append(Symbol(e_names[pid], "empathy", pid, fixed_weights[pid], True))
+                weights[pid] = fixed_weights[pid]
+            else:
+                symbols.append(Symbol(e_names[pid], "empathy", pid, Fraction(0)))
+                weights[pid] = sympy.Symbol(e_names[pid], real=True)
+        tensor = SymbolicGame.from_game(self.game, empathy=weights).payoffs
+        return tuple(symbols), tuple(fixed), tensor
+
+
+
+def source_of(source: Scenario | NormalFormGame) -> ScenarioSource | GameSource:
+    """The symbolic source of a scenario or a game (a scenario must have a payoff table)."""
+    if isinstance(source, NormalFormGame):
+        return GameSource(source)
+    if isinstance(source, Scenario):
+        return ScenarioSource(source)
+    raise ArgumentError(
+        f"explain needs a Scenario or a NormalFormGame, got {type(source).__name__}",
+        Location(path=("source",)),
+    )

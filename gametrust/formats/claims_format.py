@@ -2,13 +2,13 @@
 
 :func:`parse_claims` turns the raw data of a scenario file (with its
 :class:`~gametrust.formats.yamlsource.SourceMap`) and the scenario already read from
-it into :class:`~gametrust.analysis.claims.Assumptions` and
-:class:`~gametrust.analysis.claims.Claim` objects.  Every problem is one
+it into :class:`~gametrust.scenario.claims.Assumptions` and
+:class:`~gametrust.scenario.claims.Claim` objects.  Every problem is one
 :class:`~gametrust.core.errors.ScenarioError` (an
 :class:`~gametrust.core.errors.ExpressionError` inside an expression) with the
-file, line, column and key path.  Statements are read with gametrust's own
-expression parser; comparison operators are split off first, so nothing is
-ever evaluated as code.  The format is documented in ``docs/check.md``.
+file, line, column and key path.  Conditions and statements written as text
+are read by :mod:`gametrust.formats.conditions_format`.  The format is
+documented in ``docs/check.md``.
 
 >>> import gametrust
 >>> from gametrust.formats.yamlsource import load_yaml
@@ -43,37 +43,37 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.claims import (
-    EMPATHY,
-    PARAMETER,
-    PAYOFF,
+from ..core.errors import did_you_mean
+from ..model.tree import Chance, Decision
+from ..scenario.claims import (
     Assumptions,
-    Bound,
     Claim,
-    Comparison,
-    FamilyIs,
     HasFamily,
     IsEquilibrium,
     NotEquilibrium,
     PathIncludes,
-    Prefers,
-    TrustThreshold,
+    Statement,
+    TrustThresholdClaim,
     UniqueEquilibrium,
-    Variable,
-    family_name,
-    family_names,
     payoff_variable_name,
     profile_text,
 )
-from ..core.errors import Location, ScenarioError, did_you_mean
-from ..scenario.expression import Expression, parse_expression, parse_number_safely
-from .reader import Reader, kind_of
+from ..scenario.conditions import EMPATHY, PARAMETER, PAYOFF, Condition, Variable
+from .conditions_format import ConditionReader
+from .reader import kind_of
 from .yamlsource import KeyPath, SourceMap
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
-__all__ = ["ASSUMPTION_KEYS", "CLAIM_KEYS", "parse_claims", "read_assumptions", "read_claim"]
+__all__ = [
+    "ASSUMPTION_KEYS",
+    "CLAIM_KEYS",
+    "STATEMENT_KEYS",
+    "parse_claims",
+    "read_assumptions",
+    "read_claim",
+]
 
 #: Keys of ``assumptions:``.
 ASSUMPTION_KEYS = ("parameters", "empathy", "payoffs", "family", "statements")
@@ -89,195 +89,12 @@ STATEMENT_KEYS = (
     "path_includes",
     "path_excludes",
 )
-#: Keys of a claim's ``when:``.
-WHEN_KEYS = ("empathy", "parameters", "family", "statements")
 _TRUST_KEYS = ("player", "at_most", "at_least", "cooperative")
-
-_QUOTED = r'"[^"]*"|\'[^\']*\'|\([^()]*\)'
-_PREFERS = re.compile(
-    rf"^\s*(?P<player>\S+)\s+(?P<weak>weakly\s+)?prefers\s+(?P<a>{_QUOTED})\s+to\s+"
-    rf"(?P<b>{_QUOTED})\s*$"
-)
-_FAMILY = re.compile(r"^\s*the\s+game\s+is\s+(?P<not>not\s+)?(?P<name>.+?)\s*$", re.IGNORECASE)
-_OPERATOR = re.compile(r"<=|>=|==|!=|<|>|=")
 _PLUS_MINUS = re.compile(r"^\s*(±|\+-|\+/-)\s*(?P<value>.+?)\s*$")
 
 
-class _ClaimsReader(Reader):
+class _ClaimsReader(ConditionReader):
     """Validates ``assumptions:`` and ``claims:``; ``strict`` requires conditions on variables."""
-
-    def __init__(self, where: SourceMap, scenario: Scenario, strict: bool = True) -> None:
-        super().__init__(where)
-        self.scenario = scenario
-        self.strict = strict
-        self.values = {n: p.value for n, p in scenario.parameters.items()}
-
-    # -- small pieces ---------------------------------------------------------------------------
-
-    def exact(self, value: object, path: KeyPath, what: str) -> Fraction:
-        number = self.number(value, path, what)
-        if not isinstance(number, Fraction):
-            raise self.error(f"{what} must be exact (an integer, decimal or fraction)", path)
-        return number
-
-    def range_of(self, value: object, path: KeyPath, what: str) -> tuple[Fraction, Fraction]:
-        bounds = self.sequence(value, path, f"the range of {what}")
-        if len(bounds) != 2:
-            raise self.error(
-                f"the range of {what} must be [low, high], got {len(bounds)} item(s)", path
-            )
-        low = self.exact(bounds[0], (*path, 0), "a range bound")
-        high = self.exact(bounds[1], (*path, 1), "a range bound")
-        if low > high:
-            raise self.error(
-                f"the range of {what} has low {low} > high {high}", path
-            )
-        return low, high
-
-    def player(self, value: object, path: KeyPath, *, at_key: bool = False) -> str:
-        ids = self.scenario.player_ids
-        pid = self.text(value, path, "a player id")
-        if pid not in ids:
-            raise self.error(
-                f"unknown player {pid!r}{did_you_mean(pid, ids)}; the players are "
-                f"{', '.join(ids)}",
-                path,
-                at_key=at_key,
-            )
-        return pid
-
-    def profile(self, value: object, path: KeyPath, *, at_key: bool = False) -> tuple[str, ...]:
-        """An action profile: ``"A, B"``, ``"(A, B)"`` or ``[A, B]``, one action per player."""
-        if self.scenario.stage_tree is not None:
-            raise self.error(
-                "this scenario is written as a tree: its claims are about paths "
-                "(path_includes, path_excludes), not action profiles",
-                path,
-                at_key=at_key,
-            )
-        if isinstance(value, list | tuple):
-            labels = [self.text(v, (*path, k), "an action") for k, v in enumerate(value)]
-        else:
-            text = self.text(value, path, "an action profile").strip()
-            if len(text) >= 2 and text[0] + text[-1] in ('""', "''", "()"):
-                text = text[1:-1]
-            labels = [part.strip() for part in text.split(",")]
-        players = self.scenario.players
-        if len(labels) != len(players):
-            order = ", ".join(p.id for p in players)
-            raise self.error(
-                f"a profile names one action per player ({order}), separated by commas; "
-                f"got {len(labels)}",
-                path,
-                at_key=at_key,
-            )
-        for player, label in zip(players, labels, strict=True):
-            if label not in player.actions:
-                raise self.error(
-                    f"{label!r} is not an action of {player.id}"
-                    f"{did_you_mean(label, player.actions)}; its actions are "
-                    f"{', '.join(player.actions)}",
-                    path,
-                    at_key=at_key,
-                )
-        return tuple(labels)
-
-    def family(self, value: object, path: KeyPath) -> Any:
-        text = self.text(value, path, "a family")
-        found = family_name(text)
-        if found is None:
-            raise self.error(
-                f"unknown family {text!r}{did_you_mean(text, family_names())}; known families: "
-                f"{', '.join(family_names())}",
-                path,
-            )
-        return found
-
-    def shifted(self, location: Location, offset: int) -> Location:
-        if location.column is None:
-            return location
-        return dataclasses.replace(location, column=location.column + offset)
-
-    # -- statements -----------------------------------------------------------------------------
-
-    def statement(self, value: object, path: KeyPath) -> Any:
-        """One statement: a comparison, a preference or a family, as text."""
-        text = self.text(value, path, "a statement")
-        location = self.where.text_location(path)
-        if self.scenario.stage_tree is None:
-            match = _PREFERS.match(text)
-            if match:
-                return self.prefers(match, text, path, location)
-        if " prefers " in f" {text} " and self.scenario.stage_tree is not None:
-            raise self.error(
-                "preferences between action profiles are for normal-form scenarios; this one "
-                "is written as a tree",
-                path,
-            )
-        if " prefers " in f" {text} ":
-            raise self.error(
-                'cannot read this preference; write e.g. US prefers "Reassure, Freeze" to '
-                '"Pressure, Arm" (profiles in quotes or parentheses)',
-                path,
-            )
-        match = _FAMILY.match(text)
-        if match:
-            family = self.family(match.group("name"), path)
-            return FamilyIs(family, bool(match.group("not")), text.strip(), location)
-        if _OPERATOR.search(text):
-            return self.comparison(text, path, location)
-        raise self.error(
-            f"cannot read the statement {text!r}: write a comparison of parameters "
-            '(cost < relief), a preference (US prefers "A, B" to "C, D") or a family '
-            "(the game is a Stag Hunt)",
-            path,
-        )
-
-    def prefers(self, match: re.Match[str], text: str, path: KeyPath, location: Location) -> Any:
-        pid = match.group("player")
-        if pid not in self.scenario.player_ids:
-            ids = self.scenario.player_ids
-            raise ScenarioError(
-                f"unknown player {pid!r}{did_you_mean(pid, ids)}; the players are "
-                f"{', '.join(ids)}",
-                location,
-            )
-        better = self.profile(match.group("a"), path)
-        worse = self.profile(match.group("b"), path)
-        if better == worse:
-            raise self.error(f"{profile_text(better)} is compared with itself", path)
-        return Prefers(pid, better, worse, not match.group("weak"), text.strip(), location)
-
-    def comparison(self, text: str, path: KeyPath, location: Location) -> Comparison:
-        """``a OP b [OP c ...]``: each side parsed by the expression parser, located."""
-        terms: list[Expression] = []
-        ops: list[str] = []
-        start = 0
-        pieces = [*list(_OPERATOR.finditer(text)), None]
-        for match in pieces:
-            end = match.start() if match is not None else len(text)
-            side = text[start:end]
-            offset = start + (len(side) - len(side.lstrip()))
-            if not side.strip():
-                where = self.shifted(location, offset)
-                raise ScenarioError(
-                    f"a comparison needs an expression on each side of its operator in "
-                    f"{text!r}",
-                    where,
-                )
-            expression = parse_expression(side.strip(), self.shifted(location, offset))
-            expression.evaluate(self.values)  # unknown names: located errors
-            terms.append(expression)
-            if match is not None:
-                ops.append(match.group())
-                start = match.end()
-        return Comparison(tuple(terms), tuple(ops), text.strip(), location)
-
-    def statements(self, value: object, path: KeyPath) -> list[Any]:
-        if isinstance(value, str):
-            return [self.statement(value, path)]
-        items = self.sequence(value, path, "statements")
-        return [self.statement(v, (*path, k)) for k, v in enumerate(items)]
 
     # -- assumptions ----------------------------------------------------------------------------
 
@@ -291,13 +108,9 @@ class _ClaimsReader(Reader):
             variables += self.payoff_variables(spec["payoffs"], (*path, "payoffs"))
         if spec.get("empathy") is not None:
             variables += self.empathy_variables(spec["empathy"], (*path, "empathy"))
-        statements: list[Any] = []
+        statements: list[Condition] = []
         if spec.get("family") is not None:
-            fpath = (*path, "family")
-            family = self.family(spec["family"], fpath)
-            statements.append(
-                FamilyIs(family, False, f"the game is a {family.text}", self.where.location(fpath))
-            )
+            statements.append(self.family_is(spec["family"], (*path, "family")))
         if spec.get("statements") is not None:
             statements += self.statements(spec["statements"], (*path, "statements"))
         return Assumptions(tuple(variables), tuple(statements), self.where.location(path))
@@ -444,7 +257,7 @@ class _ClaimsReader(Reader):
             description = self.text(spec["description"], (*path, "description"), "a description")
         key = given[0]
         statement = self.claim_statement(key, spec[key], (*path, key))
-        when: tuple[Any, ...] = ()
+        when: tuple[Condition, ...] = ()
         if spec.get("when") is not None:
             when = tuple(self.when(spec["when"], (*path, "when"), assumptions))
         claim = Claim(name, statement, when, description, self.where.location(path))
@@ -452,7 +265,7 @@ class _ClaimsReader(Reader):
             claim = dataclasses.replace(claim, name=claim.text())
         return claim
 
-    def claim_statement(self, key: str, value: object, path: KeyPath) -> Any:
+    def claim_statement(self, key: str, value: object, path: KeyPath) -> Statement:
         n = len(self.scenario.players)
         if key in ("unique_equilibrium", "trust_threshold") and n != 2:
             raise self.error(
@@ -491,7 +304,7 @@ class _ClaimsReader(Reader):
             )
         return PathIncludes(move, key == "path_includes", key)
 
-    def trust(self, value: object, path: KeyPath) -> TrustThreshold:
+    def trust(self, value: object, path: KeyPath) -> TrustThresholdClaim:
         spec = self.mapping(value, path, "trust_threshold")
         self.keys(spec, path, _TRUST_KEYS, (), "trust_threshold")
         players = self.scenario.player_ids
@@ -511,102 +324,12 @@ class _ClaimsReader(Reader):
         cooperative = None
         if spec.get("cooperative") is not None:
             cooperative = self.profile(spec["cooperative"], (*path, "cooperative"))
-        return TrustThreshold(
+        return TrustThresholdClaim(
             tuple(players), bounds.get("at_most"), bounds.get("at_least"), cooperative
         )
 
-    # -- conditions -----------------------------------------------------------------------------
-
-    def when(self, value: object, path: KeyPath, assumptions: Assumptions) -> list[Any]:
-        spec = self.mapping(value, path, "when")
-        self.keys(spec, path, WHEN_KEYS, (), "when")
-        out: list[Any] = []
-        if spec.get("empathy") is not None:
-            epath = (*path, "empathy")
-            item = spec["empathy"]
-            if isinstance(item, Mapping):
-                for pid, cond in item.items():
-                    self.player(pid, (*epath, pid), at_key=True)
-                    out += self.bounds(
-                        f"{EMPATHY}:{pid}", f"empathy of {pid}", cond, (*epath, pid), assumptions
-                    )
-            else:
-                for pid in self.scenario.player_ids:
-                    out += self.bounds(
-                        f"{EMPATHY}:{pid}", f"empathy of {pid}", item, epath, assumptions
-                    )
-        if spec.get("parameters") is not None:
-            ppath = (*path, "parameters")
-            item = self.mapping(spec["parameters"], ppath, "the parameters of when")
-            names = list(self.scenario.parameters)
-            for name, cond in item.items():
-                if name not in self.scenario.parameters:
-                    raise self.error(
-                        f"unknown parameter {name!r}{did_you_mean(name, names)}",
-                        (*ppath, name),
-                        at_key=True,
-                    )
-                out += self.bounds(f"{PARAMETER}:{name}", name, cond, (*ppath, name), assumptions)
-        if spec.get("family") is not None:
-            fpath = (*path, "family")
-            family = self.family(spec["family"], fpath)
-            out.append(
-                FamilyIs(family, False, f"the game is a {family.text}", self.where.location(fpath))
-            )
-        if spec.get("statements") is not None:
-            out += self.statements(spec["statements"], (*path, "statements"))
-        return out
-
-    def bounds(
-        self, key: str, label: str, value: object, path: KeyPath, assumptions: Assumptions
-    ) -> list[Bound]:
-        """``">= 1/4"``, a number (equality), ``[low, high]`` or a list of conditions
-        (``["> 1/4", "< 2/3"]``) for one variable."""
-        variable = assumptions.variable(key)
-        if self.strict and (variable is None or not variable.varies):
-            fixed = "does not let it vary" if variable is None else (
-                f"fix it at {variable.low}"
-            )
-            kind, _, name = key.partition(":")
-            example = f"{kind}: {{{name}: [0, 1]}}" if kind == EMPATHY else f"{kind}s: [{name}]"
-            raise self.error(
-                f"a condition on {label}, but the assumptions {fixed}; let it vary "
-                f"(assumptions: {example})",
-                path,
-                at_key=True,
-            )
-        location = self.where.location(path)
-        if isinstance(value, list | tuple) and any(
-            isinstance(v, str) and _OPERATOR.match(v.strip()) for v in value
-        ):
-            out: list[Bound] = []
-            for k, item in enumerate(value):
-                out += self.bounds(key, label, item, (*path, k), assumptions)
-            return out
-        if isinstance(value, list | tuple):
-            low, high = self.range_of(value, path, label)
-            return [
-                Bound(key, ">=", low, f"{label} >= {low}", location),
-                Bound(key, "<=", high, f"{label} <= {high}", location),
-            ]
-        if isinstance(value, str) and parse_number_safely(value) is None:
-            match = re.match(r"^\s*(<=|>=|==|!=|<|>|=)\s*(.*?)\s*$", value)
-            if not match:
-                raise self.error(
-                    f"a condition is an operator and a number (like '>= 1/4'), a number or "
-                    f"[low, high], not {value!r}",
-                    path,
-                )
-            op, raw = match.group(1), match.group(2)
-            number = self.exact(raw, path, "the number of a condition")
-            return [Bound(key, op, number, f"{label} {op} {number}", location)]
-        number = self.exact(value, path, "the value of a condition")
-        return [Bound(key, "=", number, f"{label} = {number}", location)]
-
 
 def _move_labels(scenario: Scenario) -> list[str]:
-    from ..model.tree import Chance, Decision
-
     labels: dict[str, None] = {}
     for _, node in scenario.tree.nodes():
         if isinstance(node, Decision):

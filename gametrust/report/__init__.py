@@ -49,7 +49,7 @@ from .markdown import render_markdown
 from .text import render_text
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Explanation
+    from ..analysis.explanation import Explanation
     from ..analysis.solve_report import SolveReport
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult

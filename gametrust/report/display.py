@@ -7,7 +7,7 @@ show as tables without importing the report layer themselves.
 
 from __future__ import annotations
 
-from ..analysis.explain import Explanation
+from ..analysis.explanation import Explanation
 from ..analysis.regions import SweepMap
 from ..analysis.sweep_result import SweepResult
 from ..core.display import register

@@ -32,10 +32,9 @@ from .common import (
     selection_lines,
     value_text,
 )
-from .text import explanation_text
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Explanation
+    from ..analysis.explanation import Explanation
     from ..analysis.solve_report import SolveReport
     from ..model.game import NormalFormGame
     from ..scenario.scenario import Scenario
@@ -95,7 +94,7 @@ def render_html(
         parts.append("<p><strong>Equilibrium selection</strong></p>" + _list("ul", items))
     parts += [f"<p><strong>Warning:</strong> {escape(w)}</p>" for w in result.warnings]
     if report.explanation is not None:
-        parts.append(f"<pre>{escape(explanation_text(report.explanation))}</pre>")
+        parts.append(f"<pre>{escape(report.explanation.text())}</pre>")
     return '<div class="gametrust-result">\n' + "\n".join(parts) + "\n</div>"
 
 

@@ -35,7 +35,7 @@ from ..core.version import __version__
 from .common import as_report, value_text
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Explanation
+    from ..analysis.explanation import Explanation
     from ..analysis.families import Family
     from ..analysis.solve_report import SolveReport
     from ..scenario.scenario import Scenario

@@ -56,7 +56,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Condition, Explanation
+    from ..analysis.explanation import Explanation, SymbolicCondition
     from ..analysis.families import Family
     from ..analysis.selection import Selection
     from ..analysis.solve_report import ReportContext, SolveReport
@@ -213,7 +213,7 @@ def _code(text: str) -> str:
     return f"`{text}`"
 
 
-def _now(condition: Condition) -> str:
+def _now(condition: SymbolicCondition) -> str:
     if condition.holds is None:
         return "undefined now"
     return "holds now" if condition.holds else "fails now"

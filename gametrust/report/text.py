@@ -36,6 +36,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..core.exact import format_number
+from ..core.text import WIDTH, wrap
 from .common import (
     CONTINUUM_EXPLANATION,
     as_report,
@@ -48,7 +49,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..analysis.explain import Condition, Explanation
+    from ..analysis.explanation import Explanation
     from ..analysis.families import Family
     from ..analysis.selection import Selection
     from ..analysis.solve_report import ReportContext, SolveReport
@@ -56,9 +57,8 @@ if TYPE_CHECKING:
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
 
-__all__ = ["explanation_text", "render_text"]
+__all__ = ["render_text"]
 
-WIDTH = 80
 #: At most this many pure profiles are listed for games too big for a table.
 MAX_PROFILES = 32
 _GAP = "   "
@@ -90,7 +90,7 @@ def render_text(
             )
         sections.append("\n".join(lines))
     if report.explanation is not None:
-        sections.append(explanation_text(report.explanation))
+        sections.append(report.explanation.text())
     return "\n\n".join(s for s in sections if s)
 
 
@@ -228,34 +228,12 @@ def _continua(result: SolveResult) -> str:
     return "\n".join(lines)
 
 
-_KEEP = "\x00"  # stands for a space inside parentheses while wrapping
-
-
-def _wrap(text: str, indent: str = "  ", hang: str = "    ") -> list[str]:
-    """Wrap to :data:`WIDTH`, breaking lines between parenthesised groups (formulas,
-    profiles) rather than inside them when each group fits on a line."""
-    depth = 0
-    kept = []
-    for char in text:
-        depth += (char == "(") - (char == ")")
-        kept.append(_KEEP if char == " " and depth > 0 else char)
-    protected = "".join(kept)
-    room = WIDTH - max(len(indent), len(hang))
-    if any(len(word) > room for word in protected.split()):
-        protected = text
-    lines = textwrap.wrap(
-        protected, WIDTH, initial_indent=indent, subsequent_indent=hang,
-        break_long_words=False, break_on_hyphens=False,
-    )
-    return [line.replace(_KEEP, " ") for line in lines]
-
-
 def _family(family: Family) -> str:
     """The game's family; structural facts too for games other than 2x2."""
     lines = textwrap.wrap(f"Family: {family}", WIDTH, subsequent_indent="  ")
     if not family.index and family.name.split(" ", 1)[0] != "tie:":
         for fact in family.facts:
-            lines += _wrap(fact, "  - ", "    ")
+            lines += wrap(fact, "  - ", "    ")
     return "\n".join(lines)
 
 
@@ -266,112 +244,7 @@ def _selection(result: SolveResult, selection: Selection | None) -> str:
 
     lines = ["Equilibrium selection:"]
     for line, more in selection_lines(result, selection):
-        lines += _wrap(line)
+        lines += wrap(line)
         for sentence in more:
-            lines += _wrap(sentence, "    ", "      ")
+            lines += wrap(sentence, "    ", "      ")
     return "\n".join(lines)
-
-
-# -- solve --explain -----------------------------------------------------------------------------
-
-
-def _now(condition: Condition) -> str:
-    if condition.holds is None:
-        return "(undefined now)"
-    return "(holds now)" if condition.holds else "(fails now)"
-
-
-def explanation_text(explanation: Explanation) -> str:
-    """The ``solve --explain`` section: exact conditions in the scenario's names."""
-    lines = ["Conditions (exact, in the scenario's names):"]
-    if explanation.symbols:
-        now = ", ".join(f"{s.name} = {value_text(s.value)}" for s in explanation.symbols)
-        lines += _wrap(f"symbols, now: {now}")
-    if explanation.fixed:
-        fixed = ", ".join(f"{s.name} = {value_text(s.value)}" for s in explanation.fixed)
-        lines += _wrap(f"fixed: {fixed}")
-    for note in explanation.notes:
-        lines += _wrap(f"note: {note}")
-    lines.append("  A pure profile is an equilibrium iff no player gains by switching:")
-    for profile in explanation.profiles:
-        condition = profile.condition
-        if condition.status == "always":
-            lines += _wrap(f"{profile.describe()} is always an equilibrium", "    ", "      ")
-            continue
-        if condition.status == "never":
-            lines += _wrap(f"{profile.describe()} is never an equilibrium", "    ", "      ")
-            continue
-        lines += _wrap(
-            f"{profile.describe()} iff {condition.text} {_now(condition)}", "    ", "      "
-        )
-        for d in profile.deviations:
-            status = d.condition.status
-            if status == "always":
-                text = f"{d.player} never gains by switching to {d.to}"
-            elif status == "never":
-                text = f"{d.player} always gains by switching to {d.to}"
-            else:
-                text = f"{d.player} gains nothing by switching to {d.to} iff {d.condition.text}"
-            lines += _wrap(text, "      ", "        ")
-    if explanation.mixed is not None:
-        lines += _mixed_text(explanation)
-    for trust in explanation.trust:
-        coop = "(" + ", ".join(trust.cooperative) + ")"
-        alt = "(" + ", ".join(trust.alternative) + ")"
-        lines += _wrap(
-            f"Trust, to play {coop} rather than {alt} (meaningful where both are equilibria; "
-            f"{'they are' if trust.both_equilibria_now else 'not both are'} now):"
-        )
-        for formula in trust.formulas:
-            bounds = [b for b in formula.bounds if b.text is not None]
-            if len(bounds) == 1:
-                needed = bounds[0].text
-            elif bounds:
-                needed = "the largest of " + ", ".join(
-                    f"{b.text} (against {b.instead_of})" for b in bounds
-                )
-            else:
-                needed = "(undefined)"
-            now = ""
-            if trust.both_equilibria_now:
-                now = "; " + (
-                    "no belief suffices now"
-                    if formula.threshold is None
-                    else f"now {value_text(formula.threshold)}"
-                )
-            lines += _wrap(
-                f"{formula.player} plays {formula.action} only if P({formula.partner} plays "
-                f"{formula.partner_action}) >= {needed} (rest on {formula.rest_on}{now})",
-                "    ",
-                "      ",
-            )
-    return "\n".join(lines)
-
-
-def _mixed_text(explanation: Explanation) -> list[str]:
-    mixed = explanation.mixed
-    assert mixed is not None
-    lines = _wrap(
-        "Completely mixed equilibrium (each player's mix makes the other indifferent):"
-    )
-    for i, player in enumerate(mixed.players):
-        if mixed.probabilities[player] is None:
-            lines += _wrap(
-                f"{player}: undefined (no mix makes {mixed.players[1 - i]} indifferent)",
-                "    ",
-                "      ",
-            )
-            continue
-        parts = [f"{a} {mixed.formula(player, a)}" for a in mixed.actions[i]]
-        values = mixed.values[player]
-        now = (
-            "" if values is None else " (now " + ", ".join(value_text(v) for v in values) + ")"
-        )
-        lines += _wrap(f"{player}: " + ", ".join(parts) + now, "    ", "      ")
-    condition = mixed.condition
-    if condition.status == "symbolic":
-        text = f"exists iff {condition.text} {_now(condition)}"
-    else:
-        text = "always exists" if condition.status == "always" else "never exists"
-    lines += _wrap(text, "    ", "      ")
-    return lines

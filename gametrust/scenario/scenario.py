@@ -61,9 +61,9 @@ from .treespec import check_chance, check_perfect_recall, key_path, without_impo
 from .typespec import BeliefSpec, PlayerType, Signalling, check_priors
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analysis.claims import Assumptions, Claim
     from ..model.bayesian import BayesianGame
     from ..model.signalling import SignallingGame
+    from .claims import Assumptions, Claim
 
 __all__ = ["FORMAT_VERSION", "Parameter", "Player", "Scenario"]
 
