@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import product
 from typing import Any
 
@@ -36,6 +36,7 @@ __all__ = [
     "read_parameters",
     "read_payoffs",
     "read_players",
+    "read_profile",
     "read_sources",
 ]
 
@@ -162,6 +163,34 @@ def read_payoffs(
     return _profiles(reader, spec, players, names)
 
 
+def read_profile(
+    reader: Reader, key: object, path: KeyPath, players: Sequence[Player], hint: str = ""
+) -> tuple[str, ...]:
+    """A profile key (``"Pressure, Arm"``): one action per player, in player order.
+
+    ``hint`` is added to the message when the key names too few or too many actions.
+    """
+    labels = tuple(part.strip() for part in str(key).split(","))
+    if len(labels) != len(players):
+        order = ", ".join(p.id for p in players)
+        raise reader.error(
+            f"the profile {key!r} names {len(labels)} action(s); a profile names one "
+            f"action per player ({order}), separated by commas{hint}",
+            path,
+            at_key=True,
+        )
+    for player, label in zip(players, labels, strict=True):
+        if label not in player.actions:
+            raise reader.error(
+                f"{label!r} is not an action of {player.id}"
+                f"{did_you_mean(label, player.actions)}; its actions are "
+                f"{', '.join(player.actions)}",
+                path,
+                at_key=True,
+            )
+    return labels
+
+
 def _profiles(
     reader: Reader,
     spec: Mapping[str, Any],
@@ -176,26 +205,10 @@ def _profiles(
         kpath: KeyPath = ("payoffs", key)
         if not isinstance(key, str):
             raise reader.error(f"a profile must be text like 'A, B', not {key!r}", kpath)
-        labels = tuple(part.strip() for part in key.split(","))
-        if len(labels) != n:
-            hint = ""
-            if key in (p.id for p in players):
-                hint = " (payoffs are either one entry per profile or one matrix per player)"
-            raise reader.error(
-                f"the profile {key!r} names {len(labels)} action(s); a profile names one "
-                f"action per player ({order}), separated by commas{hint}",
-                kpath,
-                at_key=True,
-            )
-        for player, label in zip(players, labels, strict=True):
-            if label not in player.actions:
-                raise reader.error(
-                    f"{label!r} is not an action of {player.id}"
-                    f"{did_you_mean(label, player.actions)}; its actions are "
-                    f"{', '.join(player.actions)}",
-                    kpath,
-                    at_key=True,
-                )
+        hint = ""
+        if key in (p.id for p in players):
+            hint = " (payoffs are either one entry per profile or one matrix per player)"
+        labels = read_profile(reader, key, kpath, players, hint)
         if labels in seen:
             first = seen[labels]
             line = reader.where.key_location(("payoffs", first)).line

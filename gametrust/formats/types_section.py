@@ -29,6 +29,7 @@ from ..core.exact import Number
 from ..scenario.expression import Expression
 from ..scenario.parts import Player
 from ..scenario.typespec import BELIEF_RULES, BeliefSpec, PlayerType, Signalling, check_priors
+from .game_section import read_profile
 from .reader import KeyPath, Reader
 
 __all__ = ["read_beliefs", "read_signalling", "read_types"]
@@ -86,23 +87,7 @@ def _type_payoffs(
     out: dict[tuple[str, ...], tuple[Expression, ...]] = {}
     for key, vector in spec.items():
         kpath: KeyPath = (*path, key)
-        labels = tuple(part.strip() for part in str(key).split(","))
-        if len(labels) != n:
-            raise reader.error(
-                f"the profile {key!r} names {len(labels)} action(s); a profile names one "
-                f"action per player ({order}), separated by commas",
-                kpath,
-                at_key=True,
-            )
-        for player, label in zip(players, labels, strict=True):
-            if label not in player.actions:
-                raise reader.error(
-                    f"{label!r} is not an action of {player.id}"
-                    f"{did_you_mean(label, player.actions)}; its actions are "
-                    f"{', '.join(player.actions)}",
-                    kpath,
-                    at_key=True,
-                )
+        labels = read_profile(reader, key, kpath, players)
         if labels in out:
             raise reader.error(f"the profile ({', '.join(labels)}) is given twice", kpath,
                                at_key=True)
