@@ -30,7 +30,6 @@ from ..core.errors import ArgumentError, ExpressionError, Location, ScenarioErro
 from ..core.exact import Number, format_number
 from ..model.empathy import apply_empathy, empathize_tensor
 from ..model.game import NormalFormGame
-from ..model.reduced import reduced_normal_form
 from ..model.tree import GameTree
 from .parts import number_at
 from .treespec import check_chance, without_impossible_moves
@@ -117,6 +116,8 @@ def empathy_with(
 
 def reduced_game(tree: GameTree) -> NormalFormGame:
     """The reduced normal form of a built tree (its plans as actions)."""
+    from ..model.reduced import reduced_normal_form  # imported on use: only trees need it
+
     game, _ = reduced_normal_form(tree)
     return game
 

@@ -30,14 +30,14 @@ import numpy as np
 
 from ..core.errors import ScenarioError, fail
 from ..core.exact import Number
-from ..model.bayesian import BayesianGame
 from ..model.empathy import apply_empathy
 from ..model.game import NormalFormGame
-from ..model.signalling import SignallingGame
 from .build import empathy_with, located_errors
 from .typespec import check_priors
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model.bayesian import BayesianGame
+    from ..model.signalling import SignallingGame
     from .scenario import Scenario
 
 __all__ = ["build_bayesian", "build_signalling", "priors", "sender_replies", "type_games"]
@@ -102,6 +102,8 @@ def build_bayesian(
     empathy: Mapping[str, object] | None = None,
 ) -> BayesianGame:
     """The Bayesian game: one game per type profile (:func:`type_games`) and the priors."""
+    from ..model.bayesian import BayesianGame  # imported on use: keeps `import gametrust` fast
+
     if not scenario.types:
         raise fail("the scenario has no types (add a types: section)", "types")
     prior = priors(scenario, parameters)
@@ -124,6 +126,8 @@ def build_signalling(
     After the receiver's response the sender plays its type's (unique) best
     reply in the stage game; the costs are subtracted from the sender's payoff.
     """
+    from ..model.signalling import SignallingGame  # imported on use, like BayesianGame
+
     s = scenario.signalling
     if s is None:
         raise fail("the scenario has no signalling: section", "signalling")
