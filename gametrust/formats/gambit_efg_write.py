@@ -13,7 +13,7 @@ from fractions import Fraction
 from numbers import Rational
 from typing import Any
 
-from ..core.errors import ArgumentError, Location
+from ..core.errors import fail
 from ..model.tree import Chance, GameTree, Terminal
 from .gambit_text import gambit_number, quote, unique_labels
 
@@ -22,12 +22,9 @@ __all__ = ["write_efg"]
 
 def _number(value: Any, what: str, path: tuple[str, ...]) -> str:
     if isinstance(value, bool) or not isinstance(value, (Rational, float)):
-        raise ArgumentError(
-            f"{what} must be a number to be written to .efg, found {value!r}",
-            Location(path=("tree", *path)),
-        )
+        raise fail(f"{what} must be a number to be written to .efg, found {value!r}", "tree", *path)
     if isinstance(value, float) and not math.isfinite(value):
-        raise ArgumentError(f"{what} is {value}", Location(path=("tree", *path)))
+        raise fail(f"{what} is {value}", "tree", *path)
     return gambit_number(Fraction(value) if isinstance(value, Rational) else value)
 
 

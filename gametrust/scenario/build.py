@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..core.errors import ArgumentError, ExpressionError, Location, ScenarioError, did_you_mean
+from ..core.errors import ArgumentError, ExpressionError, ScenarioError, did_you_mean, fail
 from ..core.exact import Number, format_number
 from ..model.empathy import apply_empathy, empathize_tensor
 from ..model.game import NormalFormGame
@@ -106,11 +106,11 @@ def empathy_with(
     for pid, raw in (empathy or {}).items():
         if pid not in weights:
             hint = did_you_mean(str(pid), weights) or f"; the players are {', '.join(weights)}"
-            raise ArgumentError(f"no player {pid!r}{hint}", Location(path=("--empathy", pid)))
+            raise fail(f"no player {pid!r}{hint}", "--empathy", pid)
         try:
             weights[pid] = number_at(raw)
         except ArgumentError as exc:
-            raise ArgumentError(exc.message, Location(path=("--empathy", pid))) from None
+            raise fail(exc.message, "--empathy", pid) from None
     return weights
 
 

@@ -37,7 +37,7 @@ from fractions import Fraction
 from numbers import Rational
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import ArgumentError, ExpressionError, Location, did_you_mean
+from ..core.errors import ExpressionError, Location, did_you_mean, fail
 from .expression_syntax import (
     MAX_BITS,
     MAX_DEPTH,
@@ -417,11 +417,11 @@ def constant(value: Value | int, location: Location | None = None) -> Expression
     0.5
     """
     if isinstance(value, bool) or not isinstance(value, (int, Rational, float, Decimal)):
-        raise ArgumentError(f"{value!r} is not a number", Location(path=("value",)))
+        raise fail(f"{value!r} is not a number", "value")
     number: Value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ArgumentError(f"{value} is not a finite number", Location(path=("value",)))
+            raise fail(f"{value} is not a finite number", "value")
         number = value
     else:
         number = Fraction(value)  # type: ignore[arg-type]

@@ -251,13 +251,11 @@ class Scenario:
                 hint = did_you_mean(str(name), values) or (
                     f"; the parameters are {', '.join(values)}" if values else "; there are none"
                 )
-                raise ArgumentError(
-                    f"unknown parameter {name!r}{hint}", Location(path=("--set", name))
-                )
+                raise fail(f"unknown parameter {name!r}{hint}", "--set", name)
             try:
                 values[name] = number_at(raw)
             except ArgumentError as exc:
-                raise ArgumentError(exc.message, Location(path=("--set", name))) from None
+                raise fail(exc.message, "--set", name) from None
         return values
 
     def empathy_weights(self, parameters: Mapping[str, object] | None = None) -> dict[str, Number]:
