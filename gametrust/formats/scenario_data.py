@@ -173,7 +173,7 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
     if data.get("types") is not None:
         if is_tree:
             raise reader.error("types are for normal-form stage games (payoffs:), not trees",
-                             ("types",), at_key=True)
+                               ("types",), at_key=True)
         types = read_types(reader, data["types"], players, values)
     signalling: Signalling | None = None
     if data.get("signalling") is not None:
@@ -209,7 +209,7 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
         raise reader.error(
             exc.message, exc.location.path, at_key=is_container(data, exc.location.path)
         ) from None
-    # -- claims hook (gametrust check): parsing lives in gametrust/claims_format.py ---------
+    # -- claims hook (gametrust check): parsing lives in formats/claims_format.py -----------
     if data.get("assumptions") is not None or data.get("claims") is not None:
         from .claims_format import parse_claims
 
