@@ -36,7 +36,8 @@ from .model.empathy import EMPATHY_MODELS, apply_empathy
 from .model.game import NormalFormGame
 from .model.regret import expected_payoffs, is_nash, max_regret
 from .scenario.expression import Expression, parse_expression
-from .scenario.scenario import Parameter, Player, Scenario
+from .scenario.parts import Parameter, Player
+from .scenario.scenario import Scenario
 from .solvers.result import Equilibrium, SolveResult
 from .solvers.solve import METHODS, solve
 
@@ -59,7 +60,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Family": ("analysis.families", "Family"),
     "classify": ("analysis.families", "classify"),
     "parse_efg": ("formats.gambit_efg", "parse_efg"),
-    "write_efg": ("formats.gambit_efg", "write_efg"),
+    "write_efg": ("formats.gambit_efg_write", "write_efg"),
     "parse_nfg": ("formats.gambit_nfg", "parse_nfg"),
     "write_nfg": ("formats.gambit_nfg", "write_nfg"),
     "Commitment": ("scenario.moves", "Commitment"),
@@ -108,7 +109,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .analysis.selection import Selection, TrustThreshold
     from .analysis.selection import analyse as analyse_selection
     from .analysis.separation import separating_conditions
-    from .formats.gambit_efg import parse_efg, write_efg
+    from .formats.gambit_efg import parse_efg
+    from .formats.gambit_efg_write import write_efg
     from .formats.gambit_nfg import parse_nfg, write_nfg
     from .model.bayesian import BayesianGame
     from .model.signalling import SignallingGame, reassurance_game

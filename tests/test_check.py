@@ -18,6 +18,7 @@ from gametrust.analysis.check import CheckReport, ClaimCheck, check, check_claim
 from gametrust.analysis.check_model import CheckModel
 from gametrust.cli import cli
 from gametrust.formats.claims_format import read_assumptions, read_claim
+from gametrust.formats.scenario_data import scenario_from_data
 from gametrust.testing.strategies import games
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,7 +224,7 @@ def test_proofs_over_a_parameter_agree_with_a_grid(
                ((", ".join(p), e) for p, e in scenario.payoffs.items())}
     payoffs["x, x"][0] = f"{payoffs['x, x'][0]} + x"
     payoffs["y, y"][1] = f"{payoffs['y, y'][1]} + {shift}*x"
-    scenario = gametrust.Scenario.from_dict({
+    scenario = scenario_from_data({
         "gametrust": 1, "title": "p",
         "players": {"A": {"actions": ["x", "y"]}, "B": {"actions": ["x", "y"]}},
         "parameters": {"x": {"value": 0, "range": [-3, 3]}},

@@ -15,6 +15,7 @@ import yaml
 
 from gametrust.core.errors import ArgumentError, ExpressionError, ScenarioError
 from gametrust.formats.load import load, loads
+from gametrust.formats.scenario_data import scenario_from_data, scenario_to_data
 from gametrust.model.regret import is_nash
 from gametrust.scenario.expression import Expression
 from gametrust.scenario.scenario import Parameter, Player, Scenario
@@ -68,13 +69,13 @@ def test_shipped_scenarios_match_the_json_schema(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
-def test_to_dict_round_trips_through_yaml(path: Path) -> None:
+def test_scenario_to_data_round_trips_through_yaml(path: Path) -> None:
     scenario = load(path)
-    again = loads(yaml.safe_dump(scenario.to_dict(), sort_keys=False))
+    again = loads(yaml.safe_dump(scenario_to_data(scenario), sort_keys=False))
     assert again == scenario
     assert hash(again) == hash(scenario)
     schema = json.loads(SCHEMA.read_text())
-    jsonschema.validate(scenario.to_dict(), schema)
+    jsonschema.validate(scenario_to_data(scenario), schema)
 
 
 def test_korea_is_a_prisoners_dilemma_until_empathy() -> None:
@@ -235,7 +236,7 @@ def test_empathy_may_be_an_expression_of_a_parameter() -> None:
     assert s.empathy_weights() == {"US": 0, "DPRK": 0}
     assert s.empathy_weights({"e": "1/4"}) == {"US": F(1, 4), "DPRK": F(1, 4)}
     assert s.build({"e": "1/4"}).payoff(("Reassure", "Freeze")) == (5, 5)
-    assert loads(yaml.safe_dump(s.to_dict(), sort_keys=False)) == s
+    assert loads(yaml.safe_dump(scenario_to_data(s), sort_keys=False)) == s
 
 
 def test_convex_empathy_model() -> None:
@@ -320,23 +321,23 @@ def test_keyword_construction_matches_loading() -> None:
         "players": {"Row": {"actions": ["C", "D"]}, "Col": {"actions": ["C", "D"]}},
         "payoffs": {"C, C": [3, 3], "C, D": [0, 5], "D, C": [5, 0], "D, D": [1, 1]},
     }
-    assert Scenario.from_dict(data) == _keyword_pd()
+    assert scenario_from_data(data) == _keyword_pd()
 
 
-def test_from_dict_accepts_python_floats_as_a_float_game() -> None:
+def test_scenario_from_data_accepts_python_floats_as_a_float_game() -> None:
     data = {
         "gametrust": 1,
         "title": "t",
         "players": {"A": {"actions": ["x"]}},
         "payoffs": {"x": [0.5]},
     }
-    game = Scenario.from_dict(data).build()
+    game = scenario_from_data(data).build()
     assert not game.exact
 
 
-def test_from_dict_errors_carry_the_key_path() -> None:
+def test_scenario_from_data_errors_carry_the_key_path() -> None:
     with pytest.raises(ScenarioError) as info:
-        Scenario.from_dict({"gametrust": 1, "title": "t", "players": {}, "payoffs": {}})
+        scenario_from_data({"gametrust": 1, "title": "t", "players": {}, "payoffs": {}})
     assert info.value.location.path == ("players",)
     assert info.value.location.line is None
 

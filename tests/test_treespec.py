@@ -17,10 +17,11 @@ import yaml
 
 from gametrust.core.errors import ArgumentError, ExpressionError, ScenarioError
 from gametrust.formats.load import load, loads
+from gametrust.formats.scenario_data import scenario_to_data
+from gametrust.formats.tree_section import MAX_TREE_DEPTH
 from gametrust.model.tree import Chance, Decision, GameTree, Terminal
 from gametrust.scenario.expression import constant, parse_expression
 from gametrust.scenario.scenario import Player, Scenario
-from gametrust.scenario.treespec import MAX_TREE_DEPTH
 from gametrust.solvers.extensive import solve_tree
 from gametrust.solvers.solve import solve
 
@@ -262,9 +263,9 @@ def test_plain_normal_form_scenarios_build_their_simultaneous_tree() -> None:
 @pytest.mark.parametrize(
     "name", ["agreed_framework_1994", "inspection_leadership", "korea_moratorium"]
 )
-def test_moves_in_time_round_trip_through_to_dict(name: str) -> None:
+def test_moves_in_time_round_trip_through_scenario_to_data(name: str) -> None:
     s = load(ROOT / "scenarios" / f"{name}.yaml")
-    data = s.to_dict()
+    data = scenario_to_data(s)
     jsonschema.validate(data, SCHEMA)
     again = loads(yaml.safe_dump(data, sort_keys=False))
     assert again == s and hash(again) == hash(s)
@@ -273,7 +274,7 @@ def test_moves_in_time_round_trip_through_to_dict(name: str) -> None:
 
 def test_a_written_tree_round_trips_with_chance_and_information_sets() -> None:
     s = entry()
-    data = s.to_dict()
+    data = scenario_to_data(s)
     assert "payoffs" not in data and "actions" not in data["players"]["Entrant"]
     jsonschema.validate(data, SCHEMA)
     again = loads(yaml.safe_dump(data, sort_keys=False))

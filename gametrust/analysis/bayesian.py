@@ -87,7 +87,7 @@ def cooperative_reply(
             f"cannot tell {spec.observer}'s cooperative reply to {spec.trusted} playing {coop} "
             f"(actions that support it in some equilibrium: {names}); give it in beliefs: as "
             "cooperative_reply",
-            scenario._locate(("beliefs",)),
+            scenario.locate(("beliefs",)),
         )
     return found[0]
 

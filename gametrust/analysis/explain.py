@@ -34,8 +34,8 @@ sympy is imported inside the functions, never when gametrust is imported.
 No user text is ever given to sympy's parser: the payoff expressions were
 parsed by gametrust's own whitelist parser and are converted tree by tree.
 
->>> from gametrust import Scenario
->>> korea = Scenario.from_dict({"gametrust": 1, "title": "Singapore summit, 2018",
+>>> from gametrust.formats.scenario_data import scenario_from_data
+>>> korea = scenario_from_data({"gametrust": 1, "title": "Singapore summit, 2018",
 ...     "players": {"US": {"actions": ["Pressure", "Reassure"]},
 ...                 "DPRK": {"actions": ["Arm", "Freeze"]}},
 ...     "parameters": {"relief": 4},

@@ -1,5 +1,10 @@
 """Gambit extensive-form files (``.efg``): read and write game trees.
 
+Reading is here; writing (:func:`write_efg`) is in
+:mod:`gametrust.formats.gambit_efg_write` and comparing trees
+(:func:`tree_difference`, :func:`trees_equivalent`) in
+:mod:`gametrust.formats.tree_compare`, both also importable from here.
+
 An ``.efg`` file is a header and then the tree's nodes in pre-order (a node,
 then each of its children's subtrees in move order)::
 
@@ -67,29 +72,18 @@ bad.efg:2:11: the chance probabilities sum to 5/6, not 1
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from numbers import Rational
 from os import PathLike
-from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ArgumentError, GambitFormatError, InputError, Location
 from ..model.tree import Chance, Decision, GameTree, Node, Terminal
-from .gambit_text import (
-    Token,
-    TokenStream,
-    count,
-    describe,
-    format_value,
-    quote,
-    read_text,
-    unique_labels,
-)
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..scenario.scenario import Scenario
+from ..scenario.expression import constant
+from ..scenario.scenario import Scenario
+from .gambit_efg_write import write_efg
+from .gambit_text import Token, TokenStream, count, describe, read_text, unique_labels
+from .tree_compare import tree_difference, trees_equivalent
 
 __all__ = [
     "parse_efg",
@@ -447,9 +441,6 @@ def read_efg_scenario(path: str | PathLike[str]) -> Scenario:
     player moving somewhere — raises :class:`~gametrust.core.errors.GambitFormatError`
     naming the file.
     """
-    from ..scenario.expression import constant
-    from ..scenario.scenario import Scenario
-
     tree, comment = _read(path)
     stage = tree.map_values(lambda vector: tuple(constant(v) for v in vector), constant)
     try:
@@ -463,207 +454,3 @@ def read_efg_scenario(path: str | PathLike[str]) -> Scenario:
     except InputError as err:
         # the key path names a YAML tree (tree.moves...), not a place in this file
         raise GambitFormatError(err.message, Location(file=str(path))) from None
-
-
-# -- writing --------------------------------------------------------------------------------------
-
-
-def _number(value: Any, what: str, path: tuple[str, ...]) -> str:
-    if isinstance(value, bool) or not isinstance(value, (Rational, float)):
-        raise ArgumentError(
-            f"{what} must be a number to be written to .efg, found {value!r}",
-            Location(path=("tree", *path)),
-        )
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ArgumentError(f"{what} is {value}", Location(path=("tree", *path)))
-    return format_value(Fraction(value) if isinstance(value, Rational) else value)
-
-
-def _probabilities(node: Chance, path: tuple[str, ...]) -> list[str]:
-    """A chance node's probabilities as text that sums to exactly 1.
-
-    Exact probabilities are written as they are.  Floats are written at full
-    precision, except the largest, written as 1 minus the others (exactly), so
-    that the file is a probability distribution for Gambit and for
-    :func:`parse_efg`; it moves by at most the float tolerance.
-    """
-    texts = [_number(p, "a probability", (*path, label)) for label, p, _ in node.moves]
-    values = [p for _, p, _ in node.moves]
-    if not any(isinstance(p, float) for p in values):
-        return texts
-    largest = max(range(len(values)), key=lambda k: values[k])
-    rest = sum((Fraction(t) for k, t in enumerate(texts) if k != largest), Fraction(0))
-    texts[largest] = _decimal(1 - rest)
-    return texts
-
-
-def _decimal(value: Fraction) -> str:
-    """A fraction whose denominator divides a power of ten, as a decimal literal.
-
-    >>> _decimal(Fraction(-3, 8)), _decimal(Fraction(5)), _decimal(Fraction(1, 10**20))
-    ('-0.375', '5', '0.00000000000000000001')
-    """
-    places = 0
-    while (value * 10**places).denominator != 1:
-        places += 1
-    digits = str(abs(value.numerator * 10**places // value.denominator)).rjust(places + 1, "0")
-    sign = "-" if value < 0 else ""
-    if not places:
-        return sign + digits
-    return f"{sign}{digits[:-places]}.{digits[-places:]}"
-
-
-def _node_labels(tree: GameTree) -> dict[tuple[str, ...], str]:
-    """Labels of the decision and chance nodes, repeated non-empty ones made unique.
-
-    Gambit 16.7 refuses a file in which two nodes have the same non-empty
-    label; repeated labels get its ``_1``, ``_2`` suffixes.
-    """
-    labels = {path: node.label for path, node in tree.nodes() if not isinstance(node, Terminal)}
-    named = [path for path, label in labels.items() if label]
-    return {**labels, **dict(zip(named, unique_labels([labels[p] for p in named]), strict=True))}
-
-
-def write_efg(tree: GameTree, title: str | None = None, comment: str = "") -> str:
-    """The tree as Gambit ``.efg`` text that Gambit 16.7 and :func:`parse_efg` read.
-
-    Exact numbers are written as ``p/q`` (header ``R``); a tree with float
-    values is written with full-precision decimals (header ``D``).  Every
-    information set's Gambit name is its gametrust id, information sets are
-    numbered per player in the order they are first met, each chance node is
-    its own chance information set, and each terminal has its own outcome
-    holding its payoffs, named by the terminal's label (:func:`parse_efg`
-    takes a terminal's label from its outcome when its node label is empty).
-    Gambit 16.7 refuses two nodes with the same non-empty label, so repeated
-    labels of decision and chance nodes are written with its ``_1``, ``_2``
-    suffixes; it also accepts only labels of printable ASCII without leading,
-    trailing or double spaces.  ``title`` defaults to
-    the tree's title.  A tree whose values are not numbers (an unbuilt
-    scenario's expressions) raises :class:`~gametrust.core.errors.ArgumentError`.
-
-    >>> from fractions import Fraction as F
-    >>> t = GameTree(("Row", "Col"), Chance((
-    ...     ("good", F(1, 3), Decision(0, (("x", Terminal((F(1), F(-1, 2)), "end")),))),
-    ...     ("bad", F(2, 3), Terminal((F(0), F(0)))))), title="demo")
-    >>> print(write_efg(t))
-    EFG 2 R "demo" { "Row" "Col" }
-    ""
-    <BLANKLINE>
-    c "" 1 "" { "good" 1/3 "bad" 2/3 } 0
-    p "" 1 1 "Row:1" { "x" } 0
-    t "" 1 "end" { 1, -1/2 }
-    t "" 2 "" { 0, 0 }
-    <BLANKLINE>
-    """
-    number_of: dict[str, int] = {}
-    per_player = [0] * len(tree.players)
-    for info in tree.infosets:
-        per_player[info.player] += 1
-        number_of[info.id] = per_player[info.player]
-    node_labels = _node_labels(tree)
-    body: list[str] = []
-    chance_count = 0
-    outcome_count = 0
-    for path, node in tree.nodes():
-        if isinstance(node, Terminal):
-            outcome_count += 1
-            values = ", ".join(_number(v, "a payoff", path) for v in node.payoffs)
-            body.append(f't "" {outcome_count} {quote(node.label)} {{ {values} }}')
-        elif isinstance(node, Chance):
-            chance_count += 1
-            written = _probabilities(node, path)
-            moves = " ".join(
-                f"{quote(label)} {text}" for (label, _, _), text in zip(node.moves, written,
-                                                                        strict=True)
-            )
-            body.append(f'c {quote(node_labels[path])} {chance_count} "" {{ {moves} }} 0')
-        else:
-            info = tree.infoset_of[path]
-            actions = " ".join(quote(label) for label in node.actions)
-            body.append(
-                f"p {quote(node_labels[path])} {node.player + 1} {number_of[info]} {quote(info)} "
-                f"{{ {actions} }} 0"
-            )
-    tree.check_probabilities()
-    kind = "R" if tree.exact else "D"
-    heading = tree.title if title is None else title
-    players = " ".join(quote(p) for p in tree.players)
-    lines = [f"EFG 2 {kind} {quote(heading)} {{ {players} }}", quote(comment), "", *body]
-    return "\n".join(lines) + "\n"
-
-
-# -- comparing ------------------------------------------------------------------------------------
-
-
-def tree_difference(a: GameTree, b: GameTree) -> str | None:
-    """The first way two trees differ as games, in words; ``None`` when they are the same.
-
-    Compared: the title, the players, and node by node in pre-order the kind
-    of node, its label, the deciding player, the move labels in order, chance
-    probabilities, terminal payoffs, and the partition into information sets
-    (which nodes share a set) — not the names of the sets.  Values compare
-    with ``==``, so ``Fraction(1, 2)`` equals ``0.5``.
-
-    >>> from fractions import Fraction as F
-    >>> one = GameTree(("A",), Decision(0, (("x", Terminal((F(1),))),), infoset="mine"))
-    >>> two = GameTree(("A",), Decision(0, (("x", Terminal((F(1),))),)))
-    >>> tree_difference(one, two) is None
-    True
-    >>> tree_difference(one, GameTree(("A",), Decision(0, (("x", Terminal((F(2),))),))))
-    'at x: payoffs (1,) and (2,)'
-    """
-    if a.title != b.title:
-        return f"titles {a.title!r} and {b.title!r}"
-    if a.players != b.players:
-        return f"players {list(a.players)} and {list(b.players)}"
-    forward: dict[str, str] = {}
-    backward: dict[str, str] = {}
-    stack: list[tuple[tuple[str, ...], Node, Node]] = [((), a.root, b.root)]
-    while stack:
-        path, x, y = stack.pop()
-        where = "at the root" if not path else "at " + "/".join(path)
-        if type(x) is not type(y):
-            return f"{where}: a {type(x).__name__} node and a {type(y).__name__} node"
-        if x.label != y.label:
-            return f"{where}: node labels {x.label!r} and {y.label!r}"
-        if isinstance(x, Terminal):
-            assert isinstance(y, Terminal)
-            if len(x.payoffs) != len(y.payoffs) or any(
-                p != q for p, q in zip(x.payoffs, y.payoffs, strict=False)
-            ):
-                return f"{where}: payoffs {_show(x.payoffs)} and {_show(y.payoffs)}"
-            continue
-        if isinstance(x, Chance):
-            assert isinstance(y, Chance)
-            labels_x = [m[0] for m in x.moves]
-            labels_y = [m[0] for m in y.moves]
-            if labels_x != labels_y:
-                return f"{where}: chance moves {labels_x} and {labels_y}"
-            probs_x = tuple(m[1] for m in x.moves)
-            probs_y = tuple(m[1] for m in y.moves)
-            if any(p != q for p, q in zip(probs_x, probs_y, strict=True)):
-                return f"{where}: probabilities {_show(probs_x)} and {_show(probs_y)}"
-            pairs = [(m[0], m[2], n[2]) for m, n in zip(x.moves, y.moves, strict=True)]
-        else:
-            assert isinstance(x, Decision) and isinstance(y, Decision)
-            if x.player != y.player:
-                return f"{where}: {a.players[x.player]} moves in one, {b.players[y.player]} in " \
-                    "the other"
-            if x.actions != y.actions:
-                return f"{where}: actions {list(x.actions)} and {list(y.actions)}"
-            ix, iy = a.infoset_of[path], b.infoset_of[path]
-            if forward.setdefault(ix, iy) != iy or backward.setdefault(iy, ix) != ix:
-                return f"{where}: the information sets differ"
-            pairs = [(m[0], m[1], n[1]) for m, n in zip(x.moves, y.moves, strict=True)]
-        stack.extend(((*path, label), cx, cy) for label, cx, cy in reversed(pairs))
-    return None
-
-
-def trees_equivalent(a: GameTree, b: GameTree) -> bool:
-    """True when :func:`tree_difference` finds no difference (same game up to infoset names)."""
-    return tree_difference(a, b) is None
-
-
-def _show(values: Sequence[Any]) -> str:
-    return "(" + ", ".join(format_value(v) if isinstance(v, (Fraction, float)) else str(v)
-                           for v in values) + ("," if len(values) == 1 else "") + ")"

@@ -52,24 +52,23 @@ from fractions import Fraction
 from itertools import product
 from math import prod
 from os import PathLike
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..core.errors import GambitFormatError  # noqa: F401 - the doctests use it
 from ..model.game import NormalFormGame
+from ..scenario.expression import constant
+from ..scenario.parts import Player
+from ..scenario.scenario import Scenario
 from .gambit_text import (
     TokenStream,
     count,
     describe,
-    format_value,
+    gambit_number,
     quote,
     read_text,
     unique_labels,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..scenario.scenario import Scenario
 
 __all__ = ["parse_nfg", "read_nfg", "read_nfg_game", "write_nfg"]
 
@@ -266,9 +265,6 @@ def read_nfg(path: str | PathLike[str]) -> Scenario:
     scenario of the same game.  Player ids are Gambit's player labels (made
     unique and non-empty); strategy labels become action labels.
     """
-    from ..scenario.expression import constant
-    from ..scenario.scenario import Player, Scenario
-
     game, comment = _read(path)
     payoffs = {
         tuple(game.actions[i][k] for i, k in enumerate(index)): tuple(
@@ -324,7 +320,7 @@ def write_nfg(game: NormalFormGame, title: str | None = None) -> str:
     payoffs = game.payoffs
     profiles = list(_gambit_profiles(game.shape))
     for profile in profiles:
-        values = ", ".join(format_value(payoffs[(i, *profile)]) for i in range(game.n_players))
+        values = ", ".join(gambit_number(payoffs[(i, *profile)]) for i in range(game.n_players))
         lines.append(f'{{ "" {values} }}')
     lines.append("}")
     lines.append(" ".join(str(k + 1) for k in range(len(profiles))))

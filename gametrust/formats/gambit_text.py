@@ -34,7 +34,7 @@ __all__ = [
     "TokenStream",
     "count",
     "describe",
-    "format_value",
+    "gambit_number",
     "quote",
     "read_text",
     "unique_labels",
@@ -271,10 +271,10 @@ def quote(label: str) -> str:
     return '"' + label.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def format_value(value: object) -> str:
+def gambit_number(value: object) -> str:
     """An exact number as ``p/q``, anything else as a full-precision decimal.
 
-    >>> format_value(Fraction(-2, 3)), format_value(Fraction(4)), format_value(0.1)
+    >>> gambit_number(Fraction(-2, 3)), gambit_number(Fraction(4)), gambit_number(0.1)
     ('-2/3', '4', '0.1')
     """
     if isinstance(value, Fraction):

@@ -1,7 +1,8 @@
 """Scenario files to validated :class:`~gametrust.scenario.Scenario` objects.
 
-:func:`load` reads a file (YAML, or a Gambit ``.nfg``), :func:`loads` reads
-text, and :func:`scenario_from_data` validates plain data.  Every check names
+:func:`load` reads a file (YAML, or a Gambit ``.nfg`` / ``.efg``), :func:`loads`
+reads text, and :func:`~gametrust.formats.scenario_data.scenario_from_data`
+(also importable from here) validates plain data.  Every check names
 the file, line, column and key path of the problem, in one
 :class:`~gametrust.core.errors.ScenarioError` (or its subclass
 :class:`~gametrust.core.errors.ExpressionError` for a bad expression).  The format
@@ -32,31 +33,14 @@ gametrust.core.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import Location, ScenarioError
 from ..scenario.scenario import Scenario
-from .reader import Reader
-from .yamlsource import SourceMap, load_yaml
+from .scenario_data import scenario_from_data
+from .yamlsource import load_yaml
 
 __all__ = ["load", "loads", "scenario_from_data"]
-
-def scenario_from_data(
-    data: Mapping[str, Any],
-    where: SourceMap | None = None,
-    *,
-    file: str | None = None,
-    path: str | None = None,
-) -> Scenario:
-    """Validate plain data in the file format and build a :class:`Scenario`.
-
-    ``where`` gives line and column numbers (from :func:`~gametrust.formats.yamlsource.load_yaml`);
-    without it errors are located by ``file`` and key path only.
-    """
-    reader = Reader(where if where is not None else SourceMap.empty(file))
-    return reader.scenario(data, path)
 
 
 def loads(text: str | bytes, file: str = "<string>") -> Scenario:

@@ -3,7 +3,8 @@
 :func:`load_yaml` parses with PyYAML's *safe* composer only and then builds
 plain Python data itself (``dict``, ``list``, ``str``, ``int``, ``Fraction``,
 ``bool``, ``None``), recording the 1-based line and column of every mapping key
-and value in a :class:`SourceMap`, addressed by key path
+and value in a :class:`~gametrust.scenario.source_map.SourceMap` (re-exported
+here), addressed by key path
 (``("payoffs", "Pressure, Arm", 1)``).
 
 Compared with ``yaml.safe_load``:
@@ -35,10 +36,8 @@ gametrust.core.errors.ScenarioError: s.yaml:2:1: a: duplicate key 'a' (first giv
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, TypeAlias
+from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -46,84 +45,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.errors import Location, ScenarioError
 from ..scenario.expression import parse_number_safely
+from ..scenario.source_map import KeyPath, SourceMap, WrittenScalar
 
-__all__ = ["MAX_NODES", "SourceMap", "load_yaml"]
-
-KeyPath: TypeAlias = tuple[str | int, ...]
+__all__ = ["MAX_NODES", "KeyPath", "SourceMap", "load_yaml"]
 
 #: Most values a document may expand to (aliases included); stops alias bombs.
 MAX_NODES = 200_000
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-
-
-@dataclass(frozen=True)
-class _Scalar:
-    text: str
-    line: int
-    column: int | None  # column of the first character of ``text``; None when not linear
-
-
-@dataclass(frozen=True, eq=False)
-class SourceMap:
-    """Where each key and value of a loaded document was written.
-
-    Positions are 1-based.  Asking for a path that has no recorded position
-    (e.g. a key the user left out) gives the position of its nearest
-    recorded ancestor, with the full path kept in the location.
-
-    >>> _, where = load_yaml("players:\\n  US: {actions: [A]}\\n", "f.yaml")
-    >>> where.location(("players", "US", "name"))
-    Location(file='f.yaml', line=2, column=7, path=('players', 'US', 'name'))
-    >>> where.key_location(("players", "US"))
-    Location(file='f.yaml', line=2, column=3, path=('players', 'US'))
-    """
-
-    file: str | None
-    values: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict, repr=False)
-    keys: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict, repr=False)
-    scalars: Mapping[KeyPath, _Scalar] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def empty(cls, file: str | None = None) -> SourceMap:
-        """A map with no positions: locations carry the file and key path only."""
-        return cls(file)
-
-    def location(self, path: KeyPath) -> Location:
-        """Location of the value at ``path`` (or of its nearest known ancestor)."""
-        path = tuple(path)
-        for end in range(len(path), -1, -1):
-            position = self.values.get(path[:end])
-            if position is not None:
-                return Location(self.file, position[0], position[1], path)
-        return Location(self.file, path=path)
-
-    def key_location(self, path: KeyPath) -> Location:
-        """Location of the mapping key that ends ``path``, else of its value."""
-        path = tuple(path)
-        position = self.keys.get(path)
-        if position is None:
-            return self.location(path)
-        return Location(self.file, position[0], position[1], path)
-
-    def text(self, path: KeyPath) -> str | None:
-        """The source text of the scalar at ``path`` (``"Yes"`` for a YAML boolean)."""
-        scalar = self.scalars.get(tuple(path))
-        return scalar.text if scalar is not None else None
-
-    def text_location(self, path: KeyPath) -> Location:
-        """Location of the first character of a scalar's text (after any quote).
-
-        The column is ``None`` when the text does not map one-to-one onto a
-        single source line (block scalars, folded lines, escapes), so callers
-        can safely add an offset to it only when it is set.
-        """
-        path = tuple(path)
-        scalar = self.scalars.get(path)
-        if scalar is None:
-            return self.location(path)
-        return Location(self.file, scalar.line, scalar.column, path)
 
 
 def _error(message: str, file: str | None, mark: Any = None, path: KeyPath = ()) -> ScenarioError:
@@ -193,7 +123,7 @@ class _Builder:
         self.file = file
         self.values: dict[KeyPath, tuple[int, int]] = {}
         self.keys: dict[KeyPath, tuple[int, int]] = {}
-        self.scalars: dict[KeyPath, _Scalar] = {}
+        self.scalars: dict[KeyPath, WrittenScalar] = {}
         self.constructor = SafeConstructor()
         self.count = 0
         self.active: set[int] = set()
@@ -242,7 +172,7 @@ class _Builder:
             column = start.column + 2 if end.index - start.index - 2 == len(node.value) else None
         elif node.style is not None:  # block scalar
             column = None
-        self.scalars[path] = _Scalar(node.value, start.line + 1, column)
+        self.scalars[path] = WrittenScalar(node.value, start.line + 1, column)
         tag = node.tag
         if tag not in _SCALAR_TAGS:
             self.check_tag(node, f"{_TAG}str", path)

@@ -1,22 +1,15 @@
-"""Payoff expressions: a whitelist parser, never ``eval``.
+"""Payoff expressions: arithmetic over parameters, parsed by a whitelist parser, never ``eval``.
 
 A scenario may write a payoff as arithmetic over its parameters
-(``relief - 1``, ``2*cost/3``, ``(1 - p)^2``).  The grammar is deliberately
-tiny; nothing else is accepted::
-
-    expression := term (("+" | "-") term)*
-    term       := unary (("*" | "/") unary)*
-    unary      := ("+" | "-") unary | power
-    power      := atom (("^" | "**") unary)?         right-associative
-    atom       := NUMBER | NAME | "(" expression ")"
-    NUMBER     := 12 | 0.1 | .5 | 1e-2 | 2.5E3        (decimals are exact: 0.1 = 1/10)
-    NAME       := [A-Za-z_][A-Za-z0-9_]*              (not a Python keyword)
-
-So there are no calls, attribute access, indexing, strings or commas.  Input
-is limited to :data:`MAX_LENGTH` characters and :data:`MAX_DEPTH` nested
-parentheses / signs / powers, an exponent must be an integer of magnitude at
-most :data:`MAX_EXPONENT`, and exact results may not exceed
-:data:`MAX_BITS` bits, so no input can hang the parser or blow the stack.
+(``relief - 1``, ``2*cost/3``, ``(1 - p)^2``): numbers, names, ``+ - * /``,
+``^`` (or ``**``) and parentheses, nothing else (the grammar and the parser
+are in :mod:`gametrust.scenario.expression_syntax`).  An :class:`Expression`
+is the parsed value: it evaluates exactly, folds over any number type, and
+converts to sympy.  Input is limited to :data:`MAX_LENGTH` characters and
+:data:`MAX_DEPTH` nested parentheses / signs / powers, an exponent must be
+an integer of magnitude at most :data:`MAX_EXPONENT`, and exact results may
+not exceed :data:`MAX_BITS` bits, so no input can hang the parser or blow the
+stack.
 
 >>> e = parse_expression("relief - 1/2")
 >>> sorted(e.names())
@@ -35,19 +28,33 @@ gametrust.core.errors.ExpressionError: unexpected '.' at column 3: attribute acc
 
 from __future__ import annotations
 
-import dataclasses
-import keyword
 import math
 import operator
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
-from ..core.errors import ArgumentError, ExpressionError, Location, did_you_mean
+from ..core.errors import ExpressionError, Location, did_you_mean, fail
+from .expression_syntax import (
+    MAX_BITS,
+    MAX_DEPTH,
+    MAX_EXPONENT,
+    MAX_LENGTH,
+    ChainNode,
+    NameNode,
+    NumberNode,
+    PowerNode,
+    SyntaxNode,
+    UnaryNode,
+    Value,
+    parse_number_safely,
+    parse_syntax,
+    shift_location,
+    walk,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import sympy
@@ -62,274 +69,6 @@ __all__ = [
     "parse_expression",
     "parse_number_safely",
 ]
-
-#: Longest expression text accepted, in characters.
-MAX_LENGTH = 1000
-#: Deepest nesting of parentheses, unary signs and powers.
-MAX_DEPTH = 50
-#: Largest magnitude of an exponent (``x^64`` is fine, ``x^65`` is not).
-MAX_EXPONENT = 64
-#: Largest size, in bits, of a numerator or denominator produced by ``^``, and
-#: (as a power of ten) of a number literal's exponent.
-MAX_BITS = 100_000
-_MAX_LITERAL_EXPONENT = 1000
-
-Value: TypeAlias = Fraction | float
-
-# -- the tree ---------------------------------------------------------------------------------
-# Node columns are 0-based offsets into the source; they are not part of equality.
-
-
-@dataclass(frozen=True)
-class _Number:
-    value: Value
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True)
-class _Name:
-    id: str
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True)
-class _Unary:
-    op: str  # "+" or "-"
-    operand: _Node
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True)
-class _Chain:
-    """``first op1 x1 op2 x2 ...`` with left-to-right operators of one precedence.
-
-    Kept flat (not a left-deep binary tree) so a long sum stays shallow.
-    """
-
-    first: _Node
-    rest: tuple[tuple[str, _Node], ...]  # (operator, operand)
-    positions: tuple[int, ...] = field(default=(), compare=False)  # of the operators
-
-
-@dataclass(frozen=True)
-class _Power:
-    base: _Node
-    exponent: _Node
-    pos: int = field(default=0, compare=False)  # position of the operator
-
-
-_Node: TypeAlias = _Number | _Name | _Unary | _Chain | _Power
-
-
-# -- tokens -----------------------------------------------------------------------------------
-
-_NUMBER = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-# Characters that are never allowed, with the reason shown to the user.
-_FORBIDDEN = {
-    ".": "attribute access is not allowed",
-    "[": "indexing is not allowed",
-    "]": "indexing is not allowed",
-    ",": "commas are not allowed",
-    "'": "strings are not allowed",
-    '"': "strings are not allowed",
-    "=": "assignments and comparisons are not allowed",
-    "<": "comparisons are not allowed",
-    ">": "comparisons are not allowed",
-    ":": "only numbers, parameter names, + - * / ^ and parentheses are allowed",
-}
-_ALLOWED_HINT = "only numbers, parameter names, + - * / ^ and parentheses are allowed"
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str  # "number", "name", "op", "bad", "end"
-    text: str
-    pos: int
-
-
-def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        if ch.isascii() and (ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit())):
-            match = _NUMBER.match(text, i)
-            assert match is not None  # the first character is a digit or ".digit"
-            out.append(_Token("number", match.group(), i))
-            i = match.end()
-            continue
-        match = _NAME.match(text, i)
-        if match:
-            out.append(_Token("name", match.group(), i))
-            i = match.end()
-            continue
-        if text.startswith("**", i):
-            out.append(_Token("op", "^", i))
-            i += 2
-            continue
-        if ch in "+-*/^()":
-            out.append(_Token("op", ch, i))
-        else:
-            out.append(_Token("bad", ch, i))
-        i += 1
-    out.append(_Token("end", "", n))
-    return out
-
-
-# -- parser -----------------------------------------------------------------------------------
-
-
-class _Parser:
-    def __init__(self, text: str, location: Location | None) -> None:
-        self.text = text
-        self.location = location
-        self.tokens = _tokens(text)
-        self.index = 0
-        self.depth = 0
-
-    # errors
-
-    def error(self, message: str, pos: int) -> ExpressionError:
-        return ExpressionError(message, _shift(self.location, self.text, pos))
-
-    def unexpected(self, token: _Token, reason: str) -> ExpressionError:
-        if token.kind == "end":
-            return self.error(f"unexpected end of expression: {reason}", token.pos)
-        shown = f"number {token.text}" if token.kind == "number" else repr(token.text)
-        return self.error(f"unexpected {shown} at column {token.pos + 1}: {reason}", token.pos)
-
-    # helpers
-
-    @property
-    def token(self) -> _Token:
-        return self.tokens[self.index]
-
-    def advance(self) -> _Token:
-        token = self.tokens[self.index]
-        self.index += 1
-        return token
-
-    def at_op(self, *ops: str) -> bool:
-        return self.token.kind == "op" and self.token.text in ops
-
-    def nest(self, pos: int) -> None:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise self.error(f"expression nested more than {MAX_DEPTH} levels deep", pos)
-
-    def check_bad(self, token: _Token) -> None:
-        if token.kind == "bad":
-            raise self.unexpected(token, _FORBIDDEN.get(token.text, _ALLOWED_HINT))
-
-    # grammar
-
-    def parse(self) -> _Node:
-        if self.token.kind == "end":
-            raise self.error("empty expression", 0)
-        node = self.expression()
-        token = self.token
-        if token.kind != "end":
-            self.check_bad(token)
-            if token.kind == "op" and token.text == "(":
-                raise self.unexpected(token, "function calls are not allowed")
-            if token.kind == "op" and token.text == ")":
-                raise self.unexpected(token, "no matching '('")
-            hint = ""
-            previous = self.tokens[self.index - 1]
-            if token.kind == "name" and previous.kind == "number":
-                hint = f" (write {previous.text}*{token.text} to multiply)"
-            raise self.unexpected(token, f"expected an operator{hint}")
-        return node
-
-    def expression(self) -> _Node:
-        return self.chain(("+", "-"), self.term)
-
-    def term(self) -> _Node:
-        return self.chain(("*", "/"), self.unary)
-
-    def chain(self, ops: tuple[str, ...], operand: Any) -> _Node:
-        first = operand()
-        rest: list[tuple[str, _Node]] = []
-        positions: list[int] = []
-        while self.at_op(*ops):
-            op = self.advance()
-            positions.append(op.pos)
-            rest.append((op.text, operand()))
-        return _Chain(first, tuple(rest), tuple(positions)) if rest else first
-
-    def unary(self) -> _Node:
-        if self.at_op("+", "-"):
-            op = self.advance()
-            self.nest(op.pos)
-            operand = self.unary()
-            self.depth -= 1
-            return _Unary(op.text, operand, op.pos)
-        return self.power()
-
-    def power(self) -> _Node:
-        base = self.atom()
-        if self.at_op("^"):
-            op = self.advance()
-            self.nest(op.pos)
-            exponent = self.unary()
-            self.depth -= 1
-            return _Power(base, exponent, op.pos)
-        return base
-
-    def atom(self) -> _Node:
-        token = self.advance()
-        if token.kind == "number":
-            return _Number(self.number(token), token.pos)
-        if token.kind == "name":
-            if keyword.iskeyword(token.text):
-                raise self.error(
-                    f"{token.text!r} at column {token.pos + 1} is a Python keyword, not a "
-                    f"parameter name; {_ALLOWED_HINT}",
-                    token.pos,
-                )
-            if self.at_op("("):
-                raise self.unexpected(self.token, "function calls are not allowed")
-            return _Name(token.text, token.pos)
-        if token.kind == "op" and token.text == "(":
-            self.nest(token.pos)
-            inner = self.expression()
-            self.depth -= 1
-            closing = self.token
-            if not self.at_op(")"):
-                self.check_bad(closing)
-                raise self.unexpected(
-                    closing, f"expected ')' to close '(' at column {token.pos + 1}"
-                )
-            self.advance()
-            if self.at_op("("):
-                raise self.unexpected(self.token, "function calls are not allowed")
-            return inner
-        self.check_bad(token)
-        raise self.unexpected(token, "expected a number, a name or '('")
-
-    def number(self, token: _Token) -> Fraction:
-        _, _, exponent = token.text.lower().partition("e")
-        if exponent and abs(int(exponent)) > _MAX_LITERAL_EXPONENT:
-            raise self.error(
-                f"number {token.text} at column {token.pos + 1} is out of range "
-                f"(exponent above {_MAX_LITERAL_EXPONENT})",
-                token.pos,
-            )
-        return Fraction(Decimal(token.text))
-
-
-def _shift(location: Location | None, text: str, pos: int) -> Location:
-    """``location`` moved to the character at ``pos`` of a one-line expression."""
-    if location is None:
-        return Location(column=pos + 1)
-    if location.column is None or "\n" in text or "\r" in text:
-        return location
-    return dataclasses.replace(location, column=location.column + pos)
 
 
 # -- evaluation -------------------------------------------------------------------------------
@@ -361,18 +100,18 @@ class _Evaluator:
         self.values = values
 
     def error(self, message: str, pos: int) -> ExpressionError:
-        where = _shift(self.expression.location, self.expression.source, pos)
+        where = shift_location(self.expression.location, self.expression.source, pos)
         return ExpressionError(f"{self.expression.source!r}: {message}", where)
 
-    def run(self, node: _Node) -> Value:
-        if isinstance(node, _Number):
+    def run(self, node: SyntaxNode) -> Value:
+        if isinstance(node, NumberNode):
             return node.value
-        if isinstance(node, _Name):
+        if isinstance(node, NameNode):
             return self.values[node.id]
-        if isinstance(node, _Unary):
+        if isinstance(node, UnaryNode):
             value = self.run(node.operand)
             return -value if node.op == "-" else value
-        if isinstance(node, _Chain):
+        if isinstance(node, ChainNode):
             result = self.run(node.first)
             for (op, operand), pos in zip(node.rest, node.positions, strict=True):
                 right = self.run(operand)
@@ -386,7 +125,7 @@ class _Evaluator:
             return result
         return self.power(node)
 
-    def power(self, node: _Power) -> Value:
+    def power(self, node: PowerNode) -> Value:
         base = self.run(node.base)
         exponent = self.run(node.exponent)
         return _power(base, exponent, self.error, node.pos)
@@ -431,27 +170,13 @@ def _repeat(base: Any, k: int, number: Callable[[Fraction | float], Any]) -> Any
     return result
 
 
-def _walk(node: _Node) -> Iterator[_Node]:
-    """Nodes in source order (pre-order, left to right)."""
-    stack: list[_Node] = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if isinstance(current, _Unary):
-            stack.append(current.operand)
-        elif isinstance(current, _Chain):
-            stack.extend(reversed([current.first, *(x for _, x in current.rest)]))
-        elif isinstance(current, _Power):
-            stack.extend([current.exponent, current.base])
-
-
 def _format(value: Value) -> str:
     if isinstance(value, float):
         return repr(value)
     return str(value)
 
 
-# -- public API -------------------------------------------------------------------------------
+# -- the value -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -472,12 +197,12 @@ class Expression:
     """
 
     source: str = field(compare=False)
-    tree: _Node = field(repr=False)
+    tree: SyntaxNode = field(repr=False)
     location: Location | None = field(default=None, compare=False, repr=False)
     _names: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        names = frozenset(n.id for n in _walk(self.tree) if isinstance(n, _Name))
+        names = frozenset(n.id for n in walk(self.tree) if isinstance(n, NameNode))
         object.__setattr__(self, "_names", names)
 
     def __repr__(self) -> str:
@@ -517,8 +242,8 @@ class Expression:
         """
         values = values or {}
         evaluator = _Evaluator(self, {})
-        for node in _walk(self.tree):
-            if isinstance(node, _Name) and node.id not in values:
+        for node in walk(self.tree):
+            if isinstance(node, NameNode) and node.id not in values:
                 suggestion = did_you_mean(node.id, values)
                 raise evaluator.error(f"unknown name {node.id!r}{suggestion}", node.pos)
         evaluator.values = {name: _as_value(values[name], name) for name in self._names}
@@ -531,11 +256,11 @@ class Expression:
         left, right = (right, self) if reverse else (self, right)
 
         def wrap(e: Expression) -> str:
-            atomic = isinstance(e.tree, (_Number, _Name)) and not e.source.startswith("-")
+            atomic = isinstance(e.tree, (NumberNode, NameNode)) and not e.source.startswith("-")
             return e.source if atomic else f"({e.source})"
 
         source = f"{wrap(left)} {op} {wrap(right)}"
-        return Expression(source, _Chain(left.tree, ((op, right.tree),), (0,)))
+        return Expression(source, ChainNode(left.tree, ((op, right.tree),), (0,)))
 
     def __add__(self, other: object) -> Expression:
         """``a + b`` as a new expression (numbers are lifted with :func:`constant`).
@@ -563,7 +288,7 @@ class Expression:
         return self._combine("*", other, reverse=True)
 
     def __neg__(self) -> Expression:
-        return Expression(f"-({self.source})", _Unary("-", self.tree))
+        return Expression(f"-({self.source})", UnaryNode("-", self.tree))
 
     def fold(self, number: Callable[[Fraction | float], Any], name: Callable[[str], Any]) -> Any:
         """Evaluate the tree with any values that support ``+ - * /`` (e.g. polynomials).
@@ -575,15 +300,15 @@ class Expression:
         Fraction(17, 1)
         """
 
-        def run(node: _Node) -> Any:
-            if isinstance(node, _Number):
+        def run(node: SyntaxNode) -> Any:
+            if isinstance(node, NumberNode):
                 return number(node.value)
-            if isinstance(node, _Name):
+            if isinstance(node, NameNode):
                 return name(node.id)
-            if isinstance(node, _Unary):
+            if isinstance(node, UnaryNode):
                 value = run(node.operand)
                 return -value if node.op == "-" else value
-            if isinstance(node, _Chain):
+            if isinstance(node, ChainNode):
                 result = run(node.first)
                 for op, operand in node.rest:
                     result = _OPERATORS[op](result, run(operand))
@@ -596,8 +321,8 @@ class Expression:
 
         return run(self.tree)
 
-    def _constant_exponent(self, node: _Power) -> int:
-        if any(isinstance(n, _Name) for n in _walk(node.exponent)):
+    def _constant_exponent(self, node: PowerNode) -> int:
+        if any(isinstance(n, NameNode) for n in walk(node.exponent)):
             raise self._error_at("an exponent that depends on a name cannot be swept", node.pos)
         value = Expression(self.source, node.exponent).evaluate({})
         if isinstance(value, float) or value.denominator != 1:
@@ -622,18 +347,18 @@ class Expression:
 
         table = dict(symbols or {})
 
-        def convert(node: _Node) -> sympy.Expr:
-            if isinstance(node, _Number):
+        def convert(node: SyntaxNode) -> sympy.Expr:
+            if isinstance(node, NumberNode):
                 value = node.value
                 if isinstance(value, float):
                     return sympy.Float(value)
                 return sympy.Rational(value.numerator, value.denominator)
-            if isinstance(node, _Name):
+            if isinstance(node, NameNode):
                 return table[node.id] if node.id in table else sympy.Symbol(node.id)
-            if isinstance(node, _Unary):
+            if isinstance(node, UnaryNode):
                 operand = convert(node.operand)
                 return -operand if node.op == "-" else operand
-            if isinstance(node, _Chain):
+            if isinstance(node, ChainNode):
                 result = convert(node.first)
                 for (op, operand), pos in zip(node.rest, node.positions, strict=True):
                     right = convert(operand)
@@ -679,31 +404,8 @@ def parse_expression(text: str, location: Location | None = None) -> Expression:
         raise ExpressionError(
             f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}", location
         )
-    tree = _Parser(text, location).parse()
+    tree = parse_syntax(text, location)
     return Expression(text, tree, location)
-
-
-_EXPONENT = re.compile(r"[eE]\s*([+-]?[0-9]+)")
-
-
-def parse_number_safely(text: str) -> Fraction | None:
-    """:func:`gametrust.core.exact.parse_number` for untrusted text: ``None`` for huge input.
-
-    Text longer than :data:`MAX_LENGTH` or with a decimal exponent beyond
-    1000 is not treated as a number, so ``"1e999999999"`` cannot make the
-    process compute a billion-digit integer.
-
-    >>> parse_number_safely("2/3"), parse_number_safely("1e999999999")
-    (Fraction(2, 3), None)
-    """
-    from ..core.exact import parse_number
-
-    if len(text) > MAX_LENGTH:
-        return None
-    match = _EXPONENT.search(text)
-    if match and abs(int(match.group(1))) > _MAX_LITERAL_EXPONENT:
-        return None
-    return parse_number(text)
 
 
 def constant(value: Value | int, location: Location | None = None) -> Expression:
@@ -715,12 +417,12 @@ def constant(value: Value | int, location: Location | None = None) -> Expression
     0.5
     """
     if isinstance(value, bool) or not isinstance(value, (int, Rational, float, Decimal)):
-        raise ArgumentError(f"{value!r} is not a number", Location(path=("value",)))
+        raise fail(f"{value!r} is not a number", "value")
     number: Value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ArgumentError(f"{value} is not a finite number", Location(path=("value",)))
+            raise fail(f"{value} is not a finite number", "value")
         number = value
     else:
         number = Fraction(value)  # type: ignore[arg-type]
-    return Expression(_format(number), _Number(number), location)
+    return Expression(_format(number), NumberNode(number), location)

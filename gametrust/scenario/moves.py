@@ -62,6 +62,7 @@ from .expression import Expression, constant, parse_expression, parse_number_saf
 __all__ = [
     "ALARM",
     "BOND",
+    "COMMITMENT_KINDS",
     "HARD",
     "NO_ALARM",
     "NO_COMMITMENT",
@@ -76,13 +77,13 @@ __all__ = [
 #: The kinds of commitment.
 HARD = "hard"
 BOND = "bond"
-KINDS = (HARD, BOND)
+COMMITMENT_KINDS = (HARD, BOND)
 #: Move labels the expansion writes.
 NO_COMMITMENT = "no commitment"
 ALARM = "alarm"
 NO_ALARM = "no alarm"
 
-Profile = tuple[str, ...]
+_Profile = tuple[str, ...]
 
 
 
@@ -132,10 +133,11 @@ class Commitment:
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "actions", tuple(self.actions))
-        if self.kind not in KINDS:
+        if self.kind not in COMMITMENT_KINDS:
             raise fail(
-                f"unknown kind of commitment {self.kind!r}{did_you_mean(str(self.kind), KINDS)}; "
-                f"choose {' or '.join(KINDS)}",
+                f"unknown kind of commitment {self.kind!r}"
+                f"{did_you_mean(str(self.kind), COMMITMENT_KINDS)}; "
+                f"choose {' or '.join(COMMITMENT_KINDS)}",
                 "kind",
             )
         if self.kind == BOND and self.bond is None:
@@ -346,7 +348,7 @@ def _unseen(players: Sequence[str], earlier: Sequence[int]) -> str:
 def normal_form_tree(
     players: Sequence[str],
     actions: Sequence[Sequence[str]],
-    payoffs: Mapping[Profile, Sequence[Any]],
+    payoffs: Mapping[_Profile, Sequence[Any]],
     *,
     order: Sequence[str] = (),
     verification: Verification | None = None,

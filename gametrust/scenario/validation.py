@@ -1,0 +1,264 @@
+"""The checks a :class:`~gametrust.scenario.scenario.Scenario` runs when it is constructed.
+
+Keyword construction normalises its input (payoff keys as tuples or ``"A, B"``
+text, numbers or expression text, plain numbers as parameters) and checks
+that the parts fit together: every profile has one payoff per player, every
+name is a parameter, a tree's players all move, types name players and
+profiles.  Each function here takes the parts it checks and returns them
+normalised; a problem raises :class:`~gametrust.core.errors.ArgumentError`
+naming the key path (a file loader turns it into a located error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import product
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from ..core.errors import did_you_mean, fail
+from ..core.exact import Number
+from ..model.empathy import EMPATHY_MODELS
+from ..model.tree import Chance, Decision, GameTree, Terminal
+from .expression import Expression, parse_number_safely
+from .moves import check_moves, normal_form_tree
+from .parts import Parameter, Player, expression_at
+from .treespec import check_chance, check_perfect_recall, key_path
+from .typespec import PlayerType
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .scenario import Scenario
+
+__all__ = [
+    "check_empathy_model",
+    "check_scenario_moves",
+    "check_stage_tree",
+    "check_types",
+    "frozen",
+    "moving_players",
+    "normalise_empathy",
+    "normalise_parameters",
+    "normalise_payoffs",
+    "tree_player",
+]
+
+
+def frozen(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
+    """A read-only view of ``mapping`` (a scenario's mappings cannot be changed)."""
+    return MappingProxyType(mapping)
+
+
+def tree_player(entry: object) -> Player:
+    """A tree scenario's player: a :class:`Player`, an id, or an ``(id, name)`` pair.
+
+    The actions are placeholders until the scenario fills in the tree's moves.
+    """
+    if isinstance(entry, Player):
+        return entry
+    if isinstance(entry, str):
+        return Player(entry, entry, ("?",))
+    if isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(x, str) for x in entry):
+        return Player(entry[0], entry[1], ("?",))
+    raise fail(f"a player is a Player, an id or an (id, name) pair, not {entry!r}", "players")
+
+
+def normalise_parameters(parameters: Mapping[str, Any]) -> dict[str, Parameter]:
+    """Parameters by name; a plain number becomes a :class:`Parameter` of that value."""
+    out: dict[str, Parameter] = {}
+    for name, item in parameters.items():
+        parameter = item if isinstance(item, Parameter) else Parameter(name, item)
+        if parameter.name != name:
+            raise fail(f"parameter {parameter.name!r} is filed as {name!r}", "parameters")
+        out[name] = parameter
+    return out
+
+
+def normalise_payoffs(
+    players: Sequence[Player], payoffs: Mapping[Any, Any], parameters: Mapping[str, Parameter]
+) -> dict[tuple[str, ...], tuple[Expression, ...]]:
+    """Every profile's payoff vector, as expressions, in the order of the action profiles."""
+    n = len(players)
+    given: dict[tuple[str, ...], tuple[Expression, ...]] = {}
+    for key, vector in payoffs.items():
+        profile = (
+            tuple(part.strip() for part in key.split(","))
+            if isinstance(key, str)
+            else tuple(key)
+        )
+        label = ", ".join(map(str, profile))
+        if len(profile) != n:
+            raise fail(f"profile ({label}) names {len(profile)} actions, not {n}", "payoffs")
+        for player, action in zip(players, profile, strict=True):
+            if action not in player.actions:
+                raise fail(
+                    f"profile ({label}): {action!r} is not an action of {player.id}"
+                    f"{did_you_mean(str(action), player.actions)}",
+                    "payoffs",
+                    label,
+                )
+        if profile in given:
+            raise fail(f"profile ({label}) is given twice", "payoffs", label)
+        if isinstance(vector, (str, bytes)) or not isinstance(vector, Sequence):
+            raise fail(f"profile ({label}): expected {n} payoffs", "payoffs", label)
+        if len(vector) != n:
+            raise fail(
+                f"profile ({label}) has {len(vector)} payoffs, expected {n}", "payoffs", label
+            )
+        given[profile] = tuple(
+            expression_at(v, "payoffs", label, i) for i, v in enumerate(vector)
+        )
+    ordered: dict[tuple[str, ...], tuple[Expression, ...]] = {}
+    missing = []
+    for profile in product(*(p.actions for p in players)):
+        if profile in given:
+            ordered[profile] = given[profile]
+        else:
+            missing.append(f"({', '.join(profile)})")
+    if missing:
+        raise fail(f"no payoffs for profile(s) {', '.join(missing[:10])}", "payoffs")
+    known = set(parameters)
+    for profile, vector in ordered.items():
+        for i, expression in enumerate(vector):
+            unknown = sorted(expression.names() - known)
+            if unknown:
+                raise fail(
+                    f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], known)}",
+                    "payoffs",
+                    ", ".join(profile),
+                    i,
+                )
+    return ordered
+
+
+def check_stage_tree(
+    tree: GameTree, player_ids: tuple[str, ...], parameters: Mapping[str, Parameter]
+) -> None:
+    """A written tree: the scenario's players, perfect recall, known names, probabilities."""
+    if tuple(tree.players) != player_ids:
+        raise fail(
+            f"the tree's players {list(tree.players)} are not the scenario's "
+            f"{list(player_ids)}",
+            "players",
+        )
+    check_perfect_recall(tree)
+    known = set(parameters)
+    for path, node in tree.nodes():
+        if isinstance(node, Terminal):
+            located = [((*key_path(tree, path), "payoffs", i), e)
+                       for i, e in enumerate(node.payoffs)]
+        elif isinstance(node, Chance):
+            located = [((*key_path(tree, path), "chance", label, "probability"), e)
+                       for label, e, _ in node.moves]
+        else:
+            continue
+        for where, expression in located:
+            if not isinstance(expression, Expression):
+                raise fail(f"{expression!r} is not an Expression", *where)
+            unknown = sorted(expression.names() - known)
+            if unknown:
+                raise fail(
+                    f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], known)}",
+                    *where,
+                )
+    check_chance(tree, {n: p.value for n, p in parameters.items()})
+
+
+def check_scenario_moves(scenario: Scenario) -> None:
+    """The moves in time (commitments, verification, order) fit the stage game."""
+    if not scenario.is_tree:
+        return
+    stage = scenario.stage_tree
+    if stage is None:
+        stage = normal_form_tree(scenario.player_ids, scenario.actions, scenario.payoffs)
+    check_moves(
+        scenario.player_ids,
+        stage,
+        normal_form=scenario.stage_tree is None,
+        commitments=scenario.commitments,
+        verification=scenario.verification,
+        order=scenario.order,
+        parameters={n: p.value for n, p in scenario.parameters.items()},
+    )
+
+
+def moving_players(tree: GameTree, players: Sequence[Player]) -> tuple[Player, ...]:
+    """Tree players with the labels of their moves, in the order the tree meets them."""
+    moves: dict[int, dict[str, None]] = {}
+    for _, node in tree.nodes():
+        if isinstance(node, Decision):
+            moves.setdefault(node.player, {}).update(dict.fromkeys(node.actions))
+    out = []
+    for index, player in enumerate(players):
+        if index not in moves:
+            raise fail(f"player {player.id!r} never moves in the tree", "players", player.id)
+        out.append(Player(player.id, player.name, tuple(moves[index])))
+    return tuple(out)
+
+
+def normalise_empathy(
+    players: Sequence[Player], empathy: Mapping[str, Any], parameters: Mapping[str, Parameter]
+) -> dict[str, Number | Expression]:
+    """Every player's weight: a number, or an expression when it uses parameters."""
+    ids = [p.id for p in players]
+    for pid in empathy:
+        if pid not in ids:
+            raise fail(
+                f"empathy weight for unknown player {pid!r}{did_you_mean(str(pid), ids)}",
+                "empathy",
+                str(pid),
+            )
+    out: dict[str, Number | Expression] = {}
+    for pid in ids:
+        raw = empathy.get(pid, 0)
+        if isinstance(raw, str):
+            raw = parse_number_safely(raw) or raw
+        weight = expression_at(raw, "empathy", pid)
+        unknown = sorted(weight.names() - set(parameters))
+        if unknown:
+            raise fail(
+                f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], parameters)}",
+                "empathy",
+                pid,
+            )
+        out[pid] = weight if weight.names() else weight.evaluate({})
+    return out
+
+
+def check_types(scenario: Scenario) -> Mapping[str, tuple[PlayerType, ...]]:
+    """Types name players and profiles; the signal stage fits them.  The types, frozen."""
+    if not scenario.types:
+        if scenario.signalling is not None:
+            raise fail("a signalling game needs the sender's types", "signalling", "sender")
+        return scenario.types
+    if scenario.is_tree:
+        raise fail("types are for normal-form stage games, not moves in time", "types")
+    types = frozen({pid: tuple(ts) for pid, ts in scenario.types.items()})
+    n = len(scenario.players)
+    for pid, entries in types.items():
+        if pid not in scenario.player_ids:
+            raise fail(f"types for unknown player {pid!r}"
+                        f"{did_you_mean(str(pid), scenario.player_ids)}", "types", pid)
+        for t in entries:
+            for profile, vector in t.payoffs.items():
+                if profile not in scenario.payoffs or len(vector) != n:
+                    raise fail(f"type {t.name!r}: no profile ({', '.join(profile)}) with "
+                                f"{n} payoffs", "types", pid, t.name, "payoffs")
+    s = scenario.signalling
+    if s is not None:
+        if s.sender not in types or len(types[s.sender]) < 2:
+            raise fail("the sender needs two or more types", "signalling", "sender")
+        if n != 2 or s.receiver == s.sender or len(types.get(s.receiver, ((),))) != 1:
+            raise fail("the receiver is the other player, with one type",
+                        "signalling", "receiver")
+    return types
+
+
+def check_empathy_model(model: str) -> None:
+    """The empathy model is one of :data:`~gametrust.model.empathy.EMPATHY_MODELS`."""
+    if model not in EMPATHY_MODELS:
+        raise fail(
+            f"unknown empathy model {model!r}"
+            f"{did_you_mean(str(model), EMPATHY_MODELS)}; "
+            f"choose one of {', '.join(EMPATHY_MODELS)}",
+            "empathy_model",
+        )
