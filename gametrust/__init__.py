@@ -7,6 +7,11 @@ The public API, in the order a researcher meets it::
     result = gametrust.solve(game)                           # SolveResult of Equilibrium
     curve = gametrust.sweep(scenario, "empathy")             # exact breakpoints
     gametrust.classify(game)                                 # Family: "Stag Hunt", ...
+
+One ``solve`` and one ``sweep`` serve every kind of game — normal form, trees
+(commitment, verification), types and priors, costly signals — and a scenario
+of any kind (:mod:`gametrust.analysis.run`).  The layers of the package are
+described in ``docs/architecture.md``.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -17,7 +22,7 @@ from .analysis.check import check
 from .analysis.check_report import CheckReport
 from .analysis.explain import explain
 from .analysis.explanation import Explanation
-from .analysis.sweep import sweep
+from .analysis.run import analyse, solve, sweep
 from .analysis.sweep_result import SweepResult
 from .core import display as _display
 from .core.errors import (
@@ -38,8 +43,8 @@ from .model.regret import expected_payoffs, is_nash, max_regret
 from .scenario.expression import Expression, parse_expression
 from .scenario.parts import Parameter, Player
 from .scenario.scenario import Scenario
-from .solvers.result import Equilibrium, SolveResult
-from .solvers.solve import METHODS, solve
+from .solvers.result import Equilibrium, Result, SolveResult
+from .solvers.solve import METHODS
 
 # The rest of the API is imported on first use, so `gametrust solve` and
 # `import gametrust` stay fast (a test guards that no heavy library loads).
@@ -50,13 +55,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "BayesianGame": ("model.bayesian", "BayesianGame"),
     "BayesianResult": ("solvers.bayesian_result", "BayesianResult"),
     "PriorSweep": ("analysis.prior_sweep", "PriorSweep"),
-    "solve_bayesian": ("solvers.bayesian", "solve_bayesian"),
-    "sweep_prior": ("analysis.prior_sweep", "sweep_prior"),
     "posterior": ("analysis.beliefs", "posterior"),
     "spiral": ("analysis.beliefs", "spiral"),
     "assert_claim": ("analysis.claims", "assert_claim"),
     "TreeSolveResult": ("solvers.tree_result", "TreeSolveResult"),
-    "solve_tree": ("solvers.extensive", "solve_tree"),
     "Family": ("analysis.families", "Family"),
     "classify": ("analysis.families", "classify"),
     "parse_efg": ("formats.gambit_efg", "parse_efg"),
@@ -66,14 +68,12 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Commitment": ("scenario.moves", "Commitment"),
     "Verification": ("scenario.moves", "Verification"),
     "SweepMap": ("analysis.regions", "SweepMap"),
-    "sweep_map": ("analysis.regions", "sweep_map"),
     "Selection": ("analysis.selection", "Selection"),
     "TrustThreshold": ("analysis.selection", "TrustThreshold"),
     "analyse_selection": ("analysis.selection", "analyse"),
     "SignallingGame": ("model.signalling", "SignallingGame"),
     "reassurance_game": ("model.signalling", "reassurance_game"),
     "separating_conditions": ("analysis.separation", "separating_conditions"),
-    "solve_signalling": ("solvers.signalling", "solve_signalling"),
     "Chance": ("model.tree", "Chance"),
     "Decision": ("model.tree", "Decision"),
     "GameTree": ("model.tree", "GameTree"),
@@ -89,7 +89,36 @@ def _register_renderers() -> None:
 _display.set_loader(_register_renderers)
 
 
+#: Names of the first release that one contract replaces; they work, with a warning,
+#: for one more release: name -> (module, attribute, what to use instead).
+_DEPRECATED: dict[str, tuple[str, str, str]] = {
+    "solve_tree": ("solvers.extensive", "solve_tree", "gametrust.solve(tree)"),
+    "solve_bayesian": ("solvers.bayesian", "solve_bayesian", "gametrust.solve(bayesian_game)"),
+    "solve_signalling": (
+        "solvers.signalling", "solve_signalling", "gametrust.solve(signalling_game)"
+    ),
+    "sweep_prior": (
+        "analysis.prior_sweep", "sweep_prior", "gametrust.sweep(game, 'prior:PLAYER.TYPE')"
+    ),
+    "sweep_map": (
+        "analysis.regions", "sweep_map", "gametrust.sweep(scenario, ('empathy:A', 'empathy:B'))"
+    ),
+}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        import warnings
+        from importlib import import_module
+
+        module, attribute, instead = _DEPRECATED[name]
+        warnings.warn(
+            f"gametrust.{name} is deprecated and will be removed in the next release; "
+            f"use {instead}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(import_module(f".{module}", __name__), attribute)
     if name in _LAZY:
         from importlib import import_module
 
@@ -104,8 +133,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .analysis.beliefs import posterior, spiral
     from .analysis.claims import assert_claim
     from .analysis.families import Family, classify
-    from .analysis.prior_sweep import PriorSweep, sweep_prior
-    from .analysis.regions import SweepMap, sweep_map
+    from .analysis.prior_sweep import PriorSweep
+    from .analysis.regions import SweepMap
     from .analysis.selection import Selection, TrustThreshold
     from .analysis.selection import analyse as analyse_selection
     from .analysis.separation import separating_conditions
@@ -116,10 +145,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .model.signalling import SignallingGame, reassurance_game
     from .model.tree import Chance, Decision, GameTree, Terminal
     from .scenario.moves import Commitment, Verification
-    from .solvers.bayesian import solve_bayesian
     from .solvers.bayesian_result import BayesianResult
-    from .solvers.extensive import solve_tree
-    from .solvers.signalling import solve_signalling
     from .solvers.tree_result import TreeSolveResult
 
 
@@ -147,6 +173,7 @@ __all__ = [
     "Parameter",
     "Player",
     "PriorSweep",
+    "Result",
     "Scenario",
     "ScenarioError",
     "Selection",
@@ -160,6 +187,7 @@ __all__ = [
     "TrustThreshold",
     "Verification",
     "__version__",
+    "analyse",
     "analyse_selection",
     "apply_empathy",
     "assert_claim",
@@ -178,13 +206,8 @@ __all__ = [
     "reassurance_game",
     "separating_conditions",
     "solve",
-    "solve_bayesian",
-    "solve_signalling",
-    "solve_tree",
     "spiral",
     "sweep",
-    "sweep_map",
-    "sweep_prior",
     "write_efg",
     "write_nfg",
 ]

@@ -300,7 +300,7 @@ def test_solver_error_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(game, method="auto"):
         raise SolverError("enumeration returned a profile that is not an equilibrium")
 
-    monkeypatch.setattr(sys.modules["gametrust.solvers.solve"], "solve", broken)
+    monkeypatch.setattr(sys.modules["gametrust.analysis.run"], "solve_normal_form", broken)
     result = run("solve", KOREA)
     assert result.exit_code == 1
     assert error_lines(result) == [
@@ -312,7 +312,7 @@ def test_unexpected_exception_exits_1_without_traceback(monkeypatch: pytest.Monk
     def broken(game, method="auto"):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(sys.modules["gametrust.solvers.solve"], "solve", broken)
+    monkeypatch.setattr(sys.modules["gametrust.analysis.run"], "solve_normal_form", broken)
     result = run("solve", KOREA)
     assert result.exit_code == 1
     (line,) = error_lines(result)

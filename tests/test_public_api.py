@@ -26,6 +26,7 @@ EXPECTED = [
     "Parameter",
     "Player",
     "PriorSweep",
+    "Result",
     "Scenario",
     "ScenarioError",
     "Selection",
@@ -39,6 +40,7 @@ EXPECTED = [
     "TrustThreshold",
     "Verification",
     "__version__",
+    "analyse",
     "analyse_selection",
     "apply_empathy",
     "assert_claim",
@@ -57,13 +59,8 @@ EXPECTED = [
     "reassurance_game",
     "separating_conditions",
     "solve",
-    "solve_bayesian",
-    "solve_signalling",
-    "solve_tree",
     "spiral",
     "sweep",
-    "sweep_map",
-    "sweep_prior",
     "write_efg",
     "write_nfg",
 ]
@@ -98,3 +95,25 @@ def test_functions_named_like_their_modules_stay_functions() -> None:
     for name in ("solve", "load", "sweep", "check", "explain"):
         assert importlib.util.find_spec(f"gametrust.{name}") is None, name
         assert callable(getattr(gametrust, name)), name
+
+
+def test_the_names_one_contract_replaced_still_work_with_a_warning() -> None:
+    import warnings
+
+    import pytest
+
+    from gametrust.analysis.prior_sweep import sweep_prior
+    from gametrust.analysis.regions import sweep_map
+    from gametrust.solvers.bayesian import solve_bayesian
+    from gametrust.solvers.extensive import solve_tree
+    from gametrust.solvers.signalling import solve_signalling
+
+    for name, function in [("solve_tree", solve_tree), ("solve_bayesian", solve_bayesian),
+                           ("solve_signalling", solve_signalling), ("sweep_prior", sweep_prior),
+                           ("sweep_map", sweep_map)]:
+        with pytest.warns(DeprecationWarning, match=f"gametrust.{name} is deprecated"):
+            assert getattr(gametrust, name) is function
+        assert name not in gametrust.__all__
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        gametrust.solve, gametrust.sweep, gametrust.analyse  # noqa: B018

@@ -21,9 +21,14 @@ Solve reports
     players' names and the empathy model; ``parameters`` (name -> value) and
     ``empathy`` (player id -> weight) are the values the game was built with.
     When they are ``None`` the scenario's defaults are shown.
-Other reports
-    :mod:`.tree` (game trees), :mod:`.sweep` (sweeps and maps),
-    :mod:`.bayesian` (types and signals), :mod:`.plot` (matplotlib).
+Every kind of scenario
+    :func:`render` also takes what :func:`gametrust.analysis.run.analyse`
+    returns for the other kinds — a tree (:mod:`.tree`), a scenario with types
+    or a costly signal (:mod:`.bayesian`) — and :func:`render_sweep` whatever
+    :func:`gametrust.analysis.run.sweep` returns (:mod:`.sweep`, :mod:`.tree`);
+    :func:`gametrust.report.plot.plot` draws (matplotlib).  Both dispatch on the
+    type of the value, in one table each; the command line never asks what kind
+    of scenario it has.
 Notebooks
     :mod:`.display` registers the renderers of each result type with
     :mod:`gametrust.core.display`.
@@ -39,14 +44,21 @@ Notebooks
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.prior_sweep import PriorSweep
+from ..analysis.reports import BayesianReport, SignallingReport, TreeReport
+from ..analysis.tree_sweep import TreeSweepResult
 from ..core.errors import ArgumentError, Location
+from .bayesian import render_bayesian, render_signalling
 from .html import render_html
 from .json import render_json
 from .markdown import render_markdown
+from .sweep import SWEEP_FORMATS
+from .sweep import render as render_normal_form_sweep
 from .text import render_text
+from .tree import render_tree, render_tree_sweep
 
 if TYPE_CHECKING:
     from ..analysis.explanation import Explanation
@@ -54,16 +66,39 @@ if TYPE_CHECKING:
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
 
-__all__ = ["FORMATS", "render", "render_html", "render_json", "render_markdown", "render_text"]
+__all__ = [
+    "FORMATS",
+    "SWEEP_FORMATS",
+    "render",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_sweep",
+    "render_text",
+]
 
 #: The output formats, in the order the CLI offers them.
 FORMATS: tuple[str, ...] = ("text", "json", "markdown")
 
 _RENDERERS = {"text": render_text, "json": render_json, "markdown": render_markdown}
 
+#: The reports of the other kinds: renderer, the formats it writes, and what it is (for errors).
+_REPORTS: dict[type, tuple[Callable[[Any, str], str], tuple[str, ...], str]] = {
+    TreeReport: (render_tree, FORMATS, "a scenario with moves in time"),
+    BayesianReport: (render_bayesian, ("text", "json"), "a scenario with types"),
+    SignallingReport: (render_signalling, ("text", "json"), "a scenario with types"),
+}
+
+
+def _unsupported(format: str, formats: tuple[str, ...], what: str) -> ArgumentError:
+    return ArgumentError(
+        f"--format does not apply to {what} ({' or '.join(formats)} output)",
+        Location(path=("--format",)),
+    )
+
 
 def render(
-    result: SolveResult | SolveReport,
+    result: SolveReport | SolveResult | TreeReport | BayesianReport | SignallingReport,
     scenario: Scenario | None = None,
     parameters: Mapping[str, Any] | None = None,
     empathy: Mapping[str, Any] | None = None,
@@ -73,14 +108,66 @@ def render(
 ) -> str:
     """Render a solve report (or a result with its context) in one of :data:`FORMATS`.
 
-    ``explanation`` (from :func:`gametrust.explain.explain`) adds the exact
-    conditions of ``solve --explain``: a section of the text and Markdown
-    reports, an ``explain`` block of the JSON.
+    ``result`` is a :class:`~gametrust.analysis.solve_report.SolveReport` or a
+    :class:`~gametrust.solvers.result.SolveResult` (with ``scenario``,
+    ``parameters``, ``empathy`` and ``explanation`` as its context), or any
+    other value :func:`gametrust.analysis.run.analyse` returns.
+    ``explanation`` (from :func:`gametrust.explain`) adds the exact conditions
+    of ``solve --explain``: a section of the text and Markdown reports, an
+    ``explain`` block of the JSON.
     """
-    renderer = _RENDERERS.get(format)
-    if renderer is None:
+    entry = _REPORTS.get(type(result))
+    if entry is not None:
+        renderer, formats, what = entry
+        if format not in formats:
+            raise _unsupported(format, formats, what)
+        return renderer(result, format)
+    solve_renderer = _RENDERERS.get(format)
+    if solve_renderer is None:
         raise ArgumentError(
             f"unknown format {format!r}; choose one of {', '.join(FORMATS)}",
             Location(path=("format",)),
         )
-    return renderer(result, scenario, parameters, empathy, explanation=explanation)
+    return solve_renderer(result, scenario, parameters, empathy, explanation=explanation)
+
+
+def _render_prior_sweep(
+    result: PriorSweep, format: str, *, file: str | None, title: str | None
+) -> str:
+    if format == "json":
+        import json
+
+        data = {"schema_version": 1, "kind": "prior-sweep",
+                "scenario": {"title": title, "file": file}, **result.to_dict()}
+        return json.dumps(data, indent=2)
+    return f"{title}\nFile: {file}\n\n{result.describe()}\n\nSummary: {result.summary()}"
+
+
+def render_sweep(
+    result: Any,
+    format: str = "text",
+    *,
+    file: str | None = None,
+    title: str | None = None,
+    grid: int | None = None,
+) -> str:
+    """Render what :func:`gametrust.analysis.run.sweep` returns in one of :data:`SWEEP_FORMATS`.
+
+    ``file`` and ``title`` name the scenario; ``grid=n`` adds the region ids
+    on an n x n grid to a map's JSON and CSV.  Sweeps of trees and of priors
+    are written as text or JSON.
+    """
+    if isinstance(result, TreeSweepResult):
+        if format not in ("text", "json"):
+            raise ArgumentError(
+                "for a scenario with moves in time, sweep one axis with --format text or json",
+                Location(path=("--format",)),
+            )
+        return render_tree_sweep(result, format, file=file)
+    if isinstance(result, PriorSweep):
+        if format not in ("text", "json"):
+            raise ArgumentError(
+                "a prior sweep prints --format text or json", Location(path=("--format",))
+            )
+        return _render_prior_sweep(result, format, file=file, title=title)
+    return render_normal_form_sweep(result, format, file=file, grid=grid)

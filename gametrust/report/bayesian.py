@@ -24,6 +24,7 @@ from ..core.exact import Number, format_number
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.bayesian import BayesianAnalysis
     from ..analysis.beliefs import Spiral
+    from ..analysis.reports import BayesianReport, SignallingReport
     from ..analysis.separation import SeparatingConditions
     from ..model.signalling import SignallingGame
     from ..scenario.scenario import Scenario
@@ -113,21 +114,13 @@ def _text(
     return "\n".join(lines)
 
 
-def render_signalling(
-    scenario: Scenario,
-    game: SignallingGame,
-    result: SignallingResult,
-    conditions: SeparatingConditions | None,
-    replies: Mapping[str, Mapping[str, str]],
-    parameters: Mapping[str, Number],
-    empathy: Mapping[str, Number],
-    format: str = "text",
-) -> str:
+def render_signalling(report: SignallingReport, format: str = "text") -> str:
     """The report of a signalling scenario, as ``text`` or ``json``."""
+    args = (report.scenario, report.game, report.result, report.conditions, report.replies,
+            report.parameters)
     if format == "json":
-        data = signalling_data(scenario, game, result, conditions, replies, parameters, empathy)
-        return json.dumps(data, indent=2)
-    return _text(scenario, game, result, conditions, replies, parameters)
+        return json.dumps(signalling_data(*args, report.empathy), indent=2)
+    return _text(*args)
 
 
 def _effects(effects: Any) -> list[dict[str, Any]]:
@@ -259,26 +252,17 @@ def _bayesian_text(analysis: BayesianAnalysis) -> str:
     return "\n".join(lines)
 
 
-def render_bayesian(
-    analysis: BayesianAnalysis,
-    parameters: Mapping[str, Number],
-    empathy: Mapping[str, Number],
-    format: str = "text",
-    plot_path: str | None = None,
-) -> str:
+def render_bayesian(report: BayesianReport, format: str = "text") -> str:
     """Bayesian Nash equilibria per type with expected payoffs, and what each action does
     to the observer's belief, with short tables of rounds along each one.
 
-    ``analysis`` comes from :func:`gametrust.analysis.bayesian.analyse_bayesian`.
-    With a ``beliefs:`` section: the exact trust threshold, the update rule, and
-    the rounds along the hostile path (the untrusted type's play: the spiral)
-    and the likely path, flagging the rounds below the threshold; ``plot_path``
-    also draws the belief over rounds.
+    ``report`` comes from :func:`gametrust.analysis.run.analyse`.  With a
+    ``beliefs:`` section: the exact trust threshold, the update rule, and the
+    rounds along the hostile path (the untrusted type's play: the spiral) and
+    the likely path, flagging the rounds below the threshold.
     """
-    if plot_path is not None and analysis.dynamics is not None:
-        from .plot import plot_beliefs
-
-        plot_beliefs(analysis.dynamics, plot_path, title=analysis.scenario.title)
     if format == "json":
-        return json.dumps(bayesian_data(analysis, parameters, empathy), indent=2)
-    return _bayesian_text(analysis)
+        return json.dumps(
+            bayesian_data(report.analysis, report.parameters, report.empathy), indent=2
+        )
+    return _bayesian_text(report.analysis)

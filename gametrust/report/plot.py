@@ -107,11 +107,25 @@ def check_path(path: str | Path) -> str:
     return suffix
 
 
-def plot(obj: SweepResult | SweepMap, path: str | Path) -> Path:
-    """Draw a sweep (:func:`plot_sweep`) or a map (:func:`plot_map`) into ``path``."""
+def plot(obj: Any, path: str | Path) -> Path:
+    """Draw what can be drawn into ``path``: a sweep (:func:`plot_sweep`), a map
+    (:func:`plot_map`), or the belief dynamics of a scenario with types and a
+    ``beliefs:`` section (:func:`plot_beliefs`); anything else is a located
+    :class:`~gametrust.core.errors.ArgumentError` on ``--plot``."""
+    from ..analysis.reports import BayesianReport
+    from ..analysis.sweep_result import SweepResult
+
     if isinstance(obj, SweepMap):
         return plot_map(obj, path)
-    return plot_sweep(obj, path)
+    if isinstance(obj, SweepResult):
+        return plot_sweep(obj, path)
+    if isinstance(obj, BayesianReport) and obj.analysis.dynamics is not None:
+        return plot_beliefs(obj.analysis.dynamics, path, title=obj.analysis.scenario.title)
+    raise ArgumentError(
+        "--plot draws sweeps of empathy or a parameter of a normal-form game, maps, and the "
+        f"belief dynamics of a scenario with beliefs:, not a {type(obj).__name__}",
+        Location(path=("--plot",)),
+    )
 
 
 # -- labels --------------------------------------------------------------------------------------

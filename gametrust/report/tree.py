@@ -14,12 +14,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..analysis.parametric import show_value
+from ..analysis.reports import TreeReport
 from ..analysis.tree_sweep import TreeBreakpoint, TreeInterval, TreeSweepResult
 from ..core.exact import format_number
 from ..model.tree import GameTree
 from ..solvers.tree_result import TreeEquilibrium, TreeSolveResult
 
 __all__ = [
+    "as_tree_report",
     "render_tree",
     "render_tree_sweep",
     "tree_markdown",
@@ -40,21 +42,11 @@ def _pays(tree: GameTree, payoffs: tuple[Any, ...]) -> str:
     )
 
 
-def _commitment_costs(scenario: Any, parameters: Mapping[str, Any] | None) -> dict[str, str]:
-    """Move label -> words with its cost and bond: ``"commit: bond (cost 1/2, bond 2)"``."""
-    commitments = getattr(scenario, "commitments", ()) or ()
-    if not commitments:
-        return {}
-    values = scenario.parameter_values(parameters)  # the tree was built with these
-    out: dict[str, str] = {}
-    for c in commitments:
-        cost = c.cost.evaluate(values)
-        extra = [f"cost {format_number(cost)}"] if cost != 0 else []
-        if c.kind == "bond" and c.bond is not None:
-            extra.append(f"bond {format_number(c.bond.evaluate(values))}")
-        if extra:
-            out[c.label] = f"{c.label} ({', '.join(extra)})"
-    return out
+def as_tree_report(value: TreeReport | TreeSolveResult) -> TreeReport:
+    """A tree result on its own (a notebook) becomes a report without scenario context."""
+    if isinstance(value, TreeReport):
+        return value
+    return TreeReport(result=value, scenario=None, parameters={}, empathy={})
 
 
 def _paths(tree: GameTree, e: TreeEquilibrium, costs: Mapping[str, str]) -> str:
@@ -74,13 +66,9 @@ def _equilibrium_lines(
     return lines
 
 
-def _header(
-    result: TreeSolveResult,
-    scenario: Any,
-    parameters: Mapping[str, Any] | None,
-    empathy: Mapping[str, Any] | None,
-) -> list[str]:
-    tree = result.tree
+def _header(report: TreeReport) -> list[str]:
+    scenario, parameters, empathy = report.scenario, report.parameters, report.empathy
+    tree = report.result.tree
     lines = [tree.title or (scenario.title if scenario is not None else "Game tree")]
     if scenario is not None and scenario.path:
         lines.append(f"File: {scenario.path}")
@@ -110,21 +98,19 @@ def _header(
     return lines
 
 
-def tree_text(
-    result: TreeSolveResult,
-    scenario: Any = None,
-    parameters: Mapping[str, Any] | None = None,
-    empathy: Mapping[str, Any] | None = None,
-) -> str:
+def tree_text(value: TreeReport | TreeSolveResult) -> str:
+    """The text report of a tree: the tree, every SPE in words, the other Nash equilibria."""
+    report = as_tree_report(value)
+    result = report.result
     tree = result.tree
-    lines = _header(result, scenario, parameters, empathy)
+    lines = _header(report)
     spe = result.subgame_perfect
     lines.append("")
     lines.append(
         f"{len(spe)} subgame-perfect equilibri{'um' if len(spe) == 1 else 'a'} "
         "(every one, ties included; each is also a Nash equilibrium):"
     )
-    costs = _commitment_costs(scenario, parameters)
+    costs = report.costs
     for k, e in enumerate(spe, start=1):
         lines += _equilibrium_lines(tree, k, e, "  ", costs)
     if result.normal_form is not None:
@@ -152,13 +138,11 @@ def tree_text(
 # -- JSON ----------------------------------------------------------------------------------------
 
 
-def tree_report_dict(
-    result: TreeSolveResult,
-    scenario: Any = None,
-    parameters: Mapping[str, Any] | None = None,
-    empathy: Mapping[str, Any] | None = None,
-) -> dict[str, Any]:
+def tree_report_dict(value: TreeReport | TreeSolveResult) -> dict[str, Any]:
     """The JSON report of a tree: the result's data with the scenario's context."""
+    report = as_tree_report(value)
+    result, scenario = report.result, report.scenario
+    parameters, empathy = report.parameters, report.empathy
     tree = result.tree
     own = result.to_dict()
     return {
@@ -178,12 +162,9 @@ def tree_report_dict(
     }
 
 
-def tree_markdown(
-    result: TreeSolveResult,
-    scenario: Any = None,
-    parameters: Mapping[str, Any] | None = None,
-    empathy: Mapping[str, Any] | None = None,
-) -> str:
+def tree_markdown(value: TreeReport | TreeSolveResult) -> str:
+    """The Markdown report of a tree (also its notebook display)."""
+    result = as_tree_report(value).result
     tree = result.tree
     lines = [f"## {tree.title or 'Game tree'}", "", "```", tree.render(format_number), "```", ""]
     lines.append("**Subgame-perfect equilibria** (every one, ties included):")
@@ -198,20 +179,13 @@ def tree_markdown(
     return "\n".join(lines)
 
 
-def render_tree(
-    result: TreeSolveResult,
-    scenario: Any = None,
-    parameters: Mapping[str, Any] | None = None,
-    empathy: Mapping[str, Any] | None = None,
-    *,
-    format: str = "text",
-) -> str:
+def render_tree(value: TreeReport | TreeSolveResult, format: str = "text") -> str:
     """The report of a tree's equilibria as ``"text"``, ``"json"`` or ``"markdown"``."""
     if format == "json":
-        return json.dumps(tree_report_dict(result, scenario, parameters, empathy), indent=2)
+        return json.dumps(tree_report_dict(value), indent=2)
     if format == "markdown":
-        return tree_markdown(result, scenario, parameters, empathy)
-    return tree_text(result, scenario, parameters, empathy)
+        return tree_markdown(value)
+    return tree_text(value)
 
 
 # -- sweeps --------------------------------------------------------------------------------------

@@ -1,0 +1,422 @@
+"""One contract for every kind of game: :func:`solve`, :func:`analyse` and :func:`sweep`.
+
+This is the one place that dispatches on the kind of game or scenario:
+
+=====================  ============================  ===============================
+subject                solver                        result
+=====================  ============================  ===============================
+``NormalFormGame``     enumeration / pure / LH / …   ``SolveResult``
+``GameTree``           subgames, reduced form        ``TreeSolveResult``
+``BayesianGame``       type-agent normal form        ``BayesianResult``
+``SignallingGame``     supports and beliefs          ``SignallingResult``
+``Scenario``           built by its kind, then as above
+=====================  ============================  ===============================
+
+Every result satisfies :class:`gametrust.solvers.result.Result`: certified
+``equilibria``, ``method``, ``exact``, ``complete``, ``warnings``,
+``max_regret`` and ``to_dict()``.  :func:`analyse` adds what a report of a
+scenario shows (family, selection, beliefs, cost conditions, ...) and
+:func:`sweep` picks the sweep engine from the scenario and the swept variable.
+The command line calls these three and the report layer; neither branches on
+the kind of scenario.
+
+>>> import gametrust
+>>> korea = gametrust.load("scenarios/korea.yaml")
+>>> [e.describe() for e in solve(korea)]
+['(Pressure, Arm)']
+>>> tree = gametrust.load("scenarios/agreed_framework_1994.yaml")
+>>> type(solve(tree)).__name__, solve(tree).complete
+('TreeSolveResult', True)
+>>> sweep(korea, "empathy").summary()
+'PD for e < 1/4, SH for 1/4 < e < 2/3, Harmony for 2/3 < e < 1'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..core.errors import ArgumentError, Location, did_you_mean
+from ..core.exact import as_number
+from ..model.bayesian import BayesianGame
+from ..model.game import NormalFormGame
+from ..model.signalling import SignallingGame
+from ..model.tree import GameTree
+from ..scenario.scenario import Scenario
+from ..solvers.solve import solve as solve_normal_form
+
+__all__ = ["Subject", "analyse", "solve", "sweep"]
+
+Subject = NormalFormGame | GameTree | BayesianGame | SignallingGame | Scenario
+
+
+def _none_if_empty(values: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    return dict(values) if values else None
+
+
+def build(
+    scenario: Scenario,
+    parameters: Mapping[str, object] | None = None,
+    empathy: Mapping[str, object] | None = None,
+) -> NormalFormGame | GameTree | BayesianGame | SignallingGame:
+    """The game a scenario describes, of its kind: a signalling game, a Bayesian game,
+    a tree (moves in time) or a normal-form game."""
+    parameters, empathy = _none_if_empty(parameters), _none_if_empty(empathy)
+    if scenario.is_signalling:
+        return scenario.build_signalling(parameters, empathy)
+    if scenario.types:
+        return scenario.build_bayesian(parameters, empathy)
+    if scenario.is_tree:
+        return scenario.build_tree(parameters, empathy)
+    return scenario.build(parameters, empathy)
+
+
+def solve(
+    subject: Subject,
+    method: str = "auto",
+    *,
+    parameters: Mapping[str, object] | None = None,
+    empathy: Mapping[str, object] | None = None,
+) -> Any:
+    """Every certified equilibrium of a game or scenario, whatever its kind.
+
+    ``method`` chooses the normal-form solver (see :data:`gametrust.METHODS`);
+    other kinds have one exact method each and accept only ``"auto"``.  A
+    scenario is built first with ``parameters`` and ``empathy`` (its defaults
+    where not given).
+    """
+    if isinstance(subject, Scenario):
+        subject = build(subject, parameters, empathy)
+    elif parameters or empathy:
+        raise ArgumentError(
+            "parameters and empathy apply to a scenario; build the game with them first",
+            Location(path=("parameters" if parameters else "empathy",)),
+        )
+    if isinstance(subject, NormalFormGame):
+        return solve_normal_form(subject, method=method)
+    if method != "auto":
+        raise ArgumentError(
+            f"method {method!r} is for normal-form games; a {type(subject).__name__} has one "
+            "exact method (use 'auto')",
+            Location(path=("method",)),
+        )
+    if isinstance(subject, GameTree):
+        from ..solvers.extensive import solve_tree
+
+        return solve_tree(subject)
+    if isinstance(subject, BayesianGame):
+        from ..solvers.bayesian import solve_bayesian
+
+        return solve_bayesian(subject)
+    if isinstance(subject, SignallingGame):
+        from ..solvers.signalling import solve_signalling
+
+        return solve_signalling(subject)
+    raise ArgumentError(
+        f"cannot solve a {type(subject).__name__}: give a NormalFormGame, GameTree, "
+        "BayesianGame, SignallingGame or Scenario",
+        Location(path=("game",)),
+    )
+
+
+# -- what a report of a scenario shows ----------------------------------------------------------
+
+
+def _weights(scenario: Scenario, parameters: Mapping[str, str], empathy: Mapping[str, str]) -> dict:
+    weights = scenario.empathy_weights(parameters)
+    weights.update({k: as_number(v, exact=True) for k, v in empathy.items()})
+    return weights
+
+
+def analyse(
+    scenario: Scenario,
+    *,
+    parameters: Mapping[str, str] | None = None,
+    empathy: Mapping[str, str] | None = None,
+    method: str = "auto",
+    explain: bool = False,
+    rule: str | None = None,
+    rounds: int | None = None,
+    plot: bool = False,
+) -> Any:
+    """Solve a scenario and compute what its report shows, whatever its kind.
+
+    Returns a :class:`~gametrust.analysis.solve_report.SolveReport` (normal form),
+    :class:`~gametrust.analysis.reports.TreeReport` (moves in time),
+    :class:`~gametrust.analysis.reports.BayesianReport` (types) or
+    :class:`~gametrust.analysis.reports.SignallingReport` (a costly signal).
+    ``explain`` (normal form) adds the exact conditions; ``rule``, ``rounds``
+    and ``plot`` (types with beliefs) choose the belief updating shown.
+    Options that do not apply to the scenario's kind raise a located
+    :class:`~gametrust.core.errors.ArgumentError` naming the option.
+    """
+    overrides = dict(parameters or {})
+    weights_given = dict(empathy or {})
+    for flag, used in (("--update", rule), ("--rounds", rounds), ("--plot", plot or None)):
+        if used is not None and (not scenario.types or scenario.is_signalling):
+            raise ArgumentError(
+                f"{flag} applies to Bayesian scenarios (types:, no signalling:)",
+                Location(path=(flag,)),
+            )
+    if scenario.is_tree:
+        return _analyse_tree(scenario, overrides, weights_given, method, explain)
+    if scenario.types:
+        return _analyse_types(scenario, overrides, weights_given, method, explain,
+                              rule=rule, rounds=rounds, plot=plot)
+    from .solve_report import solve_report
+
+    game = scenario.build(_none_if_empty(overrides), _none_if_empty(weights_given))
+    try:
+        result = solve_normal_form(game, method=method)
+    except ArgumentError as exc:
+        if exc.location.path[:1] != ("method",):
+            raise
+        raise ArgumentError(exc.message, Location(path=("--method",))) from None
+    explanation = None
+    if explain:
+        from .explain import explain as run_explain
+
+        explanation = run_explain(scenario, parameters=overrides, empathy=weights_given)
+    return solve_report(
+        result, scenario, scenario.parameter_values(overrides), weights_given,
+        explanation=explanation,
+    )
+
+
+def _analyse_tree(
+    scenario: Scenario,
+    overrides: dict[str, str],
+    empathy: dict[str, str],
+    method: str,
+    explain: bool,
+) -> Any:
+    from ..solvers.extensive import solve_tree
+    from .reports import TreeReport, commitment_costs
+
+    if method != "auto":
+        raise ArgumentError(
+            "a scenario with moves in time is solved by backward induction over its subgames "
+            "and the reduced normal form; --method does not apply",
+            Location(path=("--method",)),
+        )
+    if explain:
+        raise ArgumentError(
+            "--explain covers normal-form games; for moves in time use 'gametrust sweep' "
+            "to find exact thresholds",
+            Location(path=("--explain",)),
+        )
+    tree = scenario.build_tree(_none_if_empty(overrides), _none_if_empty(empathy))
+    return TreeReport(
+        result=solve_tree(tree),
+        scenario=scenario,
+        parameters=scenario.parameter_values(overrides),
+        empathy=_weights(scenario, overrides, empathy),
+        costs=commitment_costs(scenario, overrides),
+    )
+
+
+def _analyse_types(
+    scenario: Scenario,
+    overrides: dict[str, str],
+    empathy: dict[str, str],
+    method: str,
+    explain: bool,
+    *,
+    rule: str | None,
+    rounds: int | None,
+    plot: bool,
+) -> Any:
+    from .reports import BayesianReport, SignallingReport
+
+    for flag, used in (("--method", method != "auto"), ("--explain", explain)):
+        if used:
+            raise ArgumentError(
+                f"{flag} does not apply to a scenario with types (text or json output)",
+                Location(path=(flag,)),
+            )
+    parameters = scenario.parameter_values(overrides)
+    weights = _weights(scenario, overrides, empathy)
+    if scenario.is_signalling:
+        from ..solvers.signalling import solve_signalling
+        from .separation import separating_conditions
+
+        game = scenario.build_signalling(_none_if_empty(overrides), _none_if_empty(empathy))
+        conditions = separating_conditions(game) if len(game.signals) == len(game.types) else None
+        replies = scenario.sender_replies(_none_if_empty(overrides), _none_if_empty(empathy))
+        return SignallingReport(scenario, game, solve_signalling(game), conditions, replies,
+                                parameters, weights)
+    from .bayesian import analyse_bayesian
+
+    if plot and scenario.beliefs is None:
+        raise ArgumentError("--plot needs a beliefs: section in the scenario",
+                            Location(path=("--plot",)))
+    analysis = analyse_bayesian(scenario, _none_if_empty(overrides), _none_if_empty(empathy),
+                                rounds=rounds, rule=rule)
+    return BayesianReport(analysis, parameters, weights)
+
+
+# -- sweeps ---------------------------------------------------------------------------------------
+
+
+def _option(variable: str) -> str:
+    """The command-line option that sweeps ``variable``."""
+    kind = variable.partition(":")[0]
+    return {"param": "--param", "prior": "--prior"}.get(kind, "--empathy")
+
+
+def _check_names(
+    scenario: Scenario,
+    variables: Sequence[str],
+    parameters: Mapping[str, object],
+    empathy: Mapping[str, object],
+) -> None:
+    """Names the options use exist, and nothing is both swept and held fixed."""
+    players = scenario.player_ids
+    swept = {a.partition(":")[2] for a in variables}
+    for axis in variables:
+        kind, _, name = axis.partition(":")
+        if kind == "param" and name not in scenario.parameters:
+            names = list(scenario.parameters)
+            hint = did_you_mean(name, names) or (
+                f"; the parameters are {', '.join(names)}" if names else
+                "; the scenario declares none"
+            )
+            raise ArgumentError(f"unknown parameter {name!r}{hint}", Location(path=("--param",)))
+        if kind == "empathy" and name and name not in players:
+            raise ArgumentError(
+                f"unknown player {name!r}{did_you_mean(name, players)}; the players are "
+                f"{', '.join(players)}",
+                Location(path=("--empathy",)),
+            )
+    for name in parameters:
+        if name in swept and any(a.startswith("param:") for a in variables):
+            raise ArgumentError(
+                f"{name!r} is the swept parameter; it cannot also be set",
+                Location(path=("--set", name)),
+            )
+    for name in empathy:
+        if name not in players:
+            raise ArgumentError(
+                f"unknown player {name!r}{did_you_mean(name, players)}; the players are "
+                f"{', '.join(players)}",
+                Location(path=("--fix-empathy", name)),
+            )
+        if "empathy" in variables or name in swept:
+            raise ArgumentError(
+                f"the empathy weight of {name} is swept; it cannot also be fixed",
+                Location(path=("--fix-empathy", name)),
+            )
+
+
+def _sweep_prior(
+    subject: Scenario | BayesianGame,
+    variable: str,
+    lo: object,
+    hi: object,
+    parameters: Mapping[str, object] | None,
+    empathy: Mapping[str, object] | None,
+) -> Any:
+    from .prior_sweep import sweep_prior
+
+    spec = variable.partition(":")[2]
+    player, dot, type_ = spec.partition(".")
+    if not dot or not player or not type_:
+        raise ArgumentError(
+            f"--prior takes PLAYER.TYPE (e.g. DPRK.security_seeker), got {spec!r}",
+            Location(path=("--prior",)),
+        )
+    if isinstance(subject, Scenario):
+        if not subject.is_bayesian:
+            raise ArgumentError(
+                f"{subject.path or subject.title} declares no types: --prior sweeps a scenario "
+                "with types: and priors",
+                Location(path=("--prior",)),
+            )
+        labels = subject.type_labels()
+    else:
+        labels = dict(zip(subject.players, subject.types, strict=True))
+    if player not in labels:
+        raise ArgumentError(
+            f"no player {player!r}{did_you_mean(player, labels)}", Location(path=("--prior",))
+        )
+    if type_ not in labels[player]:
+        raise ArgumentError(
+            f"{player} has no type {type_!r}{did_you_mean(type_, labels[player])}; its types "
+            f"are {', '.join(labels[player])}",
+            Location(path=("--prior",)),
+        )
+    game = (
+        subject.build_bayesian(_none_if_empty(parameters), _none_if_empty(empathy))
+        if isinstance(subject, Scenario) else subject
+    )
+    return sweep_prior(game, player, type_, 0 if lo is None else lo, 1 if hi is None else hi)
+
+
+def sweep(
+    subject: Scenario | NormalFormGame | BayesianGame,
+    variable: str | tuple[str, str] = "empathy",
+    lo: object = None,
+    hi: object = None,
+    *,
+    parameters: Mapping[str, object] | None = None,
+    empathy: Mapping[str, object] | None = None,
+    grid: int | None = None,
+) -> Any:
+    """Follow the equilibria exactly as one value moves (or two: a map), whatever the kind.
+
+    ``variable`` is ``"empathy"`` (every player's common weight),
+    ``"empathy:PLAYER"``, ``"param:NAME"`` (or just ``"NAME"``),
+    ``"prior:PLAYER.TYPE"`` (a scenario with types, or a ``BayesianGame``), or
+    a pair ``("empathy:A", "empathy:B")`` for a 2-D map.  The range is
+    ``[lo, hi]`` (the parameter's declared range, ``[0, 1]`` for empathy and
+    priors, when not given).  ``parameters`` hold other parameters fixed,
+    ``empathy`` other players' weights; ``grid=n`` also evaluates ``n`` points
+    exactly.  The engine follows the scenario: trees sweep subgame-perfect
+    play, scenarios with types their Bayesian equilibria.
+
+    Returns a :class:`~gametrust.analysis.sweep_result.SweepResult`,
+    :class:`~gametrust.analysis.regions.SweepMap`,
+    :class:`~gametrust.analysis.tree_sweep.TreeSweepResult` or
+    :class:`~gametrust.analysis.prior_sweep.PriorSweep`.
+    """
+    variables = [variable] if isinstance(variable, str) else list(variable)
+    if len(variables) == 1 and variables[0].startswith("prior:"):
+        return _sweep_prior(subject, variables[0], lo, hi, parameters, empathy)  # type: ignore[arg-type]
+    if isinstance(subject, BayesianGame):
+        raise ArgumentError(
+            "a BayesianGame is swept over a prior: variable 'prior:PLAYER.TYPE'",
+            Location(path=("variable",)),
+        )
+    if isinstance(subject, Scenario):
+        _check_names(subject, variables, parameters or {}, empathy or {})
+    try:
+        if isinstance(subject, Scenario) and subject.is_tree:
+            if len(variables) != 1:
+                raise ArgumentError(
+                    "for a scenario with moves in time, sweep one axis with --format text or "
+                    "json",
+                    Location(path=("--empathy",)),
+                )
+            from .tree_sweep import sweep_scenario_tree
+
+            return sweep_scenario_tree(
+                subject, variables[0], lo, hi, parameters=parameters, empathy=empathy or None
+            )
+        if len(variables) == 2:
+            from .regions import sweep_map
+
+            bounds = None if lo is None and hi is None else (lo, hi)
+            return sweep_map(
+                subject, (variables[0], variables[1]), bounds, bounds,
+                parameters=parameters, empathy=empathy or None,
+            )
+        from .sweep import sweep as sweep_normal_form
+
+        return sweep_normal_form(
+            subject, variables[0], lo, hi, parameters=parameters, empathy=empathy or None,
+            grid=grid,
+        )
+    except ArgumentError as exc:
+        if exc.location.path[:1] != ("axis",):
+            raise
+        raise ArgumentError(exc.message, Location(path=(_option(variables[0]),))) from None

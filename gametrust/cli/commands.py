@@ -1,0 +1,439 @@
+"""The commands: ``solve``, ``validate``, ``export``, ``sweep`` and ``check``.
+
+Each parses its options, calls the analysis layer (:mod:`gametrust.analysis.run`
+for every kind of scenario) and prints what the report layer renders; none
+asks what kind of scenario it has.  Heavy libraries (sympy, nashpy) are
+imported only by the commands that need them, so ``gametrust solve`` starts
+fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..core.errors import InputError, Location
+from ..core.version import __version__
+from ..report import FORMATS
+from ..report.sweep import SWEEP_FORMATS
+from ..solvers.solve import METHODS
+from .errors import EXIT_CLAIM_FAILED, EXIT_INPUT, Group, error_line
+from .options import (
+    ALL_PLAYERS,
+    build_options,
+    exact_option,
+    load_scenario,
+    none_if_empty,
+    pairs,
+    shape_text,
+    sweep_variables,
+)
+
+__all__ = ["check", "cli", "export", "solve", "sweep", "validate"]
+
+
+@click.group(
+    cls=Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(
+    __version__, "--version", prog_name="gametrust", message="%(prog)s %(version)s"
+)
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Exact, certified equilibria for games of trust, empathy and conflict.
+
+    A scenario file (YAML, or a Gambit .nfg file) describes the players, their
+    actions and payoffs; gametrust computes every equilibrium exactly.
+
+    \b
+    Examples:
+      gametrust solve scenarios/korea.yaml
+      gametrust solve scenarios/korea.yaml --empathy US=1/4 --empathy DPRK=1/4
+      gametrust validate scenarios/*.yaml
+      gametrust export scenarios/stag_hunt.yaml --to nfg -o stag_hunt.nfg
+      gametrust sweep scenarios/korea.yaml --empathy --plot korea.png
+      gametrust check scenarios/korea.yaml
+
+    Exit codes: 0 success, 2 bad input, 1 internal error (check: a claim fails).
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@build_options
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default="auto",
+    show_default=True,
+    help="Solver: 'enumeration' finds every extreme equilibrium of a two-player game "
+    "exactly; 'pure' every pure equilibrium of any game; 'lemke-howson' one equilibrium; "
+    "'support-enumeration' is nashpy's, in floats; 'auto' picks enumeration for two "
+    "players, pure otherwise.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output: a text report, JSON (schema: docs/json-output.md) or Markdown.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also derive, exactly, when each pure profile is an equilibrium, the mixed "
+    "equilibrium's probabilities and the trust thresholds, as formulas in the scenario's "
+    "parameters and empathy weights (e_PLAYER). Names given with --set/--empathy are "
+    "fixed at those values; the others stay symbolic.",
+)
+@click.option(
+    "--update", "update_rule", type=click.Choice(("bayes", "bad_faith")), default=None,
+    help="Scenarios with types and beliefs: the belief update rule (overrides beliefs: rule).",
+)
+@click.option(
+    "--rounds", type=click.IntRange(1, 50), default=None,
+    help="Scenarios with types: the rounds of belief updating shown (default 3).",
+)
+@click.option(
+    "--plot", "plot_path", type=click.Path(dir_okay=False), metavar="OUT.png|.svg|.pdf",
+    default=None,
+    help="Scenarios with types and beliefs: also draw the belief over rounds under both "
+    "rules (needs matplotlib: pip install 'gametrust[plot]').",
+)
+def solve(
+    file: str,
+    overrides: dict[str, str],
+    empathy: dict[str, str],
+    method: str,
+    fmt: str,
+    explain: bool,
+    update_rule: str | None,
+    rounds: int | None,
+    plot_path: str | None,
+) -> None:
+    """Compute the equilibria of the game in FILE.
+
+    Every equilibrium printed is certified: no player gains by deviating
+    (checked exactly in exact games).
+
+    \b
+    Examples:
+      gametrust solve scenarios/stag_hunt.yaml
+      gametrust solve scenarios/korea.yaml --set relief=5
+      gametrust solve scenarios/korea.yaml --empathy US=1/4 --empathy DPRK=1/4
+      gametrust solve scenarios/korea.yaml --format json > korea.json
+      gametrust solve scenarios/korea.yaml --explain --set relief=4
+    """
+    from ..analysis.run import analyse
+    from ..report import render
+
+    scenario = load_scenario(file)
+    if plot_path is not None:
+        from ..report.plot import check_path, require_matplotlib
+
+        check_path(plot_path)
+        require_matplotlib()
+    report = analyse(
+        scenario, parameters=overrides, empathy=empathy, method=method, explain=explain,
+        rule=update_rule, rounds=rounds, plot=plot_path is not None,
+    )
+    text = render(report, format=fmt)
+    draw(report, plot_path)
+    click.echo(text)
+    if plot_path is not None:
+        click.echo(f"wrote {plot_path}", err=True)
+
+
+def draw(value: Any, plot_path: str | None) -> None:
+    """Draw ``value`` into ``plot_path`` when one is given (before any output is printed)."""
+    if plot_path is not None:
+        from ..report.plot import plot
+
+        plot(value, plot_path)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...]) -> None:
+    """Check scenario files without solving them.
+
+    Loads each FILE and builds its game with the default parameter values.
+    Prints 'ok: FILE (title; players; shape)' for each good file and one
+    'error: ...' line for each bad one; exits with 2 if any file is bad.
+
+    \b
+    Examples:
+      gametrust validate scenarios/korea.yaml
+      gametrust validate scenarios/*.yaml game.nfg
+    """
+    bad = False
+    for file in files:
+        try:
+            scenario = load_scenario(file)
+            game = scenario.build(None, None)
+        except InputError as exc:
+            bad = True
+            click.echo(error_line(exc), err=True)
+            continue
+        click.echo(
+            f"ok: {file} ({scenario.title}; {game.n_players} players; {shape_text(game.shape)})"
+        )
+    if bad:
+        ctx.exit(EXIT_INPUT)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["nfg", "efg"]),
+    default="nfg",
+    show_default=True,
+    help="Output format: Gambit's strategic-form .nfg, or extensive-form .efg for a "
+    "scenario with moves in time (both readable by Gambit and by gametrust).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file instead of standard output.",
+)
+@build_options
+def export(
+    file: str,
+    target: str,
+    output: str | None,
+    overrides: dict[str, str],
+    empathy: dict[str, str],
+) -> None:
+    """Write the game in FILE in another format.
+
+    The game is built first, so --set and --empathy change what is written:
+    the exported payoffs are the empathy-adjusted ones.
+
+    \b
+    Examples:
+      gametrust export scenarios/korea.yaml --to nfg
+      gametrust export scenarios/korea.yaml --to nfg --empathy US=1/4 -o korea.nfg
+      gametrust export scenarios/agreed_framework_1994.yaml --to efg -o af.efg
+    """
+    scenario = load_scenario(file)
+    if target == "efg":
+        from ..formats.gambit_efg import write_efg
+
+        tree = scenario.build_tree(none_if_empty(overrides), none_if_empty(empathy))
+        text = write_efg(tree, title=scenario.title)
+    else:
+        from ..formats.gambit_nfg import write_nfg
+
+        game = scenario.build(none_if_empty(overrides), none_if_empty(empathy))
+        text = write_nfg(game, title=scenario.title)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write: {exc.strerror or exc}", Location(file=output)
+        ) from None
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False), required=False, metavar="FILE")
+@click.option(
+    "--empathy",
+    "empathy_axes",
+    multiple=True,
+    is_flag=False,
+    flag_value=ALL_PLAYERS,
+    metavar="[PLAYER]",
+    help="Sweep empathy. Alone: one common weight for every player. With a player id: "
+    "that player's weight (the others as in the file or --fix-empathy). Twice, with two "
+    "players: a 2-D map of the two weights. Put FILE before it.",
+)
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME",
+    help="Sweep the scenario parameter NAME (over its declared range unless --from/--to).",
+)
+@click.option(
+    "--prior", "prior", metavar="PLAYER.TYPE",
+    help="Sweep the prior that PLAYER is of TYPE (a scenario with types), from 0 to 1 unless "
+    "--from/--to: the exact prior at which each Bayesian equilibrium appears or disappears.",
+)
+@click.option(
+    "--from", "lo", metavar="X",
+    help="Start of the range, exact (0, 1/4, 2.5). Default: the parameter's declared range, "
+    "or 0 for empathy.",
+)
+@click.option("--to", "hi", metavar="Y", help="End of the range (default: the declared range, "
+              "or 1 for empathy).")
+@click.option(
+    "--grid", type=click.IntRange(min=2), metavar="N",
+    help="Also evaluate N evenly spaced points exactly, from the formulas (in the JSON and "
+    "CSV; for a map: region ids on an N x N grid).",
+)
+@click.option(
+    "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=pairs,
+    help="Hold a parameter at a value other than its default, e.g. relief=5. Repeatable.",
+)
+@click.option(
+    "--fix-empathy", "fixed_empathy", multiple=True, metavar="PLAYER=WEIGHT", callback=pairs,
+    help="Hold a player that is not swept at this empathy weight, e.g. DPRK=1/4. Repeatable.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(SWEEP_FORMATS), default="text", show_default=True,
+    help="Output: a text report, JSON (schema: docs/sweep.md), CSV or Markdown.",
+)
+@click.option(
+    "--plot", "plot_path", type=click.Path(dir_okay=False), metavar="OUT.png|.svg|.pdf",
+    help="Also draw a figure (needs matplotlib: pip install 'gametrust[plot]').",
+)
+@click.pass_context
+def sweep(
+    ctx: click.Context,
+    file: str | None,
+    empathy_axes: tuple[str, ...],
+    params: tuple[str, ...],
+    prior: str | None,
+    lo: str | None,
+    hi: str | None,
+    grid: int | None,
+    overrides: dict[str, str],
+    fixed_empathy: dict[str, str],
+    fmt: str,
+    plot_path: str | None,
+) -> None:
+    """Show exactly how the equilibria of FILE change with empathy or a parameter.
+
+    The range splits at exact breakpoints (rationals, or algebraic numbers)
+    into intervals on which the equilibria do not change; for each interval
+    the game family, the equilibria with probabilities and payoffs as exact
+    functions of the swept value, payoff and risk dominance and the trust
+    each side needs; for each breakpoint the game exactly there.
+
+    \b
+    Examples:
+      gametrust sweep scenarios/korea.yaml --empathy
+      gametrust sweep scenarios/korea.yaml --empathy US --fix-empathy DPRK=1/2
+      gametrust sweep scenarios/korea.yaml --param relief --format json
+      gametrust sweep scenarios/korea.yaml --empathy US --empathy DPRK --plot map.png
+      gametrust sweep scenarios/korea.yaml --empathy --grid 101 --format csv > korea.csv
+    """
+    from ..analysis.run import sweep as run_sweep
+    from ..report import render_sweep
+
+    if file is None:
+        taken = [v for v in empathy_axes if Path(v).is_file()]
+        hint = (
+            f" (FILE comes before --empathy: gametrust sweep {taken[0]} --empathy)"
+            if taken else ""
+        )
+        raise click.UsageError(f"missing argument FILE{hint}", ctx)
+    variable: str | tuple[str, str]
+    if prior is not None:
+        if empathy_axes or params:
+            raise click.UsageError("sweep one of --prior, --empathy or --param", ctx)
+        variable = f"prior:{prior}"
+    else:
+        axes = sweep_variables(ctx, empathy_axes, params)
+        variable = axes[0] if len(axes) == 1 else (axes[0], axes[1])
+    if plot_path is not None:
+        from ..report.plot import check_path, require_matplotlib
+
+        check_path(plot_path)
+        require_matplotlib()
+    low, high = exact_option(lo, "--from"), exact_option(hi, "--to")
+    weights = {name: exact_option(v, "--fix-empathy", name) for name, v in fixed_empathy.items()}
+    scenario = load_scenario(file)
+    result = run_sweep(
+        scenario, variable, low, high, parameters=none_if_empty(overrides),
+        empathy=weights or None, grid=grid,
+    )
+    text = render_sweep(result, fmt, file=file, title=scenario.title, grid=grid)
+    draw(result, plot_path)
+    click.echo(text, nl=not text.endswith("\n"))
+    if plot_path is not None:
+        click.echo(f"wrote {plot_path}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--examples", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
+    help="Examples hypothesis tries per claim that cannot be proved exactly.",
+)
+@click.option(
+    "--seed", type=click.IntRange(min=0), metavar="S",
+    help="Seed of the search, to reproduce a run (default: a random one, printed).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Output: a text report or JSON (schema: docs/check.md).",
+)
+@click.option(
+    "--database", type=click.Path(file_okay=False), metavar="DIR",
+    help="Keep hypothesis's example database in DIR: counterexamples found are tried first "
+    "next time (by default none is kept; a run with a database takes no --seed).",
+)
+@click.option(
+    "--no-proof", is_flag=True,
+    help="Search even where a claim could be proved exactly by a sweep.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    file: str,
+    examples: int,
+    seed: int | None,
+    fmt: str,
+    database: str | None,
+    no_proof: bool,
+) -> None:
+    """Check the claims of FILE against its assumptions.
+
+    Each claim is proved exactly where one or two values vary (a parameter, a
+    payoff or an empathy weight; or both players' empathy weights), by an
+    exact sweep; otherwise hypothesis searches values within the assumptions
+    for a counterexample and shrinks the one it finds.  Prints for each claim
+    'proved', 'survived' (no counterexample in N examples) or 'FAILED' with
+    the values, the equilibria and the game's family there.
+
+    Exit codes: 0 every claim holds, 1 a claim fails (or nothing satisfies
+    its conditions), 2 bad input.
+
+    \b
+    Examples:
+      gametrust check scenarios/korea.yaml
+      gametrust check scenarios/korea.yaml --examples 1000 --seed 7
+      gametrust check scenarios/korea.yaml --format json
+    """
+    import json
+
+    from ..analysis.check import check as run_check
+
+    scenario = load_scenario(file)
+    if not scenario.claims:
+        raise InputError(
+            "the scenario states no claims to check (add a claims: section; see docs/check.md)",
+            Location(file=file),
+        )
+    report = run_check(
+        scenario, examples=examples, seed=seed, database=database, prove=not no_proof
+    )
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.text())
+    if not report.ok:
+        ctx.exit(EXIT_CLAIM_FAILED)
