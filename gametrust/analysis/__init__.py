@@ -1,0 +1,16 @@
+"""What the solvers' answers mean: sweeps, families, selection, explanations, claims.
+
+The one contract for every kind of game is :mod:`.run` (``solve``,
+``analyse``, ``sweep``).  Sweeps share one parametric kernel
+(:mod:`.parametric`, :mod:`.pieces`): normal form (:mod:`.sweep`), 2-D maps
+(:mod:`.regions`), trees (:mod:`.tree_sweep`), priors (:mod:`.prior_sweep`).
+Game families (:mod:`.families`, :mod:`.topology`, :mod:`.structure`),
+equilibrium selection and trust (:mod:`.selection`), exact conditions
+(:mod:`.explain`), beliefs and the spiral of mistrust (:mod:`.beliefs`,
+:mod:`.bayesian`), cost conditions of signals (:mod:`.separation`), and the
+checking of claims (:mod:`.check`: proof by sweep, search by hypothesis).
+Every function returns a value; the report layer renders it.
+
+May import: ``solvers``, ``formats``, ``scenario``, ``model``, ``core`` (and
+hypothesis, inside the claim search) — never ``report`` or ``testing``.
+"""

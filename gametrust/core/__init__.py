@@ -1,0 +1,9 @@
+"""The bottom layer: what every other layer needs and nothing game-specific.
+
+Errors with locations (:mod:`.errors`, one ``fail`` helper), exact numbers
+(:mod:`.exact`), exact polynomials and real roots (:mod:`.polynomial`), exact
+linear algebra (:mod:`.linalg`), text wrapping (:mod:`.text`), the notebook
+display registry (:mod:`.display`) and the version (:mod:`.version`).
+
+May import: the standard library, numpy and sympy only — no other gametrust layer.
+"""
