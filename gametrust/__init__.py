@@ -16,14 +16,6 @@ described in ``docs/architecture.md``.
 
 from typing import TYPE_CHECKING, Any
 
-# Functions named like their module are imported now: importing the module
-# later would otherwise replace the attribute with the module itself.
-from .analysis.check import check
-from .analysis.check_report import CheckReport
-from .analysis.explain import explain
-from .analysis.explanation import Explanation
-from .analysis.run import analyse, solve, sweep
-from .analysis.sweep_result import SweepResult
 from .core import display as _display
 from .core.errors import (
     ArgumentError,
@@ -36,22 +28,37 @@ from .core.errors import (
     SolverError,
 )
 from .core.version import __version__
-from .formats.load import load, loads
-from .model.empathy import EMPATHY_MODELS, apply_empathy
-from .model.game import NormalFormGame
-from .model.regret import expected_payoffs, is_nash, max_regret
-from .scenario.expression import Expression, parse_expression
-from .scenario.parts import Parameter, Player
-from .scenario.scenario import Scenario
-from .solvers.result import Equilibrium, Result, SolveResult
-from .solvers.solve import METHODS
 
-# The rest of the API is imported on first use, so `gametrust solve` and
-# `import gametrust` stay fast (a test guards that no heavy library loads).
-# Functions named like their module (solve, load, sweep, check, explain) are
-# imported above instead: importing such a module later would replace a lazy
-# attribute with the module itself.
+# The rest of the API is imported on first use, so that `import gametrust` and
+# the command line load only what they use (a test guards that no heavy
+# library loads).  No public name is also the name of a module of the
+# package face, so a lazy attribute is never shadowed by a submodule.
 _LAZY: dict[str, tuple[str, str]] = {
+    "check": ("analysis.check", "check"),
+    "CheckReport": ("analysis.check_report", "CheckReport"),
+    "explain": ("analysis.explain", "explain"),
+    "Explanation": ("analysis.explanation", "Explanation"),
+    "analyse": ("analysis.run", "analyse"),
+    "solve": ("analysis.run", "solve"),
+    "sweep": ("analysis.run", "sweep"),
+    "SweepResult": ("analysis.sweep_result", "SweepResult"),
+    "load": ("formats.load", "load"),
+    "loads": ("formats.load", "loads"),
+    "EMPATHY_MODELS": ("model.empathy", "EMPATHY_MODELS"),
+    "apply_empathy": ("model.empathy", "apply_empathy"),
+    "NormalFormGame": ("model.game", "NormalFormGame"),
+    "expected_payoffs": ("model.regret", "expected_payoffs"),
+    "is_nash": ("model.regret", "is_nash"),
+    "max_regret": ("model.regret", "max_regret"),
+    "Expression": ("scenario.expression", "Expression"),
+    "parse_expression": ("scenario.expression", "parse_expression"),
+    "Parameter": ("scenario.parts", "Parameter"),
+    "Player": ("scenario.parts", "Player"),
+    "Scenario": ("scenario.scenario", "Scenario"),
+    "Equilibrium": ("solvers.result", "Equilibrium"),
+    "Result": ("solvers.result", "Result"),
+    "SolveResult": ("solvers.result", "SolveResult"),
+    "METHODS": ("solvers.solve", "METHODS"),
     "BayesianGame": ("model.bayesian", "BayesianGame"),
     "BayesianResult": ("solvers.bayesian_result", "BayesianResult"),
     "PriorSweep": ("analysis.prior_sweep", "PriorSweep"),
@@ -131,21 +138,36 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .analysis.beliefs import posterior, spiral
+    from .analysis.check import check
+    from .analysis.check_report import CheckReport
     from .analysis.claims import assert_claim
+    from .analysis.explain import explain
+    from .analysis.explanation import Explanation
     from .analysis.families import Family, classify
     from .analysis.prior_sweep import PriorSweep
     from .analysis.regions import SweepMap
+    from .analysis.run import analyse, solve, sweep
     from .analysis.selection import Selection, TrustThreshold
     from .analysis.selection import analyse as analyse_selection
     from .analysis.separation import separating_conditions
+    from .analysis.sweep_result import SweepResult
     from .formats.gambit_efg import parse_efg
     from .formats.gambit_efg_write import write_efg
     from .formats.gambit_nfg import parse_nfg, write_nfg
+    from .formats.load import load, loads
     from .model.bayesian import BayesianGame
+    from .model.empathy import EMPATHY_MODELS, apply_empathy
+    from .model.game import NormalFormGame
+    from .model.regret import expected_payoffs, is_nash, max_regret
     from .model.signalling import SignallingGame, reassurance_game
     from .model.tree import Chance, Decision, GameTree, Terminal
+    from .scenario.expression import Expression, parse_expression
     from .scenario.moves import Commitment, Verification
+    from .scenario.parts import Parameter, Player
+    from .scenario.scenario import Scenario
     from .solvers.bayesian_result import BayesianResult
+    from .solvers.result import Equilibrium, Result, SolveResult
+    from .solvers.solve import METHODS
     from .solvers.tree_result import TreeSolveResult
 
 

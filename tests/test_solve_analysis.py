@@ -13,7 +13,9 @@ from click.testing import CliRunner
 from gametrust import NormalFormGame, solve
 from gametrust.cli import cli
 from gametrust.formats.load import load
-from gametrust.report import html, markdown, render_html, render_markdown, text
+from gametrust.report import html, markdown, text
+from gametrust.report.html import render_html
+from gametrust.report.markdown import render_markdown
 from gametrust.report import json as json_report
 
 ROOT = Path(__file__).resolve().parent.parent

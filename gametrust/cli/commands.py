@@ -16,8 +16,7 @@ import click
 
 from ..core.errors import InputError, Location
 from ..core.version import __version__
-from ..report import FORMATS
-from ..report.sweep import SWEEP_FORMATS
+from ..report.formats import FORMATS, SWEEP_FORMATS
 from ..solvers.solve import METHODS
 from .errors import EXIT_CLAIM_FAILED, EXIT_INPUT, Group, error_line
 from .options import (

@@ -47,47 +47,58 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.prior_sweep import PriorSweep
-from ..analysis.reports import BayesianReport, SignallingReport, TreeReport
-from ..analysis.tree_sweep import TreeSweepResult
 from ..core.errors import ArgumentError, Location
-from .bayesian import render_bayesian, render_signalling
-from .html import render_html
-from .json import render_json
-from .markdown import render_markdown
-from .sweep import SWEEP_FORMATS
-from .sweep import render as render_normal_form_sweep
-from .text import render_text
-from .tree import render_tree, render_tree_sweep
+from .formats import FORMATS, SWEEP_FORMATS
 
 if TYPE_CHECKING:
     from ..analysis.explanation import Explanation
+    from ..analysis.prior_sweep import PriorSweep
+    from ..analysis.reports import BayesianReport, SignallingReport, TreeReport
     from ..analysis.solve_report import SolveReport
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
 
-__all__ = [
-    "FORMATS",
-    "SWEEP_FORMATS",
-    "render",
-    "render_html",
-    "render_json",
-    "render_markdown",
-    "render_sweep",
-    "render_text",
-]
+__all__ = ["FORMATS", "SWEEP_FORMATS", "render", "render_sweep"]
 
-#: The output formats, in the order the CLI offers them.
-FORMATS: tuple[str, ...] = ("text", "json", "markdown")
+# The renderers are imported on first use: the command line imports this
+# package at start-up, and one command needs one renderer.
 
-_RENDERERS = {"text": render_text, "json": render_json, "markdown": render_markdown}
 
-#: The reports of the other kinds: renderer, the formats it writes, and what it is (for errors).
-_REPORTS: dict[type, tuple[Callable[[Any, str], str], tuple[str, ...], str]] = {
-    TreeReport: (render_tree, FORMATS, "a scenario with moves in time"),
-    BayesianReport: (render_bayesian, ("text", "json"), "a scenario with types"),
-    SignallingReport: (render_signalling, ("text", "json"), "a scenario with types"),
-}
+def _solve_renderers() -> dict[str, Callable[..., str]]:
+    from .json import render_json
+    from .markdown import render_markdown
+    from .text import render_text
+
+    return {"text": render_text, "json": render_json, "markdown": render_markdown}
+
+
+def _tree(value: Any, format: str) -> str:
+    from .tree import render_tree
+
+    return render_tree(value, format)
+
+
+def _bayesian(value: Any, format: str) -> str:
+    from .bayesian import render_bayesian
+
+    return render_bayesian(value, format)
+
+
+def _signalling(value: Any, format: str) -> str:
+    from .bayesian import render_signalling
+
+    return render_signalling(value, format)
+
+
+def _reports() -> dict[type, tuple[Callable[[Any, str], str], tuple[str, ...], str]]:
+    """The reports of the other kinds: renderer, the formats it writes, what it is (errors)."""
+    from ..analysis.reports import BayesianReport, SignallingReport, TreeReport
+
+    return {
+        TreeReport: (_tree, FORMATS, "a scenario with moves in time"),
+        BayesianReport: (_bayesian, ("text", "json"), "a scenario with types"),
+        SignallingReport: (_signalling, ("text", "json"), "a scenario with types"),
+    }
 
 
 def _unsupported(format: str, formats: tuple[str, ...], what: str) -> ArgumentError:
@@ -116,13 +127,13 @@ def render(
     of ``solve --explain``: a section of the text and Markdown reports, an
     ``explain`` block of the JSON.
     """
-    entry = _REPORTS.get(type(result))
+    entry = _reports().get(type(result))
     if entry is not None:
         renderer, formats, what = entry
         if format not in formats:
             raise _unsupported(format, formats, what)
         return renderer(result, format)
-    solve_renderer = _RENDERERS.get(format)
+    solve_renderer = _solve_renderers().get(format)
     if solve_renderer is None:
         raise ArgumentError(
             f"unknown format {format!r}; choose one of {', '.join(FORMATS)}",
@@ -157,6 +168,11 @@ def render_sweep(
     on an n x n grid to a map's JSON and CSV.  Sweeps of trees and of priors
     are written as text or JSON.
     """
+    from ..analysis.prior_sweep import PriorSweep
+    from ..analysis.tree_sweep import TreeSweepResult
+    from .sweep import render as render_normal_form_sweep
+    from .tree import render_tree_sweep
+
     if isinstance(result, TreeSweepResult):
         if format not in ("text", "json"):
             raise ArgumentError(

@@ -48,6 +48,7 @@ from ..analysis.sweep_facts import (
 )
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
+from .formats import SWEEP_FORMATS
 from .sweep_labels import (
     axis_description,
     fixed_text,
@@ -67,7 +68,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["SWEEP_FORMATS", "render", "render_map_text", "render_text"]
 
 #: The output formats of ``gametrust sweep``, in the order the CLI offers them.
-SWEEP_FORMATS: tuple[str, ...] = ("text", "json", "csv", "markdown")
 
 WIDTH = 80
 #: The label column (``e in (1/4, 2/3)``) is at most this wide; longer labels
