@@ -2,22 +2,9 @@
 
 The command line is the only part of gametrust that imports click: options
 and loading in :mod:`.options`, the commands in :mod:`.commands`, and every
-exit code decided in one place, :func:`~gametrust.cli.errors.exit_code`:
-
-====  ==============================================================
-0     success
-1     internal error: a :class:`~gametrust.core.errors.SolverError` or any
-      unexpected exception (a bug; rerun with ``GAMETRUST_DEBUG=1``);
-      ``check``: a claim fails
-2     bad input: a usage error (unknown option, ``--set`` without ``=``)
-      or any :class:`~gametrust.core.errors.InputError` (scenario, Gambit
-      file, argument)
-130   interrupted (Ctrl-C)
-====  ==============================================================
-
-An error is printed as one line on standard error, ``error: <message>``, never
-as a traceback.  Heavy libraries (sympy, nashpy) are imported only by the
-commands that need them, so ``gametrust solve`` starts fast.
+exit code (0 success, 1 internal error or a failed claim, 2 bad input, 130
+interrupted) decided in one place, :func:`~gametrust.cli.errors.exit_code`.
+An error is printed as one line on standard error, never as a traceback.
 
 It sits at the top of the layers: it may import every layer below
 (``report``, ``analysis``, ``formats``, ``solvers``, ``scenario``, ``model``,
