@@ -254,6 +254,10 @@ def test_map_regions_carry_their_structure() -> None:
         assert entry["components"] == [list(c) for c in region.result.components]
     text = render(m)
     assert "2 continua" in text and "span a continuum" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+    # the boundary lines listed are those that separate regions, not every candidate
+    assert "1/5" in " ".join(str(b) for b in m.x_breaks)
+    assert "  e_US = 1/2, e_US = 2/3  (US's best responses or preferences change)" in text
 
 
 def test_the_docs_arms_race_example_is_what_the_cli_prints(
@@ -272,3 +276,22 @@ def test_the_docs_arms_race_example_is_what_the_cli_prints(
         if line.strip() == "...":
             continue
         at = lines.index(line, at) + 1
+
+
+def test_summary_of_a_dominance_solvable_3x3_arms_race() -> None:
+    # a Prisoner's Dilemma with a third, dominated option: Arm dominates until empathy 1/4,
+    # then restraint and arming are both strict equilibria, and from 2/3 Freeze dominates
+    row = [[4, 1, 0], [3, 1, 0], [5, 2, 2]]
+    game = NormalFormGame.from_arrays(
+        row, [list(c) for c in zip(*row, strict=True)], players=["US", "USSR"],
+        actions=[["Freeze", "Hedge", "Arm"]] * 2,
+    )
+    result = sweep(game, "empathy")
+    assert [str(b.value) for b in result.breakpoints] == ["1/4", "1/3", "2/3"]
+    parts = result.summary().split("; ")
+    assert parts[0] == "e < 1/4: dominance-solvable, (Arm, Arm), cooperative (Freeze, Freeze) " \
+        "not an equilibrium"
+    assert parts[1] == "1/4 < e < 1/3: 3 equilibria (2 pure strict, 1 mixed), cooperative " \
+        "(Freeze, Freeze) among them"
+    assert parts[-1] == "e > 2/3: dominance-solvable, (Freeze, Freeze), the cooperative profile"
+    check_everywhere(result, lambda t: apply_empathy(game, [t, t]), random.Random(13), n=2)

@@ -143,8 +143,9 @@ def cooperative_profile(game: NormalFormGame) -> tuple[int, ...] | None:
     """The cooperative profile: the Pareto-best symmetric profile, or ``None``.
 
     The symmetric profiles are those in which every player plays its ``k``-th
-    action (every player must have the same number of actions: scenarios list
-    corresponding actions in the same order, ``[Freeze, Verify, Arm]``).  The
+    action (every player must have the same number of actions; scenarios list
+    corresponding actions in the same order: ``[Freeze, Verify, Arm]`` for
+    each, or US ``[Pressure, Reassure]`` against DPRK ``[Arm, Freeze]``).  The
     cooperative one gives every player at least as much as every other
     symmetric profile and someone strictly more; when no symmetric profile
     does (two are best for different players, or tie), there is none.
@@ -198,7 +199,7 @@ class GameStructure:
     >>> pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]],
     ...                                 actions=[["C", "D"], ["C", "D"]])
     >>> game_structure(solve(pd)).summary()
-    'dominance-solvable, (D, D); cooperative (C, C) not an equilibrium'
+    'dominance-solvable, (D, D), cooperative (C, C) not an equilibrium'
     """
 
     solution: tuple[str, ...] | None
@@ -266,7 +267,7 @@ class GameStructure:
                 return text
             if self.cooperative == self.solution:
                 return text + ", the cooperative profile"
-            return text + f"; cooperative {coop} not an equilibrium"
+            return text + f", cooperative {coop} not an equilibrium"
         text = self.equilibria_text()
         if coop is None:
             return text

@@ -53,6 +53,7 @@ from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
 from .common import continuum_text
 from .formats import SWEEP_FORMATS
+from .plot_labels import boundary_segments
 from .sweep_labels import (
     axis_description,
     fixed_text,
@@ -161,7 +162,12 @@ def _structure_lines(result: SweepResult, segment: Interval | Breakpoint) -> lis
 
 
 def _continuum_lines(
-    players: Sequence[str], actions: Sequence[Sequence[str]], segment: Any, symbol: str = ""
+    players: Sequence[str],
+    actions: Sequence[Sequence[str]],
+    segment: Any,
+    symbol: str = "",
+    *,
+    indent: str = "  ",
 ) -> list[str]:
     """Each continuum of an interval, breakpoint or region (its extreme equilibria, each
     player's strategies along it) and whether the game is degenerate: what ``solve`` says
@@ -169,15 +175,18 @@ def _continuum_lines(
     lines = []
     for component, strategies in continua(segment):
         members = ", ".join(str(k + 1) for k in component)
-        lines += _wrap(f"equilibria {members} span a continuum ({CONTINUUM_SHORT}):", "  ", "    ")
+        lines += _wrap(
+            f"equilibria {members} span a continuum ({CONTINUUM_SHORT}):", indent, indent + "  "
+        )
         width = max(len(p) for p in players)
         for i, (player, distinct) in enumerate(zip(players, strategies, strict=True)):
             mixes = [mix_formula(actions[i], s, symbol) for s in distinct]
             lines += _wrap(
-                f"{player:<{width}}  {continuum_text(mixes)}", "    ", " " * (width + 6)
+                f"{player:<{width}}  {continuum_text(mixes)}", indent + "  ",
+                indent + " " * (width + 4),
             )
     if segment.result.degenerate:
-        lines.append("  degenerate game")
+        lines.append(f"{indent}degenerate game")
     return lines
 
 
@@ -409,7 +418,15 @@ def render_map_text(sweep_map: SweepMap, *, file: str | None = None) -> str:
         file,
     )
     lines += ["", "Boundary lines (exact):"]
-    for axis, breaks in ((x, sweep_map.x_breaks), (y, sweep_map.y_breaks)):
+    # only the lines that separate two regions somewhere (the others bound nothing)
+    separating = boundary_segments(
+        {(c.column, c.row): c.region for c in sweep_map.cells},
+        len(sweep_map.x_breaks) + 1, len(sweep_map.y_breaks) + 1,
+    )
+    for axis, candidates, used in zip(
+        (x, y), (sweep_map.x_breaks, sweep_map.y_breaks), separating, strict=True
+    ):
+        breaks = [candidates[k] for k in sorted(used)]
         if breaks:
             player = axis.name
             lines += _wrap(
@@ -430,8 +447,8 @@ def render_map_text(sweep_map: SweepMap, *, file: str | None = None) -> str:
         eq_lines = _equilibrium_lines(
             region.result, sweep_map.players, region.selection, payoffs=False
         )
-        eq_lines += _continuum_lines(sweep_map.players, sweep_map.actions, region)
         lines += ["    " + line for line in eq_lines]
+        lines += _continuum_lines(sweep_map.players, sweep_map.actions, region, indent="      ")
         if any(e.kind != "pure" for e in region.result):
             lines += _wrap(
                 f"(mixed probabilities at the sample point {x.symbol} = "
