@@ -14,9 +14,9 @@ from gametrust import NormalFormGame, solve
 from gametrust.cli import cli
 from gametrust.formats.load import load
 from gametrust.report import html, markdown, text
+from gametrust.report import json as json_report
 from gametrust.report.html import render_html
 from gametrust.report.markdown import render_markdown
-from gametrust.report import json as json_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -256,3 +256,70 @@ def test_a_solve_report_renders_like_its_result() -> None:
     assert text.render_text(report) == text.render_text(result, scenario)
     assert json_report.report_dict(report) == json_report.report_dict(result, scenario)
     assert markdown.render_markdown(report) == markdown.render_markdown(result, scenario)
+
+
+# -- three or more players: pure equilibria only, never "complete" -------------------------------
+
+GAMBIT = ROOT / "tests" / "fixtures" / "gambit"
+
+
+def test_three_players_pure_list_is_not_complete_in_every_rendering() -> None:
+    # McKelvey and McLennan's 2x2x2 game (Gambit's 2x2x2.nfg) has 9 Nash equilibria, 4 of them
+    # pure; only the pure ones are computed, so the result must not claim to be complete
+    game = load(GAMBIT / "2x2x2.nfg").build()
+    result = solve(game)
+    assert len(result) == 4 and all(e.kind == "pure" for e in result)
+    assert result.complete is False
+    assert any("only pure-strategy equilibria" in w for w in result.warnings)
+    data = json_report.report_dict(result)
+    jsonschema.Draft202012Validator(json_report.result_schema()).validate(data)
+    assert data["complete"] is False
+    assert any("only pure-strategy equilibria" in w for w in data["warnings"])
+    said = "not complete: only pure-strategy equilibria are listed"
+    assert said in " ".join(text.render_text(result).split())
+    assert said in render_markdown(result)
+    assert said in render_html(result)
+    assert "not complete" in str(result).splitlines()[0]
+    # an explicit method="pure" is no different, and the CLI says so too
+    assert solve(game, method="pure").complete is False
+    out = CliRunner().invoke(cli, ["solve", str(GAMBIT / "2x2x2.nfg"), "--format", "json"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["complete"] is False
+    # and the list does leave equilibria out: e.g. 1 and 2 mix 1/2-1/2 while 3 plays 1
+    # (one of the 5 mixed equilibria Gambit's enumpoly finds), checked exactly here
+    from gametrust.model.regret import is_nash
+
+    half = Fraction(1, 2)
+    missing = ((half, half), (half, half), (Fraction(1), Fraction(0)))
+    assert is_nash(game, missing, 0)
+    assert all(e.strategies != missing for e in result)
+
+
+def test_two_players_keep_complete_pure_lists_and_enumeration() -> None:
+    stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]])
+    assert solve(stag, method="pure").complete is True  # every pure one, as asked
+    assert solve(stag).complete is True
+
+
+def test_three_player_bayesian_pure_search_is_not_complete() -> None:
+    from itertools import product
+
+    import numpy as np
+
+    from gametrust.model.bayesian import BayesianGame
+    from gametrust.solvers.bayesian import solve_bayesian
+
+    tensor = np.empty((1, 1, 2, 3, 2, 2, 2), dtype=object)
+    for t in range(2):
+        for acts in product(range(2), repeat=3):
+            same = len(set(acts)) == 1
+            for i in range(3):
+                tensor[(0, 0, t, i, *acts)] = 2 if same else 0
+    bg = BayesianGame(
+        ["A", "B", "C"], [["a", "b"]] * 3, [["-"], ["-"], ["x", "y"]],
+        [None, None, ["1/2", "1/2"]], tensor,
+    )
+    result = solve_bayesian(bg)
+    assert result.concept == "pure-bayesian-nash" and len(result) == 2
+    assert result.complete is False
+    assert result.to_dict()["complete"] is False
+    assert "not complete" in result.describe()

@@ -43,6 +43,7 @@ from ..solvers.result import Equilibrium, SolveResult
 from ..solvers.solve import solve
 from .parametric import between
 from .selection import Selection, analyse
+from .structure import GameStructure, game_structure
 
 __all__ = [
     "EquilibriumPiece",
@@ -71,6 +72,7 @@ class SolvedPoint(NamedTuple):
     selection: Selection
     signature: tuple
     exact: bool  # solved exactly (a rational point) or in floats (an irrational one)
+    structure: GameStructure | None = None
 
 
 class PointEvaluator:
@@ -101,8 +103,9 @@ class PointEvaluator:
         result = solve(game)
         family = self.classify(game)
         selection = analyse(game, result)
-        signature = signature_of(game, result, family)
-        value = SolvedPoint(game, result, family, selection, signature, exact)
+        structure = game_structure(result)
+        signature = signature_of(game, result, family, structure)
+        value = SolvedPoint(game, result, family, selection, signature, exact, structure)
         self.cache[key] = value
         return value
 
@@ -126,15 +129,23 @@ def best_response_sets(game: NormalFormGame, e: Equilibrium) -> tuple[tuple[int,
     return tuple(out)
 
 
-def signature_of(game: NormalFormGame, result: SolveResult, family: Any) -> tuple:
+def signature_of(
+    game: NormalFormGame,
+    result: SolveResult,
+    family: Any,
+    structure: GameStructure | None = None,
+) -> tuple:
     """What defines an interval: each equilibrium's supports and best-response sets (its
-    vertex labels, which fix its formula), degeneracy, continua, and the family."""
-    keys = tuple(sorted((supports_of(e), best_response_sets(game, e)) for e in result))
+    vertex labels, which fix its formula and whether it is strict), degeneracy, continua
+    (which equilibria are the extreme points of each), the family, and the structure a
+    summary states (dominance solvability, the cooperative profile)."""
+    labels = [(supports_of(e), best_response_sets(game, e)) for e in result]
     return (
-        keys,
+        tuple(sorted(labels)),
         result.degenerate,
-        tuple(sorted(tuple(sorted(supports_of(result[k]) for k in c)) for c in result.components)),
+        tuple(sorted(tuple(sorted(labels[k] for k in c)) for c in result.components)),
         family.name,
+        None if structure is None else structure.key(),
     )
 
 
@@ -212,6 +223,12 @@ class EquilibriumPiece:
     payoff_formulas: tuple[RationalFunction, ...] | None
     symbol: str = "t"
 
+    @property
+    def strict(self) -> bool:
+        """A strict equilibrium (pure, every deviation loses) across the interval: its best
+        responses are part of what does not change inside an interval."""
+        return self.at_sample.strict
+
     def strategies(self) -> tuple[tuple[Any, ...], ...]:
         """Probabilities as sympy expressions (simplified)."""
         if self.formulas is None:
@@ -240,7 +257,9 @@ class EquilibriumPiece:
         """Each player's expected payoff at the float values ``ts`` (for plots)."""
         if self.payoff_formulas is None:
             return [np.full(len(ts), float(v)) for v in self.at_sample.payoffs]
-        return [np.array([float(f(t)) for t in ts]) for f in self.payoff_formulas]
+        # at an open end of the interval a formula may be 0/0: a gap in the curve, no warning
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return [np.array([float(f(t)) for t in ts]) for f in self.payoff_formulas]
 
     def describe(self) -> str:
         """``(Pressure, Arm)``, or each player's mix with probabilities as formulas."""

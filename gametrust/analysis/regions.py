@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model.game import NormalFormGame
     from ..scenario.scenario import Scenario
     from .families import Family
+    from .structure import GameStructure
 
 __all__ = ["Cell", "Region", "SweepMap", "sweep_map"]
 
@@ -79,6 +80,7 @@ class Region:
     result: SolveResult  # at the sample point of its first cell
     selection: Selection
     conditions: tuple[str, ...]  # one line of inequalities per rectangle of the union
+    structure: GameStructure | None = None  # what a summary says (constant on the region)
 
     def describe(self) -> str:
         return " or ".join(f"({c})" if len(self.conditions) > 1 else c for c in self.conditions)
@@ -247,7 +249,8 @@ def sweep_map(
         point = evaluator.at((x_samples[c0], y_samples[r0]))
         conditions = _describe(members, xs, ys, ax[0].symbol, ax[1].symbol, xr, yr)
         regions.append(
-            Region(index, tuple(members), point.family, point.result, point.selection, conditions)
+            Region(index, tuple(members), point.family, point.result, point.selection, conditions,
+                   point.structure)
         )
     return SweepMap(
         title=source.title,

@@ -224,13 +224,15 @@ def sweep(
         )
         intervals.append(
             Interval(points[a], points[b], closed_lo, closed_hi, sample, here.family,
-                     here.result, here.selection, pieces, selections, selection_points)
+                     here.result, here.selection, pieces, selections, selection_points,
+                     here.structure)
         )
 
     def breakpoint(k: int) -> Breakpoint:
         point = evaluator.at(points[k])
         return Breakpoint(
-            points[k], float(points[k]), point.exact, point.family, point.result, point.selection
+            points[k], float(points[k]), point.exact, point.family, point.result, point.selection,
+            point.structure,
         )
 
     breakpoints = [breakpoint(k) for k in split.kept]

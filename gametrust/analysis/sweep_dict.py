@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..solvers.result import SolveResult
     from .families import Family
     from .parametric import Axis
-    from .regions import SweepMap
+    from .regions import Region, SweepMap
     from .selection import Selection
     from .sweep_result import Breakpoint, Interval, SweepResult
 
@@ -136,8 +136,17 @@ def _selection(selection: Selection, result: SolveResult) -> dict[str, Any]:
 # -- the sweep -----------------------------------------------------------------------------------
 
 
+def _structure(segment: Interval | Breakpoint | Region) -> dict[str, Any]:
+    if segment.structure is not None:
+        return segment.structure.to_dict()
+    from .structure import game_structure  # a segment made without one
+
+    return game_structure(segment.result).to_dict()
+
+
 def _interval(interval: Interval, index: int, symbol: str) -> dict[str, Any]:
     equilibria = []
+    component_of = {k: c for c, members in enumerate(interval.components) for k in members}
     for k, piece in enumerate(interval.pieces):
         strategies, payoffs = piece_formulas(piece)
         players, actions = interval.result.game.players, interval.result.game.actions
@@ -153,6 +162,8 @@ def _interval(interval: Interval, index: int, symbol: str) -> dict[str, Any]:
                     for i, p in enumerate(players)
                 },
                 "payoffs": dict(zip(players, payoffs, strict=True)),
+                "strict": piece.strict,
+                "component": component_of.get(k),
                 "symbolic": piece.formulas is not None,
             }
         )
@@ -199,8 +210,10 @@ def _interval(interval: Interval, index: int, symbol: str) -> dict[str, Any]:
         "closed_hi": interval.closed_hi,
         "sample": format_number(interval.sample),
         "family": _family(interval.family),
+        "structure": _structure(interval),
         "degenerate": interval.result.degenerate,
         "equilibria": equilibria,
+        "components": [list(c) for c in interval.components],
         "selection": selection,
     }
 
@@ -211,6 +224,7 @@ def _breakpoint(bp: Breakpoint, index: int) -> dict[str, Any]:
         **bound_dict(bp.value),
         "exact": bp.exact,
         "family": _family(bp.family),
+        "structure": _structure(bp),
         "degenerate": bp.result.degenerate,
         "equilibria": _solved_equilibria(bp.result),
         "components": [list(c) for c in bp.result.components],
@@ -300,8 +314,10 @@ def sweep_map_dict(
                 "cells": [list(c) for c in region.cells],
                 "sample": [format_number(sample[0]), format_number(sample[1])],
                 "family": _family(region.family),
+                "structure": _structure(region),
                 "degenerate": region.result.degenerate,
                 "equilibria": _solved_equilibria(region.result),
+                "components": [list(c) for c in region.result.components],
                 "selection": _selection(region.selection, region.result),
             }
         )

@@ -43,23 +43,27 @@ if TYPE_CHECKING:  # pragma: no cover
     from .families import Family
     from .pieces import EquilibriumPiece
     from .selection import Selection, TrustThreshold
-    from .sweep_result import Interval, SweepResult
+    from .sweep_result import Breakpoint, Interval, SweepResult
 
 __all__ = [
     "UNKNOWN",
     "Dominance",
     "IntervalTrust",
     "condition_text",
+    "continua",
     "dominance",
     "exact_text",
     "family_name",
     "formula",
+    "is_2x2",
     "is_rational",
     "labelled_segments",
     "piece_formulas",
     "piece_label",
+    "structure_text",
     "summary",
     "trust_formulas",
+    "where_text",
 ]
 
 
@@ -121,6 +125,37 @@ def piece_formulas(piece: EquilibriumPiece) -> tuple[list[list[str]], list[str]]
     return strategies, payoffs
 
 
+def continua(segment: Interval | Breakpoint | Any) -> list[tuple[tuple[int, ...], list[list]]]:
+    """The continua of an interval, breakpoint or region: for each, its extreme equilibria
+    (indices) and, per player, the distinct strategies the player has at them (each a list
+    of exact strings per action: formulas in an interval, numbers at a point).  A player
+    with one strategy keeps it along the continuum; with several it may mix them in any
+    proportions (so may every player at once: a continuum is a product of such sets).
+
+    >>> from gametrust import NormalFormGame
+    >>> from gametrust.analysis.sweep import sweep
+    >>> game = NormalFormGame.from_arrays([[1, 1], [0, 2]], [[1, 1], [0, 2]])
+    >>> [(c, players) for c, players in continua(sweep(game, "empathy").intervals[0])]
+    [((0, 2), [[['1', '0']], [['1', '0'], ['1/2', '1/2']]])]
+    """
+    pieces = getattr(segment, "pieces", None)
+    if pieces is not None:
+        strategies = [piece_formulas(p)[0] for p in pieces]
+    else:
+        strategies = [[[format_number(p) for p in s] for s in e.strategies] for e in segment.result]
+    out = []
+    for component in segment.result.continua:
+        players = []
+        for i in range(len(segment.result.game.players)):
+            distinct: list[list[str]] = []
+            for k in component:
+                if strategies[k][i] not in distinct:
+                    distinct.append(strategies[k][i])
+            players.append(distinct)
+        out.append((component, players))
+    return out
+
+
 # -- families, segments, the summary -----------------------------------------------------------
 
 
@@ -150,31 +185,59 @@ def labelled_segments(result: SweepResult) -> list[tuple[str, int, Any]]:
     return [(*numbers[id(s)], s) for s in result.segments()]
 
 
+def is_2x2(result: SweepResult) -> bool:
+    """A sweep of a 2x2 game (its intervals are named by family; larger games by structure)."""
+    return tuple(len(a) for a in result.actions) == (2, 2)
+
+
+def where_text(result: SweepResult, interval: Interval) -> str:
+    """Where an interval lies, for a summary: ``e < 1/4``, ``1/4 < e < 2/3``, ``e >= 2/3``,
+    ``every e in [0, 1]``."""
+    sym = result.axis.symbol
+    low = interval.lo == result.lo and interval.closed_lo
+    high = interval.hi == result.hi and interval.closed_hi
+    lo, hi = exact_text(interval.lo), exact_text(interval.hi)
+    if low and high:
+        return f"every {sym} in [{lo}, {hi}]"
+    if low:
+        return f"{sym} {'<=' if interval.closed_hi else '<'} {hi}"
+    if high:
+        return f"{sym} {'>=' if interval.closed_lo else '>'} {lo}"
+    return (
+        f"{lo} {'<=' if interval.closed_lo else '<'} {sym} "
+        f"{'<=' if interval.closed_hi else '<'} {hi}"
+    )
+
+
+def structure_text(segment: Interval | Breakpoint) -> str:
+    """What a game larger than 2x2 is, in a few words (:class:`GameStructure
+    <gametrust.analysis.structure.GameStructure>`): ``"dominance-solvable, (Arm, Arm)"``, ``"3
+    equilibria (2 pure strict, 1 mixed), cooperative (Freeze, Freeze) among them"``."""
+    if segment.structure is not None:
+        return segment.structure.summary()
+    from .structure import game_structure  # a segment made without one
+
+    return game_structure(segment.result).summary()
+
+
 def summary(result: SweepResult) -> str:
     """One line: ``Prisoner's Dilemma for e < 1/4, Stag Hunt for 1/4 < e < 2/3, ...``.
 
-    The breakpoints themselves (ties, usually degenerate games) are left to
-    the full report.
+    Games larger than 2x2 have no family name worth giving; each interval says
+    its structure instead: ``e < 1/5: dominance-solvable, (Arm, Arm); 1/5 < e
+    < 1/3: 3 equilibria (2 pure strict, 1 mixed), cooperative (Freeze, Freeze)
+    among them``.  The breakpoints themselves (ties, usually degenerate games)
+    are left to the full report.
     """
-    sym = result.axis.symbol
-    parts = []
-    for interval in result.intervals:
-        low = interval.lo == result.lo and interval.closed_lo
-        high = interval.hi == result.hi and interval.closed_hi
-        lo, hi = exact_text(interval.lo), exact_text(interval.hi)
-        if low and high:
-            where = f"every {sym} in [{lo}, {hi}]"
-        elif low:
-            where = f"{sym} {'<=' if interval.closed_hi else '<'} {hi}"
-        elif high:
-            where = f"{sym} {'>=' if interval.closed_lo else '>'} {lo}"
-        else:
-            where = (
-                f"{lo} {'<=' if interval.closed_lo else '<'} {sym} "
-                f"{'<=' if interval.closed_hi else '<'} {hi}"
-            )
-        parts.append(f"{family_name(interval.family)} for {where}")
-    return ", ".join(parts)
+    if not is_2x2(result):
+        return "; ".join(
+            f"{where_text(result, interval)}: {structure_text(interval)}"
+            for interval in result.intervals
+        )
+    return ", ".join(
+        f"{family_name(interval.family)} for {where_text(result, interval)}"
+        for interval in result.intervals
+    )
 
 
 # -- selection inside an interval ----------------------------------------------------------------

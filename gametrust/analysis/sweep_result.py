@@ -26,13 +26,43 @@ from .selection import Selection
 
 if TYPE_CHECKING:  # pragma: no cover
     from .families import Family
+    from .structure import GameStructure
 
-__all__ = ["Breakpoint", "Grid", "Interval", "SweepResult"]
+__all__ = ["Breakpoint", "Grid", "Interval", "Solved", "SweepResult"]
+
+
+class Solved:
+    """What an interval and a breakpoint both say from the game solved there (``result``)."""
+
+    result: SolveResult
+
+    @property
+    def degenerate(self) -> bool | None:
+        """The game is degenerate (at every point of an interval, or at none)."""
+        return self.result.degenerate
+
+    @property
+    def components(self) -> tuple[tuple[int, ...], ...]:
+        """Maximal convex sets of equilibria, as indices into the equilibria (``pieces``)."""
+        return self.result.components
+
+    @property
+    def continua(self) -> tuple[tuple[int, ...], ...]:
+        """The components with several extreme points: continua of equilibria."""
+        return self.result.continua
 
 
 @dataclass(frozen=True)
-class Interval:
-    """An open interval of the swept value on which the equilibria do not change."""
+class Interval(Solved):
+    """An interval of the swept value on which the equilibria do not change.
+
+    It says what ``solve`` says at every point inside it (and at a closed
+    end): its equilibria (``pieces``, as exact functions of the swept value,
+    each pure or mixed, strict or not), which of them are the extreme points
+    of one continuum (``components``, indices into ``pieces``; a continuum's
+    extreme points may move with the swept value), whether the game is
+    degenerate, its family and ``structure``.
+    """
 
     lo: Any  # Fraction or sympy algebraic number
     hi: Any
@@ -47,6 +77,7 @@ class Interval:
     #: (lo, hi, selection on (lo, hi)) pieces, and (point, selection) where it switches
     selections: tuple[tuple[Any, Any, Selection], ...] = ()
     selection_points: tuple[tuple[Any, Selection], ...] = ()
+    structure: GameStructure | None = None
 
     def contains(self, t: Fraction) -> bool:
         lo, hi = float(self.lo), float(self.hi)
@@ -59,7 +90,7 @@ class Interval:
 
 
 @dataclass(frozen=True)
-class Breakpoint:
+class Breakpoint(Solved):
     """A value at which the equilibria, the family or the selection change."""
 
     value: Any  # Fraction or sympy algebraic number
@@ -68,6 +99,7 @@ class Breakpoint:
     family: Family
     result: SolveResult
     selection: Selection
+    structure: GameStructure | None = None
 
 
 @dataclass(frozen=True)
@@ -212,18 +244,17 @@ class SweepResult(Displayable):
         return tuple(piece.payoffs_at(value) for piece in segment.pieces)
 
     def summary(self) -> str:
-        """One line: ``PD for e < 1/4, SH for 1/4 < e < 2/3, Harmony for e > 2/3``."""
-        sym = self.axis.symbol
-        parts = []
-        for interval in self.intervals:
-            bounds = []
-            if interval.lo != self.lo or not interval.closed_lo:
-                bounds.append(f"{show_value(interval.lo)} {'<=' if interval.closed_lo else '<'} ")
-            bounds.append(sym)
-            if interval.hi != self.hi or not interval.closed_hi:
-                bounds.append(f" {'<=' if interval.closed_hi else '<'} {show_value(interval.hi)}")
-            parts.append(f"{interval.family.short} for {''.join(bounds)}")
-        return ", ".join(parts)
+        """One line: ``PD for e < 1/4, SH for 1/4 < e < 2/3, Harmony for e > 2/3``; a game
+        larger than 2x2 by its structure (``e < 1/5: dominance-solvable, (Arm, Arm); ...``,
+        as :func:`gametrust.analysis.sweep_facts.summary`)."""
+        from .sweep_facts import is_2x2, summary, where_text  # the facts module imports this one
+
+        if not is_2x2(self):
+            return summary(self)
+        return ", ".join(
+            f"{interval.family.short} for {where_text(self, interval)}"
+            for interval in self.intervals
+        )
 
     def __str__(self) -> str:
         """Title, what was swept, the breakpoints and the summary (the full report is

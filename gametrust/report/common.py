@@ -85,11 +85,21 @@ def method_text(result: SolveResult) -> str:
     >>> from gametrust import NormalFormGame, solve
     >>> method_text(solve(NormalFormGame.from_arrays([[1]], [[1]]), method="pure"))
     'pure, exact; complete for pure-strategy equilibria'
+    >>> ones = [[[1, 1], [1, 1]], [[1, 1], [1, 1]]]
+    >>> three = NormalFormGame.from_arrays(ones, ones, ones)
+    >>> method_text(solve(three))  # doctest: +NORMALIZE_WHITESPACE
+    'pure, exact; not complete: only pure-strategy equilibria are listed; mixed equilibria
+     of games with 3 players are not computed'
     """
     arithmetic = "exact" if result.exact else (
         f"floats (tolerance {format_number(result.tolerance or 0.0)})"
     )
-    if not result.complete:
+    if not result.complete and result.concept == "pure-nash":
+        scope = (
+            "not complete: only pure-strategy equilibria are listed; mixed equilibria of "
+            f"games with {result.game.n_players} players are not computed"
+        )
+    elif not result.complete:
         scope = "not complete (other equilibria may exist)"
     elif result.concept == "pure-nash":
         scope = "complete for pure-strategy equilibria"

@@ -30,21 +30,33 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.regions import SweepMap
 from ..analysis.sweep_facts import (
-    exact_text,
     family_name,
-    is_rational,
+    is_2x2,
     labelled_segments,
     piece_label,
     trust_formulas,
 )
 from ..core.errors import ArgumentError, InputError, Location
 from ..core.exact import format_number
+from .plot_labels import (
+    boundary_segments,
+    breakpoint_label,
+    legend_entries,
+    stagger,
+    supports_key,
+    supports_label,
+    text_width,
+    value_label,
+)
 from .sweep_labels import fixed_text, pretty
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.sweep_result import SweepResult
 
-__all__ = ["FIGURE_FORMATS", "check_path", "plot", "plot_map", "plot_sweep", "require_matplotlib"]
+__all__ = [
+    "FIGURE_FORMATS", "check_path", "map_legend", "plot", "plot_map", "plot_sweep",
+    "require_matplotlib",
+]
 
 #: The file extensions a figure can be written to.
 FIGURE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
@@ -71,6 +83,10 @@ _MAP_COLOURS = (
     "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",
 )
 DPI = 200
+#: The width of a sweep's plot area in inches (for placing labels before drawing).
+AXES_WIDTH = 7.3
+#: The width and height of a map's plot area in inches.
+MAP_AXES = (5.6, 5.0)
 
 
 def require_matplotlib() -> Any:
@@ -131,16 +147,6 @@ def plot(obj: Any, path: str | Path) -> Path:
 # -- labels --------------------------------------------------------------------------------------
 
 
-def _value_label(value: Any) -> str:
-    """``1/4``; an irrational value as its exact form when short, else ``≈ 2.236``."""
-    text = exact_text(value)
-    if is_rational(value):
-        return text
-    if len(text) <= 10:
-        return f"{text} ≈ {float(value):.4g}"
-    return f"≈ {float(value):.4g}"
-
-
 def _axis_label(result_axis: Any, players: Sequence[str]) -> str:
     if result_axis.kind == "param":
         return f"{result_axis.symbol} (parameter)"
@@ -149,25 +155,52 @@ def _axis_label(result_axis: Any, players: Sequence[str]) -> str:
     return f"{result_axis.symbol}: empathy weight of each player ({', '.join(players)})"
 
 
-def _family_colour(family: Any, spare: dict[str, str]) -> str:
-    if family.group in FAMILY_COLOURS:
+def _band_name(segment: Any, two_by_two: bool) -> tuple[str, str]:
+    """The name written in a band and its short form: the family of a 2x2 game, the
+    structure of a larger one (``3 equilibria, 2 continua``)."""
+    if two_by_two:
+        return family_name(segment.family), segment.family.short
+    label = segment.structure.label() if segment.structure is not None else segment.family.short
+    return label, label
+
+
+def _band_colour(segment: Any, two_by_two: bool, spare: dict[str, str]) -> str:
+    family = segment.family
+    if two_by_two and family.group in FAMILY_COLOURS:
         return FAMILY_COLOURS[family.group]
-    name = family_name(family)
+    name = _band_name(segment, two_by_two)[0]
     if name not in spare:
         spare[name] = _SPARE_COLOURS[len(spare) % len(_SPARE_COLOURS)]
     return spare[name]
 
 
-def _equilibrium_key(supports: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(s) for s in supports)
-
-
-def _key_label(key: tuple[tuple[str, ...], ...], players: Sequence[str]) -> str:
-    if all(len(s) == 1 for s in key):
-        return "(" + ", ".join(s[0] for s in key) + ")"
-    return "mixed: " + "; ".join(
-        f"{p} {'/'.join(s)}" for p, s in zip(players, key, strict=True)
-    )
+def _axis_labels(
+    ax: Any, values: Sequence[Any], symbol: str, span_inches: float, *, vertical: bool = False
+) -> tuple[list[str], int]:
+    """Label breakpoints (or boundary lines) on the top (right) edge of ``ax``, staggered
+    into rows where they would overprint (:func:`~gametrust.report.plot_labels.stagger`);
+    returns the labels no row had room for (for the caller to list elsewhere) and the
+    number of rows used (a title above clears them)."""
+    lo, hi = (ax.get_ylim() if vertical else ax.get_xlim())
+    fontsize = 9.0
+    texts = [breakpoint_label(symbol, v) for v in values]
+    positions = [(float(v) - lo) / (hi - lo) for v in values]
+    if vertical:  # a label takes one line of height; rows become columns to the right
+        widths = [fontsize * 1.5 / 72 / span_inches] * len(texts)
+    else:
+        widths = [text_width(t, fontsize, span_inches) for t in texts]
+    rows = stagger(positions, widths, rows=1 if vertical else 3)
+    for text, position, row in zip(texts, positions, rows, strict=True):
+        if row is None:
+            continue
+        if vertical:
+            ax.text(1.01, position, text, transform=ax.transAxes, ha="left", va="center",
+                    fontsize=fontsize, color="#222222", clip_on=False)
+        else:
+            ax.text(position, 1.01 + 0.045 * row, text, transform=ax.transAxes, ha="center",
+                    va="bottom", fontsize=fontsize, color="#222222", clip_on=False)
+    used = 1 + max((r for r in rows if r is not None), default=-1)
+    return [t for t, row in zip(texts, rows, strict=True) if row is None], used
 
 
 def _save(fig: Any, path: str | Path) -> Path:
@@ -237,6 +270,7 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
         return np.linspace(a, b, max(2, int(points * (b - a) / width)))
 
     n_players = len(result.players)
+    two_by_two = is_2x2(result)
     ymin, ymax = np.inf, -np.inf
     bands = []
     separate = equal = False
@@ -246,11 +280,11 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
         a, b = float(segment.lo), float(segment.hi)
         for axes in (ax, tax):
             if axes is not None:
-                axes.axvspan(a, b, color=_family_colour(segment.family, spare), lw=0, zorder=0)
-        bands.append((a, b, segment.family))
+                axes.axvspan(a, b, color=_band_colour(segment, two_by_two, spare), lw=0, zorder=0)
+        bands.append((a, b, _band_name(segment, two_by_two)))
         xs = xs_of(a, b)
         for piece in segment.pieces:
-            key = _equilibrium_key(piece.supports)
+            key = supports_key(piece.supports)
             ys_all = piece.payoff_curves(xs)
             same = all(np.array_equal(ys_all[0], ys) for ys in ys_all[1:])
             equal |= same
@@ -274,7 +308,7 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
                     axes.axvline(x, color="#444444", linestyle=(0, (1.5, 2)), linewidth=1.0,
                                  zorder=2)
         for eq in segment.result:
-            key = _equilibrium_key([eq.support(i) for i in range(n_players)])
+            key = supports_key([eq.support(i) for i in range(n_players)])
             for i in range(n_players):
                 y = float(eq.payoffs[i])
                 ymin, ymax = min(ymin, y), max(ymax, y)
@@ -289,26 +323,18 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
     span = (ymax - ymin) or 1.0
     ax.set_xlim(lo, hi)
     ax.set_ylim(ymin - 0.08 * span, ymax + 0.22 * span)
-    # family names in the bands, at the top
-    for a, b, family in bands:
-        name = family_name(family)
+    # family names (larger games: their structure) in the bands, at the top
+    for a, b, (name, short) in bands:
         room = (b - a) / width * 8.5  # inches
-        label = name if room > 0.085 * len(name) + 0.1 else family.short
+        label = name if room > 0.085 * len(name) + 0.1 else short
         if room < 0.085 * len(label):
             label = ""
         ax.text(
             (a + b) / 2, 0.965, label, transform=ax.get_xaxis_transform(), ha="center",
             va="top", fontsize=10, fontweight="bold", color="#333333", zorder=8,
         )
-    # breakpoints labelled with their exact values on a top axis
-    top = ax.secondary_xaxis("top")
-    top.set_xticks(
-        [float(b.value) for b in result.breakpoints],
-        labels=[f"{sym} = {_value_label(b.value)}" for b in result.breakpoints],
-    )
-    top.tick_params(axis="x", length=0, labelsize=9.5, pad=4)
-    for spine in top.spines.values():
-        spine.set_visible(False)
+    # breakpoints labelled with their exact values above the plot, staggered, never overprinted
+    unlabelled, rows = _axis_labels(ax, [b.value for b in result.breakpoints], sym, AXES_WIDTH)
     payoff = "payoff" if result.axis.kind == "param" and not _has_empathy(result) else (
         "empathy-adjusted payoff"
     )
@@ -317,7 +343,7 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
                  y=0.995)
     subtitle = _subtitle(result)
     if subtitle:
-        ax.set_title(subtitle, fontsize=9, color="#555555", pad=24)
+        ax.set_title(subtitle, fontsize=9, color="#555555", pad=11 + 13 * max(rows, 1))
     bottom = ax
     if tax is not None:
         _trust_panel(tax, trust, result, xs_of)
@@ -331,7 +357,7 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
             axes.spines[side].set_visible(False)
     # legend: equilibria (colours), players (line styles), breakpoint markers
     handles = [
-        Line2D([], [], color=c, linewidth=2.4, label=_key_label(k, result.players))
+        Line2D([], [], color=c, linewidth=2.4, label=supports_label(k, result.players))
         for k, c in colours.items()
     ]
     if separate:
@@ -351,6 +377,9 @@ def plot_sweep(result: SweepResult, path: str | Path, *, points: int = 400) -> P
             Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor="#333333",
                    linestyle="none", label="equilibria exactly at a breakpoint")
         )
+    if unlabelled:  # breakpoints too close to label above the plot
+        handles.append(Line2D([], [], linestyle="none",
+                              label="also breakpoints at " + ", ".join(unlabelled)))
     fig.legend(
         handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2,
         fontsize=8.5, frameon=False, handlelength=2.6,
@@ -365,6 +394,7 @@ def _trust_panel(tax: Any, trust: list, result: SweepResult, xs_of: Any) -> None
 
     grey = ("#222222", "#666666", "#999999")
     labelled: set[str] = set()
+    switches: list[Any] = []
     for interval, t in trust:
         coop = interval.pieces[t.cooperative]
         for lo_v, hi_v in t.spans or ((interval.lo, interval.hi),):
@@ -397,15 +427,19 @@ def _trust_panel(tax: Any, trust: list, result: SweepResult, xs_of: Any) -> None
                         (xs[middle], ys[middle]), xytext=(6, 6), textcoords="offset points",
                         fontsize=8.5, color=grey[i % len(grey)], zorder=5,
                     )
-        for at, selection in interval.selection_points:
-            del selection
+        for at, _ in interval.selection_points:
             tax.axvline(float(at), color="#888888", linestyle="-.", linewidth=0.9, zorder=2)
-            tax.text(
-                float(at), 1.02, f"risk dominance switches at {_value_label(at)}",
-                transform=tax.get_xaxis_transform(), fontsize=7.5, ha="center", va="bottom",
-                color="#555555",
-            )
+            switches.append(at)
         del coop
+    # where risk dominance switches, written above the panel without overprinting
+    lo, hi = tax.get_xlim()
+    texts = [f"risk dominance switches at {value_label(at)}" for at in switches]
+    rows = stagger([(float(at) - lo) / (hi - lo) for at in switches],
+                   [text_width(t, 7.5, AXES_WIDTH) for t in texts], rows=2)
+    for at, text, row in zip(switches, texts, rows, strict=True):
+        if row is not None:  # else only its line is drawn: the text report names it
+            tax.text(float(at), 1.02 + 0.12 * row, text, transform=tax.get_xaxis_transform(),
+                     fontsize=7.5, ha="center", va="bottom", color="#555555")
     tax.set_ylim(0, 1)
     tax.set_ylabel("trust needed", fontsize=10)
     tax.legend(
@@ -422,6 +456,30 @@ def _has_empathy(result: SweepResult) -> bool:
 # -- two dimensions ------------------------------------------------------------------------------
 
 
+def map_legend(sweep_map: SweepMap) -> list[tuple[str, list[int]]]:
+    """The legend of a map, as ``(text, region indices)``: one entry (and one colour) per
+    equilibrium set as it reads, so no two entries repeat the same text; each names its
+    regions and their families (2x2) or structure (larger games)."""
+    two_by_two = tuple(len(a) for a in sweep_map.actions) == (2, 2)
+
+    def equilibria_text(region: Any) -> str:
+        keys = sorted(supports_key([e.support(i) for i in range(2)]) for e in region.result)
+        return ", ".join(
+            supports_label(k, sweep_map.players) if all(len(s) == 1 for s in k)
+            else f"[{supports_label(k, sweep_map.players)}]"
+            for k in keys
+        ) or "none"
+
+    regions = sweep_map.regions
+    return legend_entries(
+        [(r, [r.index]) for r in regions],
+        equilibria_text,
+        lambda indices: ", ".join(f"R{k + 1}" for k in indices) + " (" + ", ".join(
+            dict.fromkeys(_band_name(regions[k], two_by_two)[1] for k in indices)
+        ) + ")",
+    )
+
+
 def plot_map(sweep_map: SweepMap, path: str | Path, *, resolution: int = 401) -> Path:
     """Region map of two players' empathy weights, written to ``path``."""
     import numpy as np
@@ -432,82 +490,76 @@ def plot_map(sweep_map: SweepMap, path: str | Path, *, resolution: int = 401) ->
     from matplotlib.patches import Patch
 
     _, _, ids = sweep_map.grid(resolution)
-    # colour by equilibrium set
-    sets: dict[tuple, int] = {}
-    region_set = {}
-    for region in sweep_map.regions:
-        key = tuple(sorted(_equilibrium_key([e.support(i) for i in range(2)]) for e in
-                           region.result))
-        region_set[region.index] = sets.setdefault(key, len(sets))
+    two_by_two = tuple(len(a) for a in sweep_map.actions) == (2, 2)
+    regions = sweep_map.regions
+    entries = map_legend(sweep_map)
+    colour_of = {k: c for c, (_, members) in enumerate(entries) for k in members}
     image = np.full(ids.shape, np.nan)
-    for index, colour_index in region_set.items():
+    for index, colour_index in colour_of.items():
         image[ids == index] = colour_index
-    cmap = ListedColormap([_MAP_COLOURS[k % len(_MAP_COLOURS)] for k in range(len(sets))])
+    cmap = ListedColormap([_MAP_COLOURS[k % len(_MAP_COLOURS)] for k in range(len(entries))])
     fig = figure(figsize=(8.8, 6.2))
     ax = fig.subplots()
     x0, x1 = float(sweep_map.x_range[0]), float(sweep_map.x_range[1])
     y0, y1 = float(sweep_map.y_range[0]), float(sweep_map.y_range[1])
     ax.imshow(
         np.ma.masked_invalid(image), origin="lower", extent=(x0, x1, y0, y1), aspect="auto",
-        cmap=cmap, vmin=-0.5, vmax=len(sets) - 0.5, interpolation="nearest", zorder=0,
+        cmap=cmap, vmin=-0.5, vmax=len(entries) - 0.5, interpolation="nearest", zorder=0,
     )
-    for b in sweep_map.x_breaks:
-        ax.axvline(float(b), color="#222222", linewidth=1.1, zorder=2)
-    for b in sweep_map.y_breaks:
-        ax.axhline(float(b), color="#222222", linewidth=1.1, zorder=2)
-    # region labels at the centre of each region's largest cell
+    # boundary lines only where they separate regions
     cells = {(c.column, c.row): c for c in sweep_map.cells}
-    for region in sweep_map.regions:
+    vertical, horizontal = boundary_segments(
+        {k: c.region for k, c in cells.items()},
+        len(sweep_map.x_breaks) + 1, len(sweep_map.y_breaks) + 1,
+    )
+    for k, rows in vertical.items():
+        for r in rows:
+            y_lo, y_hi = cells[(k, r)].y
+            ax.vlines(float(sweep_map.x_breaks[k]), float(y_lo), float(y_hi),
+                      color="#222222", linewidth=1.1, zorder=2)
+    for k, columns in horizontal.items():
+        for c in columns:
+            x_lo, x_hi = cells[(c, k)].x
+            ax.hlines(float(sweep_map.y_breaks[k]), float(x_lo), float(x_hi),
+                      color="#222222", linewidth=1.1, zorder=2)
+    # region labels at the centre of each region's largest cell (its number alone when the
+    # structure does not fit in the cell)
+    for region in regions:
         best = max(
             (cells[c] for c in region.cells),
             key=lambda c: (float(c.x[1]) - float(c.x[0])) * (float(c.y[1]) - float(c.y[0])),
         )
         cx = (float(best.x[0]) + float(best.x[1])) / 2
         cy = (float(best.y[0]) + float(best.y[1])) / 2
-        ax.text(
-            cx, cy, f"R{region.index + 1}\n{region.family.short}", ha="center", va="center",
-            fontsize=9, color="#1a1a1a", zorder=4,
+        name = _band_name(region, two_by_two)[1]
+        room = (float(best.x[1]) - float(best.x[0])) / (x1 - x0)
+        label = f"R{region.index + 1}" + (
+            f"\n{name}" if text_width(name, 9, MAP_AXES[0]) < room else ""
         )
-    # exact boundary values on the top and right axes
+        ax.text(cx, cy, label, ha="center", va="center", fontsize=9, color="#1a1a1a", zorder=4)
+    # exact boundary values on the top and right edges, staggered, never overprinted
     xa, ya = sweep_map.axes
-    top = ax.secondary_xaxis("top")
-    top.set_xticks(
-        [float(b) for b in sweep_map.x_breaks],
-        labels=[f"{xa.symbol} = {_value_label(b)}" for b in sweep_map.x_breaks],
-    )
-    right = ax.secondary_yaxis("right")
-    right.set_yticks(
-        [float(b) for b in sweep_map.y_breaks],
-        labels=[f"{ya.symbol} = {_value_label(b)}" for b in sweep_map.y_breaks],
-    )
-    for extra in (top, right):
-        extra.tick_params(length=0, labelsize=9)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
+    unlabelled, rows = _axis_labels(ax, [sweep_map.x_breaks[k] for k in vertical], xa.symbol,
+                                    MAP_AXES[0])
+    unlabelled += _axis_labels(ax, [sweep_map.y_breaks[k] for k in horizontal], ya.symbol,
+                               MAP_AXES[1], vertical=True)[0]
     ax.set_xlabel(_axis_label(xa, sweep_map.players), fontsize=10.5)
     ax.set_ylabel(_axis_label(ya, sweep_map.players), fontsize=10.5)
     ax.set_title(
         f"{sweep_map.title or 'Map'}: equilibria as {xa.symbol} and {ya.symbol} vary",
-        fontsize=12.5, pad=26,
+        fontsize=12.5, pad=13 + 13 * max(rows, 1),
     )
-    handles = []
-    for key, colour_index in sets.items():
-        families = sorted(
-            {r.family.short for r in sweep_map.regions if region_set[r.index] == colour_index}
-        )
-        regions = [f"R{r.index + 1}" for r in sweep_map.regions
-                   if region_set[r.index] == colour_index]
-        pure = [_key_label(k, sweep_map.players) for k in key if all(len(s) == 1 for s in k)]
-        mixed = len(key) - len(pure)
-        label = ", ".join(pure + (["mixed"] if mixed == 1 else [f"{mixed} mixed"] * bool(mixed)))
-        handles.append(
-            Patch(
-                color=_MAP_COLOURS[colour_index % len(_MAP_COLOURS)],
-                label=f"{label}\n   {', '.join(regions)} ({', '.join(families)})",
-            )
-        )
+    handles = [
+        Patch(color=_MAP_COLOURS[c % len(_MAP_COLOURS)], label=text)
+        for c, (text, _) in enumerate(entries)
+    ]
+    if unlabelled:
+        handles.append(Patch(color="none", label="also boundaries at " + ", ".join(unlabelled)))
     ax.legend(
-        handles=handles, title="equilibria (regions, families)", loc="upper left",
+        handles=handles, title="equilibria (regions, families)" if two_by_two else
+        "equilibria (regions, structure)", loc="upper left",
         bbox_to_anchor=(1.13, 1.0), fontsize=8.5, title_fontsize=9, frameon=False,
     )
     return _save(fig, path)

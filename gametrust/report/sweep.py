@@ -38,20 +38,26 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.sweep_facts import (
     UNKNOWN,
+    continua,
     dominance,
     exact_text,
+    is_2x2,
     labelled_segments,
     piece_formulas,
     piece_label,
+    structure_text,
     summary,
     trust_formulas,
 )
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
+from .common import continuum_text
 from .formats import SWEEP_FORMATS
+from .plot_labels import boundary_segments
 from .sweep_labels import (
     axis_description,
     fixed_text,
+    mix_formula,
     pretty,
     segment_label,
     trust_lines,
@@ -70,6 +76,8 @@ __all__ = ["SWEEP_FORMATS", "render", "render_map_text", "render_text"]
 #: The output formats of ``gametrust sweep``, in the order the CLI offers them.
 
 WIDTH = 80
+#: What a continuum is, in a sweep's blocks (``CONTINUUM_EXPLANATION`` of a solve report).
+CONTINUUM_SHORT = "each player may mix its strategies below in any proportions"
 #: The label column (``e in (1/4, 2/3)``) is at most this wide; longer labels
 #: put the family on the next line.
 LABEL_WIDTH = 28
@@ -146,9 +154,46 @@ def _payoff_line(players: Sequence[str], payoffs: Sequence[str], symbol: str) ->
     )
 
 
+def _structure_lines(result: SweepResult, segment: Interval | Breakpoint) -> list[str]:
+    """A game larger than 2x2 says its structure under its heading."""
+    if is_2x2(result):
+        return []
+    return _wrap(structure_text(segment), "  ")
+
+
+def _continuum_lines(
+    players: Sequence[str],
+    actions: Sequence[Sequence[str]],
+    segment: Any,
+    symbol: str = "",
+    *,
+    indent: str = "  ",
+) -> list[str]:
+    """Each continuum of an interval, breakpoint or region (its extreme equilibria, each
+    player's strategies along it) and whether the game is degenerate: what ``solve`` says
+    at every point of the segment."""
+    lines = []
+    for component, strategies in continua(segment):
+        members = ", ".join(str(k + 1) for k in component)
+        lines += _wrap(
+            f"equilibria {members} span a continuum ({CONTINUUM_SHORT}):", indent, indent + "  "
+        )
+        width = max(len(p) for p in players)
+        for i, (player, distinct) in enumerate(zip(players, strategies, strict=True)):
+            mixes = [mix_formula(actions[i], s, symbol) for s in distinct]
+            lines += _wrap(
+                f"{player:<{width}}  {continuum_text(mixes)}", indent + "  ",
+                indent + " " * (width + 4),
+            )
+    if segment.result.degenerate:
+        lines.append(f"{indent}degenerate game")
+    return lines
+
+
 def _interval_block(result: SweepResult, interval: Interval, label_width: int) -> list[str]:
     sym = result.axis.symbol
     lines = _heading(segment_label(interval, sym), str(interval.family), label_width)
+    lines += _structure_lines(result, interval)
     dom = dominance(interval, sym)
     several = len(interval.pieces) > 1
     for k, piece in enumerate(interval.pieces):
@@ -158,6 +203,8 @@ def _interval_block(result: SweepResult, interval: Interval, label_width: int) -
             notes.append("payoff-dominant" + (f" for {dom.payoff[k]}" if dom.payoff[k] else ""))
         if several and k in dom.risk:
             notes.append("risk-dominant" + (f" for {dom.risk[k]}" if dom.risk[k] else ""))
+        if piece.kind == "pure" and not piece.strict:
+            notes.append("not strict")
         head = f"  {k + 1}. {piece_label(piece)}"
         if piece.kind == "pure":
             lines += _wrap(f"{head}  {_payoff_line(result.players, payoffs, sym)}", "", "       ")
@@ -170,6 +217,7 @@ def _interval_block(result: SweepResult, interval: Interval, label_width: int) -
             lines += _wrap("; ".join(notes), "       ")
         if piece.formulas is None:
             lines.append(f"       (values at {sym} = {format_number(interval.sample)})")
+    lines += _continuum_lines(result.players, result.actions, interval, sym)
     for at, winner in dom.ties:
         if winner == UNKNOWN:
             text = f"risk dominance switches at {sym} = {value_text(at)}"
@@ -231,14 +279,6 @@ def _equilibrium_lines(
                 lines += _wrap(_payoff_line(players, values, ""), "       ")
         if notes:
             lines += _wrap("; ".join(notes), "       ")
-    components = [c for c in result.components if len(c) > 1]
-    for component in components:
-        members = ", ".join(str(k + 1) for k in component)
-        lines += _wrap(
-            f"equilibria {members} are the extreme points of a continuum: every mixture "
-            "of them is an equilibrium too",
-            "  ",
-        )
     return lines
 
 
@@ -255,9 +295,9 @@ def _breakpoint_block(
             "itself is exact)",
             "  ",
         )
+    lines += _structure_lines(result, bp)
     lines += _equilibrium_lines(bp.result, result.players, bp.selection)
-    if bp.result.degenerate:
-        lines.append("  degenerate game")
+    lines += _continuum_lines(result.players, result.actions, bp)
     for threshold in bp.selection.thresholds:
         lines += _wrap(
             f"trust (to play {bp.result[threshold.cooperative].describe()} rather than "
@@ -378,7 +418,15 @@ def render_map_text(sweep_map: SweepMap, *, file: str | None = None) -> str:
         file,
     )
     lines += ["", "Boundary lines (exact):"]
-    for axis, breaks in ((x, sweep_map.x_breaks), (y, sweep_map.y_breaks)):
+    # only the lines that separate two regions somewhere (the others bound nothing)
+    separating = boundary_segments(
+        {(c.column, c.row): c.region for c in sweep_map.cells},
+        len(sweep_map.x_breaks) + 1, len(sweep_map.y_breaks) + 1,
+    )
+    for axis, candidates, used in zip(
+        (x, y), (sweep_map.x_breaks, sweep_map.y_breaks), separating, strict=True
+    ):
+        breaks = [candidates[k] for k in sorted(used)]
         if breaks:
             player = axis.name
             lines += _wrap(
@@ -394,10 +442,13 @@ def render_map_text(sweep_map: SweepMap, *, file: str | None = None) -> str:
         sample = next(c.sample for c in sweep_map.cells if (c.column, c.row) == region.cells[0])
         lines += _wrap(f"R{region.index + 1}  {region.describe()}", "  ", "      ")
         lines += _wrap(str(region.family), "      ")
+        if tuple(len(a) for a in sweep_map.actions) != (2, 2):
+            lines += _wrap(structure_text(region), "      ")
         eq_lines = _equilibrium_lines(
             region.result, sweep_map.players, region.selection, payoffs=False
         )
         lines += ["    " + line for line in eq_lines]
+        lines += _continuum_lines(sweep_map.players, sweep_map.actions, region, indent="      ")
         if any(e.kind != "pure" for e in region.result):
             lines += _wrap(
                 f"(mixed probabilities at the sample point {x.symbol} = "

@@ -50,7 +50,7 @@ __all__ = [
 CSV_COLUMNS = (
     "segment", "where", "index", "lo", "hi", "lo_approx", "hi_approx", "family",
     "family_short", "equilibrium", "kind", "label", "player", "action", "probability",
-    "payoff",
+    "payoff", "strict", "component",
 )
 #: CSV columns with ``--grid``: one row per grid point x equilibrium x player x action.
 CSV_GRID_COLUMNS = (
@@ -90,6 +90,7 @@ def render_csv(result: SweepResult) -> str:
         return _csv(CSV_GRID_COLUMNS, _grid_rows(result))
     rows = []
     for position, (where, index, segment) in enumerate(labelled_segments(result)):
+        component_of = {k: c for c, members in enumerate(segment.components) for k in members}
         if where == "interval":
             for m, piece in enumerate(segment.pieces):
                 strategies, payoffs = piece_formulas(piece)
@@ -98,7 +99,8 @@ def render_csv(result: SweepResult) -> str:
                         rows.append(
                             _row(position, where, index, segment.lo, segment.hi,
                                  segment.family, m, piece.kind, piece_label(piece), player,
-                                 action, strategies[i][a], payoffs[i])
+                                 action, strategies[i][a], payoffs[i],
+                                 piece.strict, component_of.get(m))
                         )
             continue
         for m, eq in enumerate(segment.result):
@@ -108,14 +110,16 @@ def render_csv(result: SweepResult) -> str:
                     rows.append(
                         _row(position, where, index, segment.value, segment.value,
                              segment.family, m, eq.kind, label, player, action,
-                             format_number(eq.strategies[i][a]), format_number(eq.payoffs[i]))
+                             format_number(eq.strategies[i][a]), format_number(eq.payoffs[i]),
+                             eq.strict, component_of.get(m))
                     )
     return _csv(CSV_COLUMNS, rows)
 
 
 def _row(
     position: int, where: str, index: int, lo: Any, hi: Any, family: Any, m: int, kind: str,
-    label: str, player: str, action: str, probability: str, payoff: str,
+    label: str, player: str, action: str, probability: str, payoff: str, strict: bool,
+    component: int | None,
 ) -> dict[str, Any]:
     return {
         "segment": position,
@@ -134,6 +138,8 @@ def _row(
         "action": action,
         "probability": probability,
         "payoff": payoff,
+        "strict": "true" if strict else "false",
+        "component": "" if component is None else component,
     }
 
 

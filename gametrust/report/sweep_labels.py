@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "axis_description",
     "fixed_text",
+    "mix_formula",
     "pretty",
     "segment_label",
     "trust_lines",
@@ -58,6 +59,20 @@ def pretty(text: str, symbol: str) -> str:
     if len(symbol) == 1 or re.fullmatch(r"e_\w+", symbol):
         out = re.sub(rf"(\d)\*({re.escape(symbol)})(?!\w)", r"\1\2", out)
     return out
+
+
+def mix_formula(actions: Sequence[str], probabilities: Sequence[str], symbol: str) -> str:
+    """A strategy from exact strings: ``"Verify 1/2, Arm 1/2"``, or the action of a pure one.
+
+    >>> mix_formula(["Freeze", "Verify", "Arm"], ["1/(g - 3)", "0", "(g - 4)/(g - 3)"], "g")
+    'Freeze 1/(g - 3), Arm (g - 4)/(g - 3)'
+    >>> mix_formula(["Freeze", "Verify", "Arm"], ["0", "1", "0"], "g")
+    'Verify'
+    """
+    support = [(a, p) for a, p in zip(actions, probabilities, strict=True) if p != "0"]
+    if len(support) == 1 and support[0][1] == "1":
+        return support[0][0]
+    return ", ".join(f"{a} {pretty(p, symbol)}" for a, p in support)
 
 
 def axis_description(axis: Axis, players: Sequence[str]) -> str:

@@ -23,16 +23,26 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.sweep_facts import (
+    continua,
     dominance,
     exact_text,
     labelled_segments,
     piece_formulas,
     piece_label,
+    structure_text,
     summary,
     trust_formulas,
 )
 from ..core.exact import format_number
-from .sweep_labels import axis_description, fixed_text, pretty, trust_lines, value_text
+from .common import continuum_text
+from .sweep_labels import (
+    axis_description,
+    fixed_text,
+    mix_formula,
+    pretty,
+    trust_lines,
+    value_text,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.regions import SweepMap
@@ -50,14 +60,41 @@ def _payoffs(players: Any, values: Any, symbol: str) -> str:
     return ", ".join(f"{p} {pretty(v, symbol)}" for p, v in zip(players, values, strict=True))
 
 
+def _continuum_notes(players: Any, actions: Any, segment: Any, symbol: str) -> Cell:
+    """One line per continuum (its extreme equilibria and each player's strategies along
+    it), and ``degenerate game``: what ``solve`` says at every point of the segment."""
+    notes: Cell = []
+    for component, strategies in continua(segment):
+        members = ", ".join(str(k + 1) for k in component)
+        along = "; ".join(
+            f"{player} "
+            + continuum_text([mix_formula(actions[i], s, symbol) for s in distinct])
+            for i, (player, distinct) in enumerate(zip(players, strategies, strict=True))
+        )
+        notes.append(f"continuum of equilibria {members}: {along}")
+    if segment.result.degenerate:
+        notes.append("degenerate game")
+    return notes
+
+
+def _family_cell(players_actions: Any, segment: Any) -> Cell:
+    """The family; a game larger than 2x2 also its structure."""
+    cell = [str(segment.family)]
+    if tuple(len(a) for a in players_actions) != (2, 2):
+        cell.append(structure_text(segment))
+    return cell
+
+
 def _interval_cells(result: SweepResult, interval: Interval) -> tuple[Cell, Cell]:
     sym = result.axis.symbol
     equilibria: Cell = []
-    for piece in interval.pieces:
+    for k, piece in enumerate(interval.pieces):
         strategies, payoffs = piece_formulas(piece)
+        number = f"{k + 1}. " if interval.continua else ""
         if piece.kind == "pure":
             values = _payoffs(result.players, payoffs, sym)
-            equilibria.append(f"{piece_label(piece)}: payoffs {values}")
+            weak = "" if piece.strict else " (not strict)"
+            equilibria.append(f"{number}{piece_label(piece)}{weak}: payoffs {values}")
             continue
         mixes = "; ".join(
             f"{player} "
@@ -68,7 +105,9 @@ def _interval_cells(result: SweepResult, interval: Interval) -> tuple[Cell, Cell
             )
             for i, player in enumerate(result.players)
         )
-        equilibria.append(f"mixed: {mixes}; payoffs {_payoffs(result.players, payoffs, sym)}")
+        equilibria.append(
+            f"{number}mixed: {mixes}; payoffs {_payoffs(result.players, payoffs, sym)}"
+        )
     notes: Cell = []
     if len(interval.pieces) > 1:
         dom = dominance(interval, sym)
@@ -87,18 +126,24 @@ def _interval_cells(result: SweepResult, interval: Interval) -> tuple[Cell, Cell
                 "trust: " + line
                 for line in trust_lines(interval.pieces, trust, result.players, sym)
             ]
+    notes += _continuum_notes(result.players, result.actions, interval, sym)
     return equilibria, notes
 
 
 def _solved_cells(
-    result: SolveResult, players: Any, selection: Selection, *, payoffs: bool = True
+    segment: Any, players: Any, selection: Selection, *, payoffs: bool = True
 ) -> tuple[Cell, Cell]:
+    result: SolveResult = segment.result
     equilibria: Cell = []
-    for eq in result:
+    for k, eq in enumerate(result):
         values = ", ".join(
             f"{p} {format_number(v)}" for p, v in zip(players, eq.payoffs, strict=True)
         )
         label = eq.describe() if eq.kind == "pure" else f"mixed: {eq.describe()}"
+        if eq.kind == "pure" and not eq.strict:
+            label += " (not strict)"
+        if result.continua:
+            label = f"{k + 1}. {label}"
         equilibria.append(f"{label}: payoffs {values}" if payoffs else label)
     notes: Cell = []
     if len(result.equilibria) > 1:
@@ -108,8 +153,7 @@ def _solved_cells(
             notes.append(f"risk-dominant: {result[selection.risk_dominant].describe()}")
         for threshold in selection.thresholds:
             notes += ["trust: " + line for line in threshold.describe(result)]
-    if result.degenerate:
-        notes.append("degenerate game")
+    notes += _continuum_notes(players, result.game.actions, segment, "")
     return equilibria, notes
 
 
@@ -125,8 +169,8 @@ def sweep_table(result: SweepResult) -> tuple[list[str], list[list[Cell]]]:
             equilibria, notes = _interval_cells(result, segment)
         else:
             label = f"= {value_text(segment.value)}"
-            equilibria, notes = _solved_cells(segment.result, result.players, segment.selection)
-        rows.append([[label], [str(segment.family)], equilibria, notes])
+            equilibria, notes = _solved_cells(segment, result.players, segment.selection)
+        rows.append([[label], _family_cell(result.actions, segment), equilibria, notes])
     return [sym, "family", "equilibria", "selection and trust"], rows
 
 
@@ -135,11 +179,11 @@ def map_table(sweep_map: SweepMap) -> tuple[list[str], list[list[Cell]]]:
     rows = []
     for region in sweep_map.regions:
         equilibria, notes = _solved_cells(
-            region.result, sweep_map.players, region.selection, payoffs=False
+            region, sweep_map.players, region.selection, payoffs=False
         )
         rows.append(
-            [[f"R{region.index + 1}"], list(region.conditions), [str(region.family)],
-             equilibria, notes]
+            [[f"R{region.index + 1}"], list(region.conditions),
+             _family_cell(sweep_map.actions, region), equilibria, notes]
         )
     return ["region", "where", "family", "equilibria (mixed: at a sample point)", "selection"], rows
 

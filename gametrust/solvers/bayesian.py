@@ -226,7 +226,7 @@ def solve_bayesian(bg: BayesianGame, method: str = "auto") -> BayesianResult:
             equilibria,
             "type-agent pure",
             bg.exact,
-            True,
+            bg.n_players <= 2,  # N players: mixed equilibria are not computed
             "pure-bayesian-nash",
             tuple((k,) for k in range(len(equilibria))),
             tuple(warnings),

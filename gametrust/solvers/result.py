@@ -143,7 +143,10 @@ class SolveResult(Displayable):
 
     ``complete`` is True when the method is guaranteed to have found every
     equilibrium of the kind it looks for (every *extreme* equilibrium for the
-    two-player enumeration; every pure one for the pure solver).
+    two-player enumeration; every pure one for the pure solver asked for them
+    in a two-player game).  With three or more players only pure equilibria
+    are computed, so such a result is never complete: mixed equilibria may
+    exist (Gambit's ``2x2x2.nfg`` has 4 pure and 9 in all).
     ``components`` groups equilibria into maximal convex sets: in a degenerate
     game a group of several equilibria means a continuum whose extreme points
     they are (every mix of the listed strategies of each player is an

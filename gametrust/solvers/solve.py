@@ -124,7 +124,7 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
             equilibria=equilibria,
             method="pure",
             exact=game.exact,
-            complete=True,
+            complete=game.n_players <= 2,  # N players: mixed equilibria are not computed
             concept="pure-nash",
             components=tuple((k,) for k in range(len(equilibria))),
             warnings=tuple(warnings),
