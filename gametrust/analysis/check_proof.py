@@ -34,13 +34,14 @@ from itertools import product
 from typing import Any
 
 from ..core.errors import GametrustError
+from ..core.polynomial import approx, compare
 from ..scenario.claims import Claim, PathIncludes
 from ..scenario.conditions import EMPATHY, Variable
 from .check_model import CheckModel, Evaluation
 from .check_report import ClaimCheck
 from .critical_polys import critical_polys, real_roots_in
 from .parametric import between, greater, sorted_unique
-from .simple_values import simplicity
+from .simple_values import simplicity, simplicity_anchor
 from .verdicts import show
 
 __all__ = ["prove_at_point", "prove_claim"]
@@ -104,10 +105,7 @@ class _Segment:
 
 def _segments(variable: Variable, critical: Iterable[Any]) -> list[_Segment]:
     low, high = variable.low, variable.high
-    inside = [
-        c for c in critical
-        if greater(c, low, float(low)) and greater(high, c, float(high))
-    ]
+    inside = [c for c in critical if greater(c, low) and greater(high, c)]
     points = [low, *sorted_unique(list(inside)), high]
     out: list[_Segment] = []
     for k, p in enumerate(points):
@@ -119,27 +117,59 @@ def _segments(variable: Variable, critical: Iterable[Any]) -> list[_Segment]:
     return out
 
 
+#: Denominators :func:`_simplest` tries before it takes the gap's own sample point.
+_MAX_DENOMINATOR = 1000
+
+
 def _simplest(segment: _Segment, variable: Variable) -> Any:
-    """The simplest rational of a gap (the point itself for a point)."""
+    """The simplest rational of a gap (the point itself for a point), decided exactly.
+
+    Simplest as :func:`~gametrust.analysis.simple_values.simplicity` orders
+    values: the range's anchor, else the integer nearest it, else the rational
+    with the least denominator (unique when the gap holds no integer), up to
+    :data:`_MAX_DENOMINATOR`; else the gap's sample point.
+    """
     if segment.point:
         return segment.value
     a, b = segment.lo, segment.hi
-    fa, fb = float(a), float(b)
-    for d in range(1, 1001):
-        ks = range(math.floor(fa * d), math.ceil(fb * d) + 1)
-        found = [
-            Fraction(k, d) for k in ks
-            if greater(Fraction(k, d), a, fa) and greater(b, Fraction(k, d), fb)
-        ]
-        if found:
-            return min(found, key=lambda v: simplicity(v, variable.low, variable.high))
+    anchor = simplicity_anchor(variable.low, variable.high)
+
+    def inside(q: Fraction) -> bool:
+        return compare(q, a) > 0 and compare(b, q) > 0
+
+    if inside(anchor):
+        return anchor
+    below = compare(anchor, a) <= 0  # the anchor lies below the gap, else above it
+    for d in range(1, _MAX_DENOMINATOR + 1):
+        # the multiple of 1/d nearest the anchor inside the gap: just above a, or just below b
+        k = _floor_times(a, d) + 1 if below else _ceil_times(b, d) - 1
+        if inside(Fraction(k, d)):
+            return Fraction(k, d)
     return segment.value
+
+
+def _floor_times(x: Any, d: int) -> int:
+    """``floor(x * d)`` exactly, for a rational or real algebraic ``x``."""
+    if isinstance(x, Fraction):
+        return math.floor(x * d)
+    lo, hi = x.interval
+    while math.floor(lo * d) != math.floor(hi * d):
+        x.bisect()
+        lo, hi = x.interval
+    return math.floor(lo * d)
+
+
+def _ceil_times(x: Any, d: int) -> int:
+    """``ceil(x * d)`` exactly (an irrational ``x * d`` is never an integer)."""
+    if isinstance(x, Fraction):
+        return math.ceil(x * d)
+    return _floor_times(x, d) + 1
 
 
 def _key(value: Any, variable: Variable) -> tuple[Any, ...]:
     if isinstance(value, Fraction):
         return (0, *simplicity(value, variable.low, variable.high))
-    return (1, float(value))
+    return (1, approx(value))
 
 
 def _prove_line(
