@@ -131,6 +131,9 @@ def test_algebraic_numbers_compare_exactly() -> None:
         "(5 - sqrt(13))/6", "(5 + sqrt(13))/6"]
     assert str(RealAlgebraic.from_interval((-8, 0, 1), F(-3), F(-2))) == "-2*sqrt(2)"
     assert str(RealAlgebraic.from_interval((-1, 0, 2), F(0), F(1))) == "sqrt(2)/2"
+    # which root of t^4 - 4t^2 + 2 (roots -1.85, -0.77, 0.77, 1.85), counted by Sturm's theorem
+    assert [RealAlgebraic.from_interval((2, 0, -4, 0, 1), F(k), F(k + 1)).index
+            for k in (-2, -1, 0, 1)] == [0, 1, 2, 3]
     cubic = RealAlgebraic.from_interval((-2, 0, 0, 1), F(1), F(2))
     assert str(cubic) == "CRootOf(x**3 - 2, 0)"
     assert sympy.simplify(cubic.to_sympy() - sympy.cbrt(2)) == 0

@@ -218,19 +218,7 @@ class RealAlgebraic:
     def is_root_of(self, coeffs: Sequence[Fraction | int]) -> bool:
         """Whether the polynomial (rational coefficients, lowest degree first) vanishes here:
         exactly when the minimal polynomial divides it."""
-        rem = [Fraction(c) for c in coeffs]
-        while rem and rem[-1] == 0:
-            rem.pop()
-        b = self.poly
-        while len(rem) >= len(b):
-            factor = rem[-1] / b[-1]
-            shift = len(rem) - len(b)
-            for j, c in enumerate(b):
-                rem[shift + j] -= factor * c
-            rem.pop()
-            while rem and rem[-1] == 0:
-                rem.pop()
-        return not rem
+        return not _remainder(tuple(Fraction(c) for c in coeffs), self.poly)
 
     # -- order --------------------------------------------------------------------------------
 
@@ -385,16 +373,19 @@ def _sturm_sequence(coeffs: tuple[int, ...]) -> list[tuple[Fraction, ...]]:
     p1 = tuple(Fraction(k * c) for k, c in enumerate(coeffs))[1:]
     seq = [p0, p1]
     while len(seq[-1]) > 1:
-        rem = _remainder(seq[-2], seq[-1])
+        rem = _positive_multiple(_remainder(seq[-2], seq[-1]))
         if not rem:
             break
         seq.append(tuple(-c for c in rem))
     return seq
 
 
-def _remainder(a: tuple[Fraction, ...], b: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+def _remainder(a: Sequence[Fraction], b: Sequence[Fraction | int]) -> tuple[Fraction, ...]:
+    """The remainder of ``a`` divided by ``b`` (lowest degree first; ``()`` for zero)."""
     rem = list(a)
-    while len(rem) >= len(b) and rem:
+    while rem and rem[-1] == 0:
+        rem.pop()
+    while len(rem) >= len(b):
         factor = rem[-1] / b[-1]
         shift = len(rem) - len(b)
         for j, c in enumerate(b):
@@ -402,10 +393,14 @@ def _remainder(a: tuple[Fraction, ...], b: tuple[Fraction, ...]) -> tuple[Fracti
         rem.pop()
         while rem and rem[-1] == 0:
             rem.pop()
-    # normalise to keep numbers small: a positive multiple has the same signs
-    if rem:
-        scale = math.lcm(*(c.denominator for c in rem))
-        ints = [int(c * scale) for c in rem]
-        g = math.gcd(*ints)
-        return tuple(Fraction(v // g) for v in ints)
-    return ()
+    return tuple(rem)
+
+
+def _positive_multiple(p: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+    """The primitive integer multiple with the same signs (Sturm sequences keep small)."""
+    if not p:
+        return p
+    scale = math.lcm(*(c.denominator for c in p))
+    ints = [int(c * scale) for c in p]
+    g = math.gcd(*ints)
+    return tuple(Fraction(v // g) for v in ints)
