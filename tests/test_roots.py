@@ -282,3 +282,16 @@ def test_tree_sweep_with_a_cost_of_minus_1e40_has_one_breakpoint(at_root: None) 
 def test_sweeps_of_huge_values_answer(at_root: None, args: tuple[str, ...]) -> None:
     out = run("sweep", *args)
     assert out.exit_code in (0, 2), out.stderr
+
+
+def test_a_check_at_an_irrational_value_beyond_floats_is_a_located_error() -> None:
+    from gametrust.analysis.check_model import CheckModel
+    from gametrust.core.errors import ArgumentError
+    from gametrust.scenario.conditions import PARAMETER, Variable
+
+    korea = gametrust.load(ROOT / "scenarios" / "korea.yaml")
+    huge = real_roots(Poly.from_coeffs([-2 * 10**800, 0, 1]), F(0), F(10**999))[0]
+    relief = Variable(PARAMETER, "relief", F(2), F(10**999), "relief")
+    with pytest.raises(ArgumentError, match="beyond the float range") as caught:
+        CheckModel.of(korea).assignment({"parameter:relief": huge}, [relief])
+    assert caught.value.location.path == ("relief",)

@@ -315,7 +315,7 @@ class CheckModel:
                 if parsed is None:
                     raise ArgumentError(f"{x!r} is not a number", Location(path=(v.label,)))
                 x = parsed
-            number = x if isinstance(x, (Fraction, float)) else _as_exact(x)
+            number = x if isinstance(x, (Fraction, float)) else _as_float(x, v)
             chosen.append((v, x))
             if v.kind == EMPATHY:
                 empathy[v.name] = number
@@ -365,9 +365,17 @@ class CheckModel:
             raise type(exc)(f"{exc.message} (at {assignment.describe()})", exc.location) from None
 
 
-def _as_exact(value: Any) -> float:
-    """An algebraic number (an irrational breakpoint) as a float for building the game."""
-    return float(value)
+def _as_float(value: Any, v: Variable) -> float:
+    """An algebraic number (an irrational breakpoint) as a float for building the game there
+    (an :class:`ArgumentError` located at the variable when it is beyond the float range)."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise ArgumentError(
+            f"{v.label} = {show(value)} is an irrational critical value beyond the float range "
+            "(about 1.8e308), where games are solved in floats: narrow the assumed range",
+            Location(path=(v.label,)),
+        ) from None
 
 
 def _working(scenario: Scenario, variables: Sequence[Variable]) -> Scenario:
