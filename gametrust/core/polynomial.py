@@ -244,11 +244,12 @@ def compare(a: Any, b: Any) -> int:
     >>> compare(root2, Fraction(1414213, 10**6)), compare(Fraction(1414214, 10**6), root2)
     (1, 1)
     """
-    if isinstance(a, RealAlgebraic):
-        return a.compare(_plain(b))
-    if isinstance(b, RealAlgebraic):
-        return -b.compare(_plain(a))
     a, b = _plain(a), _plain(b)
+    exact = (int, Fraction, float, RealAlgebraic)
+    if isinstance(a, RealAlgebraic) and isinstance(b, exact):
+        return a.compare(b)
+    if isinstance(b, RealAlgebraic) and isinstance(a, exact):
+        return -b.compare(a)
     if isinstance(a, (int, Fraction, float)) and isinstance(b, (int, Fraction, float)):
         return (a > b) - (a < b)
     sa, sb = sympy_number(a), sympy_number(b)

@@ -20,7 +20,10 @@ all of them, exactly and certified:
 
 No float decides anything.  Without python-flint, sympy does both steps
 (``factor_list`` and its exact real-root isolation ``Poly.intervals``,
-Vincent–Collins–Akritas), more slowly (see ``docs/check.md``).
+Vincent–Collins–Akritas), more slowly: on the 175 distinct polynomials of the
+empathy sweeps of the shipped scenarios FLINT took 42 µs a polynomial and
+sympy 2 ms; on 677 from two 4×4 sweeps 92 µs and 237 µs; on products with
+repeated roots and clusters 10^-30 apart 0.3 ms and 0.5 ms.
 
 >>> [str(r) for r in real_roots((16, 0, -32, 0, 24, 0, -8, 0, 1))]   # (t^2 - 2)^4
 ['-sqrt(2)', 'sqrt(2)']
