@@ -16,9 +16,11 @@ from gametrust.formats.claims_format import read_claim
 from gametrust.formats.load import loads
 from gametrust.scenario.claims import (
     Assumptions,
+    BayesianPlay,
     HasFamily,
     IsEquilibrium,
     PathIncludes,
+    SignallingClaim,
     TrustThresholdClaim,
     UniqueEquilibrium,
 )
@@ -416,3 +418,118 @@ def test_bounds_compare_exactly() -> None:
     bound = Bound("empathy:US", ">=", Fraction(1, 4), "empathy of US >= 1/4")
     a = model.assignment({"empathy:US": Fraction(1, 4)})
     assert condition_holds(bound, Outcome(model, a))
+
+
+# -- claims about types and signals ---------------------------------------------------------------
+
+TYPES = """\
+types:
+  DPRK:
+    security_seeker: {prior: trust}
+    greedy:
+      prior: 1 - trust
+      payoffs:
+        Reassure, Freeze: [relief, 3]
+        Reassure, Arm:    [0, 5]
+"""
+
+
+def typed(extra: str) -> gametrust.Scenario:
+    text = KOREA.replace("  cost: 1\n", "  cost: 1\n  trust: {value: 1/3, range: [0, 1]}\n")
+    return loads(text + TYPES + extra, "k.yaml")
+
+
+def test_bayesian_claims_read_plays_by_player_and_type() -> None:
+    s = typed(
+        "claims:\n"
+        "  - name: trusted types cooperate\n"
+        "    bayesian_equilibrium: {US: Reassure, DPRK: {security_seeker: Freeze}}\n"
+        "  - name: greed arms\n"
+        "    no_bayesian_equilibrium: {DPRK: {greedy: Freeze}}\n"
+    )
+    first, second = (c.statement for c in s.claims)
+    assert isinstance(first, BayesianPlay) and first.exists
+    assert first.plays == (("US", "US", "Reassure"), ("DPRK", "security_seeker", "Freeze"))
+    assert first.text() == (
+        "a Bayesian equilibrium exists in which US plays Reassure and DPRK (security_seeker) "
+        "plays Freeze"
+    )
+    assert not second.exists and second.text().startswith("no Bayesian equilibrium exists")
+
+
+@pytest.mark.parametrize(
+    ("extra", "path", "words"),
+    [
+        ("claims:\n  - {name: a, bayesian_equilibrium: {DPRK: {security_seker: Freeze}}}\n",
+         ("claims", 0, "bayesian_equilibrium", "DPRK", "security_seker"), "did you mean"),
+        ("claims:\n  - {name: a, bayesian_equilibrium: {DPRK: Frieze}}\n",
+         ("claims", 0, "bayesian_equilibrium", "DPRK"), "not an action of DPRK"),
+        ("claims:\n  - {name: a, bayesian_equilibrium: {USA: Reassure}}\n",
+         ("claims", 0, "bayesian_equilibrium", "USA"), "USA"),
+        ("claims:\n  - {name: a, pbe: separating}\n", ("claims", 0, "pbe"), "signalling"),
+    ],
+)
+def test_mistakes_in_claims_about_types_are_located(
+    extra: str, path: tuple[str | int, ...], words: str
+) -> None:
+    with pytest.raises(ScenarioError) as caught:
+        typed(extra)
+    err = caught.value
+    assert err.location.path == path and err.location.line is not None
+    assert words in err.message
+
+
+def test_claims_about_types_need_types_and_about_signals_a_signalling_game() -> None:
+    with pytest.raises(ScenarioError, match="declares no types"):
+        korea("claims:\n  - {name: a, bayesian_equilibrium: {US: Reassure}}\n")
+    geneva = gametrust.load(SCENARIOS / "geneva_1985.yaml")
+    with pytest.raises(ScenarioError, match="signalling game"):
+        read_claim(geneva, {"name": "a", "bayesian_equilibrium": {"US": "Engage"}})
+    for bad, words in (({"kind": "separated"}, "did you mean 'separating'"),
+                       ({"sends": {"reformist": "Unilateral moves"}}, "no type 'reformist'"),
+                       ({"sends": {"reformer": "Talk"}}, "not a signal"),
+                       ({"every": "yes"}, "true or false")):
+        with pytest.raises(ScenarioError, match=words):
+            read_claim(geneva, {"name": "a", "pbe": bad})
+
+
+def test_bayesian_and_signalling_verdicts() -> None:
+    s = typed("")
+    model = CheckModel.of(s)
+    coop = read_claim(s, {"bayesian_equilibrium": {"US": "Reassure",
+                                                   "DPRK": {"security_seeker": "Freeze"}}},
+                      strict=False)
+    # with a low prior the US never reassures; with a high one (and relief 6 > 5, so the
+    # security seeker's stage game is a Stag Hunt) it can
+    low = model.evaluate(coop, model.assignment({"parameter:trust": "1/3"},
+                                                [Variable(PARAMETER, "trust", Fraction(0),
+                                                          Fraction(1), "trust")]))
+    assert low.status == "fails" and "no Bayesian equilibrium in which" in low.reason
+    assert low.equilibria() == ["US: Pressure; DPRK: security_seeker: Arm, greedy: Arm"]
+    assert low.family() is None
+    high = assert_claim(s, coop, {"trust": Fraction(9, 10), "relief": 6})
+    assert high.status == "holds"
+    greedy = read_claim(s, {"no_bayesian_equilibrium": {"DPRK": {"greedy": "Freeze"}}},
+                        strict=False)
+    assert assert_claim(s, greedy, {"trust": Fraction(9, 10), "relief": 6}).status == "holds"
+
+    geneva = gametrust.load(SCENARIOS / "geneva_1985.yaml")
+    separates = read_claim(geneva, {"pbe": {
+        "kind": "separating",
+        "sends": {"reformer": "Unilateral moves", "expansionist": "Business as usual"}}},
+        strict=False)
+    assert separates.statement == SignallingClaim(
+        "separating", (("reformer", "Unilateral moves"), ("expansionist", "Business as usual")))
+    holds = assert_claim(geneva, separates)  # cost_expansionist = 3 > 2: separation
+    assert holds.reason.startswith("a perfect Bayesian equilibrium fits: separating: reformer "
+                                   "Unilateral moves, expansionist Business as usual")
+    cheap = CheckModel.of(geneva).evaluate(
+        separates, CheckModel.of(geneva).assignment({"parameter:cost_expansionist": "1"}, [
+            Variable(PARAMETER, "cost_expansionist", Fraction(0), Fraction(4), "c")]))
+    assert cheap.status == "fails" and "no perfect Bayesian equilibrium fits" in cheap.reason
+    every = read_claim(geneva, {"pbe": {"kind": "separating", "every": True}}, strict=False)
+    evaluation = CheckModel.of(geneva).evaluate(every, CheckModel.of(geneva).assignment())
+    assert evaluation.status == "fails" and "it is pooling" in evaluation.reason
+    passing = read_claim(geneva, {"pbe": {"every": True, "intuitive": True,
+                                          "kind": "separating"}}, strict=False)
+    assert assert_claim(geneva, passing).status == "holds"

@@ -130,10 +130,12 @@ def test_simple_values_come_simplest_first_and_respect_open_ends() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(rationals("1/4", "2/3", high_open=True))
-def test_rationals_stay_in_their_range(x: Fraction) -> None:
+@given(rationals("1/4", "2/3", high_open=True), rationals("1/4", "2/3", dense=False))
+def test_rationals_stay_in_their_range(x: Fraction, simple: Fraction) -> None:
     assert Fraction(1, 4) <= x < Fraction(2, 3)
-    assert x.denominator <= 12
+    # simple values, multiples of the width 5/12 over 10^4, or an end -/+ the width over 2^k
+    assert (12 * 10**4) % x.denominator == 0 or (12 * 2**30) % x.denominator == 0
+    assert Fraction(1, 4) <= simple <= Fraction(2, 3) and simple.denominator <= 12
 
 
 @settings(max_examples=60, deadline=None)

@@ -33,16 +33,26 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..core.errors import ArgumentError, InputError, Location
 from ..core.exact import Number, parse_number
-from ..scenario.claims import Assumptions, Claim, PathIncludes, payoff_variable_name
+from ..scenario.claims import (
+    SEARCHED_STATEMENTS,
+    Assumptions,
+    BayesianPlay,
+    Claim,
+    PathIncludes,
+    SignallingClaim,
+    payoff_variable_name,
+)
 from ..scenario.conditions import EMPATHY, PARAMETER, PAYOFF, Bound, Comparison, Variable
 from ..scenario.expression import parse_expression
 from ..scenario.scenario import Parameter, Scenario
-from .verdicts import condition_holds, show, verdict
+from .verdicts import condition_holds, pbe_text, show, verdict
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.game import NormalFormGame
+    from ..solvers.bayesian_result import BayesianResult
     from ..solvers.extensive import TreeSolveResult
     from ..solvers.result import SolveResult
+    from ..solvers.signalling_result import SignallingResult
     from .families import Family
 
 __all__ = ["Assignment", "CheckModel", "Evaluation", "Outcome", "merge_assumptions"]
@@ -129,6 +139,24 @@ class Outcome:
         return classify(self.game)
 
     @cached_property
+    def bayesian_result(self) -> BayesianResult:
+        """The Bayesian Nash equilibria of the game with types."""
+        from ..solvers.bayesian import solve_bayesian
+
+        game = self.model.working.build_bayesian(self.assignment.parameters,
+                                                 self.assignment.empathy)
+        return solve_bayesian(game)
+
+    @cached_property
+    def signalling_result(self) -> SignallingResult:
+        """The perfect Bayesian equilibria of the signalling game."""
+        from ..solvers.signalling import solve_signalling
+
+        game = self.model.working.build_signalling(self.assignment.parameters,
+                                                   self.assignment.empathy)
+        return solve_signalling(game)
+
+    @cached_property
     def tree_result(self) -> TreeSolveResult:
         from ..solvers.extensive import solve_tree
 
@@ -159,16 +187,25 @@ class Evaluation:
         """The equilibria there, described in the scenario's labels."""
         if self.outcome is None:
             return []
-        if isinstance(self.claim.statement, PathIncludes):
+        statement = self.claim.statement
+        if isinstance(statement, PathIncludes):
             solved = self.outcome.tree_result
             return [
                 "subgame-perfect: " + "; ".join(e.path_text(solved.tree))
                 for e in solved.subgame_perfect
             ]
+        if isinstance(statement, BayesianPlay):
+            return [e.describe() for e in self.outcome.bayesian_result]
+        if isinstance(statement, SignallingClaim):
+            return [pbe_text(e) for e in self.outcome.signalling_result]
         return [e.describe() for e in self.outcome.result]
 
     def family(self) -> str | None:
-        if self.outcome is None or self.outcome.model.working.stage_tree is not None:
+        if (
+            self.outcome is None
+            or self.outcome.model.working.stage_tree is not None
+            or isinstance(self.claim.statement, SEARCHED_STATEMENTS)
+        ):
             return None
         return str(self.outcome.family)
 
@@ -278,7 +315,7 @@ class CheckModel:
                 if parsed is None:
                     raise ArgumentError(f"{x!r} is not a number", Location(path=(v.label,)))
                 x = parsed
-            number = x if isinstance(x, (Fraction, float)) else _as_exact(x)
+            number = x if isinstance(x, (Fraction, float)) else _as_float(x, v)
             chosen.append((v, x))
             if v.kind == EMPATHY:
                 empathy[v.name] = number
@@ -328,9 +365,17 @@ class CheckModel:
             raise type(exc)(f"{exc.message} (at {assignment.describe()})", exc.location) from None
 
 
-def _as_exact(value: Any) -> float:
-    """An algebraic number (an irrational breakpoint) as a float for building the game."""
-    return float(value)
+def _as_float(value: Any, v: Variable) -> float:
+    """An algebraic number (an irrational breakpoint) as a float for building the game there
+    (an :class:`ArgumentError` located at the variable when it is beyond the float range)."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise ArgumentError(
+            f"{v.label} = {show(value)} is an irrational critical value beyond the float range "
+            "(about 1.8e308), where games are solved in floats: narrow the assumed range",
+            Location(path=(v.label,)),
+        ) from None
 
 
 def _working(scenario: Scenario, variables: Sequence[Variable]) -> Scenario:

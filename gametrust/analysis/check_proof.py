@@ -34,16 +34,17 @@ from itertools import product
 from typing import Any
 
 from ..core.errors import GametrustError
-from ..scenario.claims import Claim, PathIncludes
-from ..scenario.conditions import EMPATHY, Variable
+from ..core.polynomial import approx, compare
+from ..scenario.claims import SEARCHED_STATEMENTS, Claim, PathIncludes
+from ..scenario.conditions import EMPATHY, FamilyIs, Prefers, Variable
 from .check_model import CheckModel, Evaluation
 from .check_report import ClaimCheck
 from .critical_polys import critical_polys, real_roots_in
 from .parametric import between, greater, sorted_unique
-from .simple_values import simplicity
+from .simple_values import simplicity, simplicity_anchor
 from .verdicts import show
 
-__all__ = ["prove_at_point", "prove_claim"]
+__all__ = ["provable", "prove_at_point", "prove_claim"]
 
 
 def prove_at_point(model: CheckModel, claim: Claim, variables: Sequence[Variable]) -> ClaimCheck:
@@ -59,26 +60,36 @@ def prove_at_point(model: CheckModel, claim: Claim, variables: Sequence[Variable
                       detail=f"exact, at the one assumed point ({where})")
 
 
-def _provable(model: CheckModel, claim: Claim) -> bool:
+def provable(model: CheckModel, claim: Claim) -> str | None:
+    """How a claim can be proved: ``"game"`` (a normal-form sweep of the stage game),
+    ``"tree"`` (a path claim, by the tree sweep) or ``None`` (searched: e.g. claims about
+    Bayesian or signalling equilibria, until sweeps run through types)."""
     scenario = model.working
-    return (
-        scenario.stage_tree is None
-        and len(scenario.players) == 2
-        and not isinstance(claim.statement, PathIncludes)
-    )
+    statement = claim.statement
+    if isinstance(statement, PathIncludes):
+        conditions = [*model.assumptions.statements, *claim.when]
+        on_stage = any(isinstance(c, (Prefers, FamilyIs)) for c in conditions)
+        return None if on_stage and scenario.stage_tree is not None else "tree"
+    if isinstance(statement, SEARCHED_STATEMENTS):
+        return None
+    if scenario.stage_tree is None and len(scenario.players) == 2:
+        return "game"
+    return None
 
 
 def prove_claim(
     model: CheckModel, claim: Claim, variables: Sequence[Variable], varying: Sequence[Variable]
 ) -> ClaimCheck | None:
     """The claim proved or refuted exactly, or ``None`` when no proof applies here."""
-    if not _provable(model, claim):
+    how = provable(model, claim)
+    if how is None:
         return None
     try:
         if len(varying) == 1:
-            return _prove_line(model, claim, variables, varying[0])
+            return _prove_line(model, claim, variables, varying[0], tree=how == "tree")
         if (
-            len(varying) == 2
+            how == "game"
+            and len(varying) == 2
             and all(v.kind == EMPATHY for v in varying)
             and varying[0].name != varying[1].name
         ):
@@ -104,10 +115,7 @@ class _Segment:
 
 def _segments(variable: Variable, critical: Iterable[Any]) -> list[_Segment]:
     low, high = variable.low, variable.high
-    inside = [
-        c for c in critical
-        if greater(c, low, float(low)) and greater(high, c, float(high))
-    ]
+    inside = [c for c in critical if greater(c, low) and greater(high, c)]
     points = [low, *sorted_unique(list(inside)), high]
     out: list[_Segment] = []
     for k, p in enumerate(points):
@@ -119,34 +127,68 @@ def _segments(variable: Variable, critical: Iterable[Any]) -> list[_Segment]:
     return out
 
 
+#: Denominators :func:`_simplest` tries before it takes the gap's own sample point.
+_MAX_DENOMINATOR = 1000
+
+
 def _simplest(segment: _Segment, variable: Variable) -> Any:
-    """The simplest rational of a gap (the point itself for a point)."""
+    """The simplest rational of a gap (the point itself for a point), decided exactly.
+
+    Simplest as :func:`~gametrust.analysis.simple_values.simplicity` orders
+    values: the range's anchor, else the integer nearest it, else the rational
+    with the least denominator (unique when the gap holds no integer), up to
+    :data:`_MAX_DENOMINATOR`; else the gap's sample point.
+    """
     if segment.point:
         return segment.value
     a, b = segment.lo, segment.hi
-    fa, fb = float(a), float(b)
-    for d in range(1, 1001):
-        ks = range(math.floor(fa * d), math.ceil(fb * d) + 1)
-        found = [
-            Fraction(k, d) for k in ks
-            if greater(Fraction(k, d), a, fa) and greater(b, Fraction(k, d), fb)
-        ]
-        if found:
-            return min(found, key=lambda v: simplicity(v, variable.low, variable.high))
+    anchor = simplicity_anchor(variable.low, variable.high)
+
+    def inside(q: Fraction) -> bool:
+        return compare(q, a) > 0 and compare(b, q) > 0
+
+    if inside(anchor):
+        return anchor
+    below = compare(anchor, a) <= 0  # the anchor lies below the gap, else above it
+    for d in range(1, _MAX_DENOMINATOR + 1):
+        # the multiple of 1/d nearest the anchor inside the gap: just above a, or just below b
+        k = _floor_times(a, d) + 1 if below else _ceil_times(b, d) - 1
+        if inside(Fraction(k, d)):
+            return Fraction(k, d)
     return segment.value
+
+
+def _floor_times(x: Any, d: int) -> int:
+    """``floor(x * d)`` exactly, for a rational or real algebraic ``x``."""
+    if isinstance(x, Fraction):
+        return math.floor(x * d)
+    lo, hi = x.interval
+    while math.floor(lo * d) != math.floor(hi * d):
+        x.bisect()
+        lo, hi = x.interval
+    return math.floor(lo * d)
+
+
+def _ceil_times(x: Any, d: int) -> int:
+    """``ceil(x * d)`` exactly (an irrational ``x * d`` is never an integer)."""
+    if isinstance(x, Fraction):
+        return math.ceil(x * d)
+    return _floor_times(x, d) + 1
 
 
 def _key(value: Any, variable: Variable) -> tuple[Any, ...]:
     if isinstance(value, Fraction):
         return (0, *simplicity(value, variable.low, variable.high))
-    return (1, float(value))
+    return (1, approx(value))
 
 
 def _prove_line(
-    model: CheckModel, claim: Claim, variables: Sequence[Variable], v: Variable
+    model: CheckModel, claim: Claim, variables: Sequence[Variable], v: Variable, *, tree: bool
 ) -> ClaimCheck:
     from .sweep import sweep
+    from .tree_sweep import sweep_scenario_tree
 
+    engine: Any = sweep_scenario_tree if tree else sweep
     fixed = model.assignment({}, variables)
     parameters = dict(fixed.parameters)
     empathy = dict(fixed.empathy)
@@ -157,9 +199,9 @@ def _prove_line(
         parameters.pop(v.name, None)
         axis = f"param:{v.name}"
     try:
-        swept = sweep(model.working, axis, v.low, v.high, parameters=parameters,
-                      empathy=empathy or None)
-        polys = critical_polys(model, claim, fixed, v)
+        swept = engine(model.working, axis, v.low, v.high, parameters=parameters,
+                       empathy=empathy or None)
+        polys = critical_polys(model, claim, fixed, v, stage=not tree)
     except (GametrustError, ZeroDivisionError):
         raise _NoProof from None
     critical = [bp.value for bp in swept.breakpoints] + real_roots_in(polys, v.low, v.high)
@@ -181,11 +223,12 @@ def _prove_line(
             failures.append((simplest, evaluation))
     n_points = sum(s.point for s in segments)
     detail = (
-        f"exact sweep of {v.label} over {v.range_text()}: {n_points} critical value(s) and "
-        f"{len(segments) - n_points} interval(s) checked"
+        f"exact {'tree ' if tree else ''}sweep of {v.label} over {v.range_text()}: "
+        f"{n_points} critical value(s) and {len(segments) - n_points} interval(s) checked"
     )
     if swept.breakpoints:
-        detail += "; equilibria change at " + ", ".join(
+        what = "subgame-perfect equilibria" if tree else "equilibria"
+        detail += f"; {what} change at " + ", ".join(
             f"{show(bp.value)}" for bp in swept.breakpoints
         )
     if not included:

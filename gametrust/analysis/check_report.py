@@ -40,6 +40,7 @@ class ClaimCheck:
     method: CheckMethod
     examples: int = 0  # search: distinct examples that satisfied the assumptions
     tried: int = 0  # search: examples drawn (including those the assumptions exclude)
+    # search: ``detail`` says how many hypothesis drew and how many were spread evenly
     checked: int = 0  # proof: points and gaps (cells) checked
     counterexample: Evaluation | None = None
     found_after: int = 0  # search: distinct valid examples until the first failure
@@ -59,15 +60,15 @@ class ClaimCheck:
                 text += f" ({self.floating} irrational breakpoint(s) checked in floating point)"
             return text
         if self.status == "survived":
-            return (
-                f"no counterexample in {self.examples} examples ({self.tried} drawn; not a proof)"
-            )
+            how = self.detail or f"{self.tried} drawn"
+            return f"no counterexample in {self.examples} examples ({how}; not a proof)"
         if self.status == "vacuous":
             return f"nothing to check: {self.detail}"
         if self.method == "search":
+            how = f" ({self.detail})" if self.detail else ""
             return (
-                f"counterexample found by search after {self.found_after} example(s), then "
-                "shrunk to the simplest values"
+                f"counterexample found by search after {self.found_after} example(s){how}, "
+                "then shrunk to the simplest values"
             )
         return f"refuted exactly: {self.detail}"
 

@@ -21,8 +21,10 @@ examples", never "proved".  This module imports hypothesis.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from random import Random
 from typing import Any
 
@@ -31,18 +33,20 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 from hypothesis.errors import NoSuchExample, Unsatisfiable
 
 from ..scenario.claims import Claim
-from ..scenario.conditions import Variable
+from ..scenario.conditions import PARAMETER, Variable
 from .check_model import CheckModel
 from .check_report import ClaimCheck
-from .simple_values import decode_values, encode_values, order_links
-from .value_strategies import variable_values
+from .simple_values import decode_values, encode_values, narrowed_by_order, order_links
+from .value_strategies import DENSE_STEPS, variable_values
 
-__all__ = ["search_claim", "simplify"]
+__all__ = ["search_claim", "simplify", "spread_values"]
 
 #: How many simplest values of each variable the final simplification tries, and its budget.
 _SIMPLIFY_SINGLE = 10
 _SIMPLIFY_PAIR = (6, 12)
 _SIMPLIFY_BUDGET = 2000
+#: The largest denominator a dense counterexample is simplified to.
+_SIMPLIFY_DENOMINATOR = 1000
 
 
 def simplify(
@@ -64,10 +68,11 @@ def simplify(
     value, and keeps a change when the claim still fails.
     """
     links = order_links([*model.assumptions.statements, *claim.when])
+    budget = [_SIMPLIFY_BUDGET]
+    values = _toward_small_denominators(model, claim, variables, varying, links, values, budget)
     current = encode_values(varying, links, values)
     if current is None:
         return values
-    budget = [_SIMPLIFY_BUDGET]
 
     def fails(indices: list[int]) -> bool:
         decoded = decode_values(varying, links, indices)
@@ -104,11 +109,99 @@ def simplify(
     return decoded if decoded is not None else values
 
 
+def _toward_small_denominators(
+    model: CheckModel,
+    claim: Claim,
+    variables: Sequence[Variable],
+    varying: Sequence[Variable],
+    links: Sequence[tuple[str, str, str]],
+    values: dict[str, Any],
+    budget: list[int],
+) -> dict[str, Any]:
+    """Each value not among the simple ones (a dense or boundary-hugging draw) moved, one at a
+    time, to the multiple of ``1/d`` next to it with the least ``d`` (up to
+    :data:`_SIMPLIFY_DENOMINATOR`) where the claim still fails: ``0.3101`` in a failing
+    interval (0.30, 0.32) becomes ``4/13``."""
+    current = dict(values)
+    drawn: dict[str, Fraction] = {}
+    for v in varying:
+        x = current[v.key]
+        narrowed = narrowed_by_order(v, links, drawn)
+        if narrowed is not None and isinstance(x, Fraction) and x.denominator > 12:
+            for candidate in _near_by_denominator(x, narrowed):
+                if budget[0] <= 0:
+                    break
+                budget[0] -= 1
+                trial = {**current, v.key: candidate}
+                if model.evaluate_at(claim, trial, variables).status == "fails":
+                    current = trial
+                    break
+        if v.kind == PARAMETER:
+            drawn[v.name] = current[v.key]
+    return current
+
+
+def _near_by_denominator(x: Fraction, v: Variable) -> Any:
+    """The multiples of ``1/d`` just below and above ``x`` inside ``v``'s range, ``d = 1, 2, ...``
+    (each once), simplest first."""
+    seen: set[Fraction] = set()
+    for d in range(1, _SIMPLIFY_DENOMINATOR + 1):
+        if d >= x.denominator:
+            return
+        k = math.floor(x * d)
+        for candidate in (Fraction(k, d), Fraction(k + 1, d)):
+            if candidate not in seen and v.contains(candidate):
+                seen.add(candidate)
+                yield candidate
+
+
+def spread_values(
+    variables: Sequence[Variable], links: Sequence[tuple[str, str, str]], count: int,
+    seed: int | None,
+) -> Iterator[dict[str, Fraction]]:
+    """``count`` choices of values spread evenly over the ranges, deterministically.
+
+    The points of the additive recurrence with the generalised golden ratio
+    (Roberts' R_d sequence), shifted by an offset drawn from ``seed``: in
+    one dimension ``n`` points leave no gap wider than about ``2.6/n`` of the
+    range, so a claim failing on a narrow interval is found however the
+    random search fell.  Each value is a multiple of its range's width over
+    :data:`~gametrust.analysis.value_strategies.DENSE_STEPS`, in its range
+    narrowed by the orderings with the values before it.
+    """
+    d = len(variables)
+    phi = 2.0
+    for _ in range(60):  # the root of x^(d+1) = x + 1
+        phi = (1 + phi) ** (1 / (d + 1))
+    alphas = [(1 / phi) ** (k + 1) for k in range(d)]
+    rng = Random(f"{seed}:spread")
+    offsets = [rng.random() for _ in range(d)]
+    for n in range(1, count + 1):
+        drawn: dict[str, Fraction] = {}
+        out: dict[str, Fraction] = {}
+        for v, alpha, offset in zip(variables, alphas, offsets, strict=True):
+            current = narrowed_by_order(v, links, drawn)
+            if current is None:
+                break
+            u = (offset + n * alpha) % 1.0
+            step = Fraction(round(u * DENSE_STEPS), DENSE_STEPS)
+            value = current.low + (current.high - current.low) * step
+            if not current.contains(value):  # an open end: one step inside
+                width = current.high - current.low
+                value += width / DENSE_STEPS if value == current.low else -width / DENSE_STEPS
+            out[v.key] = value
+            if v.kind == PARAMETER:
+                drawn[v.name] = value
+        else:
+            yield out
+
+
 @dataclass
 class _Tally:
     tried: int = 0
     valid: set[tuple[Any, ...]] = field(default_factory=set)
     first: int = 0
+    spread: int = 0  # values tried by the even spread after hypothesis
 
 
 def search_claim(
@@ -155,17 +248,53 @@ def search_claim(
             database_key=key if db is not None else None,
         )
     except (NoSuchExample, Unsatisfiable):
-        if not tally.valid:
-            return ClaimCheck(
-                claim, "vacuous", "search", tried=tally.tried,
-                detail=f"none of {tally.tried} examples drawn satisfied the assumptions and "
-                "conditions",
-            )
-        return ClaimCheck(claim, "survived", "search", examples=len(tally.valid),
-                          tried=tally.tried)
+        found = _spread_search(model, claim, variables, varying, examples, seed, tally)
+        if found is None:
+            if not tally.valid:
+                return ClaimCheck(
+                    claim, "vacuous", "search", tried=tally.tried,
+                    detail=f"none of {tally.tried} examples drawn satisfied the assumptions "
+                    "and conditions",
+                )
+            return ClaimCheck(claim, "survived", "search", examples=len(tally.valid),
+                              tried=tally.tried, detail=_searched(tally))
     found = simplify(model, claim, variables, varying, found)
     evaluation = model.evaluate_at(claim, found, variables)
     return ClaimCheck(
         claim, "refuted", "search", examples=len(tally.valid), tried=tally.tried,
         counterexample=evaluation, found_after=tally.first,
+        detail=_searched(tally) if tally.spread else "",
     )
+
+
+def _spread_search(
+    model: CheckModel,
+    claim: Claim,
+    variables: Sequence[Variable],
+    varying: Sequence[Variable],
+    examples: int,
+    seed: int | None,
+    tally: _Tally,
+) -> dict[str, Any] | None:
+    """After hypothesis found nothing: ``examples`` values spread evenly over the ranges
+    (:func:`spread_values`); the first where the claim fails, or ``None``."""
+    links = order_links([*model.assumptions.statements, *claim.when])
+    for values in spread_values(varying, links, examples, seed):
+        tally.tried += 1
+        tally.spread += 1
+        evaluation = model.evaluate_at(claim, values, variables)
+        if evaluation.status == "excluded":
+            continue
+        tally.valid.add(tuple(values.values()))
+        if evaluation.status == "fails":
+            tally.first = len(tally.valid)
+            return values
+    return None
+
+
+def _searched(tally: _Tally) -> str:
+    """How the examples were drawn."""
+    drawn = tally.tried - tally.spread
+    if not tally.spread:
+        return f"{drawn} drawn by hypothesis"
+    return f"{drawn} drawn by hypothesis, then {tally.spread} spread evenly over the ranges"

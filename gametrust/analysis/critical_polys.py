@@ -44,13 +44,8 @@ def _parametric(
     """Parameter values, the payoffs as written and the payoffs solved, as functions of ``v``."""
     scenario = model.working
     t = RationalFunction.variable()
-
-    def const(x: object) -> RationalFunction:
-        return RationalFunction.constant(Fraction(x))  # type: ignore[arg-type]
-
-    names = {n: const(x) for n, x in fixed.parameters.items()}
-    if v.kind != EMPATHY:
-        names[v.name] = t
+    const = _constant
+    names = _names(fixed, v)
     shape = tuple(len(p.actions) for p in scenario.players)
     base = np.empty((len(shape), *shape), dtype=object)
     for index, vector in zip(
@@ -112,18 +107,25 @@ def _trust_polys(tensor: np.ndarray, statement: TrustThresholdClaim, player: int
 
 
 def critical_polys(
-    model: CheckModel, claim: Claim, fixed: Any, v: Variable, only: str | None = None
+    model: CheckModel, claim: Claim, fixed: Any, v: Variable, only: str | None = None,
+    *, stage: bool = True,
 ) -> list[Poly]:
     """Polynomials in the swept value whose roots are the only places the claim may change.
 
     With ``only`` (a player id) just the ones in that player's payoffs
     (for a map of empathy weights each player's payoffs move with its own).
+    With ``stage=False`` (a claim about the paths of a tree, whose breakpoints
+    the tree sweep gives) only those of the conditions.
     """
-    names, base, solved = _parametric(model, fixed, v)
+    conditions = [*model.assumptions.statements, *claim.when]
+    on_payoffs = any(isinstance(c, (Prefers, FamilyIs)) for c in conditions)
+    if stage or on_payoffs:
+        names, base, solved = _parametric(model, fixed, v)
+    else:
+        names = _names(fixed, v)
     players = model.working.player_ids
     mine = [players.index(only)] if only is not None else list(range(len(players)))
     polys: list[Poly] = []
-    conditions = [*model.assumptions.statements, *claim.when]
     for condition in conditions:
         if isinstance(condition, Bound) and condition.key == v.key:
             polys.append(Poly.from_coeffs([-condition.value, 1]))
@@ -131,14 +133,24 @@ def critical_polys(
             values = [term.fold(_constant, names.__getitem__) for term in condition.terms]
             for a, b in pairwise(values):
                 polys += _parts(a - b)
-    if only is None and any(isinstance(c, (Prefers, FamilyIs)) for c in conditions):
+    if only is None and on_payoffs:
         for i in range(len(players)):
             polys += _differences(base, i)
+    if not stage:
+        return polys
     for i in mine:
         polys += _differences(solved, i)
         if isinstance(claim.statement, TrustThresholdClaim):
             polys += _trust_polys(solved, claim.statement, i)
     return polys
+
+
+def _names(fixed: Assignment, v: Variable) -> dict[str, RationalFunction]:
+    """Every parameter as a function of the swept value ``v``: ``t`` for ``v``'s own."""
+    names = {n: _constant(x) for n, x in fixed.parameters.items()}
+    if v.kind != EMPATHY:
+        names[v.name] = RationalFunction.variable()
+    return names
 
 
 def _constant(x: object) -> Any:

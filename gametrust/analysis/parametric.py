@@ -8,10 +8,16 @@ parametric payoff tensor (:func:`parametric_tensor`, built from
 :func:`parametric_values` and :func:`parametric_weights`), each player's
 payoffs with denominators cleared (:func:`cleared_polys`), the polynomials
 whose real roots are the candidate breakpoints (:func:`player_polys`,
-:func:`risk_polys`) and those roots (:func:`roots_of`); and the exact numbers
-along the axis: comparison (:func:`greater`), a rational point between two
-breakpoints (:func:`between`), display (:func:`show_value`,
-:func:`interval_label`) and the order of segments (:func:`interleave`).
+:func:`risk_polys`) and those roots (:func:`roots_of`: certified, exact rationals or
+:class:`~gametrust.core.algebraic.RealAlgebraic` numbers); and the exact
+numbers along the axis: comparison (:func:`compare`, :func:`greater`,
+:func:`sorted_unique` — never by floats), the sign of a polynomial at a
+breakpoint (:func:`sign_on`, :func:`vanishes_at`: a sweep can tell exactly
+whether anything its solution relied on changes at an irrational point), a
+rational point between two breakpoints (:func:`between`), display
+(:func:`show_value`, :func:`interval_label`) and the order of segments
+(:func:`interleave`).  The sympy conversion (:func:`sympy_number`,
+:func:`to_sympy`) is re-exported for the formulas of every sweep.
 
 What a sweep does at the points it picks — solve the game, compare
 signatures, derive each equilibrium's formulas — is in
@@ -33,22 +39,27 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cmp_to_key
 from itertools import combinations, product
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..core.algebraic import simplest_between
 from ..core.errors import ArgumentError, Location, did_you_mean
 from ..core.exact import as_number, format_number
 from ..core.polynomial import (
     Poly,
     RationalFunction,
+    RealAlgebraic,
     approx,
     compare,
     det,
     real_roots,
+    sign_on,
     sympy_number,
     to_sympy,
+    vanishes_at,
 )
 from ..model.empathy import empathize_tensor
 from ..model.game import NormalFormGame
@@ -57,13 +68,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
 __all__ = [
-    "Axis", "between", "check_player", "cleared_polys", "constant_function",
+    "Axis", "between", "check_player", "cleared_polys", "compare", "constant_function",
     "declared_weights", "exact_weight", "greater", "interleave", "interval_label",
     "parametric_tensor", "parametric_values", "parametric_weights", "player_polys",
-    "polytope_polys", "risk_polys", "roots_of", "shift_positive", "show_value", "sorted_unique",
-    "sweep_range",
-    # the one conversion into sympy (core.polynomial), for the formulas of every sweep
-    "sympy_number", "to_sympy",
+    "polytope_polys", "risk_polys", "roots_of", "shift_positive", "show_value", "sign_on",
+    "sorted_unique", "sweep_range", "sympy_number", "to_sympy", "vanishes_at",
 ]
 
 
@@ -367,10 +376,10 @@ def roots_of(polys: set[Poly], lo: Fraction, hi: Fraction) -> list[Any]:
 
 
 def sorted_unique(roots: list[Any]) -> list[Any]:
-    """Sorted, without repeats (exactly: close neighbours are compared exactly)."""
-    roots.sort(key=approx)
+    """Sorted, without repeats, exactly (rationals and algebraic numbers are compared exactly)."""
+    ordered = sorted(roots, key=cmp_to_key(compare))
     out: list[Any] = []
-    for r in roots:
+    for r in ordered:
         if out and compare(out[-1], r) == 0:
             continue
         out.append(r)
@@ -380,40 +389,69 @@ def sorted_unique(roots: list[Any]) -> list[Any]:
 # -- exact numbers along the axis --------------------------------------------------------------
 
 
-def greater(a: Any, b: Any, b_approx: float) -> bool:
-    """a > b exactly, for Fractions and sympy algebraic numbers (``b_approx`` is unused)."""
+def greater(a: Any, b: Any, b_approx: float | None = None) -> bool:
+    """a > b exactly, for Fractions and real algebraic numbers (``b_approx`` is unused: it
+    stays for old callers; an exact comparison needs no float)."""
     return compare(a, b) > 0
 
 
 def between(a: Any, b: Any) -> Fraction:
-    """A simple rational strictly between two (possibly algebraic) numbers."""
+    """A simple rational strictly between two (possibly algebraic) numbers ``a < b``.
+
+    The midpoint of two rationals; otherwise the simplest rational, among
+    those with denominators 2, 4, 10, 100, ... near the midpoint, that lies
+    strictly between them (decided exactly), else the simplest rational in
+    between.
+
+    >>> root2 = roots_of({Poly.from_coeffs([-2, 0, 1])}, Fraction(0), Fraction(2))[0]
+    >>> between(Fraction(1), root2), between(root2, Fraction(3, 2))
+    (Fraction(5, 4), Fraction(13, 9))
+    """
     if isinstance(a, Fraction) and isinstance(b, Fraction):
         return (a + b) / 2
-    fa, fb = float(a), float(b)
-    mid = Fraction((fa + fb) / 2)
+    lo_a, hi_a = _bracket(a)
+    lo_b, hi_b = _bracket(b)
+    while hi_a >= lo_b:  # refine until the brackets are disjoint (a < b, so they will be)
+        if isinstance(a, RealAlgebraic) and hi_a - lo_a >= hi_b - lo_b:
+            a.bisect()
+        elif isinstance(b, RealAlgebraic):
+            b.bisect()
+        else:
+            a.bisect()
+        lo_a, hi_a = _bracket(a)
+        lo_b, hi_b = _bracket(b)
+    mid = (hi_a + lo_b) / 2
     for denominator in (2, 4, 10, 100, 1000, 10**6, 10**9, 10**12):
         candidate = mid.limit_denominator(denominator)
-        if greater(candidate, a, fa) and greater(b, candidate, fb):
+        if compare(candidate, a) > 0 and compare(b, candidate) > 0:
             return candidate
-    return mid
+    return simplest_between(hi_a, lo_b)
+
+
+def _bracket(value: Any) -> tuple[Fraction, Fraction]:
+    """Rationals ``lo <= value <= hi`` (the value itself when rational)."""
+    if isinstance(value, RealAlgebraic):
+        return value.interval
+    q = Fraction(value)
+    return q, q
 
 
 def show_value(value: Any) -> str:
-    """A breakpoint for people: ``1/4``, or an algebraic number with its approximation."""
+    """A breakpoint for people: ``1/4``, or an algebraic number as a radical with its
+    approximation (``sqrt(2) (≈ 1.41421)``); a long exact form is described instead.
+
+    >>> show_value(roots_of({Poly.from_coeffs([1, -5, 3])}, Fraction(0), Fraction(1))[0])
+    '(5 - sqrt(13))/6 (≈ 0.232408)'
+    """
     if isinstance(value, Fraction):
         return format_number(value)
+    if isinstance(value, RealAlgebraic):
+        text = value.short()
+        if text is None:
+            return f"≈ {approx(value):.6g} ({value.describe()})"
+        return f"{text} (≈ {approx(value):.6g})"
     if hasattr(value, "is_Rational") and value.is_Rational:
         return str(value)
-    try:
-        import sympy
-
-        if isinstance(value, sympy.Basic) and value.free_symbols:
-            return str(value)
-        if isinstance(value, sympy.Basic):
-            exact = sympy.nsimplify(value) if value.is_algebraic else value
-            return f"{exact} (≈ {float(value):.6g})"
-    except (TypeError, ValueError):  # pragma: no cover
-        pass
     return str(value)
 
 

@@ -158,7 +158,7 @@ def _slot(
     for b in breaks:
         if isinstance(b, Fraction) and b == value:
             return None
-        if greater(value, b, float(b)):
+        if greater(value, b):
             index += 1
     return index
 

@@ -34,13 +34,14 @@ __all__ = [
     "order_links",
     "simple_values",
     "simplicity",
+    "simplicity_anchor",
 ]
 
 #: Denominators of the rationals :func:`rationals` draws, in the order they are tried.
 DENOMINATORS = (1, 2, 3, 4, 5, 6, 8, 10, 12)
 
 
-def _anchor(low: Fraction, high: Fraction) -> Fraction:
+def simplicity_anchor(low: Fraction, high: Fraction) -> Fraction:
     """The simplest point of a range: 0 if inside, else the end nearer to 0."""
     if low <= 0 <= high:
         return Fraction(0)
@@ -55,7 +56,7 @@ def simplicity(value: Fraction, low: Fraction, high: Fraction) -> tuple[Any, ...
     ...        key=lambda v: simplicity(v, Fraction(1, 2), Fraction(1)))
     [Fraction(1, 2), Fraction(1, 1), Fraction(3, 4)]
     """
-    anchor = _anchor(low, high)
+    anchor = simplicity_anchor(low, high)
     rank = 0 if value == anchor else (1 if value.denominator == 1 else 2)
     return (rank, value.denominator, abs(value - anchor), value < anchor)
 
@@ -95,7 +96,7 @@ def _simple_values(
     def inside(v: Fraction) -> bool:
         return (v > lo if low_open else v >= lo) and (v < hi if high_open else v <= hi)
 
-    anchor = _anchor(lo, hi)
+    anchor = simplicity_anchor(lo, hi)
     for d in DENOMINATORS:
         # numerators of the values nearest the anchor first, at most ``limit`` of them
         center = int(anchor * d)

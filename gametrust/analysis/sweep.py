@@ -274,7 +274,7 @@ def _selection_pieces(
     evaluator: PointEvaluator, lo: Any, hi: Any, roots: list[Any]
 ) -> tuple[tuple[tuple[Any, Any, Selection], ...], tuple[tuple[Any, Selection], ...]]:
     """Where, inside one interval, payoff or risk dominance switches."""
-    inside = [r for r in roots if greater(r, lo, float(lo)) and greater(hi, r, float(hi))]
+    inside = [r for r in roots if greater(r, lo) and greater(hi, r)]
 
     def key(t: Any) -> tuple:
         point = evaluator.at(t)

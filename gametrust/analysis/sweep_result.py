@@ -80,9 +80,8 @@ class Interval(Solved):
     structure: GameStructure | None = None
 
     def contains(self, t: Fraction) -> bool:
-        lo, hi = float(self.lo), float(self.hi)
-        above = t >= self.lo if self.closed_lo else greater(t, self.lo, lo)
-        below = t <= self.hi if self.closed_hi else greater(self.hi, t, hi)
+        above = t >= self.lo if self.closed_lo else greater(t, self.lo)
+        below = t <= self.hi if self.closed_hi else greater(self.hi, t)
         return bool(above and below)
 
     def label(self, symbol: str) -> str:

@@ -302,7 +302,7 @@ def sweep_tree(
 
 
 def _strictly(a: Any, r: Any, b: Any) -> bool:
-    return greater(r, a, float(a)) and greater(b, r, float(b))
+    return greater(r, a) and greater(b, r)
 
 
 def sweep_scenario_tree(

@@ -27,10 +27,12 @@ from typing import TYPE_CHECKING, Any
 from ..core.exact import format_number
 from ..model.regret import float_tolerance
 from ..scenario.claims import (
+    BayesianPlay,
     HasFamily,
     IsEquilibrium,
     NotEquilibrium,
     PathIncludes,
+    SignallingClaim,
     TrustThresholdClaim,
     UniqueEquilibrium,
     profile_text,
@@ -41,6 +43,7 @@ from ..scenario.family_names import FamilyName
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.game import NormalFormGame
     from ..solvers.result import SolveResult
+    from ..solvers.signalling_result import PerfectBayesianEquilibrium
     from .check_model import Outcome
     from .families import Family
 
@@ -49,6 +52,7 @@ __all__ = [
     "condition_holds",
     "deviation",
     "family_matches",
+    "pbe_text",
     "show",
     "trust_thresholds",
     "verdict",
@@ -315,3 +319,80 @@ def _path_includes(statement: PathIncludes, outcome: Outcome) -> tuple[bool, str
     if with_move:
         return False, f"a subgame-perfect path with {statement.move!r}: {with_move[0]}"
     return True, f"no subgame-perfect path includes {statement.move!r}"
+
+
+# -- types and signals ----------------------------------------------------------------------------
+
+
+@verdict.register(BayesianPlay)
+def _bayesian_play(statement: BayesianPlay, outcome: Outcome) -> tuple[bool, str]:
+    result = outcome.bayesian_result
+    wanted = statement.plays
+
+    def plays(e: Any) -> bool:
+        return all(e.strategy(player, type_)[action] == 1 for player, type_, action in wanted)
+
+    found = [e for e in result if plays(e)]
+    what = statement.plays_text()
+    if found:
+        return statement.exists, f"a Bayesian equilibrium in which {what}: {found[0].describe()}"
+    if not result.complete:
+        return False, (
+            f"in none of the {len(result)} Bayesian equilibria found {what}, and the list is "
+            "not complete (more than two players: pure equilibria only)"
+        )
+    listed = "; ".join(e.describe() for e in result) or "none"
+    return not statement.exists, f"no Bayesian equilibrium in which {what} (they are: {listed})"
+
+
+def pbe_text(e: PerfectBayesianEquilibrium) -> str:
+    """One line: ``separating: reformer Unilateral moves, expansionist Business as usual;
+    Unilateral moves -> Engage, Business as usual -> Contain``."""
+
+    def mix(d: dict[str, Any]) -> str:
+        support = [(a, p) for a, p in d.items() if p > 0]
+        if len(support) == 1:
+            return support[0][0]
+        return " or ".join(f"{a} {show(p)}" for a, p in support)
+
+    sender = ", ".join(f"{t} {mix(s)}" for t, s in e.sender.items())
+    replies = ", ".join(
+        f"{m} -> {mix(r)}" + ("" if m in e.on_path else " (off path)")
+        for m, r in e.receiver.items()
+    )
+    return f"{e.kind}: {sender}; {replies}"
+
+
+@verdict.register(SignallingClaim)
+def _signalling(statement: SignallingClaim, outcome: Outcome) -> tuple[bool, str]:
+    result = outcome.signalling_result
+    pool = [e for e in result if e.intuitive_criterion.passes or not statement.intuitive]
+    which = "perfect Bayesian equilibri"
+    passing = " passing the Intuitive Criterion" if statement.intuitive else ""
+
+    def fits(e: Any) -> str | None:
+        """Why the equilibrium does not fit the claim (``None`` when it does)."""
+        if statement.kind is not None and e.kind != statement.kind:
+            return f"it is {e.kind}"
+        for type_, signal in statement.sends:
+            if e.sender[type_].get(signal, 0) != 1:
+                sent = ", ".join(f"{m} {show(p)}" for m, p in e.sender[type_].items() if p > 0)
+                return f"{type_} sends {sent}"
+        return None
+
+    name = pbe_text
+
+    if not pool:
+        return False, f"there is no {which}um{passing}"
+    if statement.every:
+        for e in pool:
+            why = fits(e)
+            if why is not None:
+                return False, f"a {which}um{passing} does not fit: {why} ({name(e)})"
+        return True, f"each of the {len(pool)} {which}a{passing} fits"
+    for e in pool:
+        if fits(e) is None:
+            return True, f"a {which}um{passing} fits: {name(e)}"
+    return False, f"no {which}um{passing} fits: " + "; ".join(
+        f"{fits(e)} ({name(e)})" for e in pool
+    )

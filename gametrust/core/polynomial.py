@@ -4,10 +4,12 @@ The sweep needs the polynomials whose sign changes can change a game's
 equilibria (determinants, Cramer numerators and slacks of the best-response
 polytopes, payoff differences) and their real roots in an interval.  This is a
 deliberately small, exact toolkit: coefficients are ``Fraction`` (lowest degree
-first), roots of linear factors are exact rationals, and roots of higher
-degree come from sympy (imported only then) as exact algebraic numbers.
-:func:`sympy_number` and :func:`to_sympy` are the one conversion of exact
-numbers and rational functions into sympy, for display and exact comparison.
+first); real roots are certified (:mod:`gametrust.core.real_roots`: factored
+into irreducible factors, then isolated exactly) and come back as exact
+rationals or :class:`~gametrust.core.algebraic.RealAlgebraic` numbers, which
+:func:`compare` orders exactly.  :func:`sympy_number` and :func:`to_sympy`
+are the one conversion of exact numbers and rational functions into sympy,
+for display and formulas.
 
 >>> p = Poly.from_coeffs([-1, 0, 4])     # 4t^2 - 1
 >>> p(Fraction(1, 2))
@@ -20,16 +22,20 @@ Poly(-1 + t^2)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 from math import lcm
 from typing import Any
+
+from .algebraic import RealAlgebraic
+from .real_roots import real_roots as all_real_roots
 
 __all__ = [
     "Poly",
     "RationalFunction",
+    "RealAlgebraic",
     "approx",
     "compare",
     "det",
@@ -37,6 +43,7 @@ __all__ = [
     "sign_on",
     "sympy_number",
     "to_sympy",
+    "vanishes_at",
 ]
 
 
@@ -70,10 +77,28 @@ class Poly:
         return not self.coeffs
 
     def __call__(self, t: Fraction | float) -> Any:
-        value: Any = Fraction(0) if isinstance(t, (int, Fraction)) else 0.0
+        """The value at ``t``: exact at a rational; at a float, evaluated exactly at the
+        float's value and rounded once (no overflow of intermediate terms)."""
+        if isinstance(t, (int, Fraction)):
+            return self.exact_at(t)
+        if isinstance(t, float) and math.isfinite(t):
+            return float(self.exact_at(Fraction(t)))
+        value: Any = 0.0  # e.g. a numpy array of floats
         for c in reversed(self.coeffs):
-            value = value * t + (c if isinstance(value, Fraction) else float(c))
+            value = value * t + float(c)
         return value
+
+    def exact_at(self, t: Fraction | int) -> Fraction:
+        value = Fraction(0)
+        for c in reversed(self.coeffs):
+            value = value * t + c
+        return value
+
+    def __pow__(self, k: int) -> Poly:
+        out = Poly.constant(1)
+        for _ in range(k):
+            out = out * self
+        return out
 
     def __add__(self, other: Poly) -> Poly:
         a, b = self.coeffs, other.coeffs
@@ -188,112 +213,116 @@ def det(matrix: Sequence[Sequence[Poly]]) -> Poly:
     return result if sign > 0 else -result
 
 
-def _float_roots(poly: Poly) -> list[float]:
-    """Approximate real roots (and near-real complex ones) by numpy's companion matrix."""
-    import numpy as np
-
-    coeffs = [float(c) for c in reversed(poly.coeffs)]
-    scale = max(abs(c) for c in coeffs)
-    roots = np.roots([c / scale for c in coeffs])
-    return [float(r.real) for r in roots if abs(r.imag) <= 1e-6 * max(1.0, abs(r))]
+def _integer_coeffs(poly: Poly) -> tuple[int, ...]:
+    """The primitive integer polynomial with the same roots (lowest degree first)."""
+    return tuple(int(c) for c in poly.primitive().coeffs)
 
 
-@lru_cache(maxsize=8192)
-def _roots_cached(coeffs: tuple[Fraction, ...], lo: Fraction, hi: Fraction) -> tuple[Any, ...]:
-    """Exact real roots in [lo, hi]: rationals found directly, the rest through sympy.
-
-    Rational roots are recovered from numerical ones and checked exactly, and
-    divided out; sympy (exact real-root isolation) is only asked about what
-    remains, and only when numerically it may have a root in the range.
-    """
-    poly = Poly(coeffs)
-    if poly.degree <= 0:
-        return ()
-    if poly.degree == 1:
-        return (-poly.coeffs[0] / poly.coeffs[1],)
-    found: list[Any] = []
-    rest = poly
-    margin = 1e-6 * max(1.0, float(abs(lo)), float(abs(hi)))
-    for approx in _float_roots(poly):
-        if not float(lo) - margin <= approx <= float(hi) + margin:
-            continue
-        for bound in (10**3, 10**6, 10**9):
-            guess = Fraction(approx).limit_denominator(bound)
-            if rest.degree >= 1 and rest(guess) == 0:
-                found.append(guess)
-                rest = rest.exact_div(Poly.from_coeffs([-guess, 1]))
-                break
-    while rest.degree >= 1:  # repeated rational roots
-        again = [g for g in found if rest(g) == 0]
-        if not again:
-            break
-        rest = rest.exact_div(Poly.from_coeffs([-again[0], 1]))
-    if rest.degree == 1:
-        found.append(-rest.coeffs[0] / rest.coeffs[1])
-    elif rest.degree >= 2 and any(
-        float(lo) - margin <= r <= float(hi) + margin for r in _float_roots(rest)
-    ):
-        import sympy
-
-        t = sympy.Symbol("t")
-        expr = sympy.Poly(
-            [sympy.Rational(c.numerator, c.denominator) for c in reversed(rest.coeffs)], t
-        )
-        for root in expr.real_roots():
-            found.append(Fraction(int(root.p), int(root.q)) if root.is_Rational else root)
-    return tuple(found)
-
-
-@lru_cache(maxsize=16384)
 def approx(value: Any) -> float:
-    """A float for a Fraction or an exact algebraic number (cached: sympy evaluates slowly)."""
-    return float(value)
+    """A float for a Fraction, an int or a :class:`RealAlgebraic` number (for display, plots
+    and JSON ``approx`` fields; ``±inf`` beyond the float range, never an overflow).
+
+    >>> approx(Fraction(1, 3)), approx(Fraction(-10**400))
+    (0.3333333333333333, -inf)
+    """
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if compare(value, 0) > 0 else -math.inf
 
 
 def compare(a: Any, b: Any) -> int:
-    """Exact sign of ``a - b`` for Fractions and sympy algebraic numbers.
+    """Exact sign of ``a - b`` for ints, Fractions, floats and real algebraic numbers.
 
-    Decided in floats when they are far apart (relative gap above 1e-9, far
-    beyond the ~1e-15 error of evaluating either), otherwise by sympy's exact
-    comparison.
+    Rationals compare as rationals; an algebraic number (:class:`RealAlgebraic`)
+    by the sign of its polynomial or by refining isolating intervals — never by
+    floats.  A sympy number (e.g. from a formula) is compared by sympy, exactly.
 
     >>> compare(Fraction(1, 3), Fraction(1, 3)), compare(Fraction(1), Fraction(0))
     (0, 1)
+    >>> root2 = real_roots(Poly.from_coeffs([-2, 0, 1]), Fraction(0), Fraction(2))[0]
+    >>> compare(root2, Fraction(1414213, 10**6)), compare(Fraction(1414214, 10**6), root2)
+    (1, 1)
     """
-    if isinstance(a, Fraction) and isinstance(b, Fraction):
+    a, b = _plain(a), _plain(b)
+    exact = (int, Fraction, float, RealAlgebraic)
+    if isinstance(a, RealAlgebraic) and isinstance(b, exact):
+        return a.compare(b)
+    if isinstance(b, RealAlgebraic) and isinstance(a, exact):
+        return -b.compare(a)
+    if isinstance(a, (int, Fraction, float)) and isinstance(b, (int, Fraction, float)):
         return (a > b) - (a < b)
-    fa, fb = approx(a), approx(b)
-    if abs(fa - fb) > 1e-9 * max(1.0, abs(fa), abs(fb)):
-        return 1 if fa > fb else -1
     sa, sb = sympy_number(a), sympy_number(b)
-    if bool(sa > sb):
+    difference = sa - sb
+    if difference.is_zero:
+        return 0
+    if difference.is_positive:
         return 1
-    return -1 if bool(sa < sb) else 0
+    if difference.is_negative:
+        return -1
+    raise ArithmeticError(f"cannot compare {a} and {b} exactly")  # pragma: no cover
+
+
+def _plain(value: Any) -> Any:
+    """A sympy rational as a Fraction; anything else as it is."""
+    if getattr(value, "is_Rational", False) and not isinstance(value, (int, Fraction)):
+        return Fraction(int(value.p), int(value.q))
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def real_roots(poly: Poly, lo: Fraction, hi: Fraction, *, open_interval: bool = True) -> list:
-    """Distinct real roots in ``(lo, hi)`` (or ``[lo, hi]``): Fractions, or sympy algebraic numbers.
+    """Distinct real roots in ``(lo, hi)`` (or ``[lo, hi]``), in increasing order: Fractions,
+    or exact :class:`RealAlgebraic` numbers.
 
-    Irrational roots are sympy ``CRootOf`` objects: exact, comparable, and
-    printable as the polynomial root they are.
+    Certified (:mod:`gametrust.core.real_roots`): the polynomial is factored
+    into irreducible factors and the roots of each are isolated exactly, so
+    repeated and clustered roots are all found, once each.
+
+    >>> [str(r) for r in real_roots(Poly.from_coeffs([-2, 0, 1]) ** 4, Fraction(0), Fraction(2))]
+    ['sqrt(2)']
     """
     if poly.is_zero() or poly.degree <= 0:
         return []
     out = []
-    for root in _roots_cached(poly.primitive().coeffs, lo, hi):
-        if isinstance(root, Fraction):
-            inside = lo < root < hi if open_interval else lo <= root <= hi
-        else:  # irrational: never equal to a rational end
-            inside = compare(root, lo) > 0 and compare(hi, root) > 0
-        if inside and root not in out:
+    for root in all_real_roots(_integer_coeffs(poly)):
+        low, high = compare(root, lo), compare(hi, root)
+        inside = (low > 0 and high > 0) if open_interval else (low >= 0 and high >= 0)
+        if inside:
             out.append(root)
     return out
 
 
-def sign_on(poly: Poly, point: Fraction) -> int:
-    """Sign of the polynomial at a rational point."""
-    value = poly(point)
+def sign_on(poly: Poly, point: Any) -> int:
+    """Sign of the polynomial at a point, exactly: a rational, or a :class:`RealAlgebraic`
+    number (0 when its minimal polynomial divides ``poly``; otherwise the sign at a rational
+    point that no root of ``poly`` separates from it).
+
+    >>> root2 = real_roots(Poly.from_coeffs([-2, 0, 1]), Fraction(0), Fraction(2))[0]
+    >>> [sign_on(Poly.from_coeffs(c), root2) for c in ([-2, 0, 1], [-141, 100], [-3, 2])]
+    [0, 1, -1]
+    """
+    if isinstance(point, RealAlgebraic):
+        if poly.is_zero() or point.is_root_of(poly.coeffs):
+            return 0
+        roots = all_real_roots(_integer_coeffs(poly)) if poly.degree > 0 else ()
+        below = [r for r in roots if compare(r, point) < 0]
+        above = [r for r in roots if compare(r, point) > 0]
+        lo, hi = point.interval
+        while (below and compare(below[-1], lo) >= 0) or (above and compare(above[0], hi) <= 0):
+            point.bisect()
+            lo, hi = point.interval
+        return sign_on(poly, lo)
+    value = poly(Fraction(point))
     return (value > 0) - (value < 0)
+
+
+def vanishes_at(poly: Poly, point: Any) -> bool:
+    """Whether the polynomial is 0 at a rational or real algebraic point, exactly."""
+    if isinstance(point, RealAlgebraic):
+        return poly.is_zero() or point.is_root_of(poly.coeffs)
+    return poly(Fraction(point)) == 0
 
 
 @dataclass(frozen=True)
@@ -361,6 +390,10 @@ class RationalFunction:
         return NotImplemented if o is None else o / self
 
     def __call__(self, t: Fraction | float) -> Any:
+        """The value at ``t``: exact at a rational; at a float, computed exactly at the
+        float's value and rounded once."""
+        if isinstance(t, float) and math.isfinite(t):
+            return float(self.num.exact_at(Fraction(t)) / self.den.exact_at(Fraction(t)))
         return self.num(t) / self.den(t)
 
     def is_polynomial(self) -> bool:
@@ -368,8 +401,8 @@ class RationalFunction:
 
 
 def sympy_number(value: object) -> Any:
-    """An exact sympy number for a Fraction or int, a sympy Float for a float; a sympy
-    number (e.g. an algebraic root) as it is.
+    """An exact sympy number for a Fraction, an int or a :class:`RealAlgebraic` (a radical or
+    a ``CRootOf``), a sympy Float for a float; a sympy number as it is.
 
     >>> sympy_number(Fraction(2, 3)), sympy_number(5), sympy_number(0.5)
     (2/3, 5, 0.500000000000000)
@@ -378,6 +411,8 @@ def sympy_number(value: object) -> Any:
 
     if isinstance(value, sympy.Basic):
         return value
+    if isinstance(value, RealAlgebraic):
+        return value.to_sympy()
     if isinstance(value, float):
         return sympy.Float(value)
     fraction = Fraction(value)  # type: ignore[arg-type]

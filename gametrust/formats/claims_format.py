@@ -46,12 +46,15 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import did_you_mean
 from ..model.tree import Chance, Decision
 from ..scenario.claims import (
+    PBE_KIND_NAMES,
     Assumptions,
+    BayesianPlay,
     Claim,
     HasFamily,
     IsEquilibrium,
     NotEquilibrium,
     PathIncludes,
+    SignallingClaim,
     Statement,
     TrustThresholdClaim,
     UniqueEquilibrium,
@@ -88,8 +91,12 @@ STATEMENT_KEYS = (
     "trust_threshold",
     "path_includes",
     "path_excludes",
+    "bayesian_equilibrium",
+    "no_bayesian_equilibrium",
+    "pbe",
 )
 _TRUST_KEYS = ("player", "at_most", "at_least", "cooperative")
+_PBE_KEYS = ("kind", "sends", "every", "intuitive")
 _PLUS_MINUS = re.compile(r"^\s*(±|\+-|\+/-)\s*(?P<value>.+?)\s*$")
 
 
@@ -279,6 +286,10 @@ class _ClaimsReader(ConditionReader):
             return HasFamily(self.family(value, path))
         if key == "trust_threshold":
             return self.trust(value, path)
+        if key in ("bayesian_equilibrium", "no_bayesian_equilibrium"):
+            return self.bayesian_play(key, value, path)
+        if key == "pbe":
+            return self.pbe(value, path)
         profile = self.profile(value, path)
         if key == "equilibrium":
             return IsEquilibrium(profile)
@@ -327,6 +338,101 @@ class _ClaimsReader(ConditionReader):
         return TrustThresholdClaim(
             tuple(players), bounds.get("at_most"), bounds.get("at_least"), cooperative
         )
+
+
+    # -- claims about types and signals -----------------------------------------------------
+
+    def bayesian_play(self, key: str, value: object, path: KeyPath) -> BayesianPlay:
+        """``{player: action}`` or ``{player: {type: action}}``: what the named types play."""
+        scenario = self.scenario
+        if not scenario.types or scenario.is_signalling:
+            why = (
+                "this scenario is a signalling game: claim its perfect Bayesian equilibria "
+                "with pbe" if scenario.is_signalling else "this scenario declares no types"
+            )
+            raise self.error(f"{key} is about a game with types (types:); {why}", path,
+                             at_key=True)
+        spec = self.mapping(value, path, f"the plays of {key}")
+        if not spec:
+            raise self.error(f"{key} names at least one player and its action", path)
+        labels = scenario.type_labels()
+        plays: list[tuple[str, str, str]] = []
+        for pid, item in spec.items():
+            ppath = (*path, pid)
+            player = self.player(pid, ppath, at_key=True)
+            actions = scenario.actions[scenario.player_ids.index(player)]
+            if isinstance(item, Mapping):
+                entries = list(item.items())
+                for type_, _ in entries:
+                    if type_ not in labels[player]:
+                        raise self.error(
+                            f"{player} has no type {type_!r}{did_you_mean(type_, labels[player])}"
+                            f"; its types are {', '.join(labels[player])}",
+                            (*ppath, type_), at_key=True,
+                        )
+            else:
+                entries = [(t, item) for t in labels[player]]
+            for type_, action in entries:
+                apath = (*ppath, type_) if isinstance(item, Mapping) else ppath
+                text = self.text(action, apath, f"an action of {player}")
+                if text not in actions:
+                    raise self.error(
+                        f"{text!r} is not an action of {player}{did_you_mean(text, actions)}; "
+                        f"its actions are {', '.join(actions)}",
+                        apath,
+                    )
+                plays.append((player, type_, text))
+        return BayesianPlay(tuple(plays), key == "bayesian_equilibrium", key)
+
+    def pbe(self, value: object, path: KeyPath) -> SignallingClaim:
+        """A kind (``separating``), or ``{kind, sends: {type: signal}, every, intuitive}``."""
+        scenario = self.scenario
+        if scenario.signalling is None:
+            raise self.error(
+                "pbe is about a signalling game (signalling:); this scenario has none",
+                path, at_key=True,
+            )
+        spec: Mapping[str, Any] = {"kind": value} if isinstance(value, str) else self.mapping(
+            value, path, "pbe"
+        )
+        self.keys(spec, path, _PBE_KEYS, (), "pbe")
+        kind = None
+        if spec.get("kind") is not None:
+            kind = self.text(spec["kind"], (*path, "kind"), "a kind of equilibrium").strip()
+            if kind not in PBE_KIND_NAMES:
+                raise self.error(
+                    f"unknown kind {kind!r}{did_you_mean(kind, PBE_KIND_NAMES)}; the kinds are "
+                    f"{', '.join(PBE_KIND_NAMES)}",
+                    (*path, "kind") if not isinstance(value, str) else path,
+                )
+        sends: list[tuple[str, str]] = []
+        if spec.get("sends") is not None:
+            sender = scenario.signalling.sender
+            types = scenario.type_labels()[sender]
+            signals = scenario.signalling.signals
+            for type_, signal in self.mapping(spec["sends"], (*path, "sends"), "sends").items():
+                tpath = (*path, "sends", type_)
+                if type_ not in types:
+                    raise self.error(
+                        f"{sender} has no type {type_!r}{did_you_mean(type_, types)}; its types "
+                        f"are {', '.join(types)}",
+                        tpath, at_key=True,
+                    )
+                text = self.text(signal, tpath, "a signal")
+                if text not in signals:
+                    raise self.error(
+                        f"{text!r} is not a signal{did_you_mean(text, signals)}; the signals "
+                        f"are {', '.join(signals)}",
+                        tpath,
+                    )
+                sends.append((type_, text))
+        flags = {}
+        for name in ("every", "intuitive"):
+            flag = spec.get(name, False)
+            if not isinstance(flag, bool):
+                raise self.error(f"{name} is true or false, not {kind_of(flag)}", (*path, name))
+            flags[name] = flag
+        return SignallingClaim(kind, tuple(sends), flags["every"], flags["intuitive"])
 
 
 def _move_labels(scenario: Scenario) -> list[str]:

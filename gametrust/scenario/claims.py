@@ -5,7 +5,9 @@ ranges, payoff ranges, empathy ranges: :class:`~gametrust.scenario.conditions.Va
 and what must hold among them (the conditions of
 :mod:`gametrust.scenario.conditions`) — and **claims**: a profile is / is not
 an equilibrium, the equilibrium is unique, the game is of a family, a trust
-threshold is at most a value, an equilibrium path includes a move; each
+threshold is at most a value, an equilibrium path includes a move, a Bayesian
+equilibrium in which given types play given actions exists, a perfect
+Bayesian equilibrium of a signalling game separates or pools; each
 optionally under conditions (``when``).
 
 This module holds the values only.  The file format is in ``docs/check.md``;
@@ -35,12 +37,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from .scenario import Scenario
 
 __all__ = [
+    "PBE_KIND_NAMES",
+    "SEARCHED_STATEMENTS",
     "Assumptions",
+    "BayesianPlay",
     "Claim",
     "HasFamily",
     "IsEquilibrium",
     "NotEquilibrium",
     "PathIncludes",
+    "SignallingClaim",
     "Statement",
     "TrustThresholdClaim",
     "UniqueEquilibrium",
@@ -167,6 +173,66 @@ class PathIncludes:
         if self.include:
             return f"every subgame-perfect equilibrium path includes {self.move!r}"
         return f"no subgame-perfect equilibrium path includes {self.move!r}"
+
+
+@dataclass(frozen=True)
+class BayesianPlay:
+    """In a scenario with types: some Bayesian Nash equilibrium in which each named type plays
+    its named action for sure (with ``exists=False``: no such equilibrium).
+
+    ``plays`` are ``(player, type, action)``; a player without types has one
+    type, named after the player.  Two players' equilibria come as the
+    extreme points of convex sets; the set where given types play given
+    actions for sure is a face of such a set, so it has an extreme point if
+    it is not empty: checking the listed equilibria decides the claim.
+    """
+
+    plays: tuple[tuple[str, str, str], ...]
+    exists: bool = True
+    key: str = "bayesian_equilibrium"
+
+    def plays_text(self) -> str:
+        """``US plays Reassure and DPRK (security_seeker) plays Freeze``."""
+        return " and ".join(
+            f"{player} plays {action}" if player == type_ else f"{player} ({type_}) plays {action}"
+            for player, type_, action in self.plays
+        )
+
+    def text(self) -> str:
+        quantifier = "a" if self.exists else "no"
+        return f"{quantifier} Bayesian equilibrium exists in which {self.plays_text()}"
+
+
+#: The kinds of perfect Bayesian equilibrium a signalling claim can name.
+PBE_KIND_NAMES = ("separating", "pooling", "hybrid", "partially pooling")
+
+
+@dataclass(frozen=True)
+class SignallingClaim:
+    """In a signalling scenario: a perfect Bayesian equilibrium (``every``: every one) is of
+    ``kind`` and has each type in ``sends`` send its signal for sure; with ``intuitive`` only
+    equilibria that pass the Intuitive Criterion count.  ``every`` needs at least one."""
+
+    kind: str | None = None
+    sends: tuple[tuple[str, str], ...] = ()
+    every: bool = False
+    intuitive: bool = False
+    key: str = "pbe"
+
+    def text(self) -> str:
+        subject = "every perfect Bayesian equilibrium" if self.every else (
+            "a perfect Bayesian equilibrium"
+        )
+        if self.intuitive:
+            subject += " passing the Intuitive Criterion"
+        text = f"{subject} is {self.kind}" if self.kind is not None else f"{subject} exists"
+        if self.sends:
+            text += ", with " + " and ".join(f"{t} sending {m!r}" for t, m in self.sends)
+        return text
+
+
+#: Statements ``check`` searches for now: their proof needs a sweep through types.
+SEARCHED_STATEMENTS = (BayesianPlay, SignallingClaim)
 
 
 # -- claims and assumptions ------------------------------------------------------------------
