@@ -298,3 +298,44 @@ def test_signalling_sweep_agrees_with_solve_at_every_point(text, extra) -> None:
             continue
         direct = sorted(repr(path_of_play(e)) for e in solve_signalling(game))
         assert sorted(map(repr, sweep.equilibria_at(t))) == direct, (t, text)
+
+
+# -- output --------------------------------------------------------------------------------------
+
+
+def test_json_of_every_kind_of_types_sweep_fits_its_schema() -> None:
+    import jsonschema
+
+    from gametrust.report.types_sweep import schema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    irrational = str(ROOT / "tests" / "fixtures" / "types" / "irrational.yaml")
+    for args in ((KYDD, "--prior", "common"), (KYDD, "--empathy"), (COSTLY, "--param", "kT"),
+                 (COSTLY, "--prior", "S.T"), (irrational, "--param", "x")):
+        code, out, err = run("sweep", *args, "--format", "json")
+        assert code == 0, err
+        validator.validate(json.loads(out))
+
+
+def test_an_irrational_breakpoint_is_exact_and_solved_in_floats() -> None:
+    sweep = gametrust.sweep(gametrust.load(ROOT / "tests/fixtures/types/irrational.yaml"), "x")
+    (point,) = sweep.breakpoints
+    assert not point.exact and abs(float(point.value) - 2 ** -0.5) < 1e-12
+    data = sweep.to_dict()
+    assert data["breakpoints"] == ["sqrt(2)/2"] and "in floats" in data["segments"][2]["count"]
+    # on each side the formulas hold exactly
+    for t in (F(7, 10), F(71, 100)):
+        direct = solve_bayesian(gametrust.load(
+            ROOT / "tests/fixtures/types/irrational.yaml").build_bayesian({"x": t}))
+        assert set(sweep.equilibria_at(t)) == {e.strategies for e in direct}
+
+
+def test_the_documented_commands_run() -> None:
+    doc = (ROOT / "docs" / "sweep.md").read_text(encoding="utf-8")
+    section = doc.split("## Sweeps of games with types", 1)[1]
+    lines = [line.split("#")[0].split()[2:] for line in section.splitlines()
+             if line.startswith("$ gametrust sweep")]
+    assert len(lines) == 3
+    for args in lines:
+        code, out, err = run(*args)
+        assert code == 0 and "Summary:" in out, err

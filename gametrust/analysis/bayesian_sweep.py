@@ -25,7 +25,7 @@ from ..solvers.bayesian_result import BayesianEquilibrium, BayesianResult
 from .poly_linalg import reduce
 from .type_polytopes import BehaviourPolytope, check_budget, fit_strategy, pure_polys
 from .types_model import BayesianModel, TypeAxis, check_defined
-from .types_sweep_result import BayesianPiece, PointSolution
+from .types_sweep_result import BayesianPiece, PointCache, PointSolution
 
 __all__ = ["BayesianEngine", "bayesian_signature"]
 
@@ -49,7 +49,7 @@ def bayesian_signature(result: BayesianResult) -> tuple:
     )
 
 
-class BayesianEngine:
+class BayesianEngine(PointCache):
     """Candidates, points and formulas of the sweep of one :class:`BayesianModel`."""
 
     kind = "bayesian"
@@ -80,12 +80,6 @@ class BayesianEngine:
     def relied(self, sample: Fraction, solution: PointSolution) -> set[Poly]:
         """Nothing beyond :meth:`candidates` (they are complete for Bayesian games)."""
         return set()
-
-    def solve(self, t: Any) -> PointSolution:
-        key = t if isinstance(t, Fraction) else ("alg", str(t))
-        if key not in self.cache:
-            self.cache[key] = self._solve(t)
-        return self.cache[key]
 
     def _solve(self, t: Any) -> PointSolution:
         if isinstance(t, Fraction):

@@ -36,7 +36,7 @@ from .parametric import show_value
 from .prior_sweep import exact_prior, sweep_prior
 from .types_model import TypeAxis
 from .types_sweep import sweep_types
-from .types_sweep_result import TypesPoint, TypesSweep
+from .types_sweep_result import TypesPoint, TypesSweep, exact_text
 
 __all__ = ["PriorThreshold", "cooperative_agents", "prior_threshold", "trust_region"]
 
@@ -134,8 +134,7 @@ class PriorThreshold:
         return f"{head} exists iff {self.belief} " + " or ".join(spans)
 
     def to_dict(self) -> dict[str, Any]:
-        def text(v: Any) -> str:
-            return format_number(v) if isinstance(v, Fraction) else show_value(v)
+        text = exact_text
 
         return {
             "over": self.belief,

@@ -60,7 +60,7 @@ from .parametric import show_value
 from .poly_linalg import reduce
 from .signal_polys import Pool, Row, check_minors, differences, fit_point
 from .types_model import SignallingModel, TypeAxis, check_defined
-from .types_sweep_result import PointSolution, SignalPiece
+from .types_sweep_result import PointCache, PointSolution, SignalPiece
 
 __all__ = ["SignalEngine", "signalling_signature"]
 
@@ -117,7 +117,7 @@ class _Rep:
     polys: set[Poly]
 
 
-class SignalEngine:
+class SignalEngine(PointCache):
     """Candidates, points and formulas of the sweep of one :class:`SignallingModel`."""
 
     kind = "signalling"
@@ -212,12 +212,6 @@ class SignalEngine:
         return out
 
     # -- solving ----------------------------------------------------------------------------------
-
-    def solve(self, t: Any) -> PointSolution:
-        key = t if isinstance(t, Fraction) else ("alg", str(t))
-        if key not in self.cache:
-            self.cache[key] = self._solve(t)
-        return self.cache[key]
 
     def _solve(self, t: Any) -> PointSolution:
         if not isinstance(t, Fraction):

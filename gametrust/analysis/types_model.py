@@ -37,6 +37,7 @@ from ..core.polynomial import Poly, RationalFunction, real_roots
 from ..model.bayesian import BayesianGame
 from ..model.empathy import empathize_tensor
 from ..model.signalling import SignallingGame
+from ..scenario.build_types import type_expressions
 from .parametric import (
     Axis,
     constant_function,
@@ -210,34 +211,14 @@ def _weights(scenario: Scenario, axis: TypeAxis, values: Mapping[str, RationalFu
 def _type_tensors(
     scenario: Scenario, values: Mapping[str, RationalFunction], weights: Sequence[RationalFunction]
 ) -> dict[tuple[str, ...], np.ndarray]:
-    """One payoff tensor of rational functions per type profile, empathy applied: the rule of
-    :func:`gametrust.scenario.build_types.type_games` (a type's vector replaces the base one for
-    the profiles it lists; each player's own payoff comes from its own type)."""
-    labels = scenario.type_labels()
-    ids = scenario.player_ids
-    by_name = {pid: {t.name: t for t in scenario.types.get(pid, ())} for pid in ids}
-    shape = tuple(len(p.actions) for p in scenario.players)
-    n = len(ids)
-    out: dict[tuple[str, ...], np.ndarray] = {}
-    for profile in product(*(labels[pid] for pid in ids)):
-        chosen = [by_name[pid].get(t) for pid, t in zip(ids, profile, strict=True)]
-        tensor = np.empty((n, *shape), dtype=object)
-        for index, (actions, base) in zip(
-            product(*(range(k) for k in shape)), scenario.payoffs.items(), strict=True
-        ):
-            vector = list(base)
-            for j in range(n):
-                own = chosen[j].payoffs.get(actions) if chosen[j] is not None else None
-                others = [c.payoffs[actions] for c in chosen
-                          if c is not None and actions in c.payoffs]
-                if own is not None:
-                    vector[j] = own[j]
-                elif others:
-                    vector[j] = others[-1][j]
-            for i, expression in enumerate(vector):
-                tensor[(i, *index)] = _fold(expression, values)
-        out[profile] = empathize_tensor(tensor, weights, scenario.empathy_model)
-    return out
+    """One payoff tensor of rational functions per type profile, empathy applied (the
+    expressions of :func:`gametrust.scenario.build_types.type_expressions`, folded)."""
+    return {
+        profile: empathize_tensor(
+            np.vectorize(lambda e: _fold(e, values), otypes=[object])(expressions),
+            weights, scenario.empathy_model)
+        for profile, expressions in type_expressions(scenario).items()
+    }
 
 
 def _prior_family(current: Sequence[Fraction], k: int) -> list[RationalFunction]:

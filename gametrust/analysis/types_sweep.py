@@ -32,6 +32,7 @@ trust > 1/2: 3 BNE (2 pure, 1 mixed)
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -109,14 +110,16 @@ def _sweep(engine: Any, axis: TypeAxis, lo: Fraction, hi: Fraction, *, title: st
             None if intervals[-1].closed_hi else point(len(points) - 1))
     sweep = TypesSweep(title, engine.kind, axis, players, lo, hi, tuple(intervals),
                        tuple(point(k) for k in split.kept), ends, dict(fixed), solver=solver)
+    warnings = []
     unsolved = [p for p in sweep.points() if p.solution.signature == ("unsolved",)]
     if unsolved:
-        from dataclasses import replace
-
-        sweep = replace(sweep, warnings=(
+        warnings.append(
             f"{len(unsolved)} irrational candidate point(s) could not be solved exactly "
-            "(the signalling solver works over the rationals); they are listed as points",))
-    return sweep
+            "(the signalling solver works over the rationals); they are listed as points")
+    if any(getattr(s.result, "concept", "") == "pure-bayesian-nash" for s in solved):
+        warnings.append("only pure-strategy Bayesian equilibria are computed for games of "
+                        f"{len(engine.model.players)} players: the lists are not complete")
+    return replace(sweep, warnings=tuple(warnings)) if warnings else sweep
 
 
 def _resolved(axis: TypeAxis, engine: Any) -> TypeAxis:

@@ -27,12 +27,14 @@ from .types_model import TypeAxis
 
 __all__ = [
     "BayesianPiece",
+    "PointCache",
     "PointSolution",
     "SignalPiece",
     "TypesInterval",
     "TypesPoint",
     "TypesSweep",
     "count_text",
+    "exact_text",
 ]
 
 
@@ -52,6 +54,22 @@ class PointSolution:
     result: Any
     signature: Hashable
     note: str = ""
+
+
+class PointCache:
+    """What both sweep engines share: :meth:`solve` solves the game at a point once
+    (``_solve``, the engine's own), keyed exactly (an algebraic point by its text)."""
+
+    cache: dict[Any, PointSolution]
+
+    def _solve(self, t: Any) -> PointSolution:  # pragma: no cover - each engine has its own
+        raise NotImplementedError
+
+    def solve(self, t: Any) -> PointSolution:
+        key = t if isinstance(t, Fraction) else ("alg", str(t))
+        if key not in self.cache:
+            self.cache[key] = self._solve(t)
+        return self.cache[key]
 
 
 def count_text(solution: PointSolution) -> str:
@@ -258,6 +276,12 @@ def _fraction_text(value: Any) -> str:
     return format_number(value) if isinstance(value, Fraction) else show_value(value)
 
 
+def exact_text(value: Any) -> str:
+    """A value exactly: ``1/4``, or an algebraic number as ``sqrt(2)/2`` (no approximation)."""
+    return format_number(value) if isinstance(value, Fraction) else show_value(value).split(
+        " (≈")[0]
+
+
 @dataclass(frozen=True)
 class TypesInterval:
     """An open interval (with the ends it holds) on which the equilibria do not change."""
@@ -350,10 +374,11 @@ class TypesSweep(Displayable):
 
     @property
     def complete(self) -> bool:
-        return not any(
-            p.solution.result is None and p.solution.signature == ("unsolved",)
-            for p in self.points()
-        )
+        """False when some candidate point could not be solved, or only pure equilibria
+        were computed (games of three or more players)."""
+        solutions = [seg.solution for seg in self.segments()]
+        return not any(s.signature == ("unsolved",) for s in solutions) and not any(
+            getattr(s.result, "concept", "") == "pure-bayesian-nash" for s in solutions)
 
     def points(self) -> list[TypesPoint]:
         return [*self.breakpoints, *(e for e in self.ends if e is not None)]
@@ -454,8 +479,8 @@ class TypesSweep(Displayable):
         """JSON-ready data (documented in ``docs/sweep.md``)."""
 
         def value(v: Any) -> dict[str, Any]:
-            return {"value": _fraction_text(v) if not isinstance(v, Fraction) else format_number(v),
-                    "approx": float(approx(v)), "rational": isinstance(v, Fraction)}
+            return {"value": exact_text(v), "approx": float(approx(v)),
+                    "rational": isinstance(v, Fraction)}
 
         def segment(seg: TypesInterval | TypesPoint) -> dict[str, Any]:
             sol = seg.solution
@@ -476,7 +501,7 @@ class TypesSweep(Displayable):
             "axis": {**self.axis.to_dict(), "description": self.axis.describe(self.players)},
             "range": [format_number(self.lo), format_number(self.hi)],
             "fixed": {k: format_number(v) for k, v in self.fixed.items()},
-            "breakpoints": [_fraction_text(b.value) for b in self.breakpoints],
+            "breakpoints": [exact_text(b.value) for b in self.breakpoints],
             "segments": [
                 {"type": "point" if isinstance(seg, TypesPoint) else "interval", **segment(seg)}
                 for seg in self.segments()

@@ -7,14 +7,15 @@ values held fixed, every interval with its equilibria as exact formulas of the
 swept value, every breakpoint with the game solved there, the trust threshold
 of a ``beliefs:`` section along the axis, and a one-line summary.  The JSON is
 ``{"schema_version": 1, "kind": "types-sweep", "scenario": {...}, ...}`` with
-the fields of :meth:`TypesSweep.to_dict` (documented in ``docs/sweep.md``).
+the fields of :meth:`TypesSweep.to_dict` (documented in ``docs/sweep.md``; its
+JSON Schema is :func:`schema`, ``gametrust/schemas/types_sweep.schema.json``).
 This module only formats.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
@@ -22,7 +23,19 @@ from ..core.exact import format_number
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.types_sweep_result import TypesSweep
 
-__all__ = ["render_types_sweep"]
+__all__ = ["render_types_sweep", "schema"]
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON :func:`render_types_sweep` writes.
+
+    >>> schema()["properties"]["kind"]["const"]
+    'types-sweep'
+    """
+    from importlib.resources import files
+
+    text = files("gametrust").joinpath("schemas", "types_sweep.schema.json").read_text("utf-8")
+    return json.loads(text)
 
 
 def render_types_sweep(
