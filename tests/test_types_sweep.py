@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import gametrust
@@ -280,8 +280,41 @@ def test_bayesian_sweeps_of_empathy_and_priors_agree_with_solve(text, variable, 
             assert game.prior("B")["t0"] == t
 
 
+# Found by hypothesis: an equilibrium (pooling on m1) that exists on part of an interval only,
+# not at its sample point; what decides it (can m0 be deterred?) must be tracked all the same.
+SUBSIDY = """gametrust: 1
+title: random
+players:
+  R: {actions: [r0, r1]}
+  S: {actions: [s0, s1]}
+parameters:
+  x: {value: 1/2, range: [0, 1]}
+payoffs:
+  r0, s0: [-1, -1 + 1*x]
+  r0, s1: [0, -2]
+  r1, s0: [0, 2 - 1*x]
+  r1, s1: [-2 + 1*x, 0 + 1*x]
+types:
+  S:
+    T: {prior: 1/2}
+    U:
+      prior: 1 - (1/2)
+      payoffs:
+        r1, s0: [0, 0]
+        r0, s1: [0, 0 - 2*x]
+signalling:
+  sender: S
+  receiver: R
+  signals: [m0, m1]
+  cost:
+    T: {m0: -1 - 1*x}
+    U: {m0: -1 + 2*x}
+"""
+
+
 @settings(max_examples=12)
 @given(signalling_scenarios(), st.lists(st.fractions(0, 1, max_denominator=12), max_size=3))
+@example(SUBSIDY, [F(9, 11)])
 def test_signalling_sweep_agrees_with_solve_at_every_point(text, extra) -> None:
     scenario = gametrust.loads(text)
     try:

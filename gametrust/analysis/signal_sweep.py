@@ -28,37 +28,40 @@ pools built from the data (:class:`~gametrust.analysis.signal_polys.Pool`):
 Where no minor of these pools changes sign, every system keeps its
 combinatorial type (:mod:`~gametrust.analysis.signal_polys`), so the same
 supports give equilibria, with the same vertices as rational functions of
-``t``.  (3) What the solver then computes at the point it shows for each
-equilibrium (the centre of a continuum, or of its first supported piece): the
-off-path responses that deter every type and the Intuitive Criterion compare
-each type's equilibrium value ``V_k(t)`` with ``u_S - cost``; those values are
-rational functions on the interval, and the minors of the off-path pool
+``t``.  (3) For every profile whose systems have solutions — an equilibrium
+or not — the solver then takes one point (the centre of the receiver's
+polytope, or of the first supported piece of a continuum) and decides which
+off-path responses deter every type there, and the Intuitive Criterion: it
+compares each type's value ``V_k(t)`` at that point (a rational function on
+the interval) with ``u_S - cost``.  The minors of the off-path pool
 ``[u_S(k, .) | V_k + cost(k, m)]`` and the differences ``V_k - u_S(k, a) +
-cost(k, m)`` decide them.  The sweep adds (2)'s and (3)'s polynomials at a
-sample point of every gap and refines until no gap holds a root of what its
-own answer relied on; then on every interval the solver's every branch is the
-same, and so are its equilibria.  Irrational candidates cannot be solved
+cost(k, m)`` decide those tests (:mod:`~gametrust.analysis.signal_profiles`
+redoes the enumeration as formulas).  The sweep adds (2)'s and (3)'s
+polynomials at a sample point of every gap, adds their roots, and repeats
+until a round finds no new polynomial; then no interval holds a root of what
+the solver's answer on it relies on, every branch the solver takes is the same
+all along it, and so are its equilibria.  (Profiles that are not equilibria
+count: an equilibrium that exists on part of an interval only is decided by
+them.)  Irrational candidates cannot be solved
 exactly (the solver works over the rationals): they are listed as points and
 the sweep says it is not complete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
-from itertools import combinations, product
+from itertools import combinations
 from typing import Any
 
 from ..core.errors import ArgumentError, ScenarioError, SolverError
-from ..core.linalg import bounded_polytope
 from ..core.polynomial import Poly, RationalFunction
 from ..model.signalling_beliefs import SignallingTables
 from ..solvers.signalling import solve_signalling
 from ..solvers.signalling_result import PerfectBayesianEquilibrium, SignallingResult
 from .parametric import show_value
 from .poly_linalg import reduce
-from .signal_polys import Pool, Row, check_minors, differences, fit_point
+from .signal_polys import Pool, check_minors
+from .signal_profiles import ProfileFormulas, SignalProfiles, subsets
 from .types_model import SignallingModel, TypeAxis, check_defined
 from .types_sweep_result import PointCache, PointSolution, SignalPiece
 
@@ -92,31 +95,6 @@ def signalling_signature(result: SignallingResult) -> tuple:
     return tuple(sorted(key(e) for e in result))
 
 
-def _subsets(n: int) -> list[tuple[int, ...]]:
-    return [c for size in range(1, n + 1) for c in combinations(range(n), size)]
-
-
-def _average(points: Sequence[Sequence[RationalFunction]]) -> list[RationalFunction]:
-    unique: list[Sequence[RationalFunction]] = []
-    for p in points:
-        if not any(all((x - y).num.is_zero() for x, y in zip(p, q, strict=True)) for q in unique):
-            unique.append(p)
-    n = len(unique)
-    return [reduce(sum((p[i] for p in unique), ZERO) * Fraction(1, n))
-            for i in range(len(unique[0]))]
-
-
-@dataclass
-class _Rep:
-    """One equilibrium's point shown, as formulas: sender ``sigma[k][m]``, on-path receiver
-    ``y[(m, a)]``, values ``V[k]``; ``polys`` what the solver relied on there."""
-
-    sigma: list[list[RationalFunction]]
-    y: dict[tuple[int, int], RationalFunction]
-    values: list[RationalFunction]
-    polys: set[Poly]
-
-
 class SignalEngine(PointCache):
     """Candidates, points and formulas of the sweep of one :class:`SignallingModel`."""
 
@@ -129,7 +107,7 @@ class SignalEngine(PointCache):
         self.nt, self.nm, self.na = len(model.types), len(model.signals), len(model.responses)
         self.cache: dict[Any, PointSolution] = {}
         self.pools: dict[tuple, set[Poly]] = {}
-        self.reps: dict[Fraction, list[_Rep]] = {}
+        self.profiles: dict[Fraction, dict[Any, ProfileFormulas]] = {}
 
     # -- candidates ------------------------------------------------------------------------------
 
@@ -207,8 +185,8 @@ class SignalEngine(PointCache):
             return set()
         out = set(self._pool_polys(selection))
         if solution.result is not None:
-            for rep in self._reps(sample, solution.result, selection):
-                out |= rep.polys
+            for profile in self._profiles(sample).values():
+                out |= profile.polys
         return out
 
     # -- solving ----------------------------------------------------------------------------------
@@ -226,165 +204,19 @@ class SignalEngine(PointCache):
         result = solve_signalling(game)
         return PointSolution(t, True, result, signalling_signature(result))
 
-    # -- the point shown for each equilibrium, as formulas ----------------------------------------
+    # -- every profile the solver enumerates, as formulas ---------------------------------------
 
-    def _reps(self, sample: Fraction, result: SignallingResult,
-              selection: tuple[tuple[int, ...], ...]) -> list[_Rep]:
-        if sample not in self.reps:
-            us, _ = self._data(selection)
-            self.reps[sample] = [self._rep(e, sample, us, result) for e in result]
-        return self.reps[sample]
-
-    def _rep(self, e: PerfectBayesianEquilibrium, sample: Fraction, us: list[list[RF]],
-             result: SignallingResult) -> _Rep:
-        model = self.model
-        types, signals, responses = model.types, model.signals, model.responses
-        polys: set[Poly] = set()
-        supports = [[m for m, s in enumerate(signals) if e.sender[t][s] > 0] for t in types]
-        on_path = [m for m, s in enumerate(signals) if s in e.on_path]
-        resp = {m: [a for a, r in enumerate(responses) if e.receiver[signals[m]][r] > 0]
-                for m in on_path}
-        # the sender: the centre of its polytope
-        s_index = [(k, m) for k in range(self.nt) for m in supports[k]]
-        s_rows = self._sender_rows(s_index, on_path, resp, selection_ur=self._ur(sample))
-        s_points = ([v for v in e.continuum.sender] if e.continuum is not None
-                    else [e.sender])
-        s_fits = [fit_point(s_rows, [pt[types[k]][signals[m]] for k, m in s_index], sample)
-                  for pt in s_points]
-        differences(s_fits, polys)
-        s_centre = _average(s_fits)
-        sigma = [[ZERO] * self.nm for _ in range(self.nt)]
-        for (k, m), f in zip(s_index, s_centre, strict=True):
-            sigma[k][m] = f
-        # the receiver on the path: the centre of its polytope, or of the first supported piece
-        r_index = [(m, a) for m in on_path for a in resp[m]]
-        r_rows = self._receiver_rows(r_index, supports, on_path, us)
-        shown = [e.receiver[signals[m]][responses[a]] for m, a in r_index]
-        r_points = (list(e.continuum.receiver) if e.continuum is not None else [e.receiver])
-        r_fits = [fit_point(r_rows, [pt[signals[m]][responses[a]] for m, a in r_index], sample)
-                  for pt in r_points]
-        differences(r_fits, polys)
-        centre = _average(r_fits)
-        candidates = [centre]
-        if [f(sample) for f in centre] != shown:
-            piece = self._first_piece(r_index, r_rows, supports, on_path, us, sample, polys)
-            if [f(sample) for f in piece] != shown:
-                raise SolverError(f"cannot reproduce the receiver's play of {e.kind} "
-                                  f"equilibrium at {sample}")
-            candidates.append(piece)
-        for y in candidates:
-            values = self._values(dict(zip(r_index, y, strict=True)), supports, us)
-            self._option_polys(values, us, polys)
-        y = dict(zip(r_index, candidates[-1], strict=True))
-        values = self._values(y, supports, us)
-        if [v(sample) for v in values] != [e.sender_payoffs[t] for t in types]:
-            raise SolverError(f"the values of the types in a {e.kind} equilibrium do not "
-                              f"match at {sample}")
-        return _Rep(sigma, y, values, polys)
-
-    def _ur(self, t: Fraction) -> list[list[RF]]:
-        selection = self._selection(t)
-        assert selection is not None
-        return self._data(selection)[1]
-
-    def _sender_rows(self, index: list[tuple[int, int]], on_path: list[int],
-                     resp: dict[int, list[int]], selection_ur: list[list[RF]]) -> list[Row]:
-        prior, ur = self.model.prior, selection_ur
-        rows: list[Row] = []
-        for k in range(self.nt):
-            rows.append(([ONE if kk == k else ZERO for kk, _ in index], ONE, "="))
-
-        def weighted(m: int, a: int, b: int) -> list[RF]:
-            return [prior[k] * (ur[k][a] - ur[k][b]) if mm == m else ZERO for k, mm in index]
-
-        for m in on_path:
-            a0 = resp[m][0]
-            rows += [(weighted(m, a, a0), ZERO, "=") for a in resp[m][1:]]
-            rows += [(weighted(m, a0, b), ZERO, ">=") for b in range(self.na)
-                     if b not in resp[m]]
-        return rows
-
-    def _gap(self, index: list[tuple[int, int]], k: int, m: int, other: int,
-             us: list[list[RF]]) -> tuple[list[RF], RF]:
-        row = [ZERO] * len(index)
-        for i, (mm, a) in enumerate(index):
-            if mm == m:
-                row[i] = row[i] + us[k][a]
-            elif mm == other:
-                row[i] = row[i] - us[k][a]
-        return row, self.model.cost[k][m] - self.model.cost[k][other]
-
-    def _receiver_rows(self, index: list[tuple[int, int]], supports: list[list[int]],
-                       on_path: list[int], us: list[list[RF]]) -> list[Row]:
-        rows: list[Row] = []
-        for m in on_path:
-            rows.append(([ONE if mm == m else ZERO for mm, _ in index], ONE, "="))
-        for k in range(self.nt):
-            m0 = supports[k][0]
-            for m in supports[k][1:]:
-                rows.append((*self._gap(index, k, m, m0, us), "="))
-            for other in on_path:
-                if other not in supports[k]:
-                    rows.append((*self._gap(index, k, m0, other, us), ">="))
-        return rows
-
-    def _first_piece(self, r_index: list[tuple[int, int]], r_rows: list[Row],
-                     supports: list[list[int]], on_path: list[int], us: list[list[RF]],
-                     sample: Fraction, polys: set[Poly]) -> list[RF]:
-        """The centre of the first supported piece of a continuum, as the solver picks it."""
-        game = self.model.build(sample)
-        tables = SignallingTables(game)
-        feasible = [s for s in _subsets(self.na) if tables.belief_polytope(s) is not None]
-        off = [m for m in range(self.nm) if m not in on_path]
-        n_on = len(r_index)
-        for chosen in product(feasible, repeat=len(off)):
-            index = r_index + [(m, a) for m, support in zip(off, chosen, strict=True)
-                               for a in support]
-            grow = [ZERO] * (len(index) - n_on)
-            rows: list[Row] = [([*c, *grow], b, kind) for c, b, kind in r_rows]
-            for m in off:
-                rows.append(([ONE if mm == m and i >= n_on else ZERO
-                              for i, (mm, _) in enumerate(index)], ONE, "="))
-                for k in range(self.nt):
-                    row, rhs = self._gap(index, k, supports[k][0], m, us)
-                    rows.append((row, rhs, ">="))
-            n = len(index)
-            eqs = [([c(sample) for c in co], b(sample)) for co, b, kind in rows if kind == "="]
-            ineqs = [([c(sample) for c in co], b(sample)) for co, b, kind in rows if kind != "="]
-            ineqs += [([Fraction(int(i == j)) for j in range(n)], Fraction(0)) for i in range(n)]
-            poly = bounded_polytope(n, eqs, ineqs, positive=range(n))
-            if poly is None:
-                continue
-            # the solver shows the centre of the whole polytope, projected on the path
-            fits = [fit_point(rows, list(v), sample) for v in poly.vertices]
-            differences(fits, polys)
-            return _average(fits)[:n_on]
-        raise SolverError(f"no supported piece at {sample}")  # pragma: no cover
-
-    def _values(self, y: dict[tuple[int, int], RF], supports: list[list[int]],
-                us: list[list[RF]]) -> list[RF]:
-        out = []
-        for k in range(self.nt):
-            m0 = supports[k][0]
-            total = -self.model.cost[k][m0]
-            for a in range(self.na):
-                if (m0, a) in y:
-                    total = total + y[(m0, a)] * us[k][a]
-            out.append(reduce(total))
-        return out
-
-    def _option_polys(self, values: list[RF], us: list[list[RF]], polys: set[Poly]) -> None:
-        """What the off-path options and the Intuitive Criterion decide with these values."""
-        cost = self.model.cost
-        for m in range(self.nm):
-            rows = [[ONE] * self.na + [ONE]]
-            rows += [[*us[k], values[k] + cost[k][m]] for k in range(self.nt)]
-            Pool(rows).minors(polys)
-            for k in range(self.nt):
-                for a in range(self.na):
-                    num = (values[k] - us[k][a] + cost[k][m]).num
-                    if num.degree > 0:
-                        polys.add(num.primitive())
+    def _profiles(self, sample: Fraction) -> dict[Any, ProfileFormulas]:
+        """The solver's support profiles with solutions at ``sample``, as formulas."""
+        if sample not in self.profiles:
+            selection = self._selection(sample)
+            assert selection is not None
+            us, ur = self._data(selection)
+            tables = SignallingTables(self.model.build(sample))
+            feasible = [s for s in subsets(self.na) if tables.belief_polytope(s) is not None]
+            enumeration = SignalProfiles(self.model.prior, self.model.cost, us, ur)
+            self.profiles[sample] = enumeration.enumerate(sample, feasible)
+        return self.profiles[sample]
 
     # -- pieces ------------------------------------------------------------------------------------
 
@@ -396,8 +228,12 @@ class SignalEngine(PointCache):
         assert selection is not None
         _, ur = self._data(selection)
         model = self.model
+        us = self._data(selection)[0]
+        profiles = self._profiles(sample)
         out = []
-        for e, rep in zip(result, self._reps(sample, result, selection), strict=True):
+        for e in result:
+            rep, y = self._shown(e, profiles, sample)
+            values = SignalProfiles(model.prior, model.cost, us, ur).values(y, rep.supports)
             sender = {t: {s: rep.sigma[k][m] for m, s in enumerate(model.signals)}
                       for k, t in enumerate(model.types)}
             receiver: dict[str, dict[str, RF]] = {}
@@ -406,22 +242,41 @@ class SignalEngine(PointCache):
             for m, s in enumerate(model.signals):
                 if s not in e.on_path:
                     continue
-                receiver[s] = {r: rep.y.get((m, a), ZERO) for a, r in enumerate(model.responses)}
+                receiver[s] = {r: y.get((m, a), ZERO) for a, r in enumerate(model.responses)}
                 weights = [model.prior[k] * rep.sigma[k][m] for k in range(self.nt)]
                 total = sum(weights, ZERO)
                 beliefs[s] = {t: reduce(w / total) for t, w in zip(model.types, weights,
                                                                    strict=True)}
                 for k in range(self.nt):
                     for a in range(self.na):
-                        if (m, a) in rep.y:
-                            payoff = payoff + weights[k] * rep.y[(m, a)] * ur[k][a]
+                        if (m, a) in y:
+                            payoff = payoff + weights[k] * y[(m, a)] * ur[k][a]
             payoff = reduce(payoff)
             piece = SignalPiece(e, sender, receiver, beliefs,
-                                dict(zip(model.types, rep.values, strict=True)), payoff,
+                                dict(zip(model.types, values, strict=True)), payoff,
                                 self.axis.symbol)
             self._check(piece, sample)
             out.append(piece)
         return tuple(out)
+
+    def _shown(self, e: PerfectBayesianEquilibrium, profiles: dict[Any, ProfileFormulas],
+               sample: Fraction) -> tuple[ProfileFormulas, dict[tuple[int, int], RF]]:
+        """The profile of an equilibrium found at ``sample`` and the receiver's play it shows
+        (the centre, or the centre of the first supported piece)."""
+        model = self.model
+        signals, responses = model.signals, model.responses
+        supports = tuple(tuple(m for m, s in enumerate(signals) if e.sender[t][s] > 0)
+                         for t in model.types)
+        on_path = [m for m, s in enumerate(signals) if s in e.on_path]
+        key = (supports, tuple((m, tuple(a for a, r in enumerate(responses)
+                                         if e.receiver[signals[m]][r] > 0)) for m in on_path))
+        rep = profiles[key]
+        for y in (rep.centre, rep.piece):
+            if y is not None and all(f(sample) == e.receiver[signals[m]][responses[a]]
+                                     for (m, a), f in y.items()):
+                return rep, y
+        raise SolverError(f"cannot reproduce the receiver's play in a {e.kind} equilibrium "
+                          f"at {show_value(sample)}")
 
     @staticmethod
     def _check(piece: SignalPiece, sample: Fraction) -> None:

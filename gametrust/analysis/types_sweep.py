@@ -38,11 +38,11 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ArgumentError, Location
-from ..core.polynomial import Poly, compare
+from ..core.polynomial import Poly
 from ..model.bayesian import BayesianGame
 from ..model.signalling import SignallingGame
 from .bayesian_sweep import BayesianEngine
-from .parametric import between, roots_of
+from .parametric import between, roots_of, sorted_unique
 from .pieces import split_range
 from .signal_sweep import SignalEngine
 from .types_model import TypeAxis, bayesian_model, signalling_model, type_range
@@ -58,23 +58,17 @@ MAX_ROUNDS = 20
 
 
 def _refine(engine: Any, points: list[Any], seen: set[Poly], lo: Fraction, hi: Fraction) -> list:
-    """Split gaps at roots of what the answer at their sample relied on, until none has one."""
+    """Add the roots of what the answer at each gap's sample relied on, until a round finds no
+    new polynomial: then no gap holds a root of any polynomial its own answer relied on."""
     for _ in range(MAX_ROUNDS):
-        new = [points[0]]
-        changed = False
+        new: set[Poly] = set()
         for a, b in pairwise(points):
             sample = between(a, b)
-            relied = engine.relied(sample, engine.solve(sample)) - seen
-            seen |= relied
-            inside = [r for r in roots_of(relied, lo, hi)
-                      if compare(r, a) > 0 and compare(b, r) > 0]
-            if inside:
-                changed = True
-                new.extend(inside)
-            new.append(b)
-        if not changed:
+            new |= engine.relied(sample, engine.solve(sample)) - seen
+        if not new:
             return points
-        points = sorted(new, key=float)
+        seen |= new
+        points = sorted_unique([*points, *roots_of(new, lo, hi)])
     raise ArgumentError(  # pragma: no cover - a safeguard, never met in tests
         f"the sweep did not settle after {MAX_ROUNDS} rounds of refinement",
         Location(path=(engine.axis.option,)),
