@@ -22,6 +22,7 @@ from ..core.errors import ArgumentError, ScenarioError, SolverError
 from ..core.polynomial import Poly, RationalFunction
 from ..solvers.bayesian import solve_bayesian
 from ..solvers.bayesian_result import BayesianEquilibrium, BayesianResult
+from .parametric import roots_of, sorted_unique
 from .poly_linalg import reduce
 from .type_polytopes import BehaviourPolytope, check_budget, fit_strategy, pure_polys
 from .types_model import BayesianModel, TypeAxis, check_defined
@@ -63,19 +64,19 @@ class BayesianEngine(PointCache):
             check_budget(self.polytopes, axis.option)
         self.cache: dict[Any, PointSolution] = {}
 
-    def candidates(self) -> set[Poly]:
-        """Polynomials whose real roots include every breakpoint."""
-        out: set[Poly] = set()
+    def candidates(self, lo: Fraction, hi: Fraction) -> tuple[list[Any], set[Poly]]:
+        """Points in ``(lo, hi)`` that include every breakpoint (and the polynomials seen)."""
+        polys: set[Poly] = set()
         for per in self.model.priors:
             for p in per:
                 if p.num.degree > 0:
-                    out.add(p.num.primitive())
-        if self.polytopes:
-            for polytope in self.polytopes:
-                polytope.polys(out)
-        else:
-            pure_polys(self.model, out, self.axis.option)
-        return out
+                    polys.add(p.num.primitive())
+        if not self.polytopes:
+            pure_polys(self.model, polys, self.axis.option)
+        points = roots_of(polys, lo, hi)
+        for polytope in self.polytopes:
+            points += polytope.points(lo, hi)
+        return sorted_unique(points), polys
 
     def relied(self, sample: Fraction, solution: PointSolution) -> set[Poly]:
         """Nothing beyond :meth:`candidates` (they are complete for Bayesian games)."""

@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from ..core.polynomial import Poly, RationalFunction
 
-__all__ = ["clear", "cramer", "det", "fraction_det", "reduce"]
+__all__ = ["clear", "clearing_factor", "cramer", "det", "fraction_det", "reduce"]
 
 ONE = Poly.constant(1)
 
@@ -143,8 +143,8 @@ def reduce(f: RationalFunction) -> RationalFunction:
     return RationalFunction(num * (1 / lead), den * (1 / lead))
 
 
-def clear(row: Sequence[RationalFunction]) -> list[Poly]:
-    """The row times one polynomial that clears every denominator (same roots and ratios)."""
+def clearing_factor(row: Sequence[RationalFunction]) -> Poly:
+    """One polynomial that every denominator of the row divides (the product of them)."""
     common = ONE
     seen: list[Poly] = []
     for f in row:
@@ -153,4 +153,10 @@ def clear(row: Sequence[RationalFunction]) -> list[Poly]:
             common = common * f.den
         elif f.den.degree == 0 and f.den.coeffs[0] != 1:
             common = common * f.den
+    return common
+
+
+def clear(row: Sequence[RationalFunction]) -> list[Poly]:
+    """The row times :func:`clearing_factor`: polynomials with the same roots and ratios."""
+    common = clearing_factor(row)
     return [(f.num * common).exact_div(f.den) for f in row]

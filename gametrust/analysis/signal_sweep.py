@@ -58,7 +58,7 @@ from ..core.polynomial import Poly, RationalFunction
 from ..model.signalling_beliefs import SignallingTables
 from ..solvers.signalling import solve_signalling
 from ..solvers.signalling_result import PerfectBayesianEquilibrium, SignallingResult
-from .parametric import show_value
+from .parametric import roots_of, show_value
 from .poly_linalg import reduce
 from .signal_polys import Pool, check_minors
 from .signal_profiles import ProfileFormulas, SignalProfiles, subsets
@@ -111,8 +111,13 @@ class SignalEngine(PointCache):
 
     # -- candidates ------------------------------------------------------------------------------
 
-    def candidates(self) -> set[Poly]:
-        """Where a prior reaches 0 or the sender's stage reply can change."""
+    def candidates(self, lo: Fraction, hi: Fraction) -> tuple[list[Any], set[Poly]]:
+        """Where a prior reaches 0 or the sender's stage reply can change (points in
+        ``(lo, hi)`` and the polynomials)."""
+        polys = self._first_polys()
+        return roots_of(polys, lo, hi), polys
+
+    def _first_polys(self) -> set[Poly]:
         out: set[Poly] = set()
         for p in self.model.prior:
             if p.num.degree > 0:

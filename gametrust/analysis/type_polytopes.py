@@ -44,12 +44,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
-from itertools import combinations, product
+from itertools import combinations, pairwise, product
 from math import comb, prod
+from typing import Any
 
 from ..core.errors import ArgumentError, Location, SolverError
 from ..core.polynomial import Poly, RationalFunction
-from .poly_linalg import clear, cramer, fraction_det, reduce
+from .parametric import between, roots_of, sorted_unique
+from .poly_linalg import clear, clearing_factor, cramer, fraction_det, reduce
 from .types_model import BayesianModel
 
 __all__ = [
@@ -91,6 +93,7 @@ class BehaviourPolytope:
             return model.priors[i][k] * model.payoffs[types][j][acts]
 
         flat = [u(k, a, tj, b) for (tj, b) in self.rows for (k, a) in self.cols]
+        self.factor = clearing_factor(flat)
         cleared = clear(flat)
         n = len(self.cols)
         self.coef = {r: dict(zip(self.cols, cleared[m * n:(m + 1) * n], strict=True))
@@ -137,10 +140,10 @@ class BehaviourPolytope:
             rhs.append(ZERO)
         return matrix, rhs
 
-    def polys(self, out: set[Poly]) -> None:
-        """Add every determinant, coordinate numerator and slack numerator of every basis."""
-        if self.constant:
-            return
+    def basis_signs(self) -> Iterator[tuple[Poly, list[tuple[Poly, Poly]]]]:
+        """For every nonsingular basis: its determinant ``d`` and the pairs ``(p, q)`` such
+        that the basis is feasible at ``t`` iff ``d(t) != 0`` and ``p(t) q(t) >= 0`` for every
+        pair (each coordinate ``N_c / d`` and each other row's slack)."""
         for support, tight in self.bases():
             matrix, rhs = self.system(support, tight)
             if len(matrix) != len(support) + self.n_types_j:
@@ -149,17 +152,45 @@ class BehaviourPolytope:
             if solved is None:
                 continue
             d, nums = solved
-            _add(out, d)
-            for p in nums[: len(support)]:
-                _add(out, p)
+            pairs = [(p, d) for p in nums[: len(support)]]
             values = nums[len(support):]
+            scaled = d * self.factor  # the rows were multiplied by ``factor`` (so was v)
             for r in self.rows:
                 if r in tight:
                     continue
                 slack = values[r[0]]
                 for c, p in zip(support, nums, strict=False):
                     slack = slack - self.coef[r][c] * p
-                _add(out, slack)
+                pairs.append((slack, scaled))
+            yield d, pairs
+
+    def points(self, lo: Fraction, hi: Fraction) -> list[Any]:
+        """The candidate breakpoints in ``(lo, hi)`` this polytope contributes.
+
+        Every root of a basis's determinant, coordinate numerators or slack numerators at
+        which the basis is feasible, or next to which (on either side) it is feasible:
+        elsewhere the basis gives no vertex near that point, so nothing it labels can change
+        there.  (An irrational root next to no feasible interval is kept: the basis might be
+        feasible exactly there.)
+        """
+        if self.constant:
+            return []
+        out: list[Any] = []
+        for d, pairs in self.basis_signs():
+            polys = {p.primitive() for p in (d, *(p for p, _ in pairs)) if p.degree > 0}
+            roots = roots_of(polys, lo, hi)
+            if not roots:
+                continue
+
+            def feasible(t: Fraction) -> bool:
+                return d(t) != 0 and all(p(t) * q(t) >= 0 for p, q in pairs)  # noqa: B023
+
+            ends = [lo, *roots, hi]
+            gaps = [feasible(between(a, b)) for a, b in pairwise(ends)]
+            for k, r in enumerate(roots):
+                if gaps[k] or gaps[k + 1] or not isinstance(r, Fraction) or feasible(r):
+                    out.append(r)
+        return sorted_unique(out)
 
 
 def check_budget(polytopes: Sequence[BehaviourPolytope], option: str) -> None:

@@ -76,9 +76,8 @@ def _refine(engine: Any, points: list[Any], seen: set[Poly], lo: Fraction, hi: F
 
 
 def _run(engine: Any, lo: Fraction, hi: Fraction) -> tuple[list[Any], Any]:
-    polys = engine.candidates()
-    points = [lo, *roots_of(polys, lo, hi), hi]
-    points = _refine(engine, points, set(polys), lo, hi)
+    candidates, polys = engine.candidates(lo, hi)
+    points = _refine(engine, [lo, *candidates, hi], set(polys), lo, hi)
     split = split_range(points, lambda t: engine.solve(t).signature)
     return points, split
 
