@@ -32,6 +32,11 @@ COSTLY = str(ROOT / "tests" / "fixtures" / "types" / "costly_signal.yaml")
 KYDD = str(ROOT / "scenarios" / "kydd_reassurance.yaml")
 
 
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
 def run(*args: str) -> tuple[int, str, str]:
     try:
         runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
@@ -174,6 +179,7 @@ def test_one_sided_threshold_is_unchanged() -> None:
         ("sweep", KYDD, "--empathy", "West", "--empathy", "East"),
         ("sweep", "scenarios/korea.yaml", "--prior", "common"),
         ("sweep", KYDD, "--prior", "common", "--from", "-1"),
+        ("sweep", KYDD, "--prior", "common", "--plot", "kydd.png"),
     ],
 )
 def test_unsupported_combinations_are_located_errors(args) -> None:
@@ -255,8 +261,8 @@ def _solve_or_none(build, t):
     return game
 
 
-@settings(max_examples=12)
-@given(bayesian_scenarios(), st.lists(st.fractions(0, 1, max_denominator=12), max_size=3))
+@settings(max_examples=10)
+@given(bayesian_scenarios(), st.lists(st.fractions(0, 1, max_denominator=12), max_size=2))
 def test_bayesian_sweep_agrees_with_solve_at_every_point(text, extra) -> None:
     scenario = gametrust.loads(text)
     sweep = gametrust.sweep(scenario, "param:x")
@@ -312,8 +318,8 @@ signalling:
 """
 
 
-@settings(max_examples=12)
-@given(signalling_scenarios(), st.lists(st.fractions(0, 1, max_denominator=12), max_size=3))
+@settings(max_examples=8)
+@given(signalling_scenarios(), st.lists(st.fractions(0, 1, max_denominator=12), max_size=2))
 @example(SUBSIDY, [F(9, 11)])
 def test_signalling_sweep_agrees_with_solve_at_every_point(text, extra) -> None:
     scenario = gametrust.loads(text)

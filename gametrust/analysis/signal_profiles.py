@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations, product
 
-from ..core.linalg import bounded_polytope
+from ..core.linalg import bounded_polytope, is_inconsistent
 from ..core.polynomial import Poly, RationalFunction
 from .poly_linalg import reduce
 from .signal_polys import Pool, Row, differences, fit_point
@@ -176,12 +176,16 @@ class SignalProfiles:
                  ) -> ProfileFormulas | None:
         r_index = [(m, a) for m in on_path for a in resp[m]]
         r_rows = self.receiver_rows(r_index, supports, on_path)
+        s_index = [(k, m) for k in range(self.nt) for m in supports[k]]
+        s_rows = self.sender_rows(s_index, on_path, resp)
+        # cheap first, as the solver does: one of the equality systems is often inconsistent
+        for rows, n in ((r_rows, len(r_index)), (s_rows, len(s_index))):
+            if is_inconsistent(_at(rows, sample, n)[0], n):
+                return None
         rho = bounded_polytope(len(r_index), *_at(r_rows, sample, len(r_index)),
                                positive=range(len(r_index)))
         if rho is None:
             return None
-        s_index = [(k, m) for k in range(self.nt) for m in supports[k]]
-        s_rows = self.sender_rows(s_index, on_path, resp)
         sigma_poly = bounded_polytope(len(s_index), *_at(s_rows, sample, len(s_index)),
                                       positive=range(len(s_index)))
         if sigma_poly is None:
