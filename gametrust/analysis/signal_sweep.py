@@ -259,7 +259,7 @@ class SignalEngine(PointCache):
             payoff = reduce(payoff)
             piece = SignalPiece(e, sender, receiver, beliefs,
                                 dict(zip(model.types, values, strict=True)), payoff,
-                                self.axis.symbol)
+                                self.axis.symbol, sample)
             self._check(piece, sample)
             out.append(piece)
         return tuple(out)

@@ -187,8 +187,9 @@ class SignalPiece:
     """One perfect Bayesian equilibrium across an interval, as exact functions of the swept
     value: ``sender[type][signal]``, ``receiver[signal][response]`` and ``beliefs[signal][type]``
     on the path of play, ``sender_payoffs[type]`` and ``receiver_payoff``.  ``equilibrium`` is
-    the equilibrium at the interval's sample point (its off-path options and Intuitive
-    Criterion verdict hold on the whole interval)."""
+    the equilibrium at the interval's ``sample`` point: which off-path responses hold it up
+    and its Intuitive Criterion verdict hold on the whole interval; the mixes and beliefs
+    shown for them are those at the sample."""
 
     equilibrium: Any  # PerfectBayesianEquilibrium
     sender: Mapping[str, Mapping[str, RationalFunction]]
@@ -197,6 +198,7 @@ class SignalPiece:
     sender_payoffs: Mapping[str, RationalFunction]
     receiver_payoff: RationalFunction
     symbol: str = "t"
+    sample: Fraction | None = None
 
     @property
     def kind(self) -> str:
@@ -217,10 +219,12 @@ class SignalPiece:
             "receiver_payoff": self.receiver_payoff(value),
         }
 
-    def lines(self, sample_note: str = "") -> list[str]:
+    def lines(self) -> list[str]:
         """The equilibrium in words, with formulas on the path of play."""
         e = self.equilibrium
         s = self.symbol
+        sample_note = ("" if self.sample is None
+                       else f" (shown at {s} = {format_number(self.sample)})")
         out = [f"[{e.kind}]" + (" (a continuum; one point shown)" if e.continuum else "")]
         for t, row in self.sender.items():
             support = [(m, f) for m, f in row.items() if e.sender[t][m] > 0]
