@@ -378,3 +378,14 @@ def test_the_documented_commands_run() -> None:
     for args in lines:
         code, out, err = run(*args)
         assert code == 0 and "Summary:" in out, err
+
+
+def test_two_sided_types_need_the_trusted_type_on_both_sides() -> None:
+    text = Path(KYDD).read_text(encoding="utf-8").replace(
+        "  West:\n    trustworthy: {prior: pi}\n    untrustworthy:",
+        "  West:\n    dove: {prior: pi}\n    hawk:")
+    scenario = gametrust.loads(text)
+    with pytest.raises(GametrustError) as info:
+        gametrust.analyse(scenario)
+    assert info.value.location.path == ("beliefs", "trusted")
+    assert "none named 'trustworthy'" in info.value.message

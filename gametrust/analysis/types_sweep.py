@@ -134,6 +134,31 @@ def _resolved(axis: TypeAxis, engine: Any) -> TypeAxis:
     return axis
 
 
+def _used_elsewhere(scenario: Scenario, axis: TypeAxis) -> set[str]:
+    """The parameters a prior sweep still uses: all but those written only in the priors it
+    replaces (those are shown nowhere: the sweep sets the priors)."""
+    swept = {axis.player} if axis.player else {
+        pid for pid, types in scenario.types.items() if len(types) > 1}
+    used: set[str] = set()
+    for _, expression in scenario.written_expressions():
+        used |= expression.names()
+    for pid, types in scenario.types.items():
+        for t in types:
+            if pid not in swept:
+                used |= t.prior.names()
+            for vector in t.payoffs.values():
+                for expression in vector:
+                    used |= expression.names()
+    if scenario.signalling is not None:
+        for row in scenario.signalling.cost.values():
+            for expression in row.values():
+                used |= expression.names()
+    for weight in scenario.empathy.values():
+        if hasattr(weight, "names"):
+            used |= weight.names()
+    return used
+
+
 def _typed_players(types: tuple[tuple[str, ...], ...], players: tuple[str, ...]) -> tuple[
     str, ...
 ]:
@@ -165,7 +190,9 @@ def sweep_types(
     fixed: dict[str, Any] = {}
     if scenario is not None:
         values = scenario.parameter_values(parameters)
-        fixed = {k: v for k, v in values.items() if not (axis.kind == "param" and k == axis.name)}
+        used = _used_elsewhere(scenario, axis) if axis.kind == "prior" else set(values)
+        fixed = {k: v for k, v in values.items()
+                 if k in used and not (axis.kind == "param" and k == axis.name)}
     signalling = isinstance(subject, SignallingGame) or (
         scenario is not None and scenario.is_signalling)
     if signalling:
