@@ -30,8 +30,11 @@ one ``t`` would make a label hold there only, i.e. a root), and the completely
 labelled pairs with their supports, best responses and components are the
 same: the equilibria are the same rational functions of ``t``.  The priors
 (where a type's prior reaches 0 the solver's conventions change) are added.
-So the roots are a complete set of candidate breakpoints; the sweep solves the
-game exactly at each one and between (``docs/bayesian.md``).  With three or
+So the roots are a complete set of candidate breakpoints; of a basis's roots
+only those at which the basis is feasible, or next to which it is feasible,
+can matter (elsewhere it gives no vertex nearby), and only those are kept
+(:meth:`BehaviourPolytope.points`).  The sweep solves the game exactly at each
+one and between (``docs/bayesian.md``).  With three or
 more players the solver finds pure equilibria, which change only where some
 type's interim payoff difference against some pure plan profile of the others
 changes sign (:func:`pure_polys`).
