@@ -119,12 +119,16 @@ def test_prior_sweep_json_is_the_sweep_data_under_a_scenario_header() -> None:
 
     path = "scenarios/spiral.yaml"
     scenario = gametrust.load(path)
-    sweep = sweep_prior(scenario.build_bayesian(), "DPRK", "security_seeker")
+    sweep = gametrust.sweep(scenario, "prior:DPRK.security_seeker")
     code, out = run("sweep", path, "--prior", "DPRK.security_seeker", "--format", "json")
     assert code == 0, out
-    assert out == json.dumps({"schema_version": 1, "kind": "prior-sweep",
+    assert out == json.dumps({"schema_version": 1, "kind": "types-sweep",
                               "scenario": {"title": scenario.title, "file": path},
                               **sweep.to_dict()}, indent=2) + "\n"
+    # the scenario's beliefs: add the trust threshold to the sweep of the bare game
+    bare = sweep_prior(scenario.build_bayesian(), "DPRK", "security_seeker").to_dict()
+    assert bare["segments"] == sweep.to_dict()["segments"] and bare["threshold"] is None
+    assert sweep.threshold.value == Fraction(1, 2)
 
 
 def test_prior_sweep_errors_are_one_located_line() -> None:

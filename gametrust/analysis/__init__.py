@@ -3,7 +3,12 @@
 The one contract for every kind of game is :mod:`.run` (``solve``,
 ``analyse``, ``sweep``).  Sweeps share one parametric kernel
 (:mod:`.parametric`, :mod:`.pieces`): normal form (:mod:`.sweep`), 2-D maps
-(:mod:`.regions`), trees (:mod:`.tree_sweep`), priors (:mod:`.prior_sweep`).
+(:mod:`.regions`), trees (:mod:`.tree_sweep`); games with types and costly
+signals have their own exact engine (:mod:`.types_sweep`: Bayesian
+:mod:`.bayesian_sweep` on :mod:`.type_polytopes`, signalling
+:mod:`.signal_sweep` on :mod:`.signal_polys`; a prior, a common prior, a
+parameter or empathy; :mod:`.prior_sweep` and trust thresholds
+:mod:`.prior_trust`).
 Game families (:mod:`.families`, :mod:`.topology`, :mod:`.structure`),
 equilibrium selection and trust (:mod:`.selection`), exact conditions
 (:mod:`.explain`), beliefs and the spiral of mistrust (:mod:`.beliefs`,

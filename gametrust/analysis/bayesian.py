@@ -7,7 +7,9 @@ each observed action does to the observer's belief
 (:func:`gametrust.analysis.beliefs.belief_effects`) and a few rounds of
 updating (:func:`gametrust.analysis.beliefs.spiral`).  With a ``beliefs:``
 section it also finds the exact trust threshold
-(:func:`gametrust.analysis.prior_trust.prior_threshold`) and the spirals along
+(:func:`cooperative_reply`: the least prior at which an equilibrium has the
+trusted types cooperate, over a common prior when both sides have types) and
+the spirals along
 the hostile and the likely path under both update rules
 (:class:`BeliefDynamics`).  The result is a :class:`BayesianAnalysis`, a value
 that ``gametrust.report.bayesian`` renders as text or JSON and draws.
@@ -34,7 +36,10 @@ from ..model.bayesian import BayesianGame
 from ..solvers.bayesian import solve_bayesian
 from ..solvers.bayesian_result import BayesianEquilibrium, BayesianResult
 from .beliefs import BeliefEffect, Spiral, belief_effects, spiral
-from .prior_trust import PriorThreshold, prior_threshold
+from .prior_trust import PriorThreshold, trust_region
+from .types_model import TypeAxis
+from .types_sweep import sweep_types
+from .types_sweep_result import TypesSweep
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
@@ -48,6 +53,9 @@ __all__ = [
     "belief_dynamics",
     "cooperative_reply",
     "observed_pair",
+    "sweep_threshold",
+    "threshold_axis",
+    "trust_agents",
 ]
 
 
@@ -64,32 +72,79 @@ def observed_pair(scenario: Scenario) -> tuple[str, str] | None:
     return next(p for p in ids if p != about), about
 
 
-def cooperative_reply(
-    scenario: Scenario, game: BayesianGame, spec: BeliefSpec
+def trust_agents(scenario: Scenario, spec: BeliefSpec, reply: str) -> dict[str, str]:
+    """The agents a trust threshold is about, and what they play (the literature's definition).
+
+    The observed player's *trusted* type plays its first cooperative action
+    and the observer plays ``reply``: all of the observer when it has one type;
+    with types on both sides (Kydd's model), only its type of the same name as
+    the trusted type.  Every other type (an untrustworthy one) may do anything.
+    """
+    labels = scenario.type_labels()[spec.observer]
+    if len(labels) == 1:
+        observer = spec.observer
+    elif spec.trusted in labels:
+        observer = f"{spec.observer}.{spec.trusted}"
+    else:
+        raise ScenarioError(
+            f"{spec.observer} has types ({', '.join(labels)}) but none named {spec.trusted!r}: "
+            "with types on both sides the trust threshold is about the trusted types of both, "
+            "so name the observer's trusted type like the observed one's",
+            scenario.locate(("beliefs", "trusted")),
+        )
+    return {observer: reply, f"{spec.about}.{spec.trusted}": spec.cooperative[0]}
+
+
+def threshold_axis(scenario: Scenario, game: BayesianGame, spec: BeliefSpec) -> TypeAxis:
+    """The prior a trust threshold is over: a common prior of the trusted type when every
+    player with types has that type with the same prior (types on both sides), else the
+    observed player's prior of its trusted type."""
+    typed = [i for i, ts in enumerate(game.types) if len(ts) > 1]
+    if len(typed) > 1 and all(spec.trusted in game.types[i] for i in typed):
+        priors = {game.prior(i)[spec.trusted] for i in typed}
+        if len(priors) == 1:
+            return TypeAxis("prior", type=spec.trusted)
+    return TypeAxis("prior", player=spec.about, type=spec.trusted)
+
+
+def _reply_threshold(
+    scenario: Scenario, spec: BeliefSpec, sweep: TypesSweep
 ) -> tuple[str, PriorThreshold]:
-    """The observer's cooperative action and the exact trust threshold of the cooperative
-    profile (observer's reply, the trusted type's first cooperative action)."""
-    coop = spec.cooperative[0]
-    agent = f"{spec.about}.{spec.trusted}"
+    """The observer's cooperative reply (given, or the one action that supports the trusted
+    type's cooperation somewhere along ``sweep``) and its trust region along ``sweep``."""
     if spec.cooperative_reply is not None:
         reply = spec.cooperative_reply
-        return reply, prior_threshold(
-            game, spec.about, spec.trusted, {spec.observer: reply, agent: coop}
-        )
+        return reply, trust_region(sweep, trust_agents(scenario, spec, reply))
     found = []
-    for a in game.actions[game.player_index(spec.observer)]:
-        t = prior_threshold(game, spec.about, spec.trusted, {spec.observer: a, agent: coop})
-        if t.value is not None:
-            found.append((a, t))
+    for a in scenario.actions[scenario.player_ids.index(spec.observer)]:
+        region = trust_region(sweep, trust_agents(scenario, spec, a))
+        if region.value is not None:
+            found.append((a, region))
     if len(found) != 1:
         names = ", ".join(a for a, _ in found) or "none"
         raise ScenarioError(
-            f"cannot tell {spec.observer}'s cooperative reply to {spec.trusted} playing {coop} "
-            f"(actions that support it in some equilibrium: {names}); give it in beliefs: as "
-            "cooperative_reply",
+            f"cannot tell {spec.observer}'s cooperative reply to {spec.trusted} playing "
+            f"{spec.cooperative[0]} (actions that support it in some equilibrium: {names}); "
+            "give it in beliefs: as cooperative_reply",
             scenario.locate(("beliefs",)),
         )
     return found[0]
+
+
+def cooperative_reply(
+    scenario: Scenario, game: BayesianGame, spec: BeliefSpec
+) -> tuple[str, PriorThreshold]:
+    """The observer's cooperative action and the exact trust threshold: the least prior
+    (:func:`threshold_axis`) at which some equilibrium has the trusted types cooperate
+    (:func:`trust_agents`)."""
+    sweep = sweep_types(game, threshold_axis(scenario, game, spec))
+    return _reply_threshold(scenario, spec, sweep)
+
+
+def sweep_threshold(scenario: Scenario, sweep: TypesSweep) -> PriorThreshold:
+    """The trust region of the scenario's ``beliefs:`` along a sweep of it (any axis)."""
+    assert scenario.beliefs is not None
+    return _reply_threshold(scenario, scenario.beliefs, sweep)[1]
 
 
 @dataclass(frozen=True)

@@ -308,52 +308,48 @@ def _check_names(
             )
 
 
-def _sweep_prior(
-    subject: Scenario | BayesianGame,
+def _sweep_types(
+    subject: Scenario | BayesianGame | SignallingGame,
     variable: str,
     lo: object,
     hi: object,
     parameters: Mapping[str, object] | None,
     empathy: Mapping[str, object] | None,
+    grid: int | None,
 ) -> Any:
-    from .prior_sweep import sweep_prior
+    """A scenario with types or a signal stage (or such a game): the exact sweep of the whole
+    game (:func:`gametrust.analysis.types_sweep.sweep_types`), with the trust threshold of a
+    ``beliefs:`` section along the swept axis."""
+    from .types_model import TypeAxis
+    from .types_sweep import sweep_types
 
-    spec = variable.partition(":")[2]
-    player, dot, type_ = spec.partition(".")
-    if not dot or not player or not type_:
+    axis = TypeAxis.parse(variable)
+    if grid is not None:
         raise ArgumentError(
-            f"--prior takes PLAYER.TYPE (e.g. DPRK.security_seeker), got {spec!r}",
+            "--grid evaluates normal-form sweeps; a sweep of a game with types lists each "
+            "interval's equilibria as exact formulas instead",
+            Location(path=("--grid",)),
+        )
+    if isinstance(subject, Scenario) and axis.kind == "prior" and not subject.types:
+        raise ArgumentError(
+            f"{subject.path or subject.title} declares no types: --prior sweeps a scenario "
+            "with types: and priors",
             Location(path=("--prior",)),
         )
-    if isinstance(subject, Scenario):
-        if not subject.is_bayesian:
-            raise ArgumentError(
-                f"{subject.path or subject.title} declares no types: --prior sweeps a scenario "
-                "with types: and priors",
-                Location(path=("--prior",)),
-            )
-        labels = subject.type_labels()
-    else:
-        labels = dict(zip(subject.players, subject.types, strict=True))
-    if player not in labels:
-        raise ArgumentError(
-            f"no player {player!r}{did_you_mean(player, labels)}", Location(path=("--prior",))
-        )
-    if type_ not in labels[player]:
-        raise ArgumentError(
-            f"{player} has no type {type_!r}{did_you_mean(type_, labels[player])}; its types "
-            f"are {', '.join(labels[player])}",
-            Location(path=("--prior",)),
-        )
-    game = (
-        subject.build_bayesian(_none_if_empty(parameters), _none_if_empty(empathy))
-        if isinstance(subject, Scenario) else subject
-    )
-    return sweep_prior(game, player, type_, 0 if lo is None else lo, 1 if hi is None else hi)
+    result = sweep_types(subject, axis, lo, hi, parameters=parameters, empathy=empathy)
+    if isinstance(subject, Scenario) and subject.beliefs is not None and result.game == (
+        "bayesian"
+    ):
+        from dataclasses import replace
+
+        from .bayesian import sweep_threshold
+
+        result = replace(result, threshold=sweep_threshold(subject, result))
+    return result
 
 
 def sweep(
-    subject: Scenario | NormalFormGame | BayesianGame,
+    subject: Scenario | NormalFormGame | BayesianGame | SignallingGame,
     variable: str | tuple[str, str] = "empathy",
     lo: object = None,
     hi: object = None,
@@ -366,27 +362,36 @@ def sweep(
 
     ``variable`` is ``"empathy"`` (every player's common weight),
     ``"empathy:PLAYER"``, ``"param:NAME"`` (or just ``"NAME"``),
-    ``"prior:PLAYER.TYPE"`` (a scenario with types, or a ``BayesianGame``), or
-    a pair ``("empathy:A", "empathy:B")`` for a 2-D map.  The range is
-    ``[lo, hi]`` (the parameter's declared range, ``[0, 1]`` for empathy and
-    priors, when not given).  ``parameters`` hold other parameters fixed,
-    ``empathy`` other players' weights; ``grid=n`` also evaluates ``n`` points
-    exactly.  The engine follows the scenario: trees sweep subgame-perfect
-    play, scenarios with types their Bayesian equilibria.
+    ``"prior:PLAYER.TYPE"``, ``"prior:common"`` or ``"prior:common.TYPE"`` (a
+    scenario with types or a signal stage, or such a game: a common prior
+    gives every player with types the same prior of its type), or a pair
+    ``("empathy:A", "empathy:B")`` for a 2-D map of a normal-form game.  The
+    range is ``[lo, hi]`` (the parameter's declared range, ``[0, 1]`` for
+    empathy and priors, when not given).  ``parameters`` hold other
+    parameters fixed, ``empathy`` other players' weights; ``grid=n`` also
+    evaluates ``n`` points exactly (normal form).  The engine follows the
+    scenario: trees sweep subgame-perfect play; scenarios with types (and
+    signals) their Bayesian (perfect Bayesian) equilibria, the whole game at
+    every point, whatever is swept.
 
     Returns a :class:`~gametrust.analysis.sweep_result.SweepResult`,
     :class:`~gametrust.analysis.regions.SweepMap`,
     :class:`~gametrust.analysis.tree_sweep.TreeSweepResult` or
-    :class:`~gametrust.analysis.prior_sweep.PriorSweep`.
+    :class:`~gametrust.analysis.types_sweep_result.TypesSweep`.
     """
     variables = [variable] if isinstance(variable, str) else list(variable)
-    if len(variables) == 1 and variables[0].startswith("prior:"):
-        return _sweep_prior(subject, variables[0], lo, hi, parameters, empathy)  # type: ignore[arg-type]
-    if isinstance(subject, BayesianGame):
-        raise ArgumentError(
-            "a BayesianGame is swept over a prior: variable 'prior:PLAYER.TYPE'",
-            Location(path=("variable",)),
-        )
+    typed = isinstance(subject, (BayesianGame, SignallingGame)) or (
+        isinstance(subject, Scenario) and bool(subject.types or subject.is_signalling))
+    if variables[0].startswith("prior:") or typed:
+        if len(variables) != 1:
+            raise ArgumentError(
+                "a scenario with types or a signal stage is swept along one axis at a time "
+                "(maps are for normal-form games)",
+                Location(path=(_option(variables[0]),)),
+            )
+        if isinstance(subject, Scenario):
+            _check_names(subject, variables, parameters or {}, empathy or {})
+        return _sweep_types(subject, variables[0], lo, hi, parameters, empathy, grid)
     if isinstance(subject, Scenario):
         _check_names(subject, variables, parameters or {}, empathy or {})
     try:

@@ -266,9 +266,10 @@ def export(
     help="Sweep the scenario parameter NAME (over its declared range unless --from/--to).",
 )
 @click.option(
-    "--prior", "prior", metavar="PLAYER.TYPE",
-    help="Sweep the prior that PLAYER is of TYPE (a scenario with types), from 0 to 1 unless "
-    "--from/--to: the exact prior at which each Bayesian equilibrium appears or disappears.",
+    "--prior", "prior", metavar="PLAYER.TYPE|common",
+    help="Sweep the prior that PLAYER is of TYPE (a scenario with types or a signal stage), or "
+    "with 'common' (or common.TYPE) a prior common to every player with types, from 0 to 1 "
+    "unless --from/--to: the exact prior at which each equilibrium appears or disappears.",
 )
 @click.option(
     "--from", "lo", metavar="X",

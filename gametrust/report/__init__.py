@@ -52,7 +52,6 @@ from .formats import FORMATS, SWEEP_FORMATS
 
 if TYPE_CHECKING:
     from ..analysis.explanation import Explanation
-    from ..analysis.prior_sweep import PriorSweep
     from ..analysis.reports import BayesianReport, SignallingReport, TreeReport
     from ..analysis.solve_report import SolveReport
     from ..scenario.scenario import Scenario
@@ -142,18 +141,6 @@ def render(
     return solve_renderer(result, scenario, parameters, empathy, explanation=explanation)
 
 
-def _render_prior_sweep(
-    result: PriorSweep, format: str, *, file: str | None, title: str | None
-) -> str:
-    if format == "json":
-        import json
-
-        data = {"schema_version": 1, "kind": "prior-sweep",
-                "scenario": {"title": title, "file": file}, **result.to_dict()}
-        return json.dumps(data, indent=2)
-    return f"{title}\nFile: {file}\n\n{result.describe()}\n\nSummary: {result.summary()}"
-
-
 def render_sweep(
     result: Any,
     format: str = "text",
@@ -165,13 +152,14 @@ def render_sweep(
     """Render what :func:`gametrust.analysis.run.sweep` returns in one of :data:`SWEEP_FORMATS`.
 
     ``file`` and ``title`` name the scenario; ``grid=n`` adds the region ids
-    on an n x n grid to a map's JSON and CSV.  Sweeps of trees and of priors
-    are written as text or JSON.
+    on an n x n grid to a map's JSON and CSV.  Sweeps of trees and of games
+    with types (:mod:`.types_sweep`) are written as text or JSON.
     """
-    from ..analysis.prior_sweep import PriorSweep
     from ..analysis.tree_sweep import TreeSweepResult
+    from ..analysis.types_sweep_result import TypesSweep
     from .sweep import render as render_normal_form_sweep
     from .tree import render_tree_sweep
+    from .types_sweep import render_types_sweep
 
     if isinstance(result, TreeSweepResult):
         if format not in ("text", "json"):
@@ -180,10 +168,6 @@ def render_sweep(
                 Location(path=("--format",)),
             )
         return render_tree_sweep(result, format, file=file)
-    if isinstance(result, PriorSweep):
-        if format not in ("text", "json"):
-            raise ArgumentError(
-                "a prior sweep prints --format text or json", Location(path=("--format",))
-            )
-        return _render_prior_sweep(result, format, file=file, title=title)
+    if isinstance(result, TypesSweep):
+        return render_types_sweep(result, format, file=file, title=title)
     return render_normal_form_sweep(result, format, file=file, grid=grid)

@@ -201,6 +201,9 @@ def bayesian_data(
             "threshold": None if t.value is None else format_number(t.value),
             "threshold_attained": t.attained,
             "threshold_describe": t.describe(),
+            "threshold_over": t.belief,
+            "threshold_agents": [{"player": p, "type": k, "action": a}
+                                 for p, k, a in t.cooperative],
         }
     return data
 
@@ -216,8 +219,7 @@ def _bayesian_text(analysis: BayesianAnalysis) -> str:
         t = dyn.threshold
         lines.append(f"trust threshold: {t.describe()}")
         if t.value is not None:
-            lines.append(f"  (P({dyn.spec.about} is {dyn.spec.trusted}) threshold = "
-                         f"{format_number(t.value)})")
+            lines.append(f"  ({t.belief} threshold = {format_number(t.value)})")
         lines.append(f"update rule: {dyn.rule.replace('_', '-')}"
                      + (f" ({', '.join(dyn.spec.cooperative)} read as a trick)"
                         if dyn.rule == "bad_faith" else ""))

@@ -40,7 +40,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model.signalling import SignallingGame
     from .scenario import Scenario
 
-__all__ = ["build_bayesian", "build_signalling", "priors", "sender_replies", "type_games"]
+__all__ = [
+    "build_bayesian", "build_signalling", "priors", "sender_replies", "type_expressions",
+    "type_games",
+]
 
 
 def priors(
@@ -51,25 +54,20 @@ def priors(
     return check_priors(scenario.types, values, located_errors(scenario, values, parameters))
 
 
-def type_games(
-    scenario: Scenario,
-    parameters: Mapping[str, object] | None = None,
-    empathy: Mapping[str, object] | None = None,
-) -> dict[tuple[str, ...], NormalFormGame]:
-    """One game per type profile: the base payoffs with each type's vectors, then empathy.
+def type_expressions(scenario: Scenario) -> dict[tuple[str, ...], np.ndarray]:
+    """Each type profile's payoff expressions, shape ``(n_players, *n_actions)``.
 
     A type's vector replaces the base vector of each profile it lists; when
     types of two players both list a profile, each player's own payoff comes
-    from its own type.
+    from its own type.  (The one statement of the rule: :func:`type_games`
+    evaluates these, the sweeps fold them into functions of a swept value.)
     """
-    values = scenario.parameter_values(parameters)
-    weights = empathy_with(scenario, parameters, empathy)
     labels = scenario.type_labels()
     ids = scenario.player_ids
     by_name = {pid: {t.name: t for t in scenario.types.get(pid, ())} for pid in ids}
     shape = tuple(len(p.actions) for p in scenario.players)
-    n = len(scenario.players)
-    games: dict[tuple[str, ...], NormalFormGame] = {}
+    n = len(ids)
+    out: dict[tuple[str, ...], np.ndarray] = {}
     for profile in product(*(labels[pid] for pid in ids)):
         chosen = [by_name[pid].get(t) for pid, t in zip(ids, profile, strict=True)]
         tensor = np.empty((n, *shape), dtype=object)
@@ -86,7 +84,28 @@ def type_games(
                 elif others:
                     vector[j] = others[-1][j]
             for i, expression in enumerate(vector):
-                tensor[(i, *index)] = expression.evaluate(values)
+                tensor[(i, *index)] = expression
+        out[profile] = tensor
+    return out
+
+
+def type_games(
+    scenario: Scenario,
+    parameters: Mapping[str, object] | None = None,
+    empathy: Mapping[str, object] | None = None,
+) -> dict[tuple[str, ...], NormalFormGame]:
+    """One game per type profile: the base payoffs with each type's vectors, then empathy.
+
+    A type's vector replaces the base vector of each profile it lists; when
+    types of two players both list a profile, each player's own payoff comes
+    from its own type.
+    """
+    values = scenario.parameter_values(parameters)
+    weights = empathy_with(scenario, parameters, empathy)
+    ids = scenario.player_ids
+    games: dict[tuple[str, ...], NormalFormGame] = {}
+    for profile, expressions in type_expressions(scenario).items():
+        tensor = np.vectorize(lambda e: e.evaluate(values), otypes=[object])(expressions)
         game = NormalFormGame.from_payoff_tensor(
             tensor, players=ids, actions=scenario.actions, title=scenario.title
         )
