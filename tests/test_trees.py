@@ -49,9 +49,18 @@ def test_ties_give_every_subgame_perfect_equilibrium() -> None:
         ("R", T(2, 2)),
     )))
     result = solve_tree(tree)
-    outcomes = sorted(tuple(e.payoffs) for e in result.subgame_perfect)
-    # B plays x -> A prefers R (2 > 1); B plays y -> A prefers L (3 > 2)
-    assert outcomes == [(2, 2), (3, 0)]
+    found = sorted(
+        (e.behavior["B:1"]["x"], e.behavior["A:1"]["L"], e.payoffs) for e in result.subgame_perfect
+    )
+    # B plays x -> A prefers R (2 > 1); B plays y -> A prefers L (3 > 2); B mixing x with
+    # probability 1/2 leaves A indifferent (L is worth 3 - 2q): A plays L or R, or any mix
+    assert found == [
+        (0, 1, (3, 0)), (F(1, 2), 0, (2, 2)), (F(1, 2), 1, (2, 0)), (1, 0, (2, 2)),
+    ]
+    # two segments of subgame-perfect equilibria: q in [0, 1/2] with L, q = 1/2 with any mix
+    # of L and R, and q in [1/2, 1] with R
+    assert len(result.components) == 3
+    assert result.complete and result.subgame_perfect_complete
 
 
 def test_chance_nodes_are_expected_values() -> None:

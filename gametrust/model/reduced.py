@@ -37,6 +37,7 @@ __all__ = [
     "behavior_to_plans",
     "plan_payoffs",
     "plans_to_behavior",
+    "player_plans",
     "reduced_normal_form",
     "reduced_tensor",
 ]
@@ -107,6 +108,15 @@ def _plans(tree: GameTree, player: int) -> list[Assignment]:
     return walk((), tree.root)
 
 
+def player_plans(tree: GameTree, player: int) -> list[Plan]:
+    """The reduced pure strategies (plans) of ``player``, choices in the tree's infoset order."""
+    order = [i.id for i in tree.infosets]
+    return [
+        Plan(player, tuple(sorted(a, key=lambda kv: order.index(kv[0]))))
+        for a in _plans(tree, player)
+    ]
+
+
 def plan_payoffs(tree: GameTree, profile: Sequence[Plan]) -> tuple[Any, ...]:
     """Expected payoffs (over chance) when every player follows its plan."""
     chosen = [dict(p.choices) for p in profile]
@@ -141,16 +151,7 @@ def reduced_normal_form(tree: GameTree) -> tuple[NormalFormGame, list[list[Plan]
 
 def reduced_tensor(tree: GameTree) -> tuple[np.ndarray, list[list[Plan]], list[list[str]]]:
     """The reduced normal form's payoff tensor (any value type), plans and plan labels."""
-    order = [i.id for i in tree.infosets]
-    plans: list[list[Plan]] = []
-    for player in range(len(tree.players)):
-        assignments = _plans(tree, player)
-        plans.append(
-            [
-                Plan(player, tuple(sorted(a, key=lambda kv: order.index(kv[0]))))
-                for a in assignments
-            ]
-        )
+    plans = [player_plans(tree, player) for player in range(len(tree.players))]
     n = len(tree.players)
     shape = tuple(len(p) for p in plans)
     tensor = np.empty((n, *shape), dtype=object)
