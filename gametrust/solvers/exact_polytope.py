@@ -68,7 +68,7 @@ def solve_affine(
     rows: Sequence[Sequence[Any]], rhs: Sequence[Any], n: int, field: Field
 ) -> tuple[list[Any], list[list[Any]]] | None:
     """``{x : rows x = rhs}`` as ``(x0, basis)`` by Gauss–Jordan; ``None`` when empty."""
-    m = [list(row) + [b] for row, b in zip(rows, rhs, strict=True)]
+    m = [[*row, b] for row, b in zip(rows, rhs, strict=True)]
     pivots: list[int] = []
     r = 0
     for c in range(n):

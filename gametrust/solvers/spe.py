@@ -87,7 +87,7 @@ from itertools import combinations, product
 from typing import Any
 
 from ..model.reduced import Plan, player_plans
-from ..model.tree import Chance, Decision, GameTree, Node, Path, Terminal
+from ..model.tree import Chance, GameTree, Node, Path, Terminal
 from .exact_polytope import RATIONAL, Field, PolytopeTooLarge, in_hull, vertices
 
 __all__ = ["POINT_LIMIT", "Local", "LocalNash", "Piece", "Point", "SubgamePerfect"]
@@ -159,24 +159,19 @@ def build_local(tree: GameTree, root: Path, children: tuple[Path, ...], fld: Fie
         chosen = [dict(plans[p][k].choices) for p, k in enumerate(profile)]
         c_val = [fld.zero] * n
         r_val = [fld.zero] * len(children)
-
-        def walk(path: Path, node: Node, prob: Any) -> None:
+        stack: list[tuple[Path, Node, Any]] = [(root, tree.node(root), fld.one)]
+        while stack:
+            path, node, prob = stack.pop()
             if path != root and path in index:
                 r_val[index[path]] = r_val[index[path]] + prob
-                return
-            if isinstance(node, Terminal):
-                for j in range(n):
-                    c_val[j] = c_val[j] + prob * node.payoffs[j]
-                return
-            if isinstance(node, Chance):
-                for label, p, child in node.moves:
-                    if not fld.is_zero(p):
-                        walk((*path, label), child, prob * p)
-                return
-            action = chosen[node.player][infoset_of[path]]
-            walk((*path, action), dict(node.moves)[action], prob)
-
-        walk(root, tree.node(root), fld.one)
+            elif isinstance(node, Terminal):
+                c_val = [c + prob * v for c, v in zip(c_val, node.payoffs, strict=True)]
+            elif isinstance(node, Chance):
+                stack += [((*path, label), child, prob * p) for label, p, child in node.moves
+                          if not fld.is_zero(p)]
+            else:
+                action = chosen[node.player][infoset_of[path]]
+                stack.append(((*path, action), dict(node.moves)[action], prob))
         const[profile] = c_val
         reach[profile] = r_val
     return Local(root, children, plans, movers, const, reach, n)
@@ -232,7 +227,9 @@ class SubgamePerfect:
         return self._collect(self.reported[()])
 
     def where(self, root: Path) -> str:
-        return "the whole tree" if not root else f"the subgame after {self.tree.describe_path(root)}"
+        if not root:
+            return "the whole tree"
+        return f"the subgame after {self.tree.describe_path(root)}"
 
     def _warn(self, text: str) -> None:
         self.complete = False

@@ -29,7 +29,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.errors import SolverError
-from ..model.tree import Chance, Decision, GameTree, Node, Path, Terminal
+from ..model.tree import Chance, GameTree, Node, Path, Terminal
 
 __all__ = ["best_response_value", "expected_value", "subgame_regret"]
 
