@@ -661,14 +661,12 @@ def test_efg_scenario_keeps_title_comment_and_players() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # the second player never moves
-        'EFG 2 R "" { "A" "B" } p "" 1 1 "" { "x" "y" } 0 t "" 0 t "" 0',
         # A forgets her own first move (imperfect recall)
         'EFG 2 R "" { "A" "B" } p "" 1 1 "" { "x" "y" } 0 '
         'p "" 1 2 "" { "u" "v" } 0 t "" 0 t "" 0 p "" 1 2 "" { "u" "v" } 0 t "" 0 '
         'p "" 2 1 "" { "l" } 0 t "" 0',
     ],
-    ids=["player-never-moves", "imperfect-recall"],
+    ids=["imperfect-recall"],
 )
 def test_efg_scenario_refuses_what_a_scenario_cannot_be(tmp_path: Path, text: str) -> None:
     path = tmp_path / "odd.efg"
@@ -677,3 +675,26 @@ def test_efg_scenario_refuses_what_a_scenario_cannot_be(tmp_path: Path, text: st
     with pytest.raises(GambitFormatError) as info:
         read_efg_scenario(path)
     assert info.value.location.file == str(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "payoffs"),
+    [
+        # the second player never moves: a bystander with payoffs
+        ('EFG 2 R "" { "A" "B" } p "" 1 1 "" { "x" "y" } 0 t "" 1 "" { 1, 5 } '
+         't "" 2 "" { 2, 0 }', (2, 0)),
+        # the only player never moves: chance alone (Gambit's
+        # chance_root_5_moves_no_nonterm_player_nodes.efg, abridged)
+        ('EFG 2 R "" { "Player" } c "" 1 "" { "A" 1/3 "B" 0 "C" 2/3 } 0 '
+         't "" 1 "A" { 0 } t "" 2 "B" { 1 } t "" 3 "C" { 3 }', (2,)),
+    ],
+    ids=["bystander", "only-player-never-moves"],
+)
+def test_efg_players_who_never_move_are_read_and_solved(tmp_path: Path, text: str,
+                                                        payoffs: tuple) -> None:
+    path = tmp_path / "idle.efg"
+    path.write_text(text)
+    scenario = read_efg_scenario(path)
+    result = solve_tree(scenario.build_tree())
+    assert [e.payoffs for e in result.subgame_perfect] == [payoffs]
+    assert result.complete and result.max_regret == 0
