@@ -27,7 +27,10 @@ from gametrust.formats.gambit_efg import (
     trees_equivalent,
     write_efg,
 )
+from gametrust.model.reduced import behavior_to_plans, reduced_normal_form
+from gametrust.model.regret import is_nash
 from gametrust.model.tree import Chance, Decision, GameTree, Node, Terminal
+from gametrust.report.tree import render_tree
 from gametrust.solvers.extensive import solve_tree
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gambit"
@@ -698,3 +701,54 @@ def test_efg_players_who_never_move_are_read_and_solved(tmp_path: Path, text: st
     result = solve_tree(scenario.build_tree())
     assert [e.payoffs for e in result.subgame_perfect] == [payoffs]
     assert result.complete and result.max_regret == 0
+
+
+# -- Gambit's and OpenSpiel's example trees (issue 10) -------------------------------------------
+
+
+def test_gambit_2_player_chance_lists_each_equilibrium_once() -> None:
+    """Gambit's ``2_player_chance.efg``: the reduced normal form has 24 extreme equilibria that
+    are 2 behaviour profiles (they differ only where a plan never reaches); both are
+    subgame-perfect (the whole tree is the only subgame) and form one continuum."""
+    tree = read_efg_scenario(FIXTURES / "2_player_chance.efg").build_tree()
+    result = solve_tree(tree)
+    assert result.normal_form is not None and len(result.normal_form) == 24
+    assert len(result.nash) == 2 and len(result.subgame_perfect) == 2
+    assert {e.payoffs for e in result.nash} == {(F(1, 3), F(-1, 3))}
+    assert result.components == ((0, 1),) and result.complete
+    text = render_tree(result)
+    assert "2 distinct extreme equilibria (24 extreme equilibria of the reduced normal form" in text
+
+
+def test_kuhn_poker_gets_a_certified_equilibrium_not_a_refusal() -> None:
+    """OpenSpiel's ``kuhn_poker.efg`` (one subgame: the whole tree; a 27x64 reduced normal form,
+    too large to enumerate): one equilibrium by exact Lemke-Howson, with zero regret, worth the
+    game's value -1/18 to the first player; the result says the list is not complete."""
+    tree = read_efg_scenario(FIXTURES / "kuhn_poker_openspiel.efg").build_tree()
+    result = solve_tree(tree)
+    [e] = result.subgame_perfect
+    assert e.payoffs == (F(-1, 18), F(1, 18))
+    assert result.max_regret == 0
+    game, plans = reduced_normal_form(tree)
+    assert is_nash(game, [behavior_to_plans(tree, plans[p], e.behavior) for p in range(2)])
+    assert not result.complete and not result.subgame_perfect_complete
+    assert any("the whole tree is too large to enumerate" in w and "Lemke-Howson" in w
+               for w in result.warnings)
+    assert "not a complete list" in render_tree(result)
+
+
+def test_a_one_player_tree_gets_its_optimal_plans() -> None:
+    """One player who does not see chance's move: a decision problem with an information set.
+    Its optimal plans are the subgame-perfect (and Nash) equilibria; nothing is incomplete."""
+    def t(v: int) -> Terminal:
+        return Terminal((F(v),))
+
+    tree = GameTree(("A",), Chance((
+        ("h", F(1, 2), Decision(0, (("x", t(4)), ("y", t(0))), infoset="dark")),
+        ("t", F(1, 2), Decision(0, (("x", t(0)), ("y", t(4))), infoset="dark")),
+    )))
+    result = solve_tree(tree)
+    assert sorted(e.behavior["dark"]["x"] for e in result.subgame_perfect) == [0, 1]
+    assert result.components == ((0, 1),)  # every mixture is optimal: a continuum
+    assert result.complete and result.warnings == ()
+    assert len(result.nash) == 2

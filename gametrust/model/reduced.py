@@ -35,6 +35,7 @@ from .tree import Chance, Decision, GameTree, Node, Path, Terminal
 __all__ = [
     "Plan",
     "behavior_to_plans",
+    "plan_count",
     "plan_payoffs",
     "plans_to_behavior",
     "player_plans",
@@ -106,6 +107,51 @@ def _plans(tree: GameTree, player: int) -> list[Assignment]:
         return combos
 
     return walk((), tree.root)
+
+
+def plan_count(tree: GameTree, player: int) -> int:
+    """How many plans :func:`player_plans` would list, without listing them (perfect recall).
+
+    On the player's own sequences: the plans that follow sequence ``s`` are the product,
+    over the information sets whose last own move is ``s``, of the sum over their actions
+    of the plans following each extended sequence.
+
+    >>> from gametrust.model.tree import Decision, Terminal
+    >>> t = GameTree(("A",), Decision(0, (("l", Decision(0, (("x", Terminal((1,))),
+    ...                                                       ("y", Terminal((2,)))))),
+    ...                                   ("r", Terminal((0,))))))
+    >>> plan_count(t, 0), len(player_plans(t, 0))
+    (3, 3)
+    """
+    infoset_of = tree.infoset_of
+    parent: dict[str, tuple[str, str] | None] = {}
+    actions: dict[str, tuple[str, ...]] = {}
+    stack: list[tuple[Path, Node, tuple[str, str] | None]] = [((), tree.root, None)]
+    while stack:
+        path, node, last = stack.pop()
+        if isinstance(node, Terminal):
+            continue
+        if isinstance(node, Chance):
+            stack += [((*path, lab), c, last) for lab, _, c in node.moves]
+            continue
+        if node.player == player:
+            key = infoset_of[path]
+            parent.setdefault(key, last)
+            actions[key] = node.actions
+            stack += [((*path, lab), c, (key, lab)) for lab, c in node.moves]
+        else:
+            stack += [((*path, lab), c, last) for lab, c in node.moves]
+    children: dict[tuple[str, str] | None, list[str]] = {}
+    for key, seq in parent.items():
+        children.setdefault(seq, []).append(key)
+
+    def count(seq: tuple[str, str] | None) -> int:
+        total = 1
+        for key in children.get(seq, []):
+            total *= sum(count((key, a)) for a in actions[key])
+        return total
+
+    return count(None)
 
 
 def player_plans(tree: GameTree, player: int) -> list[Plan]:

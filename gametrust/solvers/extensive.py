@@ -31,15 +31,16 @@ each Nash equilibrium zero regret in the reduced normal form.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from fractions import Fraction
 from math import prod
 from typing import Any
 
 import numpy as np
 
-from ..core.errors import ArgumentError, SolverError
+from ..core.errors import ArgumentError, InputError, SolverError
 from ..model.game import NormalFormGame
-from ..model.reduced import Plan, plans_to_behavior, player_plans, reduced_normal_form
+from ..model.reduced import Plan, plan_count, plans_to_behavior, reduced_normal_form
 from ..model.tree import Chance, GameTree, Node, Path, Terminal
 from .solve import solve
 from .spe import Local, SubgamePerfect, behavior_of_point
@@ -60,8 +61,6 @@ __all__ = [
 
 #: Largest reduced normal form (number of plan profiles) whose Nash equilibria are listed.
 NASH_PROFILE_LIMIT = 250_000
-#: Largest local game (plan profiles) Lemke–Howson is run on as a fallback.
-FALLBACK_PROFILE_LIMIT = 250_000
 
 
 def subgame(tree: GameTree, root: Path, values: dict[Path, tuple[Any, ...]]) -> GameTree:
@@ -130,12 +129,6 @@ def local_nash(
         try:
             result = solve(game)
         except ArgumentError:
-            if prod(game.shape) > FALLBACK_PROFILE_LIMIT:
-                raise ArgumentError(
-                    f"{where} has a {game.shape[0]}x{game.shape[1]} reduced normal form: too "
-                    "large to enumerate or to run Lemke-Howson on; no subgame-perfect "
-                    "equilibrium can be certified here"
-                ) from None
             result = solve(game, method="lemke-howson")
             complete = False
             notes.append(
@@ -210,7 +203,7 @@ def _nash(tree: GameTree, spe: Sequence[TreeEquilibrium], warnings: list[str]
                      bool]:
     """The reduced normal form's Nash equilibria, once per behaviour profile."""
     n = len(tree.players)
-    sizes = [len(player_plans(tree, p)) for p in range(n)]
+    sizes = [plan_count(tree, p) for p in range(n)]
     if prod(sizes) > NASH_PROFILE_LIMIT:
         warnings.append(
             f"the reduced normal form ({'x'.join(map(str, sizes))} plans) is too large to list "
@@ -250,13 +243,24 @@ def _nash(tree: GameTree, spe: Sequence[TreeEquilibrium], warnings: list[str]
     return game, plans, result, list(found.values()), complete
 
 
-def solve_tree(tree: GameTree, *, nash: bool = True) -> TreeSolveResult:
+def solve_tree(tree: GameTree, *, nash: bool = True, source: str | None = None
+               ) -> TreeSolveResult:
     """Every extreme subgame-perfect equilibrium, and the Nash equilibria of the reduced
     normal form.
 
     ``nash=False`` skips the (possibly large) reduced normal form's Nash
-    equilibria; the subgame-perfect ones are computed either way.
+    equilibria; the subgame-perfect ones are computed either way.  ``source``
+    (the scenario's file) is named in every error.
     """
+    try:
+        return _solve_tree(tree, nash)
+    except InputError as exc:
+        if source is None or exc.location.file is not None:
+            raise
+        raise type(exc)(exc.message, replace(exc.location, file=source)) from None
+
+
+def _solve_tree(tree: GameTree, nash: bool) -> TreeSolveResult:
     from ..scenario.treespec import check_perfect_recall
 
     tree.check_probabilities()

@@ -84,9 +84,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations, product
+from math import prod
 from typing import Any
 
-from ..model.reduced import Plan, player_plans
+from ..core.errors import ArgumentError, Location
+from ..model.reduced import Plan, plan_count, player_plans
 from ..model.tree import Chance, GameTree, Node, Path, Terminal
 from .exact_polytope import RATIONAL, Field, PolytopeTooLarge, in_hull, vertices
 
@@ -96,6 +98,8 @@ Seq = tuple[str, str]  # (information set, action)
 
 #: Largest number of extreme points kept for one subgame.
 POINT_LIMIT = 2_000
+#: Largest local game (plan profiles of its reduced normal form) that is written down.
+LOCAL_PROFILE_LIMIT = 250_000
 #: Largest number of plans of one mover whose supports are all tried.
 SUPPORT_LIMIT = 12
 
@@ -145,10 +149,22 @@ LocalNash = Callable[
 ]
 
 
-def build_local(tree: GameTree, root: Path, children: tuple[Path, ...], fld: Field) -> Local:
+def build_local(tree: GameTree, root: Path, children: tuple[Path, ...], fld: Field,
+                where: str = "") -> Local:
+    """The local game at ``root``; an :class:`ArgumentError` when its reduced normal form
+    would have more than :data:`LOCAL_PROFILE_LIMIT` plan profiles."""
     n = len(tree.players)
     zero_values = {c: tuple(fld.zero for _ in range(n)) for c in children}
     sub = tree.subgame(root, zero_values)
+    counts = [plan_count(sub, p) for p in range(n)]
+    if prod(counts) > LOCAL_PROFILE_LIMIT:
+        raise ArgumentError(
+            f"{where or 'a subgame'} is too large for gametrust's exact methods: its reduced "
+            f"normal form would have {' x '.join(map(str, counts))} plans (more than "
+            f"{LOCAL_PROFILE_LIMIT:,} profiles); no subgame-perfect equilibrium can be "
+            "certified there",
+            Location(path=("tree",)),
+        )
     plans = [player_plans(sub, p) for p in range(n)]
     movers = [p for p in range(n) if len(plans[p]) > 1]
     index = {c: k for k, c in enumerate(children)}
@@ -238,7 +254,7 @@ class SubgamePerfect:
 
     def _solve(self, root: Path) -> None:
         children = self.tree.inner_subgames(root)
-        local = build_local(self.tree, root, children, self.fld)
+        local = build_local(self.tree, root, children, self.fld, self.where(root))
         found: list[Piece] = []
         for combo in product(*(self.pieces[c] for c in children)):
             if not local.movers:
