@@ -329,3 +329,54 @@ def test_inspector_leadership_at_the_compliance_threshold() -> None:
     assert found == {(1, 1), (1, F(2, 19)), (0, F(2, 19)), (0, 0)}
     for e in result.subgame_perfect:
         assert nash_in_every_subgame(tree, e.behavior, {})
+
+
+# -- tree sweeps: payoffs as exact functions, every SPE at the breakpoints ----------------------
+
+
+def test_tree_sweep_payoffs_are_exact_functions_of_the_swept_value() -> None:
+    from gametrust import sweep
+    from gametrust.core.polynomial import RationalFunction
+    from gametrust.report.tree import render_tree_sweep, tree_sweep_dict
+
+    af = load(BOND)
+    result = sweep(af, "param:cost")
+    first = result.intervals[0]
+    assert (first.lo, first.hi) == (0, 2)
+    [commit] = first.payoff_formulas
+    # committing: the US gets 2, North Korea 2 - cost, on the whole interval
+    for t in (F(0), F(1, 3), F(19, 10)):
+        assert first.payoffs_at(0, t) == (2, 2 - t)
+    assert commit[1] == RationalFunction.constant(2) - RationalFunction.variable()
+    assert "[US 2, DPRK 2 - cost]" in render_tree_sweep(result)
+    data = tree_sweep_dict(result)
+    interval = data["segments"][0]
+    assert interval["subgame_perfect"][0]["payoff_formulas"] == {"US": "2", "DPRK": "2 - cost"}
+
+
+def test_tree_sweep_lists_every_subgame_perfect_equilibrium_at_a_breakpoint() -> None:
+    from gametrust import sweep
+
+    result = sweep(load(BOND), "param:bond")
+    [bp] = result.breakpoints
+    assert bp.value == 1
+    # the six extreme SPEs of the threshold, mixed ones included
+    assert len(bp.result.subgame_perfect) == 6
+    assert sum(not e.pure for e in bp.result.subgame_perfect) == 4
+    # on each side one pure SPE, with constant payoffs
+    assert [len(i.result.subgame_perfect) for i in result.intervals] == [1, 1]
+    assert result.intervals[1].payoffs_at(0, 2) == (2, F(3, 2))
+
+
+def test_tree_sweep_follows_mixed_stage_equilibria_exactly() -> None:
+    """The moratorium scenario: after no commitment the stage game is a Stag Hunt for
+    1/4 < e < 2/3, whose mixed equilibrium's payoff is (8e^2 - 9e + 8)/(e + 1)."""
+    from gametrust import sweep
+
+    result = sweep(load(SCENARIOS / "korea_moratorium.yaml"), "empathy")
+    interval = result.at(F(1, 4) + F(1, 100))
+    mixed = [k for k, e in enumerate(interval.result.subgame_perfect) if not e.pure]
+    assert mixed
+    for t in (F(26, 100), F(28, 100)):
+        value = (8 * t * t - 9 * t + 8) / (t + 1)
+        assert interval.payoffs_at(mixed[0], t) == (value, value)

@@ -17,6 +17,7 @@ from ..analysis.parametric import show_value
 from ..analysis.reports import TreeReport
 from ..analysis.tree_sweep import TreeBreakpoint, TreeInterval, TreeSweepResult
 from ..core.exact import format_number
+from ..core.polynomial import to_sympy
 from ..model.tree import GameTree
 from ..solvers.tree_result import TreeEquilibrium, TreeSolveResult
 
@@ -221,11 +222,25 @@ def render_tree(value: TreeReport | TreeSolveResult, format: str = "text") -> st
 # -- sweeps --------------------------------------------------------------------------------------
 
 
-def _spe_lines(tree: GameTree, result: TreeSolveResult) -> list[str]:
-    return [
-        f"  SPE: {'; '.join(e.path_text(tree))}   [{_pays(tree, e.payoffs)}]"
-        for e in result.subgame_perfect
-    ]
+def _formula_text(f: Any, symbol: str) -> str:
+    """A payoff function for people: ``2 - c``, or the number it is constantly."""
+    return str(to_sympy(f, symbol)).replace("**", "^")
+
+
+def _formula_pays(tree: GameTree, formulas: tuple[Any, ...], symbol: str) -> str:
+    return ", ".join(
+        f"{p} {_formula_text(f, symbol)}" for p, f in zip(tree.players, formulas, strict=True)
+    )
+
+
+def _spe_lines(tree: GameTree, result: TreeSolveResult, formulas: tuple = (),
+               symbol: str = "t") -> list[str]:
+    lines = []
+    for k, e in enumerate(result.subgame_perfect):
+        f = formulas[k] if k < len(formulas) else None
+        pays = _pays(tree, e.payoffs) if f is None else _formula_pays(tree, f, symbol)
+        lines.append(f"  SPE: {'; '.join(e.path_text(tree))}   [{pays}]")
+    return lines
 
 
 def tree_sweep_dict(result: TreeSweepResult, file: str | None = None) -> dict[str, Any]:
@@ -236,6 +251,12 @@ def tree_sweep_dict(result: TreeSweepResult, file: str | None = None) -> dict[st
             "subgame_perfect": [e.to_dict(tree) for e in s.result.subgame_perfect],
         }
         if isinstance(s, TreeInterval):
+            for k, entry in enumerate(body["subgame_perfect"]):
+                f = s.payoff_formulas[k] if k < len(s.payoff_formulas) else None
+                entry["payoff_formulas"] = None if f is None else {
+                    p: _formula_text(g, result.axis.symbol)
+                    for p, g in zip(tree.players, f, strict=True)
+                }
             return {"kind": "interval", "lo": show_value(s.lo), "hi": show_value(s.hi),
                     "closed_lo": s.closed_lo, "closed_hi": s.closed_hi,
                     "sample": format_number(s.sample), **body}
@@ -270,10 +291,11 @@ def render_tree_sweep(
         tree = s.result.tree
         if isinstance(s, TreeInterval):
             lines.append(s.label(sym))
+            lines += _spe_lines(tree, s.result, s.payoff_formulas, sym)
         else:
             floats = "" if s.exact else " (solved in floats)"
             lines.append(f"{sym} = {show_value(s.value)}{floats}")
-        lines += _spe_lines(tree, s.result)
+            lines += _spe_lines(tree, s.result)
     lines.append("")
     points = ", ".join(show_value(b.value) for b in result.breakpoints) or "none"
     lines.append(f"{len(result.intervals)} intervals, breakpoints: {points}")

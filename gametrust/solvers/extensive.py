@@ -55,6 +55,7 @@ __all__ = [
     "behavior_of",
     "describe_equilibrium",
     "local_nash",
+    "mover_game",
     "solve_tree",
     "subgame",
 ]
@@ -99,7 +100,7 @@ def behavior_of(tree: GameTree, plans: list[list[Plan]], mixes: Any) -> Behavior
     return behavior
 
 
-def _mover_game(local: Local, leaves: Sequence[tuple[Any, ...]]) -> NormalFormGame:
+def mover_game(local: Local, leaves: Sequence[tuple[Any, ...]]) -> NormalFormGame:
     """The local game among its movers, children worth ``leaves``, others at their one plan."""
     movers = local.movers
     shape = tuple(len(local.plans[p]) for p in movers)
@@ -122,7 +123,7 @@ def local_nash(
     local: Local, leaves: Sequence[tuple[Any, ...]], where: str
 ) -> tuple[list[list[dict[int, tuple[Any, ...]]]], bool, list[str]]:
     """Equilibria of a local game with two or more movers at fixed leaf values (exact)."""
-    game = _mover_game(local, leaves)
+    game = mover_game(local, leaves)
     notes: list[str] = []
     complete = True
     if game.n_players == 2:
