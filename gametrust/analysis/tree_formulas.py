@@ -26,7 +26,8 @@ from ..core.polynomial import Poly, RationalFunction
 from ..model.tree import GameTree
 from ..solvers.exact_polytope import Field
 from ..solvers.extensive import local_nash, mover_game
-from ..solvers.spe import Local, SubgamePerfect, behavior_of_point
+from ..solvers.spe import SubgamePerfect
+from ..solvers.spe_local import Local, behavior_of_point
 from .parametric import cleared_polys, player_polys
 from .pieces import equilibrium_piece
 

@@ -43,7 +43,8 @@ from ..model.game import NormalFormGame
 from ..model.reduced import Plan, plan_count, plans_to_behavior, reduced_normal_form
 from ..model.tree import Chance, GameTree, Node, Path, Terminal
 from .solve import solve
-from .spe import Local, SubgamePerfect, behavior_of_point
+from .spe import SubgamePerfect
+from .spe_local import Local, behavior_of_point
 from .tree_certificate import expected_value, subgame_regret
 from .tree_result import Behavior, TreeEquilibrium, TreeSolveResult, describe_equilibrium
 
