@@ -149,14 +149,45 @@ def vertices(n: int, equalities: Sequence[Row], inequalities: Sequence[Row],
     return list(found.values())
 
 
+def _independent_rows(raw: list[list[Any]], m: int, field: Field) -> list[list[Any]] | None:
+    """An echelon basis of the rows' span (``None``: the system ``rows`` is inconsistent)."""
+    basis: list[tuple[int, list[Any]]] = []  # (pivot column, row with 1 there)
+    for row in raw:
+        row = list(row)
+        for col, b in basis:
+            f = row[col]
+            if not field.is_zero(f):
+                row = [x - f * y for x, y in zip(row, b, strict=True)]
+        pivot = next((c for c in range(m) if not field.is_zero(row[c])), None)
+        if pivot is None:
+            if not field.is_zero(row[-1]):
+                return None
+            continue
+        lead = row[pivot]
+        row = [x / lead for x in row]
+        basis = [(c, [x - b[pivot] * y for x, y in zip(b, row, strict=True)]) for c, b in basis]
+        basis.append((pivot, row))
+    return [b for _, b in basis]
+
+
 def in_hull(point: Sequence[Any], others: Sequence[Sequence[Any]], field: Field) -> bool:
     """True when ``point`` is a convex combination of ``others`` (exact phase-one simplex)."""
     if not others:
         return False
     d, m = len(point), len(others)
-    # rows: sum_k mu_k q_k = p, sum_k mu_k = 1, mu >= 0; artificial variables a >= 0 start basic
-    rows = [[others[k][i] for k in range(m)] + [point[i]] for i in range(d)]
-    rows.append([field.one] * m + [field.one])
+    for i in range(d):  # a coordinate beyond every other point's: not in the hull
+        column = [q[i] for q in others]
+        if all(field.sign(point[i] - v) > 0 for v in column) or all(
+            field.sign(point[i] - v) < 0 for v in column
+        ):
+            return False
+    # rows: sum_k mu_k q_k = p, sum_k mu_k = 1, mu >= 0; dependent rows are dropped (an
+    # equivalent system, in echelon form); artificial variables a >= 0 start basic
+    raw = [[field.one] * m + [field.one]]
+    raw += [[others[k][i] for k in range(m)] + [point[i]] for i in range(d)]
+    rows = _independent_rows(raw, m, field)
+    if rows is None:
+        return False
     for row in rows:
         if field.sign(row[-1]) < 0:
             row[:] = [-v for v in row]

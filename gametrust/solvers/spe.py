@@ -210,7 +210,7 @@ class SubgamePerfect:
 
     def _no_mover(self, local: Local, combo: Sequence[Piece]) -> list[Piece]:
         states = list(product(*(piece.points for piece in combo)))
-        return [Piece(tuple(self._assemble(local, {}, s) for s in states), True)]
+        return [Piece(tuple(self._assemble(local, {}, s) for s in states), True, True)]
 
     def _groups(self, combo: Sequence[Piece]) -> list[list[tuple[tuple[Any, ...], list[Point]]]]:
         out = []
@@ -288,7 +288,7 @@ class SubgamePerfect:
             states = list(product(*(piece.points for piece in combo)))
             points = [self._assemble(local, self._pure(local, {i: a}), s)
                       for s in states for a in support]
-            return [Piece(tuple(points), True)]
+            return [Piece(tuple(points), True, True)]
         eqs0, ineqs0 = self._simplex_rows(groups)
 
         def diff(a: int, b: int) -> tuple[list, Any]:
@@ -325,7 +325,7 @@ class SubgamePerfect:
                 continue
             out.append(Piece(tuple(points.values()), False))
             for s in states:
-                out.append(Piece(tuple(points[(a, s)] for a in support), True))
+                out.append(Piece(tuple(points[(a, s)] for a in support), True, True))
             if local.root:
                 self._warn(
                     f"mixing at {self.where(local.root)} while the continuation varies changes "
@@ -364,9 +364,10 @@ class SubgamePerfect:
             for comp in comps:
                 points = [self._assemble(local, mix, s) for mix in comp for s in states]
                 if len(comp) > 1 and not self._affine_component(local, comp, states[0]):
-                    out.append(Piece(tuple(points), False))
+                    out.append(Piece(tuple(points), False, True))
                     for mix in comp:
-                        out.append(Piece(tuple(self._assemble(local, mix, s) for s in states)))
+                        out.append(Piece(tuple(self._assemble(local, mix, s)
+                                               for s in states), True, True))
                     if local.root:
                         self._warn(
                             f"a continuum of equilibria of {self.where(local.root)} gives a "
@@ -375,7 +376,7 @@ class SubgamePerfect:
                             "not listed"
                         )
                 else:
-                    out.append(Piece(tuple(points), True))
+                    out.append(Piece(tuple(points), True, True))
         if not varying:
             return out
         self._warn(
@@ -442,7 +443,7 @@ class SubgamePerfect:
                     points.append(pt)
                 members.append(index[key])
             members = list(dict.fromkeys(members))
-            if len(members) > 2:
+            if len(members) > 2 and not piece.exact:
                 members = self._extreme(members, points)
             shaped.append((tuple(members), piece.affine))
         kept: list[tuple[tuple[int, ...], bool]] = []
@@ -461,14 +462,46 @@ class SubgamePerfect:
             allowed = set(used[: self.limit])
             kept = [(tuple(m for m in members if m in allowed), a) for members, a in kept]
             kept = [(members, a) for members, a in kept if members]
-        return [Piece(tuple(points[m] for m in members), affine) for members, affine in kept]
+        return [Piece(tuple(points[m] for m in members), affine, True)
+                for members, affine in kept]
 
     def _extreme(self, members: list[int], points: list[Point]) -> list[int]:
+        """The members that are vertices of the piece (realization coordinates lie in
+        [0, 1], so a point with 0/1 coordinates is always one; only the coordinates that
+        vary inside the piece matter)."""
         fld = self.fld
         seqs = sorted({s for m in members for s, _ in points[m].rho})
-        coords = {m: tuple(points[m].get(s, fld.zero) for s in seqs) for m in members}
+        full = {m: tuple(points[m].get(s, fld.zero) for s in seqs) for m in members}
+        varying = [j for j in range(len(seqs))
+                   if len({fld.key(full[m][j]) for m in members}) > 1]
+        coords = {m: tuple(full[m][j] for j in varying) for m in members}
+        # a point that alone maximises or minimises some linear function is a vertex
+        exposed: set[int] = set()
+        for k in range(len(varying) + 4):
+            weights = [(7 * j + 3 * k * k + 1) % 11 - 5 for j in range(len(varying))]
+            score = {m: sum((w * v for w, v in zip(weights, coords[m], strict=True)), fld.zero)
+                     for m in members}
+            for direction in (1, -1):
+                best = members[0]
+                for m in members[1:]:
+                    if fld.sign(score[m] - score[best]) == direction:
+                        best = m
+                if sum(fld.is_zero(score[m] - score[best]) for m in members) == 1:
+                    exposed.add(best)
+        # a point halfway between two others is not
+        half = fld.one / 2
+        middles = {
+            tuple(fld.key(half * (x + y)) for x, y in zip(coords[a], coords[b], strict=True))
+            for a, b in combinations(members, 2)
+        }
         keep = list(members)
         for m in members:
+            if m not in exposed and tuple(fld.key(v) for v in coords[m]) in middles:
+                keep.remove(m)
+                continue
+            if m in exposed or all(fld.is_zero(v) or fld.is_zero(v - fld.one)
+                                   for v in coords[m]):
+                continue
             others = [coords[o] for o in keep if o != m]
             if len(keep) > 1 and in_hull(coords[m], others, fld):
                 keep.remove(m)

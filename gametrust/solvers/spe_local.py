@@ -57,10 +57,12 @@ class Point:
 
 @dataclass(frozen=True)
 class Piece:
-    """A polytope of SPEs, by its extreme points; ``affine``: payoffs affine on it."""
+    """A polytope of SPEs, by its extreme points; ``affine``: payoffs affine on it;
+    ``exact``: every point listed is known to be a vertex (a product of vertex sets)."""
 
     points: tuple[Point, ...]
     affine: bool = True
+    exact: bool = False
 
 
 @dataclass
