@@ -752,3 +752,22 @@ def test_a_one_player_tree_gets_its_optimal_plans() -> None:
     assert result.components == ((0, 1),)  # every mixture is optimal: a continuum
     assert result.complete and result.warnings == ()
     assert len(result.nash) == 2
+
+
+def test_shoham_leyton_brown_bayesian_game_lists_extreme_points_only() -> None:
+    """Fig. 6.8 of Shoham and Leyton-Brown (2008), a Bayesian game with chance choosing the
+    types: one subgame, two movers with two information sets each.  A vertex of the mixed-plan
+    polytope need not be a vertex in realization plans: the list holds exactly the 4 extreme
+    points of the one continuum (Gambit's reduced normal form has 6 extreme equilibria)."""
+    from test_trees import local_realization
+
+    from gametrust.solvers.exact_polytope import RATIONAL, in_hull
+
+    tree = read_efg_scenario(FIXTURES / "shoham_leyton_brown_fig6_8.efg").build_tree()
+    result = solve_tree(tree)
+    assert len(result.subgame_perfect) == 4 and result.components == ((0, 1, 2, 3),)
+    coords = [local_realization(tree, e.behavior) for e in result.subgame_perfect]
+    keys = sorted({k for c in coords for k in c})
+    vectors = [tuple(c.get(k, F(0)) for k in keys) for c in coords]
+    for m, v in enumerate(vectors):
+        assert not in_hull(v, [w for k, w in enumerate(vectors) if k != m], RATIONAL)

@@ -250,6 +250,8 @@ def test_subgame_perfect_equilibria_are_the_nash_equilibria_nash_in_every_subgam
     keys = sorted({k for c in coords for k in c})
     vectors = [tuple(c.get(k, F(0)) for k in keys) for c in coords]
     for comp in result.components:
+        for m in comp:  # every listed point is an extreme point of its pieces
+            assert not in_hull(vectors[m], [vectors[o] for o in comp if o != m], RATIONAL)
         centre = [sum((vectors[m][j] for m in comp), F(0)) / len(comp) for j in range(len(keys))]
         behavior = {}
         for info in tree.infosets:

@@ -364,10 +364,10 @@ class SubgamePerfect:
             for comp in comps:
                 points = [self._assemble(local, mix, s) for mix in comp for s in states]
                 if len(comp) > 1 and not self._affine_component(local, comp, states[0]):
-                    out.append(Piece(tuple(points), False, True))
+                    out.append(Piece(tuple(points), False))
                     for mix in comp:
                         out.append(Piece(tuple(self._assemble(local, mix, s)
-                                               for s in states), True, True))
+                                               for s in states), True))
                     if local.root:
                         self._warn(
                             f"a continuum of equilibria of {self.where(local.root)} gives a "
@@ -376,7 +376,7 @@ class SubgamePerfect:
                             "not listed"
                         )
                 else:
-                    out.append(Piece(tuple(points), True, True))
+                    out.append(Piece(tuple(points), True))
         if not varying:
             return out
         self._warn(

@@ -58,7 +58,9 @@ class Point:
 @dataclass(frozen=True)
 class Piece:
     """A polytope of SPEs, by its extreme points; ``affine``: payoffs affine on it;
-    ``exact``: every point listed is known to be a vertex (a product of vertex sets)."""
+    ``exact``: every point listed is known to be a vertex (a product of vertex sets and pure
+    local choices; the realization plans of a mixed local equilibrium's extreme points need
+    not be extreme, so those pieces are checked)."""
 
     points: tuple[Point, ...]
     affine: bool = True
