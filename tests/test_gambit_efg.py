@@ -27,7 +27,10 @@ from gametrust.formats.gambit_efg import (
     trees_equivalent,
     write_efg,
 )
+from gametrust.model.reduced import behavior_to_plans, reduced_normal_form
+from gametrust.model.regret import is_nash
 from gametrust.model.tree import Chance, Decision, GameTree, Node, Terminal
+from gametrust.report.tree import render_tree
 from gametrust.solvers.extensive import solve_tree
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gambit"
@@ -661,14 +664,12 @@ def test_efg_scenario_keeps_title_comment_and_players() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # the second player never moves
-        'EFG 2 R "" { "A" "B" } p "" 1 1 "" { "x" "y" } 0 t "" 0 t "" 0',
         # A forgets her own first move (imperfect recall)
         'EFG 2 R "" { "A" "B" } p "" 1 1 "" { "x" "y" } 0 '
         'p "" 1 2 "" { "u" "v" } 0 t "" 0 t "" 0 p "" 1 2 "" { "u" "v" } 0 t "" 0 '
         'p "" 2 1 "" { "l" } 0 t "" 0',
     ],
-    ids=["player-never-moves", "imperfect-recall"],
+    ids=["imperfect-recall"],
 )
 def test_efg_scenario_refuses_what_a_scenario_cannot_be(tmp_path: Path, text: str) -> None:
     path = tmp_path / "odd.efg"
@@ -677,3 +678,96 @@ def test_efg_scenario_refuses_what_a_scenario_cannot_be(tmp_path: Path, text: st
     with pytest.raises(GambitFormatError) as info:
         read_efg_scenario(path)
     assert info.value.location.file == str(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "payoffs"),
+    [
+        # the second player never moves: a bystander with payoffs
+        ('EFG 2 R "" { "A" "B" } p "" 1 1 "" { "x" "y" } 0 t "" 1 "" { 1, 5 } '
+         't "" 2 "" { 2, 0 }', (2, 0)),
+        # the only player never moves: chance alone (Gambit's
+        # chance_root_5_moves_no_nonterm_player_nodes.efg, abridged)
+        ('EFG 2 R "" { "Player" } c "" 1 "" { "A" 1/3 "B" 0 "C" 2/3 } 0 '
+         't "" 1 "A" { 0 } t "" 2 "B" { 1 } t "" 3 "C" { 3 }', (2,)),
+    ],
+    ids=["bystander", "only-player-never-moves"],
+)
+def test_efg_players_who_never_move_are_read_and_solved(tmp_path: Path, text: str,
+                                                        payoffs: tuple) -> None:
+    path = tmp_path / "idle.efg"
+    path.write_text(text)
+    scenario = read_efg_scenario(path)
+    result = solve_tree(scenario.build_tree())
+    assert [e.payoffs for e in result.subgame_perfect] == [payoffs]
+    assert result.complete and result.max_regret == 0
+
+
+# -- Gambit's and OpenSpiel's example trees (issue 10) -------------------------------------------
+
+
+def test_gambit_2_player_chance_lists_each_equilibrium_once() -> None:
+    """Gambit's ``2_player_chance.efg``: the reduced normal form has 24 extreme equilibria that
+    are 2 behaviour profiles (they differ only where a plan never reaches); both are
+    subgame-perfect (the whole tree is the only subgame) and form one continuum."""
+    tree = read_efg_scenario(FIXTURES / "2_player_chance.efg").build_tree()
+    result = solve_tree(tree)
+    assert result.normal_form is not None and len(result.normal_form) == 24
+    assert len(result.nash) == 2 and len(result.subgame_perfect) == 2
+    assert {e.payoffs for e in result.nash} == {(F(1, 3), F(-1, 3))}
+    assert result.components == ((0, 1),) and result.complete
+    text = render_tree(result)
+    assert "2 distinct extreme equilibria (24 extreme equilibria of the reduced normal form" in text
+
+
+def test_kuhn_poker_gets_a_certified_equilibrium_not_a_refusal() -> None:
+    """OpenSpiel's ``kuhn_poker.efg`` (one subgame: the whole tree; a 27x64 reduced normal form,
+    too large to enumerate): one equilibrium by exact Lemke-Howson, with zero regret, worth the
+    game's value -1/18 to the first player; the result says the list is not complete."""
+    tree = read_efg_scenario(FIXTURES / "kuhn_poker_openspiel.efg").build_tree()
+    result = solve_tree(tree)
+    [e] = result.subgame_perfect
+    assert e.payoffs == (F(-1, 18), F(1, 18))
+    assert result.max_regret == 0
+    game, plans = reduced_normal_form(tree)
+    assert is_nash(game, [behavior_to_plans(tree, plans[p], e.behavior) for p in range(2)])
+    assert not result.complete and not result.subgame_perfect_complete
+    assert any("the whole tree is too large to enumerate" in w and "Lemke-Howson" in w
+               for w in result.warnings)
+    assert "not a complete list" in render_tree(result)
+
+
+def test_a_one_player_tree_gets_its_optimal_plans() -> None:
+    """One player who does not see chance's move: a decision problem with an information set.
+    Its optimal plans are the subgame-perfect (and Nash) equilibria; nothing is incomplete."""
+    def t(v: int) -> Terminal:
+        return Terminal((F(v),))
+
+    tree = GameTree(("A",), Chance((
+        ("h", F(1, 2), Decision(0, (("x", t(4)), ("y", t(0))), infoset="dark")),
+        ("t", F(1, 2), Decision(0, (("x", t(0)), ("y", t(4))), infoset="dark")),
+    )))
+    result = solve_tree(tree)
+    assert sorted(e.behavior["dark"]["x"] for e in result.subgame_perfect) == [0, 1]
+    assert result.components == ((0, 1),)  # every mixture is optimal: a continuum
+    assert result.complete and result.warnings == ()
+    assert len(result.nash) == 2
+
+
+def test_shoham_leyton_brown_bayesian_game_lists_extreme_points_only() -> None:
+    """Fig. 6.8 of Shoham and Leyton-Brown (2008), a Bayesian game with chance choosing the
+    types: one subgame, two movers with two information sets each.  A vertex of the mixed-plan
+    polytope need not be a vertex in realization plans: the list holds exactly the 4 extreme
+    points of the one continuum (Gambit's reduced normal form has 6 extreme equilibria)."""
+    from test_trees import local_realization
+
+    from gametrust.solvers.exact_polytope import RATIONAL, in_hull
+
+    tree = read_efg_scenario(FIXTURES / "shoham_leyton_brown_fig6_8.efg").build_tree()
+    result = solve_tree(tree)
+    assert len(result.subgame_perfect) == 4 and result.components == ((0, 1, 2, 3),)
+    coords = [local_realization(tree, e.behavior) for e in result.subgame_perfect]
+    keys = sorted({k for c in coords for k in c})
+    vectors = [tuple(c.get(k, F(0)) for k in keys) for c in coords]
+    for m, v in enumerate(vectors):
+        assert not in_hull(v, [w for k, w in enumerate(vectors) if k != m], RATIONAL)

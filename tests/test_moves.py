@@ -46,12 +46,14 @@ def spe(scenario: Scenario, parameters=None, empathy=None) -> tuple[TreeEquilibr
 
 
 def paths(equilibria, tree: GameTree | None = None) -> set[tuple[str, ...]]:
-    """The pure equilibrium paths (every equilibrium here is pure on its path)."""
+    """The paths of the equilibria that are pure on their path (mixed ones, at ties, are
+    left out)."""
     out = set()
     for e in equilibria:
-        ((path, probability),) = e.outcomes
-        assert probability == 1
-        out.add(path)
+        if len(e.outcomes) == 1:
+            ((path, probability),) = e.outcomes
+            assert probability == 1
+            out.add(path)
     return out
 
 

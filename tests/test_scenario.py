@@ -363,7 +363,9 @@ def test_keyword_construction_rejects_inconsistent_input(changes: dict[str, obje
 @pytest.mark.parametrize(
     "make",
     [
-        lambda: Player("A", "", ()),
+        # a player without actions can only be a tree's bystander, not a normal-form player
+        lambda: Scenario(title="t", players=[Player("A", "", ()), Player("B", "", ("y",))],
+                         payoffs={}),
         lambda: Player("A", "", ("x", "x")),
         lambda: Parameter("p", 5, (0, 4)),
         lambda: Parameter("p", 1, (2, 0)),

@@ -16,7 +16,7 @@ def run(*args: str):
 def test_agreed_framework_commitment_is_subgame_perfect() -> None:
     result = run("solve", "scenarios/agreed_framework_1994.yaml")
     assert result.exit_code == 0, result.output
-    assert "1 subgame-perfect equilibrium" in result.output
+    assert "1 extreme subgame-perfect equilibrium" in result.output
     assert "DPRK commit: bond (cost 1/2, bond 2) -> US Relief -> DPRK Comply" in result.output
 
 

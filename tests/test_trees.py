@@ -5,15 +5,18 @@ reduced normal form."""
 from __future__ import annotations
 
 from fractions import Fraction as F
+from itertools import product
 
 import numpy as np
 import pytest
+from conftest import SCENARIOS
 from hypothesis import assume, given, settings
 
-from gametrust import ArgumentError, is_nash, solve
+from gametrust import ArgumentError, is_nash, load, solve
 from gametrust.model.empathy import apply_empathy, empathize_tensor
-from gametrust.model.reduced import behavior_to_plans, reduced_normal_form
+from gametrust.model.reduced import behavior_to_plans, plans_to_behavior, reduced_normal_form
 from gametrust.model.tree import Chance, Decision, GameTree, Terminal
+from gametrust.solvers.exact_polytope import RATIONAL, in_hull
 from gametrust.solvers.extensive import solve_tree
 from gametrust.testing.strategies import trees
 
@@ -49,9 +52,18 @@ def test_ties_give_every_subgame_perfect_equilibrium() -> None:
         ("R", T(2, 2)),
     )))
     result = solve_tree(tree)
-    outcomes = sorted(tuple(e.payoffs) for e in result.subgame_perfect)
-    # B plays x -> A prefers R (2 > 1); B plays y -> A prefers L (3 > 2)
-    assert outcomes == [(2, 2), (3, 0)]
+    found = sorted(
+        (e.behavior["B:1"]["x"], e.behavior["A:1"]["L"], e.payoffs) for e in result.subgame_perfect
+    )
+    # B plays x -> A prefers R (2 > 1); B plays y -> A prefers L (3 > 2); B mixing x with
+    # probability 1/2 leaves A indifferent (L is worth 3 - 2q): A plays L or R, or any mix
+    assert found == [
+        (0, 1, (3, 0)), (F(1, 2), 0, (2, 2)), (F(1, 2), 1, (2, 0)), (1, 0, (2, 2)),
+    ]
+    # two segments of subgame-perfect equilibria: q in [0, 1/2] with L, q = 1/2 with any mix
+    # of L and R, and q in [1/2, 1] with R
+    assert len(result.components) == 3
+    assert result.complete and result.subgame_perfect_complete
 
 
 def test_chance_nodes_are_expected_values() -> None:
@@ -166,3 +178,207 @@ def test_tree_certificates_are_exactly_zero(tree) -> None:
     result = solve_tree(tree)
     assert result.max_regret == 0
     assert len(result.to_dict()["subgame_perfect"]) == len(result.subgame_perfect)
+
+
+# -- every extreme subgame-perfect equilibrium, mixed at ties (issue 10, item 3) ---------------
+
+
+def local_realization(tree: GameTree, behavior) -> dict:
+    """The coordinates of the pieces: for every subgame root, each player's conditional
+    realization plan of the sequences in its local game (computed here from behaviour,
+    independently of the solver)."""
+    roots = tree.subgame_roots
+    out = {}
+    for path, node in tree.nodes():
+        if not isinstance(node, Decision):
+            continue
+        owner = max((r for r in roots if path[: len(r)] == r), key=len)
+        # own probability from the owner subgame's root down to this node
+        prob = F(1)
+        current = tree.root
+        for depth, label in enumerate(path):
+            here = path[:depth]
+            if isinstance(current, Decision):
+                if len(here) >= len(owner) and current.player == node.player:
+                    dist = behavior[tree.infoset_of[here]]
+                    prob = prob * (0 if dist is None else dist[label])
+                current = dict(current.moves)[label]
+            else:
+                current = {m[0]: m[2] for m in current.moves}[label]
+        dist = behavior.get(tree.infoset_of[path])
+        for action in node.actions:
+            value = 0 if dist is None or prob == 0 else prob * dist[action]
+            out[(tree.infoset_of[path], action)] = value
+    return out
+
+
+def nash_in_every_subgame(tree: GameTree, behavior, forms: dict) -> bool:
+    """Nash in the reduced normal form of every subgame (the definition, checked there)."""
+    for root in tree.subgame_roots:
+        if root not in forms:
+            sub = tree.subgame(root)
+            forms[root] = (sub, *reduced_normal_form(sub))
+        sub, game, plans = forms[root]
+        own = {i.id for i in sub.infosets}
+        restricted = {k: v for k, v in behavior.items() if k in own}
+        if not is_nash(game, [behavior_to_plans(sub, plans[p], restricted)
+                              for p in range(len(tree.players))]):
+            return False
+    return True
+
+
+def _pure_profiles(tree: GameTree):
+    sets = tree.infosets
+    for choice in product(*(i.actions for i in sets)):
+        yield {i.id: {a: F(int(a == c)) for a in i.actions}
+               for i, c in zip(sets, choice, strict=True)}
+
+
+@given(trees(max_depth=3, max_moves=2, min_value=-2, max_value=2))
+@settings(max_examples=50)
+def test_subgame_perfect_equilibria_are_the_nash_equilibria_nash_in_every_subgame(tree) -> None:
+    """The SPE set equals the Nash equilibria of the reduced normal form that are Nash in every
+    subgame: every listed point, and the centre of every listed piece, is one; every pure one
+    is listed; every extreme Nash equilibrium that reaches every information set and is Nash
+    in every subgame lies in a listed piece.  Payoffs in [-2, 2] make ties common."""
+    result = solve_tree(tree)
+    forms: dict = {}
+    listed = result.subgame_perfect
+    coords = [local_realization(tree, e.behavior) for e in listed]
+    for e in listed:
+        assert nash_in_every_subgame(tree, e.behavior, forms)
+    keys = sorted({k for c in coords for k in c})
+    vectors = [tuple(c.get(k, F(0)) for k in keys) for c in coords]
+    for comp in result.components:
+        for m in comp:  # every listed point is an extreme point of its pieces
+            assert not in_hull(vectors[m], [vectors[o] for o in comp if o != m], RATIONAL)
+        centre = [sum((vectors[m][j] for m in comp), F(0)) / len(comp) for j in range(len(keys))]
+        behavior = {}
+        for info in tree.infosets:
+            weights = [centre[keys.index((info.id, a))] for a in info.actions]
+            total = sum(weights, F(0))
+            behavior[info.id] = (None if total == 0 else
+                                 {a: w / total for a, w in zip(info.actions, weights, strict=True)})
+        assert nash_in_every_subgame(tree, behavior, forms), "a piece holds a non-SPE point"
+    for behavior in _pure_profiles(tree):
+        if nash_in_every_subgame(tree, behavior, forms):
+            # a pure SPE is listed (open only where its own player never reaches)
+            assert any(all(e.behavior[i] is None or e.behavior[i] == behavior[i]
+                           for i in behavior) for e in listed if e.pure)
+    if not result.subgame_perfect_complete or result.normal_form is None:
+        return
+    plans = result.plans
+    for e in result.normal_form:
+        behavior = {}
+        for p in range(len(tree.players)):
+            behavior.update(plans_to_behavior(tree, plans[p], e.strategies[p], p))
+        if any(v is None for v in behavior.values()):
+            continue
+        if not nash_in_every_subgame(tree, behavior, forms):
+            continue
+        point = local_realization(tree, behavior)
+        target = tuple(point.get(k, F(0)) for k in keys)
+        assert any(in_hull(target, [vectors[m] for m in comp], RATIONAL)
+                   for comp in result.components), "an SPE outside every listed piece"
+
+
+BOND = SCENARIOS / "agreed_framework_1994.yaml"
+
+
+def test_the_bond_threshold_has_mixed_subgame_perfect_equilibria() -> None:
+    """At bond k = 1 North Korea is indifferent after committing and getting relief; the US is
+    indifferent when it complies with probability 1/3; North Korea is indifferent between
+    committing and not when the US grants relief with probability 1/4.  Six extreme SPEs."""
+    tree = load(BOND).build_tree({"bond": "1"})
+    result = solve_tree(tree)
+    assert result.complete and result.subgame_perfect_complete
+    def mix(e, path):
+        dist = e.behavior[tree.infoset_of[path]]
+        return ", ".join(f"{a} {p}" if p != 1 else a for a, p in dist.items() if p > 0)
+
+    found = {
+        (mix(e, ("commit: bond", "Relief")), mix(e, ("commit: bond",)), mix(e, ()), e.payoffs)
+        for e in result.subgame_perfect
+    }
+    assert found == {
+        ("Comply", "Relief", "commit: bond", (2, F(3, 2))),
+        ("Cheat", "No relief", "no commitment", (0, 0)),
+        # the issue's case: Bind -> Relief -> (Comply 1/3, Cheat 2/3), US 0, NK 3/2
+        ("Comply 1/3, Cheat 2/3", "Relief", "commit: bond", (0, F(3, 2))),
+        ("Comply 1/3, Cheat 2/3", "No relief", "no commitment", (0, 0)),
+        ("Comply 1/3, Cheat 2/3", "Relief 1/4, No relief 3/4", "no commitment", (0, 0)),
+        ("Comply 1/3, Cheat 2/3", "Relief 1/4, No relief 3/4", "commit: bond", (0, 0)),
+    }
+    # one connected set of segments: q in [0, 1/3] -> q = 1/3 with r in [0, 1/4] -> r = 1/4
+    # with any commitment mix -> r in [1/4, 1] -> q in [1/3, 1]
+    assert len(result.components) == 5
+    assert result.max_regret == 0
+
+
+def test_inspector_leadership_at_the_compliance_threshold() -> None:
+    """Detection at the State's tie after Inspect (d(g + P) - fC = g: d = 11/50 with the
+    defaults), inspections costing 3: the State mixes Comply q, and the Inspector is
+    indifferent between inspecting (-3.2 q - 10.8 (1 - q)) and trusting a violator (-10)
+    at q = 2/19."""
+    s = load(SCENARIOS / "inspection_leadership.yaml")
+    tree = s.build_tree({"detection": "11/50", "inspection_cost": "3"})
+    result = solve_tree(tree)
+    assert result.complete
+    inspect = tree.infoset_of[("Inspect",)]
+    found = {(e.behavior[tree.infoset_of[()]]["Inspect"], e.behavior[inspect]["Comply"])
+             for e in result.subgame_perfect}
+    # q in [2/19, 1]: inspect; q in [0, 2/19]: trust; at q = 2/19 any mix of the two
+    assert found == {(1, 1), (1, F(2, 19)), (0, F(2, 19)), (0, 0)}
+    for e in result.subgame_perfect:
+        assert nash_in_every_subgame(tree, e.behavior, {})
+
+
+# -- tree sweeps: payoffs as exact functions, every SPE at the breakpoints ----------------------
+
+
+def test_tree_sweep_payoffs_are_exact_functions_of_the_swept_value() -> None:
+    from gametrust import sweep
+    from gametrust.core.polynomial import RationalFunction
+    from gametrust.report.tree import render_tree_sweep, tree_sweep_dict
+
+    af = load(BOND)
+    result = sweep(af, "param:cost")
+    first = result.intervals[0]
+    assert (first.lo, first.hi) == (0, 2)
+    [commit] = first.payoff_formulas
+    # committing: the US gets 2, North Korea 2 - cost, on the whole interval
+    for t in (F(0), F(1, 3), F(19, 10)):
+        assert first.payoffs_at(0, t) == (2, 2 - t)
+    assert commit[1] == RationalFunction.constant(2) - RationalFunction.variable()
+    assert "[US 2, DPRK 2 - cost]" in render_tree_sweep(result)
+    data = tree_sweep_dict(result)
+    interval = data["segments"][0]
+    assert interval["subgame_perfect"][0]["payoff_formulas"] == {"US": "2", "DPRK": "2 - cost"}
+
+
+def test_tree_sweep_lists_every_subgame_perfect_equilibrium_at_a_breakpoint() -> None:
+    from gametrust import sweep
+
+    result = sweep(load(BOND), "param:bond")
+    [bp] = result.breakpoints
+    assert bp.value == 1
+    # the six extreme SPEs of the threshold, mixed ones included
+    assert len(bp.result.subgame_perfect) == 6
+    assert sum(not e.pure for e in bp.result.subgame_perfect) == 4
+    # on each side one pure SPE, with constant payoffs
+    assert [len(i.result.subgame_perfect) for i in result.intervals] == [1, 1]
+    assert result.intervals[1].payoffs_at(0, 2) == (2, F(3, 2))
+
+
+def test_tree_sweep_follows_mixed_stage_equilibria_exactly() -> None:
+    """The moratorium scenario: after no commitment the stage game is a Stag Hunt for
+    1/4 < e < 2/3, whose mixed equilibrium's payoff is (8e^2 - 9e + 8)/(e + 1)."""
+    from gametrust import sweep
+
+    result = sweep(load(SCENARIOS / "korea_moratorium.yaml"), "empathy")
+    interval = result.at(F(1, 4) + F(1, 100))
+    mixed = [k for k, e in enumerate(interval.result.subgame_perfect) if not e.pure]
+    assert mixed
+    for t in (F(26, 100), F(28, 100)):
+        value = (8 * t * t - 9 * t + 8) / (t + 1)
+        assert interval.payoffs_at(mixed[0], t) == (value, value)

@@ -207,7 +207,7 @@ def _analyse_tree(
         )
     tree = scenario.build_tree(_none_if_empty(overrides), _none_if_empty(empathy))
     return TreeReport(
-        result=solve_tree(tree),
+        result=solve_tree(tree, source=scenario.path),
         scenario=scenario,
         parameters=scenario.parameter_values(overrides),
         empathy=_weights(scenario, overrides, empathy),

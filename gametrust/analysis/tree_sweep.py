@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import combinations, pairwise, product
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,11 +31,10 @@ import numpy as np
 from ..core.errors import ArgumentError, Location
 from ..core.polynomial import Poly, RationalFunction
 from ..model.empathy import empathize_tensor
-from ..model.reduced import reduced_normal_form, reduced_tensor
-from ..model.tree import Chance, Decision, GameTree, Path, Terminal
+from ..model.reduced import reduced_tensor
+from ..model.tree import Chance, Decision, GameTree, Terminal
 from ..scenario.treespec import without_impossible_moves
-from ..solvers.extensive import Behavior, TreeSolveResult, behavior_of, solve_tree, subgame
-from ..solvers.solve import solve
+from ..solvers.extensive import Behavior, TreeSolveResult, solve_tree
 from .parametric import (
     Axis,
     between,
@@ -52,7 +51,8 @@ from .parametric import (
     show_value,
     sweep_range,
 )
-from .pieces import equilibrium_piece, split_range
+from .pieces import split_range
+from .tree_formulas import lift, payoff_functions
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
@@ -70,6 +70,16 @@ class TreeInterval:
     closed_hi: bool
     sample: Fraction
     result: TreeSolveResult
+    #: For each of ``result.subgame_perfect``: its payoffs as exact functions of the swept
+    #: value on the whole interval (``None`` where one could not be matched).
+    payoff_formulas: tuple[tuple[RationalFunction, ...] | None, ...] = ()
+
+    def payoffs_at(self, k: int, t: object) -> tuple[Fraction, ...]:
+        """The ``k``-th subgame-perfect equilibrium's payoffs at a value ``t`` of the interval."""
+        formulas = self.payoff_formulas[k]
+        if formulas is None:
+            raise ValueError("no payoff functions for this equilibrium")
+        return tuple(f(Fraction(t)) for f in formulas)  # type: ignore[arg-type]
 
     def label(self, symbol: str) -> str:
         return interval_label(symbol, self.lo, self.hi, self.closed_lo, self.closed_hi)
@@ -129,85 +139,20 @@ def _evaluate(rf_tree: GameTree, t: Any) -> GameTree:
     return rf_tree.map_values(lambda v: tuple(value(x) for x in v), value)
 
 
-def _diff_poly(a: Any, b: Any) -> Poly | None:
-    """The numerator of ``a - b`` for rational functions (None when identically 0)."""
-    d = _lift(a) - _lift(b)
-    return None if d.num.is_zero() else d.num.primitive()
+def _possible_at(rf_tree: GameTree, t0: Fraction) -> GameTree:
+    """The tree without the chance moves whose probability is 0 at ``t0`` (as the point
+    solver drops them; their probabilities' roots are breakpoint candidates already)."""
 
+    def walk(node: Any) -> Any:
+        if isinstance(node, Terminal):
+            return node
+        if isinstance(node, Chance):
+            return Chance(tuple((lab, p, walk(c)) for lab, p, c in node.moves
+                                if lift(p)(t0) != 0), node.label)
+        return Decision(node.player, tuple((lab, walk(c)) for lab, c in node.moves),
+                        node.infoset, node.label)
 
-def _lift(x: Any) -> RationalFunction:
-    return x if isinstance(x, RationalFunction) else RationalFunction.constant(x)
-
-
-def _tracked_spe(
-    rf_tree: GameTree, t0: Fraction, lo: Fraction, hi: Fraction, symbol: str, out: set[Poly]
-) -> None:
-    """Backward induction at ``t0`` with values as functions of t; record the sign tests."""
-    roots = rf_tree.subgame_roots
-    solutions: dict[Path, list[tuple[Behavior, tuple[Any, ...]]]] = {}
-    for root in sorted(roots, key=len, reverse=True):
-        inner = [
-            r
-            for r in roots
-            if len(r) > len(root)
-            and r[: len(root)] == root
-            and not any(len(root) < len(q) < len(r) and r[: len(q)] == q for q in roots)
-        ]
-        found: list[tuple[Behavior, tuple[Any, ...]]] = []
-        for combo in product(*(solutions[r] for r in inner)):
-            values = {r: sol[1] for r, sol in zip(inner, combo, strict=True)}
-            sub = subgame(rf_tree, root, values)
-            for behavior, value in _tracked_minimal(sub, t0, lo, hi, symbol, out):
-                found.append((behavior, value))
-        solutions[root] = found
-
-
-def _tracked_minimal(
-    sub: GameTree, t0: Fraction, lo: Fraction, hi: Fraction, symbol: str, out: set[Poly]
-) -> list[tuple[Behavior, tuple[Any, ...]]]:
-    root = sub.root
-    if isinstance(root, Terminal):
-        return [({}, root.payoffs)]
-    if isinstance(root, Decision) and all(isinstance(c, Terminal) for _, c in root.moves):
-        values = [c.payoffs for _, c in root.moves]  # type: ignore[union-attr]
-        mine = [v[root.player] for v in values]
-        for a, b in combinations(mine, 2):
-            poly = _diff_poly(a, b)
-            if poly is not None:
-                out.add(poly)
-        at = [_lift(v)(t0) for v in mine]
-        best = max(at)
-        info = sub.infoset_of[()]
-        return [
-            ({info: {lab: Fraction(int(lab == chosen)) for lab in root.actions}}, value)
-            for chosen, v, value in zip(root.actions, at, values, strict=True)
-            if v == best
-        ]
-    tensor, _, _ = reduced_tensor(sub)
-    lifted = _lift_tensor(tensor)
-    polys = cleared_polys(lifted, symbol, lo, hi)
-    for player in range(polys.shape[0]):
-        out |= player_polys(polys, player, lo, hi)
-    numeric = _evaluate(sub, t0)
-    game, num_plans = reduced_normal_form(numeric)
-    result = solve(game) if game.n_players == 2 else solve(game, method="pure")
-    found = []
-    for e in result:
-        behavior = behavior_of(numeric, num_plans, e.strategies)
-        if game.n_players == 2:
-            piece = equilibrium_piece(e, game, polys, lifted, symbol)
-            value = piece.payoff_formulas or tuple(
-                RationalFunction.constant(v) for v in e.payoffs
-            )
-        else:
-            idx = tuple(s.index(1) for s in e.strategies)
-            value = tuple(lifted[(i, *idx)] for i in range(game.n_players))
-        found.append((behavior, value))
-    return found
-
-
-def _lift_tensor(tensor: Any) -> Any:
-    return np.vectorize(_lift, otypes=[object])(tensor)
+    return GameTree(rf_tree.players, walk(rf_tree.root), rf_tree.title)
 
 
 def _signature(result: TreeSolveResult) -> tuple:
@@ -227,11 +172,11 @@ def _base_polys(rf_tree: GameTree, lo: Fraction, hi: Fraction, symbol: str) -> s
     for _, node in rf_tree.nodes():
         if isinstance(node, Chance):
             for _, p, _ in node.moves:
-                q = _lift(p)
+                q = lift(p)
                 if not q.num.is_zero() and q.num.degree > 0:
                     out.add(q.num.primitive())
     tensor, _, _ = reduced_tensor(rf_tree)
-    lifted = _lift_tensor(tensor)
+    lifted = np.vectorize(lift, otypes=[object])(tensor)
     polys = cleared_polys(lifted, symbol, lo, hi)
     for player in range(polys.shape[0]):
         out |= player_polys(polys, player, lo, hi)
@@ -256,6 +201,16 @@ def sweep_tree(
             return solve_tree(without_impossible_moves(tree), nash=False)
 
     cache: dict[Any, tuple[TreeSolveResult, tuple]] = {}
+    functions: dict[Fraction, tuple[list, set[Poly]]] = {}
+
+    def exact_at(sample: Fraction) -> tuple[list, set[Poly]]:
+        """The extreme SPEs around ``sample`` with payoff functions, and what they relied on."""
+        if sample not in functions:
+            relied: set[Poly] = set()
+            found = payoff_functions(_possible_at(rf_tree, sample), sample, lo, hi, symbol,
+                                     relied)
+            functions[sample] = (found, relied)
+        return functions[sample]
 
     def at(t: Any) -> tuple[TreeSolveResult, tuple]:
         key = t if isinstance(t, Fraction) else ("alg", str(t))
@@ -273,8 +228,7 @@ def sweep_tree(
         new_points = [points[0]]
         for a, b in pairwise(points):
             sample = between(a, b)
-            relied: set[Poly] = set()
-            _tracked_spe(rf_tree, sample, lo, hi, symbol, relied)
+            relied = exact_at(sample)[1]
             inside = [r for r in roots_of(relied - polys, lo, hi) if _strictly(a, r, b)]
             polys |= relied
             if inside:
@@ -284,7 +238,8 @@ def sweep_tree(
         points = sorted(set(new_points), key=float) if changed else points
     split = split_range(points, lambda t: at(t)[1])
     intervals = [
-        TreeInterval(points[a], points[b], closed_lo, closed_hi, gap, at(gap)[0])
+        TreeInterval(points[a], points[b], closed_lo, closed_hi, gap, at(gap)[0],
+                     _formulas(at(gap)[0], exact_at(gap)[0]))
         for a, b, closed_lo, closed_hi in split.spans
         for gap in (split.gaps[a],)
     ]
@@ -298,6 +253,14 @@ def sweep_tree(
     )
     return TreeSweepResult(
         title, axis, lo, hi, tuple(intervals), tuple(breakpoint(k) for k in split.kept), ends
+    )
+
+
+def _formulas(result: TreeSolveResult, found: list) -> tuple:
+    """Each subgame-perfect equilibrium's payoff functions (``None`` if not matched)."""
+    return tuple(
+        next((f for behavior, f in found if behavior == e.behavior), None)
+        for e in result.subgame_perfect
     )
 
 

@@ -437,9 +437,10 @@ def read_efg_scenario(path: str | PathLike[str]) -> Scenario:
     (constant payoffs and probabilities) as ``stage_tree``, no parameters and
     zero empathy, so :meth:`~gametrust.scenario.Scenario.build_tree` gives back
     the tree :func:`read_efg` reads.  Player ids are Gambit's player labels.
-    What a scenario needs beyond a readable file — perfect recall, every
-    player moving somewhere — raises :class:`~gametrust.core.errors.GambitFormatError`
-    naming the file.
+    What a scenario needs beyond a readable file — perfect recall — raises
+    :class:`~gametrust.core.errors.GambitFormatError` naming the file; a player
+    who never moves (a bystander with payoffs, or the only player of a tree of
+    chance moves) is kept, with no actions.
     """
     tree, comment = _read(path)
     stage = tree.map_values(lambda vector: tuple(constant(v) for v in vector), constant)

@@ -209,6 +209,10 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
         raise reader.error(
             exc.message, exc.location.path, at_key=is_container(data, exc.location.path)
         ) from None
+    idle = [p.id for p in scenario.players if not p.actions] if is_tree else []
+    if idle:  # in a scenario file a listed player who never moves is most likely a slip
+        raise reader.error(f"player {idle[0]!r} never moves in the tree", ("players", idle[0]),
+                           at_key=True)
     # -- claims hook (gametrust check): parsing lives in formats/claims_format.py -----------
     if data.get("assumptions") is not None or data.get("claims") is not None:
         from .claims_format import parse_claims

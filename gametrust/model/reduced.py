@@ -35,8 +35,10 @@ from .tree import Chance, Decision, GameTree, Node, Path, Terminal
 __all__ = [
     "Plan",
     "behavior_to_plans",
+    "plan_count",
     "plan_payoffs",
     "plans_to_behavior",
+    "player_plans",
     "reduced_normal_form",
     "reduced_tensor",
 ]
@@ -107,6 +109,60 @@ def _plans(tree: GameTree, player: int) -> list[Assignment]:
     return walk((), tree.root)
 
 
+def plan_count(tree: GameTree, player: int) -> int:
+    """How many plans :func:`player_plans` would list, without listing them (perfect recall).
+
+    On the player's own sequences: the plans that follow sequence ``s`` are the product,
+    over the information sets whose last own move is ``s``, of the sum over their actions
+    of the plans following each extended sequence.
+
+    >>> from gametrust.model.tree import Decision, Terminal
+    >>> t = GameTree(("A",), Decision(0, (("l", Decision(0, (("x", Terminal((1,))),
+    ...                                                       ("y", Terminal((2,)))))),
+    ...                                   ("r", Terminal((0,))))))
+    >>> plan_count(t, 0), len(player_plans(t, 0))
+    (3, 3)
+    """
+    infoset_of = tree.infoset_of
+    parent: dict[str, tuple[str, str] | None] = {}
+    actions: dict[str, tuple[str, ...]] = {}
+    stack: list[tuple[Path, Node, tuple[str, str] | None]] = [((), tree.root, None)]
+    while stack:
+        path, node, last = stack.pop()
+        if isinstance(node, Terminal):
+            continue
+        if isinstance(node, Chance):
+            stack += [((*path, lab), c, last) for lab, _, c in node.moves]
+            continue
+        if node.player == player:
+            key = infoset_of[path]
+            parent.setdefault(key, last)
+            actions[key] = node.actions
+            stack += [((*path, lab), c, (key, lab)) for lab, c in node.moves]
+        else:
+            stack += [((*path, lab), c, last) for lab, c in node.moves]
+    children: dict[tuple[str, str] | None, list[str]] = {}
+    for key, seq in parent.items():
+        children.setdefault(seq, []).append(key)
+
+    def count(seq: tuple[str, str] | None) -> int:
+        total = 1
+        for key in children.get(seq, []):
+            total *= sum(count((key, a)) for a in actions[key])
+        return total
+
+    return count(None)
+
+
+def player_plans(tree: GameTree, player: int) -> list[Plan]:
+    """The reduced pure strategies (plans) of ``player``, choices in the tree's infoset order."""
+    order = [i.id for i in tree.infosets]
+    return [
+        Plan(player, tuple(sorted(a, key=lambda kv: order.index(kv[0]))))
+        for a in _plans(tree, player)
+    ]
+
+
 def plan_payoffs(tree: GameTree, profile: Sequence[Plan]) -> tuple[Any, ...]:
     """Expected payoffs (over chance) when every player follows its plan."""
     chosen = [dict(p.choices) for p in profile]
@@ -141,16 +197,7 @@ def reduced_normal_form(tree: GameTree) -> tuple[NormalFormGame, list[list[Plan]
 
 def reduced_tensor(tree: GameTree) -> tuple[np.ndarray, list[list[Plan]], list[list[str]]]:
     """The reduced normal form's payoff tensor (any value type), plans and plan labels."""
-    order = [i.id for i in tree.infosets]
-    plans: list[list[Plan]] = []
-    for player in range(len(tree.players)):
-        assignments = _plans(tree, player)
-        plans.append(
-            [
-                Plan(player, tuple(sorted(a, key=lambda kv: order.index(kv[0]))))
-                for a in assignments
-            ]
-        )
+    plans = [player_plans(tree, player) for player in range(len(tree.players))]
     n = len(tree.players)
     shape = tuple(len(p) for p in plans)
     tensor = np.empty((n, *shape), dtype=object)

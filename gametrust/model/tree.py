@@ -278,6 +278,39 @@ class GameTree:
                 roots.append(path)
         return tuple(roots)
 
+    def inner_subgames(self, root: Path) -> tuple[Path, ...]:
+        """The roots of the proper subgames directly below the subgame at ``root``."""
+        roots = self.subgame_roots
+        below = [r for r in roots if len(r) > len(root) and r[: len(root)] == root]
+        return tuple(
+            r for r in below
+            if not any(len(q) < len(r) and r[: len(q)] == q for q in below)
+        )
+
+    def subgame(self, root: Path, values: dict[Path, tuple[Any, ...]] | None = None) -> GameTree:
+        """The subgame at ``root``, each subgame at a path of ``values`` replaced by a terminal
+        with those payoffs; information sets keep this tree's ids."""
+        cut = values or {}
+        infoset_of = self.infoset_of
+
+        def walk(path: Path, node: Node) -> Node:
+            if path in cut and path != root:
+                return Terminal(tuple(cut[path]))
+            if isinstance(node, Terminal):
+                return node
+            if isinstance(node, Chance):
+                return Chance(
+                    tuple((lab, p, walk((*path, lab), c)) for lab, p, c in node.moves), node.label
+                )
+            return Decision(
+                node.player,
+                tuple((lab, walk((*path, lab), c)) for lab, c in node.moves),
+                infoset_of[path],
+                node.label,
+            )
+
+        return GameTree(self.players, walk(root, self.node(root)), self.title)
+
     @cached_property
     def _infoset_paths(self) -> dict[str, tuple[Path, ...]]:
         return {i.id: i.paths for i in self.infosets}

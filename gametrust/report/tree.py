@@ -17,6 +17,7 @@ from ..analysis.parametric import show_value
 from ..analysis.reports import TreeReport
 from ..analysis.tree_sweep import TreeBreakpoint, TreeInterval, TreeSweepResult
 from ..core.exact import format_number
+from ..core.polynomial import to_sympy
 from ..model.tree import GameTree
 from ..solvers.tree_result import TreeEquilibrium, TreeSolveResult
 
@@ -33,7 +34,10 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 #: The keys of :meth:`TreeSolveResult.to_dict` the JSON report carries, in its order.
-_RESULT_KEYS = ("tree", "complete", "subgame_perfect", "nash", "reduced_normal_form", "warnings")
+_RESULT_KEYS = (
+    "tree", "complete", "subgame_perfect_complete", "subgame_perfect",
+    "subgame_perfect_components", "nash", "reduced_normal_form", "warnings",
+)
 
 
 def _pays(tree: GameTree, payoffs: tuple[Any, ...]) -> str:
@@ -106,21 +110,15 @@ def tree_text(value: TreeReport | TreeSolveResult) -> str:
     lines = _header(report)
     spe = result.subgame_perfect
     lines.append("")
-    lines.append(
-        f"{len(spe)} subgame-perfect equilibri{'um' if len(spe) == 1 else 'a'} "
-        "(every one, ties included; each is also a Nash equilibrium):"
-    )
+    lines.append(spe_heading(result))
     costs = report.costs
     for k, e in enumerate(spe, start=1):
         lines += _equilibrium_lines(tree, k, e, "  ", costs)
+    lines += _continua_lines(result)
     if result.normal_form is not None:
         others = [e for e in result.nash if "subgame-perfect" not in e.concepts]
         lines.append("")
-        lines.append(
-            f"Nash equilibria of the reduced normal form: {len(result.nash)} extreme "
-            f"equilibri{'um' if len(result.nash) == 1 else 'a'}, "
-            f"{len(result.nash) - len(others)} of them subgame-perfect."
-        )
+        lines.append(nash_heading(result, len(others)))
         if others:
             lines.append(
                 "Nash but not subgame-perfect (off the equilibrium path they prescribe moves "
@@ -133,6 +131,39 @@ def tree_text(value: TreeReport | TreeSolveResult) -> str:
     for warning in result.warnings:
         lines.append(f"Note: {warning}")
     return "\n".join(lines)
+
+
+def spe_heading(result: TreeSolveResult) -> str:
+    """``"6 extreme subgame-perfect equilibria (every one, ...)"``: the count and its scope."""
+    n = len(result.subgame_perfect)
+    noun = f"extreme subgame-perfect equilibri{'um' if n == 1 else 'a'}"
+    if result.subgame_perfect_complete:
+        return (f"{n} {noun} (every one, mixed behaviour at ties included; each is also a "
+                "Nash equilibrium):")
+    return f"{n} {noun} (not a complete list, see the notes; each is also a Nash equilibrium):"
+
+
+def _continua_lines(result: TreeSolveResult) -> list[str]:
+    continua = [c for c in result.components if len(c) > 1]
+    if not continua:
+        return []
+    lines = [
+        f"  Continua: {len(continua)} set{'s' if len(continua) > 1 else ''} of subgame-perfect "
+        "equilibria (every mixture of the listed ones' strategies, subgame by subgame, is "
+        "one):"
+    ]
+    lines += ["    " + ", ".join(str(k + 1) for k in c) for c in continua]
+    return lines
+
+
+def nash_heading(result: TreeSolveResult, others: int) -> str:
+    """The Nash list's count: distinct behaviour profiles, and the normal form's extreme ones."""
+    n = len(result.nash)
+    raw = len(result.normal_form) if result.normal_form is not None else n
+    extra = (f" ({raw} extreme equilibria of the reduced normal form; mixed plans that differ "
+             "only where they never reach are one behaviour profile)" if raw != n else "")
+    return (f"Nash equilibria of the reduced normal form: {n} distinct extreme "
+            f"equilibri{'um' if n == 1 else 'a'}{extra}, {n - others} of them subgame-perfect.")
 
 
 # -- JSON ----------------------------------------------------------------------------------------
@@ -167,7 +198,7 @@ def tree_markdown(value: TreeReport | TreeSolveResult) -> str:
     result = as_tree_report(value).result
     tree = result.tree
     lines = [f"## {tree.title or 'Game tree'}", "", "```", tree.render(format_number), "```", ""]
-    lines.append("**Subgame-perfect equilibria** (every one, ties included):")
+    lines.append(f"**Subgame-perfect equilibria** — {spe_heading(result)}")
     lines.append("")
     for k, e in enumerate(result.subgame_perfect, start=1):
         lines.append(f"{k}. {'; '.join(e.path_text(tree))} — payoffs {_pays(tree, e.payoffs)}")
@@ -191,11 +222,25 @@ def render_tree(value: TreeReport | TreeSolveResult, format: str = "text") -> st
 # -- sweeps --------------------------------------------------------------------------------------
 
 
-def _spe_lines(tree: GameTree, result: TreeSolveResult) -> list[str]:
-    return [
-        f"  SPE: {'; '.join(e.path_text(tree))}   [{_pays(tree, e.payoffs)}]"
-        for e in result.subgame_perfect
-    ]
+def _formula_text(f: Any, symbol: str) -> str:
+    """A payoff function for people: ``2 - c``, or the number it is constantly."""
+    return str(to_sympy(f, symbol)).replace("**", "^")
+
+
+def _formula_pays(tree: GameTree, formulas: tuple[Any, ...], symbol: str) -> str:
+    return ", ".join(
+        f"{p} {_formula_text(f, symbol)}" for p, f in zip(tree.players, formulas, strict=True)
+    )
+
+
+def _spe_lines(tree: GameTree, result: TreeSolveResult, formulas: tuple = (),
+               symbol: str = "t") -> list[str]:
+    lines = []
+    for k, e in enumerate(result.subgame_perfect):
+        f = formulas[k] if k < len(formulas) else None
+        pays = _pays(tree, e.payoffs) if f is None else _formula_pays(tree, f, symbol)
+        lines.append(f"  SPE: {'; '.join(e.path_text(tree))}   [{pays}]")
+    return lines
 
 
 def tree_sweep_dict(result: TreeSweepResult, file: str | None = None) -> dict[str, Any]:
@@ -206,6 +251,12 @@ def tree_sweep_dict(result: TreeSweepResult, file: str | None = None) -> dict[st
             "subgame_perfect": [e.to_dict(tree) for e in s.result.subgame_perfect],
         }
         if isinstance(s, TreeInterval):
+            for k, entry in enumerate(body["subgame_perfect"]):
+                f = s.payoff_formulas[k] if k < len(s.payoff_formulas) else None
+                entry["payoff_formulas"] = None if f is None else {
+                    p: _formula_text(g, result.axis.symbol)
+                    for p, g in zip(tree.players, f, strict=True)
+                }
             return {"kind": "interval", "lo": show_value(s.lo), "hi": show_value(s.hi),
                     "closed_lo": s.closed_lo, "closed_hi": s.closed_hi,
                     "sample": format_number(s.sample), **body}
@@ -240,10 +291,11 @@ def render_tree_sweep(
         tree = s.result.tree
         if isinstance(s, TreeInterval):
             lines.append(s.label(sym))
+            lines += _spe_lines(tree, s.result, s.payoff_formulas, sym)
         else:
             floats = "" if s.exact else " (solved in floats)"
             lines.append(f"{sym} = {show_value(s.value)}{floats}")
-        lines += _spe_lines(tree, s.result)
+            lines += _spe_lines(tree, s.result)
     lines.append("")
     points = ", ".join(show_value(b.value) for b in result.breakpoints) or "none"
     lines.append(f"{len(result.intervals)} intervals, breakpoints: {points}")

@@ -66,6 +66,9 @@ def expression_at(value: object, *path: str | int) -> Expression:
 class Player:
     """A player: an id (used in files and on the command line), a display name, actions.
 
+    A player of a tree who never moves (a bystander with payoffs) has no actions; a
+    normal-form game refuses such a player where it is read or built.
+
     >>> Player("US", "", ["Pressure", "Reassure"])
     Player(id='US', name='US', actions=('Pressure', 'Reassure'))
     """
@@ -80,8 +83,6 @@ class Player:
             raise fail(f"a player id must be non-empty text, not {self.id!r}", "players")
         if not self.name:
             object.__setattr__(self, "name", self.id)
-        if not self.actions:
-            raise fail(f"player {self.id!r} has no actions", "players", self.id, "actions")
         for action in self.actions:
             if not isinstance(action, str) or not action:
                 raise fail(

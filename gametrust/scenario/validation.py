@@ -78,6 +78,9 @@ def normalise_payoffs(
 ) -> dict[tuple[str, ...], tuple[Expression, ...]]:
     """Every profile's payoff vector, as expressions, in the order of the action profiles."""
     n = len(players)
+    for player in players:
+        if not player.actions:  # only a player of a tree may never move
+            raise fail(f"player {player.id!r} has no actions", "players", player.id, "actions")
     given: dict[tuple[str, ...], tuple[Expression, ...]] = {}
     for key, vector in payoffs.items():
         profile = (
@@ -182,16 +185,15 @@ def check_scenario_moves(scenario: Scenario) -> None:
 
 
 def moving_players(tree: GameTree, players: Sequence[Player]) -> tuple[Player, ...]:
-    """Tree players with the labels of their moves, in the order the tree meets them."""
+    """Tree players with the labels of their moves, in the order the tree meets them; a
+    player who never moves (a bystander with payoffs, or a tree of chance alone) has none."""
     moves: dict[int, dict[str, None]] = {}
     for _, node in tree.nodes():
         if isinstance(node, Decision):
             moves.setdefault(node.player, {}).update(dict.fromkeys(node.actions))
     out = []
     for index, player in enumerate(players):
-        if index not in moves:
-            raise fail(f"player {player.id!r} never moves in the tree", "players", player.id)
-        out.append(Player(player.id, player.name, tuple(moves[index])))
+        out.append(Player(player.id, player.name, tuple(moves.get(index, ()))))
     return tuple(out)
 
 

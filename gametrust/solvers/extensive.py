@@ -1,42 +1,73 @@
-"""Equilibria of game trees: subgame-perfect (backward induction) and Nash.
+"""Equilibria of game trees: subgame-perfect (subgame by subgame) and Nash.
 
 :func:`solve_tree` returns both kinds, each certified:
 
 Subgame-perfect equilibria
-    Found bottom-up over the proper subgames (Selten 1965/1975).  A subgame
-    whose root decides with perfect information is solved by comparing its
-    children's values, keeping **every** maximiser, so ties give every
-    subgame-perfect equilibrium.  A subgame with no proper subgames inside and
-    imperfect information is solved through its reduced normal form with the
-    exact two-player enumeration (every extreme equilibrium), or for more
-    players in pure strategies only (the result says so).  Chance nodes are
-    expected values.  Each result is a behaviour strategy — a probability
-    distribution over the moves at every information set.
+    Every extreme subgame-perfect equilibrium, mixed behaviour at ties
+    included, found bottom-up over the proper subgames (Selten 1965/1975) by
+    :class:`gametrust.solvers.spe.SubgamePerfect`, which carries for each
+    subgame the *pieces* (polytopes) of its subgame-perfect equilibria, not one
+    value: the module's docstring proves that every extreme point is found
+    and says when a warning marks the list incomplete.  A continuum is
+    reported with its extreme points (``components``, as for normal-form
+    results).  The local games of two movers are solved by the exact
+    two-player enumeration; one that is too large gets one equilibrium by
+    exact Lemke–Howson instead (a warning names the subgame, the list is then
+    incomplete), so a large part never erases the rest.  With three or more
+    movers in one local game only its pure equilibria are found (said).
 Nash equilibria
-    Every extreme equilibrium of the reduced normal form (two players),
-    translated into behaviour strategies where the equilibrium reaches an
-    information set (``None`` where it does not: any behaviour there keeps it
-    an equilibrium).
+    Every extreme equilibrium of the reduced normal form (two players; one
+    player: its optimal plans), translated into behaviour strategies where
+    the equilibrium reaches an information set (``None`` where it does not:
+    any behaviour there keeps it an equilibrium) and listed once per distinct
+    behaviour profile.  Skipped, with a warning, when the reduced normal form
+    is too large.
 
-Certificates: each equilibrium's realization-equivalent mixed plan profile has
-zero regret in the reduced normal form, and for subgame-perfect ones that
-holds in every subgame.
+Certificates: every subgame-perfect equilibrium has zero regret in every
+subgame, computed on the tree (:func:`gametrust.solvers.tree_certificate.subgame_regret`);
+each Nash equilibrium zero regret in the reduced normal form.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from fractions import Fraction
-from itertools import product
+from math import prod
 from typing import Any
 
-from ..core.errors import ArgumentError, SolverError
-from ..model.reduced import Plan, behavior_to_plans, plans_to_behavior, reduced_normal_form
-from ..model.regret import is_nash
-from ..model.tree import Chance, Decision, GameTree, Node, Path, Terminal
+import numpy as np
+
+from ..core.errors import ArgumentError, InputError, SolverError
+from ..model.game import NormalFormGame
+from ..model.reduced import Plan, plan_count, plans_to_behavior, reduced_normal_form
+from ..model.tree import Chance, GameTree, Node, Path, Terminal
 from .solve import solve
+from .spe import SubgamePerfect
+from .spe_local import Local, behavior_of_point
+from .tree_certificate import expected_value, subgame_regret
 from .tree_result import Behavior, TreeEquilibrium, TreeSolveResult, describe_equilibrium
 
-__all__ = ["Behavior", "TreeEquilibrium", "TreeSolveResult", "describe_equilibrium", "solve_tree"]
+__all__ = [
+    "NASH_PROFILE_LIMIT",
+    "Behavior",
+    "TreeEquilibrium",
+    "TreeSolveResult",
+    "behavior_of",
+    "describe_equilibrium",
+    "local_nash",
+    "mover_game",
+    "solve_tree",
+    "subgame",
+]
+
+#: Largest reduced normal form (number of plan profiles) whose Nash equilibria are listed.
+NASH_PROFILE_LIMIT = 250_000
+
+
+def subgame(tree: GameTree, root: Path, values: dict[Path, tuple[Any, ...]]) -> GameTree:
+    """The subgame at ``root`` with the subgames at ``values``' paths replaced by terminals."""
+    return tree.subgame(root, values)
 
 
 def _outcomes(tree: GameTree, behavior: Behavior) -> tuple[tuple[Path, Any], ...]:
@@ -62,81 +93,6 @@ def _outcomes(tree: GameTree, behavior: Behavior) -> tuple[tuple[Path, Any], ...
     return tuple(out)
 
 
-def _expected(tree: GameTree, behavior: Behavior, root: Path = ()) -> tuple[Any, ...]:
-    n = len(tree.players)
-
-    def walk(path: Path, node: Node) -> list[Any]:
-        if isinstance(node, Terminal):
-            return list(node.payoffs)
-        total = [Fraction(0)] * n
-        if isinstance(node, Chance):
-            weighted = [(p, lab, c) for lab, p, c in node.moves]
-        else:
-            dist = behavior[tree.infoset_of[path]]
-            assert dist is not None
-            weighted = [(dist[lab], lab, c) for lab, c in node.moves]
-        for p, label, child in weighted:
-            if p == 0:
-                continue
-            values = walk((*path, label), child)
-            total = [t + p * v for t, v in zip(total, values, strict=True)]
-        return total
-
-    return tuple(walk(root, tree.node(root)))
-
-
-def subgame(tree: GameTree, root: Path, values: dict[Path, tuple[Any, ...]]) -> GameTree:
-    """The subgame at ``root`` with the subgames at ``values``' paths replaced by terminals."""
-
-    def walk(path: Path, node: Node) -> Node:
-        if path in values and path != root:
-            return Terminal(values[path])
-        if isinstance(node, Terminal):
-            return node
-        if isinstance(node, Chance):
-            return Chance(
-                tuple((lab, p, walk((*path, lab), c)) for lab, p, c in node.moves), node.label
-            )
-        return Decision(
-            node.player,
-            tuple((lab, walk((*path, lab), c)) for lab, c in node.moves),
-            tree.infoset_of[path],
-            node.label,
-        )
-
-    return GameTree(tree.players, walk(root, tree.node(root)), tree.title)
-
-
-def _solve_minimal(sub: GameTree, warnings: list[str]) -> list[Behavior]:
-    """Equilibria of a subgame with no proper subgames below its root."""
-    root = sub.root
-    if isinstance(root, Terminal):
-        return [{}]
-    deciders = {i.player for i in sub.infosets}
-    if isinstance(root, Decision) and all(
-        isinstance(child, Terminal) for _, child in root.moves
-    ):
-        # one decision over terminals: every maximiser
-        values = [child.payoffs[root.player] for _, child in root.moves]  # type: ignore[union-attr]
-        best = max(values)
-        info = sub.infoset_of[()]
-        return [
-            {info: {lab: Fraction(int(lab == chosen)) for lab in root.actions}}
-            for chosen, v in zip(root.actions, values, strict=True)
-            if v == best
-        ]
-    game, plans = reduced_normal_form(sub)
-    if len(deciders) <= 2 and game.n_players == 2:
-        result = solve(game)
-    else:
-        result = solve(game, method="pure")
-        if result.warnings:
-            warnings.append(
-                "a subgame with more than two players moving was solved in pure strategies only"
-            )
-    return [behavior_of(sub, plans, e.strategies) for e in result]
-
-
 def behavior_of(tree: GameTree, plans: list[list[Plan]], mixes: Any) -> Behavior:
     """The behaviour strategy profile of a mixed plan profile (Kuhn's theorem)."""
     behavior: Behavior = {}
@@ -145,98 +101,179 @@ def behavior_of(tree: GameTree, plans: list[list[Plan]], mixes: Any) -> Behavior
     return behavior
 
 
-def _subgame_perfect(tree: GameTree, warnings: list[str]) -> list[Behavior]:
-    roots = tree.subgame_roots
-    solutions: dict[Path, list[tuple[Behavior, tuple[Any, ...]]]] = {}
-    for root in sorted(roots, key=len, reverse=True):
-        # the proper subgames directly below this root
-        inner = [
-            r for r in roots
-            if len(r) > len(root) and r[: len(root)] == root
-            and not any(len(q) > len(root) and len(q) < len(r) and r[: len(q)] == q
-                        for q in roots)
+def mover_game(local: Local, leaves: Sequence[tuple[Any, ...]]) -> NormalFormGame:
+    """The local game among its movers, children worth ``leaves``, others at their one plan."""
+    movers = local.movers
+    shape = tuple(len(local.plans[p]) for p in movers)
+    tensor = np.empty((len(movers), *shape), dtype=object)
+    for index in np.ndindex(*shape):
+        profile = local.profile(dict(zip(movers, index, strict=True)))
+        values = list(local.const[profile])
+        for c, r in enumerate(local.reach[profile]):
+            if r != 0:
+                values = [a + r * b for a, b in zip(values, leaves[c], strict=True)]
+        for k, p in enumerate(movers):
+            tensor[(k, *index)] = values[p]
+    labels = [[f"plan {k + 1}" for k in range(size)] for size in shape]
+    return NormalFormGame.from_payoff_tensor(
+        tensor, players=tuple(f"P{p}" for p in movers), actions=labels
+    )
+
+
+def local_nash(
+    local: Local, leaves: Sequence[tuple[Any, ...]], where: str
+) -> tuple[list[list[dict[int, tuple[Any, ...]]]], bool, list[str]]:
+    """Equilibria of a local game with two or more movers at fixed leaf values (exact)."""
+    game = mover_game(local, leaves)
+    notes: list[str] = []
+    complete = True
+    if game.n_players == 2:
+        try:
+            result = solve(game)
+        except ArgumentError:
+            result = solve(game, method="lemke-howson")
+            complete = False
+            notes.append(
+                f"{where} is too large to enumerate (a {game.shape[0]}x{game.shape[1]} "
+                "reduced normal form): one equilibrium was computed there by exact "
+                "Lemke-Howson, so the subgame-perfect equilibria listed are not all"
+            )
+    else:
+        result = solve(game, method="pure")
+        complete = False
+        notes.append(
+            f"{where} has {game.n_players} players moving: it was solved in pure strategies "
+            "only"
+        )
+    movers = local.movers
+    comps = [
+        [
+            {p: tuple(result.equilibria[k].strategies[m]) for m, p in enumerate(movers)}
+            for k in comp
         ]
-        found: list[tuple[Behavior, tuple[Any, ...]]] = []
-        for combo in product(*(solutions[r] for r in inner)):
-            values = {r: sol[1] for r, sol in zip(inner, combo, strict=True)}
-            below: Behavior = {}
-            for _, (behavior, _) in zip(inner, combo, strict=True):
-                below.update(behavior)
-            sub = subgame(tree, root, values)
-            for top in _solve_minimal(sub, warnings):
-                merged = {**below, **top}  # the subtree keeps the tree's infoset ids
-                found.append((merged, _expected(tree, merged, root)))
-        solutions[root] = found
-    return [b for b, _ in solutions[()]]
+        for comp in result.components
+    ]
+    return comps, complete, notes
 
 
-def _certify(tree: GameTree, behavior: Behavior, game: Any, plans: list[list[Plan]]) -> None:
-    profile = [behavior_to_plans(tree, plans[p], behavior) for p in range(len(tree.players))]
-    if not is_nash(game, profile):
-        raise SolverError(f"a tree equilibrium failed its Nash certificate: {behavior}")
+def _behavior_key(behavior: Behavior) -> tuple:
+    return tuple(sorted(
+        (k, None if d is None else tuple(sorted(d.items()))) for k, d in behavior.items()
+    ))
 
 
-def solve_tree(tree: GameTree, *, nash: bool = True) -> TreeSolveResult:
-    """Every subgame-perfect equilibrium, and the Nash equilibria of the reduced normal form.
+def _subgame_perfect(tree: GameTree) -> tuple[list[TreeEquilibrium], list[tuple[int, ...]],
+                                               bool, list[str]]:
+    engine = SubgamePerfect(tree, local_nash)
+    points, components = engine.run()
+    order = sorted(range(len(points)), key=lambda k: (not _pure(points[k].rho), k))
+    position = {k: i for i, k in enumerate(order)}
+    tol = 0 if tree.exact else 1e-9 * (1 + _scale(tree))
+    found = []
+    for k in order:
+        behavior = behavior_of_point(tree, points[k])
+        regret = subgame_regret(tree, behavior)
+        if regret > tol:
+            raise SolverError(
+                f"a subgame-perfect equilibrium failed its certificate (regret {regret}): "
+                f"{behavior}"
+            )
+        found.append(
+            TreeEquilibrium(
+                behavior, expected_value(tree, behavior), ("subgame-perfect", "nash"),
+                _outcomes(tree, behavior),
+            )
+        )
+    comps = sorted(tuple(sorted(position[k] for k in comp)) for comp in components)
+    return found, comps, engine.complete, engine.warnings
+
+
+def _pure(rho: Sequence[tuple[Any, Any]]) -> bool:
+    return all(v == 1 for _, v in rho)
+
+
+def _scale(tree: GameTree) -> float:
+    return max(
+        (abs(float(v)) for _, node in tree.nodes() if isinstance(node, Terminal)
+         for v in node.payoffs),
+        default=1.0,
+    )
+
+
+def _nash(tree: GameTree, spe: Sequence[TreeEquilibrium], warnings: list[str]
+          ) -> tuple[NormalFormGame | None, list[list[Plan]] | None, Any, list[TreeEquilibrium],
+                     bool]:
+    """The reduced normal form's Nash equilibria, once per behaviour profile."""
+    n = len(tree.players)
+    sizes = [plan_count(tree, p) for p in range(n)]
+    if prod(sizes) > NASH_PROFILE_LIMIT:
+        warnings.append(
+            f"the reduced normal form ({'x'.join(map(str, sizes))} plans) is too large to list "
+            "its Nash equilibria; the subgame-perfect equilibria are computed subgame by "
+            "subgame"
+        )
+        return None, None, None, [], False
+    game, plans = reduced_normal_form(tree)
+    complete = True
+    if n == 1:
+        result = solve(game, method="pure")  # one player: the optimal plans are the extremes
+    elif n == 2:
+        try:
+            result = solve(game)
+        except ArgumentError:
+            warnings.append(
+                f"the reduced normal form ({game.shape[0]}x{game.shape[1]}) is too large to "
+                "enumerate its Nash equilibria"
+            )
+            return game, plans, None, [], False
+    else:
+        complete = False
+        warnings.append("Nash equilibria of the normal form are computed for two players only")
+        return game, plans, None, [], False
+    found: dict[tuple, TreeEquilibrium] = {}
+    for e in result:
+        behavior = behavior_of(tree, plans, e.strategies)
+        key = _behavior_key(behavior)
+        if key in found:
+            continue
+        is_spe = any(_agrees(behavior, s.behavior) for s in spe)
+        found[key] = TreeEquilibrium(
+            behavior, tuple(e.payoffs),
+            ("nash", "subgame-perfect") if is_spe else ("nash",),
+            _outcomes(tree, behavior),
+        )
+    return game, plans, result, list(found.values()), complete
+
+
+def solve_tree(tree: GameTree, *, nash: bool = True, source: str | None = None
+               ) -> TreeSolveResult:
+    """Every extreme subgame-perfect equilibrium, and the Nash equilibria of the reduced
+    normal form.
 
     ``nash=False`` skips the (possibly large) reduced normal form's Nash
-    equilibria; the subgame-perfect ones are computed either way.
+    equilibria; the subgame-perfect ones are computed either way.  ``source``
+    (the scenario's file) is named in every error.
     """
+    try:
+        return _solve_tree(tree, nash)
+    except InputError as exc:
+        if source is None or exc.location.file is not None:
+            raise
+        raise type(exc)(exc.message, replace(exc.location, file=source)) from None
+
+
+def _solve_tree(tree: GameTree, nash: bool) -> TreeSolveResult:
     from ..scenario.treespec import check_perfect_recall
 
     tree.check_probabilities()
     check_perfect_recall(tree)  # Kuhn's theorem, and so the reduced normal form, needs it
-    warnings: list[str] = []
-    game, plans = reduced_normal_form(tree)
-    spe_behaviors = _subgame_perfect(tree, warnings)
-    spe = []
-    seen = []
-    for behavior in spe_behaviors:
-        if behavior in seen:
-            continue
-        seen.append(behavior)
-        _certify(tree, behavior, game, plans)
-        for root in tree.subgame_roots:
-            sub = subgame(tree, root, {})
-            sub_game, sub_plans = reduced_normal_form(sub)
-            restricted = {k: v for k, v in behavior.items() if k in sub.infoset_of.values()}
-            _certify(sub, restricted, sub_game, sub_plans)
-        spe.append(
-            TreeEquilibrium(
-                behavior, _expected(tree, behavior), ("subgame-perfect", "nash"),
-                _outcomes(tree, behavior),
-            )
-        )
-    found_nash: list[TreeEquilibrium] = []
-    normal_form = None
-    complete = True
-    if not nash:
-        complete = False
-        warnings.append("Nash equilibria of the reduced normal form were not computed")
-    elif game.n_players == 2:
-        try:
-            normal_form = solve(game)
-        except ArgumentError:  # too large to enumerate: subgame-perfect ones are still complete
-            warnings.append(
-                f"the reduced normal form ({game.shape[0]}x{game.shape[1]}) is too large to "
-                "enumerate its Nash equilibria; the subgame-perfect equilibria are complete"
-            )
-            normal_form = None
-        for e in normal_form or ():
-            behavior = behavior_of(tree, plans, e.strategies)
-            is_spe = any(_agrees(behavior, s.behavior) for s in spe)
-            found_nash.append(
-                TreeEquilibrium(
-                    behavior, tuple(e.payoffs),
-                    ("nash", "subgame-perfect") if is_spe else ("nash",),
-                    _outcomes(tree, behavior),
-                )
-            )
+    spe, components, spe_complete, warnings = _subgame_perfect(tree)
+    warnings = list(warnings)
+    if nash:
+        game, plans, normal_form, found_nash, nash_complete = _nash(tree, spe, warnings)
     else:
-        complete = False
-        warnings.append("Nash equilibria of the normal form are computed for two players only")
-    if normal_form is None or any("pure strategies only" in w for w in warnings):
-        complete = False
+        game, plans, normal_form, found_nash, nash_complete = None, None, None, [], False
+        warnings.append("Nash equilibria of the reduced normal form were not computed")
     return TreeSolveResult(
         tree=tree,
         subgame_perfect=tuple(spe),
@@ -244,8 +281,10 @@ def solve_tree(tree: GameTree, *, nash: bool = True) -> TreeSolveResult:
         reduced=game,
         plans=plans,
         normal_form=normal_form,
-        complete=complete,
+        complete=spe_complete and nash_complete,
         warnings=tuple(dict.fromkeys(warnings)),
+        components=tuple(components),
+        subgame_perfect_complete=spe_complete,
     )
 
 

@@ -33,10 +33,10 @@ from typing import Any
 from ..core.display import Displayable
 from ..core.exact import Number, format_number
 from ..model.game import NormalFormGame
-from ..model.reduced import Plan, behavior_to_plans
-from ..model.regret import max_regret
+from ..model.reduced import Plan
 from ..model.tree import GameTree, Path
 from .result import SolveResult
+from .tree_certificate import subgame_regret
 
 __all__ = ["Behavior", "TreeEquilibrium", "TreeSolveResult", "describe_equilibrium"]
 
@@ -129,21 +129,31 @@ def describe_equilibrium(tree: GameTree, e: TreeEquilibrium) -> str:
 class TreeSolveResult(Displayable):
     """Subgame-perfect and Nash equilibria of a tree, with the reduced normal form.
 
-    ``subgame_perfect`` holds every subgame-perfect equilibrium (ties
-    included); ``nash`` the extreme Nash equilibria of the reduced normal form
-    (two players), open (``None``) at information sets they never reach;
-    ``normal_form`` is that form's :class:`~gametrust.solvers.result.SolveResult`.
+    ``subgame_perfect`` holds every extreme subgame-perfect equilibrium (mixed
+    behaviour at ties included; ``components`` groups them into continua) when
+    ``subgame_perfect_complete``; ``nash`` the extreme Nash equilibria of the
+    reduced normal form (two players), once per behaviour profile, open
+    (``None``) at information sets they never reach; ``normal_form`` is that
+    form's :class:`~gametrust.solvers.result.SolveResult` (``None``, like
+    ``reduced``, when it was too large to list).  ``complete`` says both lists
+    are complete.
     """
 
     tree: GameTree
     subgame_perfect: tuple[TreeEquilibrium, ...]
     nash: tuple[TreeEquilibrium, ...]
-    reduced: NormalFormGame
-    plans: list[list[Plan]]
+    reduced: NormalFormGame | None
+    plans: list[list[Plan]] | None
     normal_form: SolveResult | None
     complete: bool
     warnings: tuple[str, ...] = ()
     details: dict[str, Any] = field(default_factory=dict)
+    #: Pieces of subgame-perfect equilibria: index tuples into ``subgame_perfect``; a piece
+    #: of several is a continuum (every mixture of its members' realization plans, subgame
+    #: by subgame, is subgame-perfect) whose extreme points they are.
+    components: tuple[tuple[int, ...], ...] = ()
+    #: True when ``subgame_perfect`` provably holds every extreme subgame-perfect equilibrium.
+    subgame_perfect_complete: bool = True
 
     #: Subgame-perfect equilibria by backward induction over the subgames; the Nash
     #: equilibria come from the enumeration of the reduced normal form.
@@ -162,16 +172,12 @@ class TreeSolveResult(Displayable):
 
     @property
     def max_regret(self) -> Number:
-        """The largest certificate: the regret of each subgame-perfect equilibrium's mixed
-        plan profile in the reduced normal form, and the Nash equilibria's (``0`` exactly in
-        exact games)."""
+        """The largest certificate: each subgame-perfect equilibrium's largest gain from a
+        deviation in any subgame, and the Nash equilibria's regret in the reduced normal form
+        (``0`` exactly in exact games)."""
         found: list[Number] = [Fraction(0) if self.exact else 0.0]
         for e in self.subgame_perfect:
-            profile = [
-                behavior_to_plans(self.tree, self.plans[p], e.behavior)
-                for p in range(len(self.tree.players))
-            ]
-            found.append(max_regret(self.reduced, profile))
+            found.append(subgame_regret(self.tree, e.behavior))
         if self.normal_form is not None:
             found.append(self.normal_form.max_regret)
         return max(found)
@@ -185,10 +191,12 @@ class TreeSolveResult(Displayable):
             "method": self.method,
             "exact": self.exact,
             "complete": self.complete,
+            "subgame_perfect_complete": self.subgame_perfect_complete,
             "max_regret": format_number(self.max_regret),
             "subgame_perfect": [e.to_dict(tree) for e in self.subgame_perfect],
+            "subgame_perfect_components": [list(c) for c in self.components],
             "nash": [e.to_dict(tree) for e in self.nash],
-            "reduced_normal_form": {
+            "reduced_normal_form": None if self.reduced is None else {
                 "strategies": {
                     p: list(acts) for p, acts in zip(tree.players, self.reduced.actions,
                                                      strict=True)
