@@ -50,6 +50,7 @@ from ..core.polynomial import (
     sympy_number,
     to_sympy,
 )
+from ..core.progress import step
 from ..model.empathy import empathize_tensor
 from ..model.game import NormalFormGame
 
@@ -297,6 +298,7 @@ def polytope_polys(c: np.ndarray, out: set[Poly]) -> None:
     r, d = c.shape
     one = Poly.constant(1)
     for k in range(1, min(r, d) + 1):
+        step("sweep: polynomials of the best-response polytopes", k - 1, min(r, d))
         for support in combinations(range(d), k):
             for rows in combinations(range(r), k):
                 m = [[c[j, i] for i in support] for j in rows]

@@ -31,6 +31,7 @@ import numpy as np
 
 from .game import NormalFormGame
 from .tree import Chance, Decision, GameTree, Node, Path, Terminal
+from .tree_size import check_reduced_size
 
 __all__ = [
     "Plan",
@@ -141,6 +142,7 @@ def reduced_normal_form(tree: GameTree) -> tuple[NormalFormGame, list[list[Plan]
 
 def reduced_tensor(tree: GameTree) -> tuple[np.ndarray, list[list[Plan]], list[list[str]]]:
     """The reduced normal form's payoff tensor (any value type), plans and plan labels."""
+    check_reduced_size(tree)  # the profiles limit, counted before anything is built
     order = [i.id for i in tree.infosets]
     plans: list[list[Plan]] = []
     for player in range(len(tree.players)):
