@@ -18,10 +18,9 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from test_cli import _at_root, run  # noqa: F401 - _at_root: the autouse fixture
 
 from gametrust import NormalFormGame, solve
-from gametrust.cli import cli
 from gametrust.cli.progress import Bar, showing_progress
 from gametrust.core import limits, progress
 from gametrust.core.errors import ArgumentError
@@ -34,23 +33,10 @@ KOREA = "scenarios/korea.yaml"
 BONDS = ROOT / "tests" / "fixtures" / "bad" / "too_many_commitments.yaml"
 
 
-def _runner() -> CliRunner:
-    try:  # click < 8.2 mixes stderr into stdout unless told not to
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
 @pytest.fixture(autouse=True)
-def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
-    monkeypatch.delenv("GAMETRUST_DEBUG", raising=False)
+def _no_raised_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     for entry in limits.LIMITS.values():
         monkeypatch.delenv(entry.variable, raising=False)
-
-
-def run(*args: str):
-    return _runner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def one_error(result, code: int = 2) -> str:
