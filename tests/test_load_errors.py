@@ -335,3 +335,10 @@ def test_a_document_with_too_many_values_is_refused_while_it_is_parsed() -> None
     with raised(values=1000), pytest.raises(ScenarioLimitError) as info:
         loads("a: [" + ", ".join(["1"] * 2000) + "]\n", "long.yaml")
     assert info.value.location.line == 1
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\ud800"])
+def test_a_character_yaml_refuses_is_located(char: str) -> None:
+    error = _loads_error(GOOD.replace("title: Singapore", f"title: Singa{char}pore", 1))
+    assert (error.location.line, error.location.column) == (39, 13)
+    assert "not a text file" in error.message

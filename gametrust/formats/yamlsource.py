@@ -152,8 +152,9 @@ class _Loader(yaml.SafeLoader):
 
 
 def _compose(text: str, file: str | None) -> Node | None:
-    loader = _Loader(text, file)
+    loader = None
     try:
+        loader = _Loader(text, file)  # checks every character first (a ReaderError)
         return loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -176,7 +177,8 @@ def _compose(text: str, file: str | None) -> Node | None:
     except RecursionError:
         raise _error("invalid YAML: nested too deeply", file) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 class _Builder:

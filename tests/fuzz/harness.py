@@ -34,9 +34,10 @@ class Outcome:
     args: tuple[str, ...]
     exit_code: int
     stderr: str  # without the traceback
-    seconds: float
+    seconds: float  # wall time
     timed_out: bool = False
     trace: str = ""  # the traceback GAMETRUST_DEBUG=1 prints
+    cpu: float = 0.0  # processor time of this process (the run, in a forked child)
 
     @property
     def where(self) -> str:
@@ -78,7 +79,7 @@ def time_limit(seconds: float) -> Iterator[None]:
 def run_command(args: list[str], path: Path, seconds: float = 0) -> Outcome:
     """Run ``gametrust ARGS`` in-process, ``FILE`` in ``args`` standing for ``path``."""
     args = [str(path) if a == "FILE" else a for a in args]
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     timed_out = False
     try:
         with time_limit(seconds):
@@ -91,7 +92,8 @@ def run_command(args: list[str], path: Path, seconds: float = 0) -> Outcome:
     trace = ""
     if stderr.startswith("Traceback"):  # GAMETRUST_DEBUG=1: the traceback, then the line
         trace, _, stderr = stderr.rstrip("\n").rpartition("\n")
-    return Outcome(tuple(args), code, stderr, time.perf_counter() - start, timed_out, trace)
+    return Outcome(tuple(args), code, stderr, time.perf_counter() - start, timed_out, trace,
+                   time.process_time() - start_cpu)
 
 
 def verdict(outcome: Outcome) -> str | None:
