@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from gametrust.core.errors import ExpressionError, InputError, ScenarioError
+from gametrust.core.limits import LimitError, ScenarioLimitError, raised
 from gametrust.formats.load import load, loads
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
@@ -60,6 +61,10 @@ CASES: list[tuple[str, type[ScenarioError], int | None, int | None, tuple[str | 
     ("payoff_is_bool.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
     ("payoff_is_null.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
     ("payoff_is_infinite.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
+    # YAML 1.1 reads these as a date, a base-60 and an octal number: never silently a payoff
+    ("payoff_is_date.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
+    ("payoff_is_base60.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
+    ("payoff_is_octal.yaml", ScenarioError, 12, 25, ("payoffs", "Reassure, Arm", 1)),
     # expressions: columns point at the offending character
     ("unknown_parameter.yaml", ExpressionError, 13, 30, ("payoffs", "Reassure, Freeze", 1)),
     ("division_by_zero.yaml", ExpressionError, 13, 31, ("payoffs", "Reassure, Freeze", 1)),
@@ -90,6 +95,8 @@ CASES: list[tuple[str, type[ScenarioError], int | None, int | None, tuple[str | 
     ("tree_and_payoffs.yaml", ScenarioError, 11, 1, ("tree",)),
     ("tree_player_actions.yaml", ScenarioError, 5, 13, ("players", "Entrant", "actions")),
     ("tree_forgets_own_move.yaml", ScenarioError, 16, 16, ("tree", "moves", "Late", "infoset")),
+    ("tree_with_beliefs.yaml", ScenarioError, 27, 1, ("beliefs",)),
+    ("tree_with_signalling.yaml", ScenarioError, 27, 1, ("signalling",)),
     # moves in time on korea.yaml's stage game
     ("commitment_unknown_action.yaml", ScenarioError, 81, 48, ("commitments", 0, "actions", 0)),
     ("commitment_bond_missing.yaml", ScenarioError, 81, 5, ("commitments", 0, "bond")),
@@ -102,6 +109,9 @@ CASES: list[tuple[str, type[ScenarioError], int | None, int | None, tuple[str | 
     ("types_unknown_type.yaml", ScenarioError, 27, 5, ("signalling", "cost", "reformr")),
     ("types_unknown_profile.yaml", ScenarioError, 21, 9,
      ("types", "USSR", "expansionist", "payoffs", "Engage, Retreat")),
+    # limits on the work a short file can ask for (docs/limits.md)
+    ("too_many_profiles.yaml", ScenarioLimitError, 4, 1, ("players",)),
+    ("too_many_commitments.yaml", ScenarioLimitError, 80, 1, ("commitments",)),
 ]
 
 
@@ -243,3 +253,92 @@ def test_hostile_numbers_are_refused_quickly(value: str) -> None:
     error = _loads_error(GOOD.replace("    value: 4\n", f"    value: {value}\n", 1))
     assert error.location.path == ("parameters", "relief", "value")
     assert time.perf_counter() - start < 2
+
+
+# -- values YAML would read as something else, and limits ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("2001-12-14", "a date"),  # read as 2001 - 12 - 14 = 1975 before
+        ("2001-12-14 21:59:43", "a date and time"),
+        ("2001-99-99", "a date"),  # YAML's date pattern, not a valid date
+        ("1:3", "a base-60 number"),  # odds? YAML 1.1 reads 63
+        ("-1:30.5", "a base-60 number"),
+        ("017", "an octal number"),  # YAML 1.1 reads 15
+    ],
+)
+def test_yaml_values_that_are_not_plain_numbers_are_located_errors(written: str, kind: str) -> None:
+    error = _loads_error(GOOD.replace("[2, 2]", f"[{written}, 2]", 1))
+    assert error.location.path == ("payoffs", "Pressure, Arm", 0)
+    assert f"not {kind}" in error.message
+
+
+@pytest.mark.parametrize("field", ["    value: 4\n", "range: [2, 6]"])
+def test_a_date_is_not_a_parameter_value_either(field: str) -> None:
+    new = "    value: 2001-12-14\n" if "value" in field else "range: [2, 2001-12-14]"
+    error = _loads_error(GOOD.replace(field, new, 1))
+    assert error.location.path[:2] == ("parameters", "relief")
+
+
+def test_a_date_where_text_is_expected_is_the_text_written() -> None:
+    text = GOOD.replace("title: Singapore summit, 2018", "title: 2018-06-12", 1)
+    assert loads(text, "inline.yaml").title == "2018-06-12"
+    text = GOOD.replace("actions: [Arm, Freeze]", "actions: [Arm, 1:30]", 1).replace(
+        "Freeze:", "1:30:").replace(", Freeze", ", 1:30")
+    assert loads(text, "inline.yaml").players[1].actions == ("Arm", "1:30")
+
+
+def test_a_quoted_date_is_an_expression_as_written() -> None:
+    scenario = loads(GOOD.replace("[2, 2]", "['2001-12-14', 2]", 1), "inline.yaml")
+    assert scenario.base_game().payoff(("Pressure", "Arm"))[0] == 1975
+
+
+def test_limits_are_located_and_name_how_to_raise_them() -> None:
+    with pytest.raises(ScenarioLimitError) as info:
+        load(BAD / "too_many_profiles.yaml")
+    assert "GAMETRUST_MAX_PROFILES" in info.value.message
+    assert info.value.count == 2**30
+    with raised(actions=1):
+        error = _loads_error(GOOD)
+    assert isinstance(error, LimitError)
+    assert error.location.path == ("players", "US", "actions")
+    assert "GAMETRUST_MAX_ACTIONS" in error.message
+    with raised(commitments=5):  # raised: the file loads
+        assert len(load(BAD / "too_many_commitments.yaml").commitments) == 5
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text(GOOD + "#" * 2000)
+    with raised(file_bytes=len(GOOD) + 1000), pytest.raises(LimitError) as info:
+        load(big)
+    assert info.value.location.file == str(big)
+    assert "GAMETRUST_MAX_FILE_BYTES" in info.value.message
+    nfg = tmp_path / "big.nfg"
+    nfg.write_text('NFG 1 R "x" { "A" "B" } { 2 2 }\n' + "1 " * 3000)
+    with raised(file_bytes=1000), pytest.raises(LimitError):
+        load(nfg)
+
+
+def test_an_endless_file_is_refused_quickly() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    start = time.perf_counter()
+    with pytest.raises(LimitError):
+        load("/dev/zero")
+    assert time.perf_counter() - start < 5
+
+
+def test_a_document_with_too_many_values_is_refused_while_it_is_parsed() -> None:
+    with raised(values=1000), pytest.raises(ScenarioLimitError) as info:
+        loads("a: [" + ", ".join(["1"] * 2000) + "]\n", "long.yaml")
+    assert info.value.location.line == 1
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\ud800"])
+def test_a_character_yaml_refuses_is_located(char: str) -> None:
+    error = _loads_error(GOOD.replace("title: Singapore", f"title: Singa{char}pore", 1))
+    assert (error.location.line, error.location.column) == (39, 13)
+    assert "not a text file" in error.message

@@ -263,9 +263,6 @@ def test_tree_sweep_with_a_cost_of_minus_1e200_is_exact(at_root: None) -> None:
         assert "breakpoints: 1/3" in out.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="the tree sweep solves irrational candidate points in "
-                   "floats, where payoffs of 1e40 hide the differences (fix: analysis/"
-                   "tree_sweep.py, see issue 10 note of h10-roots)")
 def test_tree_sweep_with_a_cost_of_minus_1e40_has_one_breakpoint(at_root: None) -> None:
     out = run("sweep", "scenarios/agreed_framework_1994.yaml", "--empathy",
               "--set", "cost=-1e40")
@@ -273,8 +270,6 @@ def test_tree_sweep_with_a_cost_of_minus_1e40_has_one_breakpoint(at_root: None) 
     assert "2 intervals, breakpoints: 1/3\n" in out.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="vertex enumeration bounds determinants in floats "
-                   "(solvers/_basis_search.py): owned by the robustness helper of issue 10")
 @pytest.mark.parametrize("args", [
     ("scenarios/korea.yaml", "--empathy", "--set", "relief=1e160"),
     ("scenarios/korea.yaml", "--param", "relief", "--to", "1e999"),
@@ -295,3 +290,23 @@ def test_a_check_at_an_irrational_value_beyond_floats_is_a_located_error() -> No
     with pytest.raises(ArgumentError, match="beyond the float range") as caught:
         CheckModel.of(korea).assignment({"parameter:relief": huge}, [relief])
     assert caught.value.location.path == ("relief",)
+
+
+@pytest.mark.parametrize("coeffs", [(-2, 0, 1), (1, -5, 3), (-7, 3, -2), (10**999 - 3, 7, -(10**998))])
+def test_quadratic_isolation_agrees_with_sympy(coeffs: tuple[int, ...]) -> None:
+    """The integer-square-root isolation of quadratics: disjoint intervals, one sign change
+    each, the roots sympy finds (compared exactly with sympy's own isolating intervals)."""
+    import sympy
+
+    from gametrust.core.real_roots import isolate
+
+    x = sympy.Symbol("x")
+    poly = sympy.Poly(list(reversed(coeffs)), x)
+    theirs = poly.intervals()
+    ours = isolate(coeffs)
+    assert len(ours) == len(theirs)
+    for (lo, hi), ((a, b), _) in zip(ours, sorted(theirs), strict=True):
+        assert lo < hi
+        value = lambda t: sum(c * t**k for k, c in enumerate(coeffs))  # noqa: E731
+        assert value(lo) * value(hi) < 0
+        assert max(lo, F(a)) <= min(hi, F(b))  # the same root

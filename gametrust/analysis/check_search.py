@@ -32,6 +32,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, assume, find, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 from hypothesis.errors import NoSuchExample, Unsatisfiable
 
+from ..core.progress import step
 from ..scenario.claims import Claim
 from ..scenario.conditions import PARAMETER, Variable
 from .check_model import CheckModel
@@ -219,6 +220,7 @@ def search_claim(
 
     def fails(values: dict[str, Any]) -> bool:
         tally.tried += 1
+        step(f"check: {claim.name}", tally.tried, examples)
         evaluation = model.evaluate_at(claim, values, variables)
         if evaluation.status == "excluded":
             assume(False)

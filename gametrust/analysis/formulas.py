@@ -9,7 +9,45 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["expression_text", "formula_text", "ratio"]
+__all__ = ["FACTOR_BITS", "expression_text", "factor", "factor_list", "formula_text", "ratio"]
+
+#: Bits of a numerator or denominator beyond which an expression is not factored for display:
+#: factoring is only for reading, and sympy's factoring of polynomials with 1,000-digit
+#: coefficients (a payoff ``1e999``) takes minutes.
+FACTOR_BITS = 1_000
+
+
+def _huge(expr: Any) -> bool:
+    """Whether a rational in ``expr`` has more than :data:`FACTOR_BITS` bits."""
+    import sympy
+
+    return any(
+        max(abs(int(r.p)), int(r.q)).bit_length() > FACTOR_BITS
+        for r in sympy.sympify(expr).atoms(sympy.Rational)
+    )
+
+
+def factor(expr: Any) -> Any:
+    """``sympy.factor(expr)``, or ``expr`` cancelled when its numbers are too large to factor.
+
+    >>> import sympy
+    >>> e = sympy.Symbol("e")
+    >>> factor(2*e + 2), factor(10**400 * e + 1) == 10**400 * e + 1
+    (2*(e + 1), True)
+    """
+    import sympy
+
+    return sympy.cancel(expr) if _huge(expr) else sympy.factor(expr)
+
+
+def factor_list(poly: Any) -> tuple[Any, list[tuple[Any, int]]]:
+    """``sympy.factor_list(poly)``, or ``poly`` as one factor when its numbers are too large."""
+    import sympy
+
+    if _huge(poly):
+        coefficient, rest = sympy.sympify(poly).as_content_primitive()
+        return coefficient, [(rest, 1)]
+    return sympy.factor_list(poly)
 
 
 def expression_text(expr: Any) -> str:
@@ -27,7 +65,7 @@ def _polynomial_form(poly: Any) -> tuple[Any, bool]:
     """
     import sympy
 
-    coefficient, factors = sympy.factor_list(sympy.expand(poly))
+    coefficient, factors = factor_list(sympy.expand(poly))
     pieces = [[f, k] for f, k in factors]
     negative = coefficient < 0
     if negative:
@@ -60,7 +98,7 @@ def formula_text(expr: Any) -> str:
     if denominator == 1:
         form, negative = _polynomial_form(numerator)
         return ("-" if negative else "") + expression_text(form)
-    if sympy.factor_list(sympy.expand(denominator))[0] < 0:
+    if factor_list(sympy.expand(denominator))[0] < 0:
         numerator, denominator = -numerator, -denominator
     top, negative = _polynomial_form(numerator)
     bottom, _ = _polynomial_form(denominator)
@@ -79,4 +117,4 @@ def ratio(numerator: Any, denominator: Any) -> Any | None:
 
     if sympy.simplify(denominator) == 0:
         return None
-    return sympy.factor(sympy.cancel(numerator / denominator))
+    return factor(sympy.cancel(numerator / denominator))

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..core.exact import Number
 from .explanation import ConditionStatus, SymbolicCondition
-from .formulas import expression_text
+from .formulas import expression_text, factor, factor_list
 
 __all__ = ["symbolic_condition", "value_at"]
 
@@ -84,13 +84,13 @@ def _multivariate(expr: Any, strict: bool) -> tuple[str, Any]:
     expr = sympy.together(expr)
     numerator, denominator = sympy.fraction(expr)
     if denominator.free_symbols:
-        factored = sympy.factor(expr)
+        factored = factor(expr)
         if factored.could_extract_minus_sign():
             return _relation(-factored, _FLIP[op], 0)
         return _relation(factored, op, 0)
     if denominator.is_negative:
         op = _FLIP[op]
-    coefficient, factors = sympy.factor_list(sympy.expand(numerator))
+    coefficient, factors = factor_list(sympy.expand(numerator))
     if coefficient < 0:
         op = _FLIP[op]
     if len(factors) == 1 and factors[0][1] == 1:
@@ -99,7 +99,7 @@ def _multivariate(expr: Any, strict: bool) -> tuple[str, Any]:
         rhs = -constant / content
         if primitive.could_extract_minus_sign():
             primitive, rhs, op = -primitive, -rhs, _FLIP[op]
-        return _relation(sympy.factor(primitive), op, rhs)
+        return _relation(factor(primitive), op, rhs)
     product_ = sympy.Mul(*(f**k for f, k in factors))
     if product_.could_extract_minus_sign():
         product_, op = -product_, _FLIP[op]

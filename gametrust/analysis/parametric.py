@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cmp_to_key
 from itertools import combinations, product
+from math import comb
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -48,6 +49,7 @@ import numpy as np
 from ..core.algebraic import simplest_between
 from ..core.errors import ArgumentError, Location, did_you_mean
 from ..core.exact import as_number, format_number
+from ..core.limits import ArgumentLimitError, check, shape_name
 from ..core.polynomial import (
     Poly,
     RationalFunction,
@@ -61,6 +63,7 @@ from ..core.polynomial import (
     to_sympy,
     vanishes_at,
 )
+from ..core.progress import step
 from ..model.empathy import empathize_tensor
 from ..model.game import NormalFormGame
 
@@ -306,6 +309,7 @@ def polytope_polys(c: np.ndarray, out: set[Poly]) -> None:
     r, d = c.shape
     one = Poly.constant(1)
     for k in range(1, min(r, d) + 1):
+        step("sweep: polynomials of the best-response polytopes", k - 1, min(r, d))
         for support in combinations(range(d), k):
             for rows in combinations(range(r), k):
                 m = [[c[j, i] for i in support] for j in rows]
@@ -341,6 +345,10 @@ def player_polys(polys: np.ndarray, player: int, lo: Fraction, hi: Fraction) -> 
     """
     out: set[Poly] = set()
     flat = polys[player].ravel()
+    shape = polys.shape[1:]
+    work = len(flat) * (len(flat) - 1) // 2 + (comb(sum(shape), shape[0]) if len(shape) == 2 else 0)
+    check("sweep_work", work, f"an exact sweep of {shape_name(shape)}",
+          Location(path=("axis",)), verb="needs", error=ArgumentLimitError)
     for a, b in combinations(range(len(flat)), 2):
         diff = flat[a] - flat[b]
         if not diff.is_zero():

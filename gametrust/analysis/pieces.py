@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..core.polynomial import Poly, RationalFunction, det, sympy_number, to_sympy
+from ..core.progress import step
 from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, float_tolerance
 from ..solvers.result import Equilibrium, SolveResult
@@ -95,6 +96,7 @@ class PointEvaluator:
         key = t if exact else ("alg", str(t))
         if key in self.cache:
             return self.cache[key]
+        step("sweep: solving the game at candidate points", len(self.cache))
         if exact:
             game = self.build(t)
         else:  # an irrational point: solved in floats, with the documented tolerance

@@ -33,6 +33,7 @@ import numpy as np
 from ..core.display import Displayable
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
+from ..core.progress import step
 from ..model.empathy import apply_empathy
 from ..solvers.result import SolveResult
 from .parametric import (
@@ -220,6 +221,7 @@ def sweep_map(
     signature = {}
     for c, sx in enumerate(x_samples):
         for r, sy in enumerate(y_samples):
+            step("map: solving each cell", len(signature), len(x_samples) * len(y_samples))
             signature[(c, r)] = evaluator.at((sx, sy)).signature
     # connected components of equal signature (4-neighbourhood)
     region_of: dict[tuple[int, int], int] = {}

@@ -37,11 +37,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..core.errors import ArgumentError, Location, did_you_mean
-from ..core.exact import as_number
 from ..model.bayesian import BayesianGame
 from ..model.game import NormalFormGame
 from ..model.signalling import SignallingGame
 from ..model.tree import GameTree
+from ..scenario.build import empathy_with
 from ..scenario.scenario import Scenario
 from ..solvers.solve import solve as solve_normal_form
 
@@ -123,9 +123,7 @@ def solve(
 
 
 def _weights(scenario: Scenario, parameters: Mapping[str, str], empathy: Mapping[str, str]) -> dict:
-    weights = scenario.empathy_weights(parameters)
-    weights.update({k: as_number(v, exact=True) for k, v in empathy.items()})
-    return weights
+    return empathy_with(scenario, parameters, empathy)
 
 
 def analyse(

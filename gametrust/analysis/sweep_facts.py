@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core.exact import format_number
+from .formulas import factor
 from .parametric import between
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -105,7 +106,7 @@ def formula(expr: Any) -> str:
     if expr.is_Number:
         return format_number(float(expr))
     candidates = [str(sympy.cancel(expr))]
-    factored = str(sympy.factor(expr))
+    factored = str(factor(expr))
     if len(factored) < len(candidates[0]):
         candidates.append(factored)
     return min(candidates, key=len)

@@ -20,6 +20,7 @@ follow — are about subgame-perfect play).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -29,9 +30,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core.errors import ArgumentError, Location
-from ..core.polynomial import Poly, RationalFunction
+from ..core.polynomial import Poly, RationalFunction, vanishes_at
 from ..model.empathy import empathize_tensor
-from ..model.reduced import reduced_tensor
+from ..model.reduced import plan_count, reduced_tensor
 from ..model.tree import Chance, Decision, GameTree, Terminal
 from ..scenario.treespec import without_impossible_moves
 from ..solvers.extensive import Behavior, TreeSolveResult, solve_tree
@@ -49,6 +50,7 @@ from .parametric import (
     player_polys,
     roots_of,
     show_value,
+    sorted_unique,
     sweep_range,
 )
 from .pieces import split_range
@@ -57,7 +59,15 @@ from .tree_formulas import lift, payoff_functions
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
-__all__ = ["TreeBreakpoint", "TreeInterval", "TreeSweepResult", "sweep_scenario_tree", "sweep_tree"]
+#: Reduced normal forms with more plan profiles than this seed the refinement with the chance
+#: probabilities only (every pair of payoffs and every basis of a large one is too many
+#: polynomials; the refinement alone finds every breakpoint, see the module docstring).
+SEED_PROFILES = 64
+
+__all__ = [
+    "SEED_PROFILES", "TreeBreakpoint", "TreeInterval", "TreeSweepResult", "sweep_scenario_tree",
+    "sweep_tree",
+]
 
 
 @dataclass(frozen=True)
@@ -175,6 +185,8 @@ def _base_polys(rf_tree: GameTree, lo: Fraction, hi: Fraction, symbol: str) -> s
                 q = lift(p)
                 if not q.num.is_zero() and q.num.degree > 0:
                     out.add(q.num.primitive())
+    if math.prod(plan_count(rf_tree, p) for p in range(len(rf_tree.players))) > SEED_PROFILES:
+        return out  # only a seed: the refinement collects what each solution relies on
     tensor, _, _ = reduced_tensor(rf_tree)
     lifted = np.vectorize(lift, otypes=[object])(tensor)
     polys = cleared_polys(lifted, symbol, lo, hi)
@@ -235,7 +247,20 @@ def sweep_tree(
                 changed = True
                 new_points.extend(inside)
             new_points.append(b)
-        points = sorted(set(new_points), key=float) if changed else points
+        points = sorted_unique(new_points) if changed else points
+    # an irrational candidate whose neighbours agree: the solution there differs from theirs
+    # only if a polynomial their solutions relied on vanishes there (decided exactly; the
+    # float solve of ``at`` is then not needed, and not trusted, to compare signatures)
+    for k in range(1, len(points) - 1):
+        t = points[k]
+        if isinstance(t, Fraction):
+            continue
+        left, right = between(points[k - 1], t), between(t, points[k + 1])
+        if at(left)[1] != at(right)[1]:
+            continue
+        relied_here = exact_at(left)[1] | exact_at(right)[1]
+        if not any(vanishes_at(p, t) for p in relied_here):
+            cache[("alg", str(t))] = at(left)
     split = split_range(points, lambda t: at(t)[1])
     intervals = [
         TreeInterval(points[a], points[b], closed_lo, closed_hi, gap, at(gap)[0],

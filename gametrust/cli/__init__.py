@@ -5,6 +5,8 @@ and loading in :mod:`.options`, the commands in :mod:`.commands`, and every
 exit code (0 success, 1 internal error or a failed claim, 2 bad input, 130
 interrupted) decided in one place, :func:`~gametrust.cli.errors.exit_code`.
 An error is printed as one line on standard error, never as a traceback.
+While a command works, :mod:`.progress` draws the engines' progress on
+standard error when it is a terminal.
 
 It sits at the top of the layers: it may import every layer below
 (``report``, ``analysis``, ``formats``, ``solvers``, ``scenario``, ``model``,

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from ..core import limits
 from ..core.errors import InputError, Location
 from ..core.version import __version__
 from ..report.formats import FORMATS, SWEEP_FORMATS
@@ -29,6 +30,7 @@ from .options import (
     shape_text,
     sweep_variables,
 )
+from .progress import working_on
 
 __all__ = ["check", "cli", "export", "solve", "sweep", "validate"]
 
@@ -133,18 +135,19 @@ def solve(
     from ..analysis.run import analyse
     from ..report import render
 
-    scenario = load_scenario(file)
-    if plot_path is not None:
-        from ..report.plot import check_path, require_matplotlib
+    with working_on(file):
+        scenario = load_scenario(file)
+        if plot_path is not None:
+            from ..report.plot import check_path, require_matplotlib
 
-        check_path(plot_path)
-        require_matplotlib()
-    report = analyse(
-        scenario, parameters=overrides, empathy=empathy, method=method, explain=explain,
-        rule=update_rule, rounds=rounds, plot=plot_path is not None,
-    )
-    text = render(report, format=fmt)
-    draw(report, plot_path)
+            check_path(plot_path)
+            require_matplotlib()
+        report = analyse(
+            scenario, parameters=overrides, empathy=empathy, method=method, explain=explain,
+            rule=update_rule, rounds=rounds, plot=plot_path is not None,
+        )
+        text = render(report, format=fmt)
+        draw(report, plot_path)
     click.echo(text)
     if plot_path is not None:
         click.echo(f"wrote {plot_path}", err=True)
@@ -176,8 +179,9 @@ def validate(ctx: click.Context, files: tuple[str, ...]) -> None:
     bad = False
     for file in files:
         try:
-            scenario = load_scenario(file)
-            game = scenario.build(None, None)
+            with working_on(file):
+                scenario = load_scenario(file)
+                game = scenario.build(None, None)
         except InputError as exc:
             bad = True
             click.echo(error_line(exc), err=True)
@@ -225,17 +229,18 @@ def export(
       gametrust export scenarios/korea.yaml --to nfg --empathy US=1/4 -o korea.nfg
       gametrust export scenarios/agreed_framework_1994.yaml --to efg -o af.efg
     """
-    scenario = load_scenario(file)
-    if target == "efg":
-        from ..formats.gambit_efg import write_efg
+    with working_on(file):
+        scenario = load_scenario(file)
+        if target == "efg":
+            from ..formats.gambit_efg import write_efg
 
-        tree = scenario.build_tree(none_if_empty(overrides), none_if_empty(empathy))
-        text = write_efg(tree, title=scenario.title)
-    else:
-        from ..formats.gambit_nfg import write_nfg
+            tree = scenario.build_tree(none_if_empty(overrides), none_if_empty(empathy))
+            text = write_efg(tree, title=scenario.title)
+        else:
+            from ..formats.gambit_nfg import write_nfg
 
-        game = scenario.build(none_if_empty(overrides), none_if_empty(empathy))
-        text = write_nfg(game, title=scenario.title)
+            game = scenario.build(none_if_empty(overrides), none_if_empty(empathy))
+            text = write_nfg(game, title=scenario.title)
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
@@ -348,6 +353,9 @@ def sweep(
     else:
         axes = sweep_variables(ctx, empathy_axes, params)
         variable = axes[0] if len(axes) == 1 else (axes[0], axes[1])
+    if grid is not None:
+        limits.check("map_grid" if isinstance(variable, tuple) else "grid", grid, "the option",
+              Location(path=("--grid",)), verb="asks for")
     if plot_path is not None:
         from ..report.plot import check_path, require_matplotlib
 
@@ -355,13 +363,14 @@ def sweep(
         require_matplotlib()
     low, high = exact_option(lo, "--from"), exact_option(hi, "--to")
     weights = {name: exact_option(v, "--fix-empathy", name) for name, v in fixed_empathy.items()}
-    scenario = load_scenario(file)
-    result = run_sweep(
-        scenario, variable, low, high, parameters=none_if_empty(overrides),
-        empathy=weights or None, grid=grid,
-    )
-    text = render_sweep(result, fmt, file=file, title=scenario.title, grid=grid)
-    draw(result, plot_path)
+    with working_on(file):
+        scenario = load_scenario(file)
+        result = run_sweep(
+            scenario, variable, low, high, parameters=none_if_empty(overrides),
+            empathy=weights or None, grid=grid,
+        )
+        text = render_sweep(result, fmt, file=file, title=scenario.title, grid=grid)
+        draw(result, plot_path)
     click.echo(text, nl=not text.endswith("\n"))
     if plot_path is not None:
         click.echo(f"wrote {plot_path}", err=True)
@@ -422,15 +431,19 @@ def check(
 
     from ..analysis.check import check as run_check
 
-    scenario = load_scenario(file)
-    if not scenario.claims:
-        raise InputError(
-            "the scenario states no claims to check (add a claims: section; see docs/check.md)",
-            Location(file=file),
+    limits.check("examples", examples, "the option", Location(path=("--examples",)),
+                 verb="asks for")
+    with working_on(file):
+        scenario = load_scenario(file)
+        if not scenario.claims:
+            raise InputError(
+                "the scenario states no claims to check (add a claims: section; see "
+                "docs/check.md)",
+                Location(file=file),
+            )
+        report = run_check(
+            scenario, examples=examples, seed=seed, database=database, prove=not no_proof
         )
-    report = run_check(
-        scenario, examples=examples, seed=seed, database=database, prove=not no_proof
-    )
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

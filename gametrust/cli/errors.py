@@ -8,11 +8,12 @@
 2     bad input: a usage error (unknown option, ``--set`` without ``=``)
       or any :class:`~gametrust.core.errors.InputError` (scenario, Gambit
       file, argument)
-130   interrupted (Ctrl-C)
+130   interrupted (Ctrl-C); the line says what was done
 ====  ==============================================================
 
 An error is printed as one line on standard error, ``error: <message>``, never
-as a traceback.
+as a traceback.  An error about the work a file asks for that names no file
+(a limit reached deep inside a solver) is shown with the file's name.
 
 >>> from gametrust.core.errors import InputError, SolverError
 >>> exit_code(ValueError("boom")), exit_code(InputError("bad")), exit_code(SolverError("x"))
@@ -24,12 +25,15 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 import click
 
 from ..core.errors import GametrustError, InputError
+from ..core.limits import LimitError
+from ..core.progress import Step
 
 __all__ = [
     "DEBUG_VARIABLE",
@@ -39,8 +43,11 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "Group",
+    "Interrupted",
     "error_line",
     "exit_code",
+    "interrupted",
+    "naming_file",
 ]
 
 EXIT_OK = 0
@@ -52,11 +59,50 @@ EXIT_INTERRUPTED = 130
 DEBUG_VARIABLE = "GAMETRUST_DEBUG"
 
 
+class Interrupted(BaseException):
+    """Ctrl-C during a command; ``step`` is the last progress reported (None: none).
+
+    Not a KeyboardInterrupt, which click would turn into ``Abort`` after printing
+    an empty line: :class:`Group` turns every KeyboardInterrupt into one.
+    """
+
+    def __init__(self, step: Step | None) -> None:
+        super().__init__()
+        self.step = step
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and the exceptions it was raised from or during."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        yield current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+
+
+def interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` is, or was caused by, Ctrl-C: a KeyboardInterrupt, click's Abort
+    (what click makes of one), or an error raised from one (numpy and C extensions may
+    wrap a KeyboardInterrupt raised inside their callbacks in a SystemError)."""
+    stops = (KeyboardInterrupt, Interrupted, click.exceptions.Abort)
+    return any(isinstance(e, stops) for e in _chain(exc))
+
+
+def naming_file(exc: InputError, file: str) -> InputError:
+    """``exc`` located in ``file`` when it is a :class:`LimitError` that names no file
+    (the same error otherwise)."""
+    if not isinstance(exc, LimitError) or exc.location.file is not None:
+        return exc
+    location = replace(exc.location, file=file)
+    return type(exc)(exc.message, location, exc.limit, exc.count)
+
+
 def exit_code(exc: BaseException) -> int:
     """The process exit code for an exception that ended a command (the one mapping)."""
     if isinstance(exc, click.exceptions.Exit):
         return exc.exit_code
-    if isinstance(exc, (click.exceptions.Abort, KeyboardInterrupt)):
+    if interrupted(exc):
         return EXIT_INTERRUPTED
     if isinstance(exc, (click.ClickException, InputError)):
         return EXIT_INPUT
@@ -71,8 +117,9 @@ def error_line(exc: BaseException) -> str | None:
     """The one line shown on standard error for ``exc`` (``None``: nothing to show)."""
     if isinstance(exc, click.exceptions.Exit):
         return None
-    if isinstance(exc, (click.exceptions.Abort, KeyboardInterrupt)):
-        return "error: interrupted"
+    if interrupted(exc):
+        step = next((e.step for e in _chain(exc) if isinstance(e, Interrupted)), None)
+        return "error: interrupted" + (f" ({step})" if step is not None else "")
     if isinstance(exc, click.UsageError):
         hint = ""
         if exc.ctx is not None:
@@ -90,6 +137,16 @@ def error_line(exc: BaseException) -> str | None:
 
 class Group(click.Group):
     """A click group that maps every exception to one error line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Interrupted:
+            raise
+        except BaseException as exc:
+            if isinstance(exc, click.exceptions.Exit) or not interrupted(exc):
+                raise
+            raise Interrupted(None) from exc
 
     def main(  # type: ignore[override]
         self,
@@ -114,6 +171,8 @@ class Group(click.Group):
             if os.environ.get(DEBUG_VARIABLE) and not isinstance(exc, click.exceptions.Exit):
                 traceback.print_exc()
             line = error_line(exc)
+            if line and interrupted(exc) and sys.stderr.isatty():
+                line = "\r\x1b[K" + line  # over the '^C' the terminal echoed
             if line:
                 click.echo(line, err=True)
             code = exit_code(exc)

@@ -7,7 +7,10 @@ The exception tree::
      │    ├── ScenarioError           a scenario file: file, line, column, key path
      │    │    └── ExpressionError    a payoff/parameter expression
      │    ├── GambitFormatError       a Gambit .nfg/.efg file
-     │    └── ArgumentError           an argument to an API function or CLI option
+     │    ├── ArgumentError           an argument to an API function or CLI option
+     │    └── LimitError              an input asks for more work than a limit allows
+     │                                (:mod:`gametrust.core.limits`; also a ScenarioError
+     │                                or an ArgumentError where it is one of those)
      └── SolverError                  a solver could not certify its answer (exit 1)
 
 Every ``InputError`` carries a :class:`Location` so that the one line shown to

@@ -55,7 +55,8 @@ from os import PathLike
 
 import numpy as np
 
-from ..core.errors import GambitFormatError  # noqa: F401 - the doctests use it
+from ..core.errors import GambitFormatError, Location  # noqa: F401 - the doctests use it
+from ..core.limits import check, shape_name
 from ..model.game import NormalFormGame
 from ..scenario.expression import constant
 from ..scenario.parts import Player
@@ -106,6 +107,8 @@ class _Parser(TokenStream):
                     )
                 if count > len(self.lexer.text):  # no file this short holds its payoffs
                     raise self.error(f"strategy count {token.text} is too large", token)
+                check("actions", int(count), f"player {len(out) + 1}",
+                      Location(file=self.lexer.file, line=token.line, column=token.column))
                 out.append([str(k + 1) for k in range(int(count))])
         closing = self.expect("}", "'}' closing the strategy list")
         if len(out) != n_players:
@@ -201,9 +204,15 @@ class _Parser(TokenStream):
 
     def game(self) -> tuple[NormalFormGame, str]:
         """The game and the file's comment."""
+        start = self.token
         title, players, strategies, comment = self.header()
         shape = tuple(len(s) for s in strategies)
         n_profiles = prod(shape)
+        where = Location(file=self.lexer.file, line=start.line, column=start.column)
+        check("players", len(players), "the game", where)
+        for player, names in zip(players, strategies, strict=True):
+            check("actions", len(names), f"player {player!r}", where)
+        check("profiles", n_profiles, shape_name(shape), where)
         if self.token.kind == "{":
             rows = self.outcome_body(len(players), n_profiles)
         elif self.token.kind == "number":

@@ -24,10 +24,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from os import PathLike
-from pathlib import Path
 
 from ..core.errors import GambitFormatError, Location
 from ..core.exact import parse_number
+from .files import read_capped
 
 __all__ = [
     "Token",
@@ -220,14 +220,10 @@ class TokenStream:
 def read_text(path: str | PathLike[str]) -> str:
     """A file's text: UTF-8, or Latin-1 when it is not valid UTF-8.
 
-    An unreadable file raises :class:`~gametrust.core.errors.GambitFormatError` naming it.
+    An unreadable file raises :class:`~gametrust.core.errors.GambitFormatError` naming it;
+    a file longer than the ``file_bytes`` limit is not read.
     """
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise GambitFormatError(
-            f"cannot read the file: {exc.strerror or exc}", Location(file=str(path))
-        ) from None
+    data = read_capped(path, GambitFormatError)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

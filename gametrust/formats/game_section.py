@@ -18,6 +18,7 @@ one matrix per player:
 from __future__ import annotations
 
 import keyword
+import math
 import re
 from collections.abc import Mapping, Sequence
 from itertools import product
@@ -25,6 +26,7 @@ from typing import Any
 
 from ..core.errors import did_you_mean
 from ..core.exact import Number
+from ..core.limits import ScenarioLimitError, check, shape_name
 from ..model.empathy import EMPATHY_MODELS
 from ..scenario.expression import Expression
 from ..scenario.parts import Parameter, Player
@@ -52,6 +54,8 @@ def read_players(reader: Reader, value: object, tree: bool = False) -> tuple[Any
     players = reader.mapping(value, path, "players")
     if not players:
         raise reader.error("players must name at least one player", path)
+    check("players", len(players), "the game", reader.where.key_location(path),
+          error=ScenarioLimitError)
     out: list[Any] = []
     for pid, spec in players.items():
         ppath = (*path, pid)
@@ -81,6 +85,8 @@ def read_players(reader: Reader, value: object, tree: bool = False) -> tuple[Any
         raw_actions = reader.sequence(spec["actions"], apath, f"the actions of {pid}")
         if not raw_actions:
             raise reader.error(f"player {pid} has no actions", apath)
+        check("actions", len(raw_actions), f"player {pid}", reader.where.location(apath),
+              error=ScenarioLimitError)
         actions: list[str] = []
         for k, raw in enumerate(raw_actions):
             action = reader.label(raw, (*apath, k), "an action")
@@ -92,6 +98,10 @@ def read_players(reader: Reader, value: object, tree: bool = False) -> tuple[Any
                 )
             actions.append(action)
         out.append(Player(pid, name, tuple(actions)))
+    if not tree:
+        shape = [len(p.actions) for p in out]
+        check("profiles", math.prod(shape), shape_name(shape),
+              reader.where.key_location(path), error=ScenarioLimitError)
     return tuple(out)
 
 

@@ -33,10 +33,10 @@ gametrust.core.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from ..core.errors import Location, ScenarioError
+from ..core.errors import ScenarioError
 from ..scenario.scenario import Scenario
+from .files import read_capped
 from .scenario_data import scenario_from_data
 from .yamlsource import load_yaml
 
@@ -52,7 +52,8 @@ def loads(text: str | bytes, file: str = "<string>") -> Scenario:
 def load(path: str | os.PathLike[str]) -> Scenario:
     """A scenario from a file: YAML (any extension), or a Gambit ``.nfg`` / ``.efg`` file.
 
-    A missing or unreadable file raises :class:`ScenarioError` naming it.
+    A missing or unreadable file raises :class:`ScenarioError` naming it; a file
+    longer than the ``file_bytes`` limit (:mod:`gametrust.core.limits`) is not read.
     """
     name = os.fspath(path)
     if name.lower().endswith(".nfg"):
@@ -63,15 +64,6 @@ def load(path: str | os.PathLike[str]) -> Scenario:
         from .gambit_efg import read_efg_scenario
 
         return read_efg_scenario(name)
-    try:
-        content = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError("no such file", Location(file=name)) from None
-    except IsADirectoryError:
-        raise ScenarioError("is a directory, not a scenario file", Location(file=name)) from None
-    except OSError as exc:
-        raise ScenarioError(
-            f"cannot read the file: {exc.strerror or exc}", Location(file=name)
-        ) from None
+    content = read_capped(name, ScenarioError)
     data, where = load_yaml(content, name)
     return scenario_from_data(data, where, path=name)

@@ -22,6 +22,7 @@ gametrust.core.errors.ScenarioError: s.yaml: players.A.actions[0]: an action 'a,
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Mapping
 from decimal import Decimal
@@ -32,12 +33,19 @@ from ..core.errors import ScenarioError, did_you_mean
 from ..core.exact import Number
 from ..scenario.expression import Expression, constant, parse_expression, parse_number_safely
 from ..scenario.source_map import KeyPath, SourceMap
+from .yamlsource import AmbiguousScalar
 
 __all__ = ["KeyPath", "Reader", "is_container", "kind_of", "short_text"]
 
 
 def kind_of(value: object) -> str:
     """How a person would call the type of a YAML value."""
+    if isinstance(value, AmbiguousScalar):
+        return f"{value.kind}: {value.explain()}"
+    if isinstance(value, datetime.datetime):
+        return "a date and time"
+    if isinstance(value, datetime.date):
+        return "a date"
     if value is None:
         return "empty (null)"
     if isinstance(value, bool):

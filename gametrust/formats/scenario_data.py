@@ -169,11 +169,12 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
     commitments: tuple[Commitment, ...] = ()
     if data.get("commitments") is not None:
         commitments = read_commitments(reader, data["commitments"], values)
+    for section in ("types", "signalling", "beliefs"):
+        if is_tree and data.get(section) is not None:
+            raise reader.error(f"a {section}: section is for normal-form stage games "
+                               "(payoffs:), not trees", (section,), at_key=True)
     types: dict[str, tuple[PlayerType, ...]] = {}
     if data.get("types") is not None:
-        if is_tree:
-            raise reader.error("types are for normal-form stage games (payoffs:), not trees",
-                               ("types",), at_key=True)
         types = read_types(reader, data["types"], players, values)
     signalling: Signalling | None = None
     if data.get("signalling") is not None:

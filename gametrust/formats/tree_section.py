@@ -50,6 +50,7 @@ from typing import Any
 
 from ..core.errors import ArgumentError, did_you_mean
 from ..core.exact import Number
+from ..core.limits import ScenarioLimitError, check
 from ..model.tree import Chance, Decision, GameTree, Node, Terminal
 from ..scenario.expression import Expression
 from ..scenario.moves import BOND, COMMITMENT_KINDS, HARD, Commitment, Verification
@@ -232,6 +233,8 @@ def read_commitments(
     """The ``commitments:`` section: a list of commitments."""
     path: KeyPath = ("commitments",)
     items = reader.sequence(value, path, "commitments")
+    check("commitments", len(items), "the scenario", reader.where.key_location(path),
+          error=ScenarioLimitError)
     out = []
     for k, item in enumerate(items):
         cpath = (*path, k)

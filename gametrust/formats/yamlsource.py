@@ -14,6 +14,11 @@ Compared with ``yaml.safe_load``:
 * duplicate mapping keys are an error naming both lines (PyYAML silently keeps
   the last one);
 * mapping keys are always text, exactly as written (``yes:`` is ``"yes"``);
+* a scalar that YAML 1.1 reads as something a person rarely means — a date
+  or time (``2001-12-14``), a base-60 number (``1:30`` is 90) or an octal one
+  (``010`` is 8) — becomes an :class:`AmbiguousScalar`: the text written where
+  text is expected (a title, a label), and a located error where a number is
+  (a payoff written ``2001-12-14`` is not silently 2001 - 12 - 14);
 * tags other than YAML's plain data types (``!!python/object``, ``!!binary``,
   ``!!set``, custom ``!tags``) are refused;
 * anchors, aliases and ``<<`` merge keys work, but recursive aliases and alias
@@ -36,6 +41,8 @@ gametrust.core.errors.ScenarioError: s.yaml:2:1: a: duplicate key 'a' (first giv
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -44,15 +51,39 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.errors import Location, ScenarioError
+from ..core.limits import LIMITS, ScenarioLimitError, limit
 from ..scenario.expression import parse_number_safely
 from ..scenario.source_map import KeyPath, SourceMap, WrittenScalar
 
-__all__ = ["MAX_NODES", "KeyPath", "SourceMap", "load_yaml"]
+__all__ = ["AmbiguousScalar", "KeyPath", "SourceMap", "load_yaml"]
 
-#: Most values a document may expand to (aliases included); stops alias bombs.
-MAX_NODES = 200_000
 
 _TAG = "tag:yaml.org,2002:"
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+
+
+@dataclass(frozen=True)
+class AmbiguousScalar:
+    """A plain scalar that YAML 1.1 reads as a date, a time, a base-60 or an octal number.
+
+    Text where text is expected (the reader uses the text written), never a
+    number: :attr:`kind` says what YAML would have made of it, for the error.
+    """
+
+    text: str
+    kind: str  # "a date", "a date and time", "a base-60 number", "an octal number"
+    value: int | Fraction | None = None  # what YAML 1.1 makes of a number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def explain(self) -> str:
+        """What YAML would read, for an error message."""
+        if self.value is None:
+            return f"YAML reads {self.text} unquoted as {self.kind}"
+        return (f"YAML 1.1 reads {self.text} as {self.kind}, {self.value}; write the number "
+                "in decimal")
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -91,9 +122,40 @@ def _decode(source: str | bytes, file: str | None) -> str:
     return source.removeprefix("\ufeff")
 
 
+def _too_many(
+    most: int, verb: str, file: str | None, mark: Any, path: KeyPath = ()
+) -> ScenarioLimitError:
+    entry = LIMITS["values"]
+    return ScenarioLimitError(
+        f"the document {verb} more than {most:,} values, the limit (raise it with "
+        f"{entry.variable}=N; see docs/limits.md)",
+        Location(file, mark.line + 1, mark.column + 1, path),
+        entry,
+        most + 1,
+    )
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, counting the nodes it composes (memory grows with them)."""
+
+    def __init__(self, stream: str, file: str | None) -> None:
+        super().__init__(stream)
+        self.file = file
+        self.most = limit("values")
+        self.composed = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        self.composed += 1
+        if self.composed > self.most:
+            raise _too_many(self.most, "holds", self.file, self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
 def _compose(text: str, file: str | None) -> Node | None:
+    loader = None
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _Loader(text, file)  # checks every character first (a ReaderError)
+        return loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -114,6 +176,9 @@ def _compose(text: str, file: str | None) -> Node | None:
         raise _error(f"invalid YAML: {_one_line(exc)}", file) from None
     except RecursionError:
         raise _error("invalid YAML: nested too deeply", file) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 class _Builder:
@@ -126,17 +191,13 @@ class _Builder:
         self.scalars: dict[KeyPath, WrittenScalar] = {}
         self.constructor = SafeConstructor()
         self.count = 0
+        self.most = limit("values")
         self.active: set[int] = set()
 
     def build(self, node: Node, path: KeyPath) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
-            raise _error(
-                f"the document expands to more than {MAX_NODES} values (alias bomb?)",
-                self.file,
-                node.start_mark,
-                path,
-            )
+        if self.count > self.most:
+            raise _too_many(self.most, "expands to", self.file, node.start_mark, path)
         self.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
@@ -176,8 +237,18 @@ class _Builder:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
             self.check_tag(node, f"{_TAG}str", path)
-        if tag in (f"{_TAG}str", f"{_TAG}timestamp"):
+        if tag == f"{_TAG}str":
             return node.value
+        if tag == f"{_TAG}timestamp":
+            kind = "a date" if len(node.value.strip()) <= 10 else "a date and time"
+            return AmbiguousScalar(node.value, kind)
+        if tag in (f"{_TAG}int", f"{_TAG}float") and _SEXAGESIMAL.match(node.value):
+            base60 = self.constructor.construct_yaml_int(node) if tag == f"{_TAG}int" else (
+                Fraction(self.constructor.construct_yaml_float(node)))
+            return AmbiguousScalar(node.value, "a base-60 number", base60)
+        if tag == f"{_TAG}int" and _OCTAL.match(node.value):
+            octal = self.constructor.construct_yaml_int(node)
+            return AmbiguousScalar(node.value, "an octal number", octal)
         if tag == f"{_TAG}float":
             exact = parse_number_safely(node.value.replace("_", ""))
             if exact is not None:

@@ -31,6 +31,7 @@ import numpy as np
 
 from .game import NormalFormGame
 from .tree import Chance, Decision, GameTree, Node, Path, Terminal
+from .tree_size import check_reduced_size
 
 __all__ = [
     "Plan",
@@ -197,6 +198,7 @@ def reduced_normal_form(tree: GameTree) -> tuple[NormalFormGame, list[list[Plan]
 
 def reduced_tensor(tree: GameTree) -> tuple[np.ndarray, list[list[Plan]], list[list[str]]]:
     """The reduced normal form's payoff tensor (any value type), plans and plan labels."""
+    check_reduced_size(tree)  # the profiles limit, counted before anything is built
     plans = [player_plans(tree, player) for player in range(len(tree.players))]
     n = len(tree.players)
     shape = tuple(len(p) for p in plans)

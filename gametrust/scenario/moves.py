@@ -56,6 +56,7 @@ from numbers import Rational
 from typing import Any
 
 from ..core.errors import ArgumentError, ExpressionError, Location, did_you_mean, fail
+from ..core.limits import ArgumentLimitError, check
 from ..model.tree import Chance, Decision, GameTree, Node, Terminal
 from .expression import Expression, constant, parse_expression, parse_number_safely
 
@@ -223,6 +224,8 @@ def check_moves(
     """
     ids = list(players)
     values = dict(parameters or {})
+    check("commitments", len(commitments), "the scenario", Location(path=("commitments",)),
+          error=ArgumentLimitError)
 
     def known(expression: Expression, *path: str | int) -> None:
         unknown = sorted(expression.names() - set(values))

@@ -4,20 +4,23 @@ Keyword construction normalises its input (payoff keys as tuples or ``"A, B"``
 text, numbers or expression text, plain numbers as parameters) and checks
 that the parts fit together: every profile has one payoff per player, every
 name is a parameter, a tree's players all move, types name players and
-profiles.  Each function here takes the parts it checks and returns them
+profiles, and the game is within the size limits of :mod:`gametrust.core.limits`.
+Each function here takes the parts it checks and returns them
 normalised; a problem raises :class:`~gametrust.core.errors.ArgumentError`
 naming the key path (a file loader turns it into a located error).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from itertools import product
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import did_you_mean, fail
+from ..core.errors import Location, did_you_mean, fail
 from ..core.exact import Number
+from ..core.limits import ArgumentLimitError, check, shape_name
 from ..model.empathy import EMPATHY_MODELS
 from ..model.tree import Chance, Decision, GameTree, Terminal
 from .expression import Expression, parse_number_safely
@@ -32,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "check_empathy_model",
     "check_scenario_moves",
+    "check_size",
     "check_stage_tree",
     "check_types",
     "frozen",
@@ -73,10 +77,24 @@ def normalise_parameters(parameters: Mapping[str, Any]) -> dict[str, Parameter]:
     return out
 
 
+def check_size(players: Sequence[Player]) -> None:
+    """The players, each one's actions and the action profiles are within their limits
+    (:mod:`gametrust.core.limits`)."""
+    where = Location(path=("players",))
+    error = ArgumentLimitError
+    check("players", len(players), "the game", where, error=error)
+    for player in players:
+        check("actions", len(player.actions), f"player {player.id}",
+              Location(path=("players", player.id, "actions")), error=error)
+    shape = [len(p.actions) for p in players]
+    check("profiles", math.prod(shape), shape_name(shape), where, error=error)
+
+
 def normalise_payoffs(
     players: Sequence[Player], payoffs: Mapping[Any, Any], parameters: Mapping[str, Parameter]
 ) -> dict[tuple[str, ...], tuple[Expression, ...]]:
     """Every profile's payoff vector, as expressions, in the order of the action profiles."""
+    check_size(players)
     n = len(players)
     for player in players:
         if not player.actions:  # only a player of a tree may never move
@@ -228,12 +246,15 @@ def normalise_empathy(
 
 def check_types(scenario: Scenario) -> Mapping[str, tuple[PlayerType, ...]]:
     """Types name players and profiles; the signal stage fits them.  The types, frozen."""
+    if scenario.is_tree:
+        for section in ("types", "signalling", "beliefs"):
+            if getattr(scenario, section):
+                raise fail(f"a {section}: section is for normal-form stage games, not "
+                           "moves in time", section)
     if not scenario.types:
         if scenario.signalling is not None:
             raise fail("a signalling game needs the sender's types", "signalling", "sender")
         return scenario.types
-    if scenario.is_tree:
-        raise fail("types are for normal-form stage games, not moves in time", "types")
     types = frozen({pid: tuple(ts) for pid, ts in scenario.types.items()})
     n = len(scenario.players)
     for pid, entries in types.items():

@@ -26,6 +26,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.progress import step
 from . import _basis_screen, modular
 from .polytope import BATCH, VertexSet, index_pairs, rational_vertices, subsets
 
@@ -70,11 +71,13 @@ class _SearchedPolytope:
         """Primes for size-k bases (None: too few for the Hadamard bounds)."""
         if primes is not None:
             return primes
-        # Hadamard bounds on |det|, the Cramer numerators and the slacks
-        det_bound = (self.cmax * math.sqrt(k)) ** k
-        num_bound = (self.cmax * math.sqrt(k)) ** (k - 1) * math.sqrt(k)
-        bound = det_bound + k * self.cmax * num_bound
-        return modular.primes_for(bound * 1.01 + 1)
+        # Hadamard bounds on |det|, the Cramer numerators and the slacks, in exact integers
+        # (a float overflows from cmax ~ 1e154 on): every row of a k x k matrix has 2-norm
+        # at most root = ceil(cmax sqrt(k)); a Cramer numerator has a column of ones instead
+        root = math.isqrt(self.cmax * self.cmax * k - 1) + 1
+        det_bound = root**k
+        num_bound = root ** (k - 1) * (math.isqrt(k - 1) + 1)
+        return modular.primes_for(det_bound + k * self.cmax * num_bound + 1)
 
 
 @dataclass
@@ -165,7 +168,9 @@ def exact_vertices(
         wide[: p.c.shape[0], offset : offset + p.c.shape[1]] = p.c
         offset += p.c.shape[1]
     pending: list[_Block] = []  # small sizes share a call (see _decide)
-    for k in range(1, max(min(p.c.shape) for p in polytopes) + 1):
+    sizes = max(min(p.c.shape) for p in polytopes)
+    for k in range(1, sizes + 1):
+        step("enumeration: vertices of the best-response polytopes", k - 1, sizes)
         for p in polytopes:
             r, d = p.c.shape
             if k > min(r, d):

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from ..core.errors import ArgumentError, Location
 from ..core.exact import Number
+from ..core.limits import LIMITS, ArgumentLimitError, check, limit
 from ..model.game import NormalFormGame
 from ..model.regret import float_tolerance
 from .result import SolveResult, certify
@@ -60,8 +61,9 @@ def _pure_profiles(game: NormalFormGame, indices: Sequence[tuple[int, ...]]) -> 
     ]
 
 
-#: Largest number of bases (C(m + n, m)) the complete enumeration takes on; about 10x10.
-ENUMERATION_BUDGET = 400_000
+#: Largest number of bases (C(m + n, m)) the complete enumeration takes on by default
+#: (about 10x10): the ``bases`` limit of :mod:`gametrust.core.limits`.
+ENUMERATION_BUDGET = LIMITS["bases"].default
 
 
 def _bases(shape: Sequence[int]) -> int:
@@ -136,18 +138,17 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
         from .vertex_enumeration import enumerate_equilibria
 
         target, alive = game, None
-        if _bases(game.shape) > ENUMERATION_BUDGET:
+        if _bases(game.shape) > limit("bases"):
             from .dominance import restrict, surviving_actions
 
             alive = surviving_actions(game)
             target = restrict(game, alive)
-            if _bases(target.shape) > ENUMERATION_BUDGET:
-                m, n = target.shape
-                raise ArgumentError(
-                    f"a {m}x{n} game (after removing strictly dominated actions) is too large "
-                    "for complete enumeration; use method='lemke-howson' for one equilibrium",
-                    Location(path=("method",)),
-                )
+            m, n = target.shape
+            check("bases", _bases(target.shape),
+                  f"complete enumeration of the {m}x{n} game (after removing strictly dominated "
+                  "actions; method='lemke-howson' finds one equilibrium)",
+                  Location(path=("method",)), verb="visits up to",
+                  error=ArgumentLimitError)
             removed = [
                 f"{game.players[i]}: "
                 + ", ".join(a for k, a in enumerate(game.actions[i]) if k not in keep)

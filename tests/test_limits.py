@@ -1,0 +1,259 @@
+"""Unusual input ends in an answer or one located line: huge numbers, limits, progress, Ctrl-C.
+
+Every case here was an internal error (exit 1), a hang or a memory blow-up
+before (issue 10, item 8): exact numbers of any size must stay exact, every
+input that can make the work explode is refused against a documented limit
+(docs/limits.md) with exit 2, and a long run shows progress and stops on
+Ctrl-C with exit 130 and one line saying what was done.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shlex
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from test_cli import _at_root, run  # noqa: F401 - _at_root: the autouse fixture
+
+from gametrust import NormalFormGame, solve
+from gametrust.cli.progress import Bar, showing_progress
+from gametrust.core import limits, progress
+from gametrust.core.errors import ArgumentError
+from gametrust.formats.load import load
+from gametrust.model.reduced import reduced_normal_form
+from gametrust.model.tree_size import plan_counts
+
+ROOT = Path(__file__).resolve().parent.parent
+KOREA = "scenarios/korea.yaml"
+BONDS = ROOT / "tests" / "fixtures" / "bad" / "too_many_commitments.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _no_raised_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    for entry in limits.LIMITS.values():
+        monkeypatch.delenv(entry.variable, raising=False)
+
+
+def one_error(result, code: int = 2) -> str:
+    assert result.exit_code == code, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ")
+    return line
+
+
+# -- exact numbers of any size stay exact --------------------------------------------------------
+
+
+def test_a_parameter_beyond_float_range_gives_the_exact_answer() -> None:
+    """korea.yaml with relief = 10^154 is a Stag Hunt: the US reassures only if
+    P(Freeze) >= 2 / (relief - 3) (indifference: 2 + 3q = relief q)."""
+    relief = 10**154
+    result = run("solve", KOREA, "--set", "relief=1e154", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    mixed = [e for e in data["equilibria"] if e["kind"] != "pure"]
+    assert {tuple(e["profile"]) for e in data["equilibria"] if e["kind"] == "pure"} == {
+        ("Pressure", "Arm"), ("Reassure", "Freeze")}
+    (e,) = mixed
+    assert Fraction(e["strategies"]["DPRK"]["Freeze"]) == Fraction(2, relief - 3)
+
+
+def test_an_empathy_weight_beyond_float_range_gives_the_exact_answer() -> None:
+    result = run("solve", KOREA, "--empathy", "US=1e160", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    (e,) = json.loads(result.stdout)["equilibria"]
+    assert tuple(e["profile"]) == ("Reassure", "Arm")  # the US now values DPRK's 5 above all
+    assert Fraction(e["payoffs"]["US"]) == 5 * 10**160
+
+
+def test_a_gambit_payoff_of_1e999_is_exact(tmp_path: Path) -> None:
+    """A coordination game with one huge payoff: the mixed equilibrium puts
+    exactly 1 / (10^999 + 1) on the column player's first strategy."""
+    game = tmp_path / "huge.nfg"
+    game.write_text('NFG 1 R "huge" { "A" "B" } { 2 2 }\n1e999 1 0 0 0 0 1 1\n')
+    result = run("solve", str(game), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    mixed = [e for e in json.loads(result.stdout)["equilibria"] if e["kind"] != "pure"]
+    (e,) = mixed
+    assert Fraction(e["strategies"]["B"]["1"]) == Fraction(1, 10**999 + 1)
+
+
+@pytest.mark.parametrize("scale", [10**100, 10**155, 10**400])
+def test_enumeration_is_invariant_under_huge_scaling(scale: int) -> None:
+    """Multiplying a player's payoffs by a positive constant changes no equilibrium."""
+    a = [[3, 0, 2], [2, 2, 1], [0, 3, 3]]
+    b = [[3, 2, 0], [0, 2, 1], [1, 0, 3]]
+    small = solve(NormalFormGame.from_arrays(a, b))
+    big = solve(NormalFormGame.from_arrays([[scale * v for v in row] for row in a], b))
+    assert [e.strategies for e in big] == [e.strategies for e in small]
+
+
+# -- limits ----------------------------------------------------------------------------------------
+
+
+def test_every_limit_is_documented() -> None:
+    text = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    for entry in limits.LIMITS.values():
+        assert entry.variable in text
+        assert f"{entry.default:,}" in text
+
+
+def test_the_examples_in_docs_limits_are_real_output() -> None:
+    text = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    (console,) = re.findall(r"```console\n(.*?)```", text, re.DOTALL)
+    shown = re.findall(r"^\$ gametrust (.*)\n(.*)$", console, re.MULTILINE)
+    assert len(shown) == 2
+    for command, output in shown:
+        result = run(*shlex.split(command))
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [output]
+    (python,) = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    exec(compile(python, "<docs/limits.md>", "exec"), {})
+
+
+def test_a_limit_is_raised_by_its_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = one_error(run("validate", str(BONDS)))
+    assert "GAMETRUST_MAX_COMMITMENTS=5" in line and ":80:1: commitments:" in line
+    monkeypatch.setenv("GAMETRUST_MAX_COMMITMENTS", "5")
+    result = run("validate", str(BONDS))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_bad_limit_value_is_an_argument_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GAMETRUST_MAX_PROFILES", "lots")
+    line = one_error(run("solve", KOREA))
+    assert "GAMETRUST_MAX_PROFILES: must be a positive whole number" in line
+    with pytest.raises(ArgumentError):
+        limits.limit("profiles")
+
+
+@pytest.mark.parametrize(
+    ("args", "variable"),
+    [
+        (["sweep", KOREA, "--empathy", "--grid", "1000000"], "GAMETRUST_MAX_GRID"),
+        (["sweep", KOREA, "--empathy", "US", "--empathy", "DPRK", "--grid", "5000"],
+         "GAMETRUST_MAX_MAP_GRID"),
+        (["check", KOREA, "--examples", "1000000"], "GAMETRUST_MAX_EXAMPLES"),
+    ],
+)
+def test_options_asking_for_too_much_work_exit_2(args: list[str], variable: str) -> None:
+    line = one_error(run(*args))
+    assert f"{variable}=" in line
+    assert line.startswith(f"error: {args[-2]}: ")
+
+
+def test_a_reduced_normal_form_over_the_limit_names_the_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The limit is reached deep inside the tree solver; the line names the file."""
+    monkeypatch.setenv("GAMETRUST_MAX_COMMITMENTS", "5")
+    monkeypatch.setenv("GAMETRUST_MAX_PROFILES", "1000")
+    path = tmp_path / "bonds.yaml"
+    path.write_text(BONDS.read_text())
+    line = one_error(run("solve", str(path)))  # validate builds the stage game only
+    assert line.startswith(f"error: {path}: the reduced normal form")
+    assert "GAMETRUST_MAX_PROFILES" in line
+
+
+def test_plan_counts_equal_the_reduced_normal_form() -> None:
+    for name in ("agreed_framework_1994", "korea_moratorium", "inspection_leadership"):
+        tree = load(ROOT / "scenarios" / f"{name}.yaml").build_tree()
+        assert plan_counts(tree) == list(reduced_normal_form(tree)[0].shape)
+    with limits.raised(commitments=5):
+        tree = load(BONDS).build_tree()
+    counts = plan_counts(tree)
+    assert counts[0] * counts[1] > 1000
+    with limits.raised(profiles=1000), pytest.raises(limits.LimitError):
+        reduced_normal_form(tree)
+
+
+# -- progress and Ctrl-C -----------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_bar_draws_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("gametrust.cli.progress.DELAY", 0.0)
+    monkeypatch.setattr("gametrust.cli.progress.INTERVAL", 0.0)
+    terminal, pipe = _Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        with showing_progress(stream):
+            for k in range(3):
+                progress.step("counting", k, 3)
+    assert "counting  2/3 [" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")  # erased at the end
+    assert pipe.getvalue() == ""
+
+
+def test_an_inner_task_does_not_take_the_line_from_an_outer_one() -> None:
+    bar = Bar(io.StringIO(), draw=False)
+    bar(progress.Step("sweep", 1))
+    bar(progress.Step("enumeration", 1, 6))
+    bar(progress.Step("sweep", 2))
+    assert bar.last == progress.Step("sweep", 2)
+
+
+def test_ctrl_c_exits_130_saying_what_was_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args, **kwargs):
+        progress.step("sweep: solving the game at candidate points", 37, 120)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys.modules["gametrust.analysis.run"], "sweep", interrupted)
+    line = one_error(run("sweep", KOREA, "--empathy"), 130)
+    assert line == (
+        "error: interrupted (sweep: solving the game at candidate points: 37 of 120 done)"
+    )
+
+
+def test_ctrl_c_wrapped_by_a_c_extension_still_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def wrapped(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:  # what numpy's object loops make of it
+            raise SystemError("returned a result with an exception set") from exc
+
+    monkeypatch.setattr(sys.modules["gametrust.analysis.run"], "analyse", wrapped)
+    assert one_error(run("solve", KOREA), 130) == "error: interrupted"
+
+
+# -- found by the fuzz run: huge values and bad weights met in sweeps and types --
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sweep", KOREA, "--empathy", "US", "--set", "relief=1e154"],
+        ["sweep", KOREA, "--param", "relief", "--to", "1e999"],
+        ["sweep", "scenarios/agreed_framework_1994.yaml", "--empathy", "--set", "cost=-1e200"],
+    ],
+)
+def test_sweeps_with_huge_values_answer_or_refuse(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code in (0, 2)
+    assert "internal error" not in result.stderr
+
+
+def test_a_bad_empathy_weight_with_types_is_a_located_error() -> None:
+    line = one_error(run("solve", "scenarios/spiral.yaml", "--empathy", "US=x"))
+    assert line.startswith("error: --empathy US: ")
+
+
+def test_a_sweep_of_a_tree_too_large_to_sweep_exactly_is_refused_at_once() -> None:
+    """Kuhn poker's 27x64 reduced normal form has ~10^23 bases: a limit, not hours of work."""
+    line = one_error(run("sweep", "tests/fixtures/gambit/kuhn_poker_openspiel.efg", "--empathy"))
+    assert "27x64 game" in line and "GAMETRUST_MAX_SWEEP_WORK" in line
+
+
+def test_a_sweep_with_a_parameter_of_a_thousand_digits_answers() -> None:
+    """Quadratic breakpoints with 3,000-bit coefficients are isolated by integer square roots
+    (complex root-finding on them took minutes)."""
+    result = run("sweep", "scenarios/chicken.yaml", "--empathy", "--set", "crash=1e-999")
+    assert result.exit_code == 0, result.stderr
