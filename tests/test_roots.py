@@ -292,7 +292,9 @@ def test_a_check_at_an_irrational_value_beyond_floats_is_a_located_error() -> No
     assert caught.value.location.path == ("relief",)
 
 
-@pytest.mark.parametrize("coeffs", [(-2, 0, 1), (1, -5, 3), (-7, 3, -2), (10**999 - 3, 7, -(10**998))])
+@pytest.mark.parametrize(
+    "coeffs", [(-2, 0, 1), (1, -5, 3), (-7, 3, -2), (10**999 - 3, 7, -(10**998))]
+)
 def test_quadratic_isolation_agrees_with_sympy(coeffs: tuple[int, ...]) -> None:
     """The integer-square-root isolation of quadratics: disjoint intervals, one sign change
     each, the roots sympy finds (compared exactly with sympy's own isolating intervals)."""

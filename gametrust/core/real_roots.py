@@ -121,7 +121,10 @@ def _isolate_quadratic(c: int, b: int, a: int) -> tuple[tuple[Fraction, Fraction
     disc = b * b - 4 * a * c
     if disc < 0:
         return ()
-    k = 2  # the two intervals, 2 sqrt(D) / 2|a| apart and 2^-k / 2|a| wide, are disjoint
+    # the two intervals, 2 sqrt(D) / 2|a| apart and 2^-k / 2|a| wide, are disjoint for any
+    # k >= 1; k = 64 makes them about as narrow as FLINT's, so later choices of a rational
+    # between two breakpoints do not depend on which isolation ran
+    k = 64
     s = math.isqrt(disc * 4**k)
     low, high = Fraction(s, 2**k), Fraction(s + 1, 2**k)
     ends = sorted(
