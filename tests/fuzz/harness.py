@@ -58,8 +58,10 @@ def _runner() -> CliRunner:
 
 
 @contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`TimeLimit` in the main thread after ``seconds`` (0: no limit)."""
+def time_limit(seconds: float, cpu: bool = False) -> Iterator[None]:
+    """Raise :class:`TimeLimit` in the main thread after ``seconds`` (0: no limit) of wall
+    time, or of the process's processor time when ``cpu`` (a loaded machine slows a run's
+    wall clock, not its processor time)."""
     if not seconds:
         yield
         return
@@ -67,22 +69,26 @@ def time_limit(seconds: float) -> Iterator[None]:
     def alarm(signum: int, frame: object) -> None:
         raise TimeLimit
 
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signum, timer = (
+        (signal.SIGPROF, signal.ITIMER_PROF) if cpu else (signal.SIGALRM, signal.ITIMER_REAL)
+    )
+    previous = signal.signal(signum, alarm)
+    signal.setitimer(timer, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(timer, 0)
+        signal.signal(signum, previous)
 
 
-def run_command(args: list[str], path: Path, seconds: float = 0) -> Outcome:
-    """Run ``gametrust ARGS`` in-process, ``FILE`` in ``args`` standing for ``path``."""
+def run_command(args: list[str], path: Path, seconds: float = 0, cpu: bool = False) -> Outcome:
+    """Run ``gametrust ARGS`` in-process, ``FILE`` in ``args`` standing for ``path``, for at
+    most ``seconds`` of wall time (of processor time when ``cpu``)."""
     args = [str(path) if a == "FILE" else a for a in args]
     start, start_cpu = time.perf_counter(), time.process_time()
     timed_out = False
     try:
-        with time_limit(seconds):
+        with time_limit(seconds, cpu):
             result = _runner().invoke(cli, args, catch_exceptions=True)
         code, stderr = result.exit_code, result.stderr
         if isinstance(result.exception, TimeLimit) or "TimeLimit" in stderr:
