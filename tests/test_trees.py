@@ -382,3 +382,24 @@ def test_tree_sweep_follows_mixed_stage_equilibria_exactly() -> None:
     for t in (F(26, 100), F(28, 100)):
         value = (8 * t * t - 9 * t + 8) / (t + 1)
         assert interval.payoffs_at(mixed[0], t) == (value, value)
+
+
+def test_an_announced_inspection_rate_at_the_states_tie_has_its_mixed_spe() -> None:
+    """At p = 10/39 the state is indifferent after the announcement; complying with
+    probability 35/41 makes the inspector indifferent between announcing (-4/13 if the state
+    complies, -320/39 if it violates) and staying silent (-60/41): both choices at the root
+    are then subgame-perfect, with the state mixing."""
+    import gametrust
+
+    scenario = gametrust.load("tests/fixtures/trees/inspection_rate_tie.yaml")
+    result = gametrust.solve(scenario)
+    assert result.complete
+    mixes = [
+        (e.behavior["Inspector:1"], e.behavior["State:1"], e.payoffs)
+        for e in result.subgame_perfect
+    ]
+    q = {"Comply": F(35, 41), "Violate": F(6, 41)}
+    assert ({"announce rate": 1, "stay silent": 0}, q, (F(-60, 41), F(-2, 39))) in [
+        ({k: v for k, v in a.items()}, dict(s), tuple(p)) for a, s, p in mixes
+    ]
+    assert len(mixes) == 4
