@@ -558,6 +558,7 @@ def test_three_players_get_pure_bayesian_equilibria() -> None:
     result = solve_bayesian(bg)
     assert result.concept == "pure-bayesian-nash"
     assert result.warnings
+    assert not result.complete and result.to_dict()["complete"] is False  # mixed BNE may exist
     assert {e.describe() for e in result} == {
         "A: a; B: a; C: normal: a, odd: b",
         "A: b; B: b; C: normal: b, odd: b",

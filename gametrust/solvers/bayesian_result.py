@@ -149,7 +149,9 @@ class BayesianResult(Displayable):
     """Every Bayesian Nash equilibrium found, and how much of it there is.
 
     ``complete`` is True when every *extreme* BNE was found (two players), or
-    every pure one (``concept == "pure-bayesian-nash"``).  ``components``
+    every pure one when pure BNE were asked for (``method="pure"``, ``concept ==
+    "pure-bayesian-nash"``); with three or more players only pure BNE are
+    computed and the list is not complete (mixed BNE may exist).  ``components``
     groups equilibria into maximal convex sets: a group of several is a
     continuum, every profile in which each player's type-contingent strategy
     is a convex combination (one set of weights for all its types) of the
