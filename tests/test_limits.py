@@ -257,3 +257,10 @@ def test_a_sweep_with_a_parameter_of_a_thousand_digits_answers() -> None:
     (complex root-finding on them took minutes)."""
     result = run("sweep", "scenarios/chicken.yaml", "--empathy", "--set", "crash=1e-999")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_tree_sweep_of_a_large_subgame_is_refused_at_once() -> None:
+    """Gambit's 2_player_chance.efg has a 9x8 subgame: 26,866 polynomial determinants and
+    differences per sample point (over 30 s each before): a located limit instead."""
+    line = one_error(run("sweep", "tests/fixtures/gambit/2_player_chance.efg", "--empathy"))
+    assert "9x8 game" in line and "GAMETRUST_MAX_SWEEP_WORK" in line

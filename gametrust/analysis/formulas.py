@@ -13,8 +13,8 @@ __all__ = ["FACTOR_BITS", "expression_text", "factor", "factor_list", "formula_t
 
 #: Bits of a numerator or denominator beyond which an expression is not factored for display:
 #: factoring is only for reading, and sympy's factoring of polynomials with 1,000-digit
-#: coefficients (a payoff ``1e999``) takes minutes.
-FACTOR_BITS = 1_000
+#: coefficients (a payoff ``1e154``: 512 bits) takes minutes.
+FACTOR_BITS = 200
 
 
 def _huge(expr: Any) -> bool:

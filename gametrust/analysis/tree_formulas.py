@@ -75,7 +75,7 @@ def tracking_field(t0: Fraction, out: set[Poly]) -> Field:
         return (value > 0) - (value < 0)
 
     return Field(sign=sign, key=rf_key, zero=RationalFunction.constant(0),
-                 one=RationalFunction.constant(1))
+                 one=RationalFunction.constant(1), at=lambda x: lift(x)(t0))
 
 
 def _rf_local_nash(t0: Fraction, lo: Fraction, hi: Fraction, symbol: str, out: set[Poly]):

@@ -228,7 +228,15 @@ def sweep_tree(
         key = t if isinstance(t, Fraction) else ("alg", str(t))
         if key not in cache:
             point = t if isinstance(t, Fraction) else float(t)
-            result = solver(_evaluate(rf_tree, point))
+            try:
+                result = solver(_evaluate(rf_tree, point))
+            except OverflowError:  # only floats overflow: an irrational point's payoffs
+                raise ArgumentError(
+                    f"at the breakpoint {show_value(t)} some payoff or probability is beyond "
+                    "the range of a float, and a tree is solved in floats at an irrational "
+                    "breakpoint; sweep a narrower range or rescale the payoffs",
+                    Location(path=("axis",)),
+                ) from None
             cache[key] = (result, _signature(result))
         return cache[key]
 

@@ -51,6 +51,9 @@ class Field:
     key: Callable[[Any], Hashable]
     zero: Any = Fraction(0)
     one: Any = Fraction(1)
+    #: For a field of functions of a swept value ordered by their signs at a sample point:
+    #: an element's (rational) value there.
+    at: Callable[[Any], Any] | None = None
 
     def is_zero(self, x: Any) -> bool:
         return self.sign(x) == 0

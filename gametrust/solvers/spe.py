@@ -475,6 +475,14 @@ class SubgamePerfect:
         varying = [j for j in range(len(seqs))
                    if len({fld.key(full[m][j]) for m in members}) > 1]
         coords = {m: tuple(full[m][j] for j in varying) for m in members}
+        if fld.at is not None:
+            # functions of a swept value: which points are extreme is decided at the sample
+            # point, in rationals: the same pivots as in the field (whose signs are those at
+            # the sample), but the polynomials behind them are not recorded, so a sweep lists
+            # the extreme points of its sample point (linear programs over rational functions
+            # took seconds each: a sweep of Shoham and Leyton-Brown's Fig. 6.8 ran minutes)
+            coords = {m: tuple(fld.at(v) for v in c) for m, c in coords.items()}
+            fld = RATIONAL
         # a point that alone maximises or minimises some linear function is a vertex
         exposed: set[int] = set()
         for k in range(len(varying) + 4):
