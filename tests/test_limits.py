@@ -264,3 +264,13 @@ def test_a_tree_sweep_of_a_large_subgame_is_refused_at_once() -> None:
     differences per sample point (over 30 s each before): a located limit instead."""
     line = one_error(run("sweep", "tests/fixtures/gambit/2_player_chance.efg", "--empathy"))
     assert "9x8 game" in line and "GAMETRUST_MAX_SWEEP_WORK" in line
+
+
+def test_an_irrational_breakpoint_beyond_the_float_range_is_a_located_error() -> None:
+    """``--to 1e999`` on a mutated Prisoner's Dilemma (fuzz input 2026): a breakpoint with
+    2,000-digit coefficients (a ValueError printing it, an OverflowError solving there
+    before)."""
+    result = run("sweep", "tests/fixtures/fuzz/pd_mutated_2026.nfg", "--empathy",
+                 "--to", "1e999")
+    assert result.exit_code in (0, 2), result.stderr
+    assert "internal error" not in result.stderr

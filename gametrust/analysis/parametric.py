@@ -71,7 +71,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
 __all__ = [
-    "Axis", "between", "check_player", "cleared_polys", "compare", "constant_function",
+    "Axis", "between", "beyond_floats", "check_player", "cleared_polys", "compare",
+    "constant_function",
     "declared_weights", "exact_weight", "greater", "interleave", "interval_label",
     "parametric_tensor", "parametric_values", "parametric_weights", "player_polys",
     "polytope_polys", "risk_polys", "roots_of", "shift_positive", "show_value", "sign_on",
@@ -381,6 +382,17 @@ def roots_of(polys: set[Poly], lo: Fraction, hi: Fraction) -> list[Any]:
     for poly in polys:
         roots.extend(real_roots(poly, lo, hi))
     return sorted_unique(roots)
+
+
+def beyond_floats(t: Any) -> ArgumentError:
+    """The error for an irrational point whose game is beyond the range of a float (such a
+    point is solved in floats, with the documented tolerance)."""
+    return ArgumentError(
+        f"at the breakpoint {show_value(t)} some payoff or probability is beyond the range "
+        "of a float, and a game is solved in floats at an irrational breakpoint; sweep a "
+        "narrower range or rescale the payoffs",
+        Location(path=("axis",)),
+    )
 
 
 def sorted_unique(roots: list[Any]) -> list[Any]:

@@ -42,7 +42,7 @@ from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, float_tolerance
 from ..solvers.result import Equilibrium, SolveResult
 from ..solvers.solve import solve
-from .parametric import between
+from .parametric import between, beyond_floats
 from .selection import Selection, analyse
 from .structure import GameStructure, game_structure
 
@@ -93,15 +93,18 @@ class PointEvaluator:
     def at(self, t: Any) -> SolvedPoint:
         parts = t if isinstance(t, tuple) else (t,)
         exact = all(isinstance(p, Fraction) for p in parts)
-        key = t if exact else ("alg", str(t))
+        key = t if exact else ("alg", t)
         if key in self.cache:
             return self.cache[key]
         step("sweep: solving the game at candidate points", len(self.cache))
         if exact:
             game = self.build(t)
         else:  # an irrational point: solved in floats, with the documented tolerance
-            floats = tuple(float(p) for p in parts)
-            game = self.build(floats if isinstance(t, tuple) else floats[0])
+            try:
+                floats = tuple(float(p) for p in parts)
+                game = self.build(floats if isinstance(t, tuple) else floats[0])
+            except OverflowError:
+                raise beyond_floats(t) from None
         result = solve(game)
         family = self.classify(game)
         selection = analyse(game, result)

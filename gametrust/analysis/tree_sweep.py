@@ -39,6 +39,7 @@ from ..solvers.extensive import Behavior, TreeSolveResult, solve_tree
 from .parametric import (
     Axis,
     between,
+    beyond_floats,
     cleared_polys,
     constant_function,
     declared_weights,
@@ -225,18 +226,13 @@ def sweep_tree(
         return functions[sample]
 
     def at(t: Any) -> tuple[TreeSolveResult, tuple]:
-        key = t if isinstance(t, Fraction) else ("alg", str(t))
+        key = t if isinstance(t, Fraction) else ("alg", t)
         if key not in cache:
             point = t if isinstance(t, Fraction) else float(t)
             try:
                 result = solver(_evaluate(rf_tree, point))
             except OverflowError:  # only floats overflow: an irrational point's payoffs
-                raise ArgumentError(
-                    f"at the breakpoint {show_value(t)} some payoff or probability is beyond "
-                    "the range of a float, and a tree is solved in floats at an irrational "
-                    "breakpoint; sweep a narrower range or rescale the payoffs",
-                    Location(path=("axis",)),
-                ) from None
+                raise beyond_floats(t) from None
             cache[key] = (result, _signature(result))
         return cache[key]
 
@@ -268,7 +264,7 @@ def sweep_tree(
             continue
         relied_here = exact_at(left)[1] | exact_at(right)[1]
         if not any(vanishes_at(p, t) for p in relied_here):
-            cache[("alg", str(t))] = at(left)
+            cache[("alg", t)] = at(left)
     split = split_range(points, lambda t: at(t)[1])
     intervals = [
         TreeInterval(points[a], points[b], closed_lo, closed_hi, gap, at(gap)[0],

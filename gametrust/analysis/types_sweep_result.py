@@ -66,7 +66,7 @@ class PointCache:
         raise NotImplementedError
 
     def solve(self, t: Any) -> PointSolution:
-        key = t if isinstance(t, Fraction) else ("alg", str(t))
+        key = t if isinstance(t, Fraction) else ("alg", t)
         if key not in self.cache:
             self.cache[key] = self._solve(t)
         return self.cache[key]
