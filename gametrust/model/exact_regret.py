@@ -50,8 +50,10 @@ def rational_weights(strategy: Sequence[Number]) -> tuple[list[int], int]:
     >>> rational_weights([Fraction(1, 2), Fraction(1, 3), Fraction(1, 6)])
     ([3, 2, 1], 6)
     """
-    values = [as_number(p, exact=True) for p in strategy]
-    denominator = lcm(*(v.denominator for v in values)) if values else 1
+    if all(type(p) is int for p in strategy):  # a pure strategy from a solver: no Fractions
+        return list(strategy), 1  # type: ignore[arg-type]
+    values = [p if type(p) is Fraction else as_number(p, exact=True) for p in strategy]
+    denominator = lcm(*{v.denominator for v in values}) if values else 1
     return [v.numerator * (denominator // v.denominator) for v in values], denominator
 
 

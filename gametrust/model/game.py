@@ -136,9 +136,30 @@ class NormalFormGame:
         title: str = "",
         denominators: Sequence[int] | None = None,
     ) -> None:
+        payoffs = np.asarray(payoffs)
+        self._set_labels(players, actions, payoffs.shape, title)
+        self._ints: tuple[np.ndarray, tuple[int, ...]] | None = None
+        self._payoffs: np.ndarray | None = None
+        if payoffs.dtype.kind in "iu" or denominators is not None:
+            self._ints = _held_integers(payoffs, denominators)
+            self._exact = True  # the Fraction tensor is made when first read
+            return
+        if payoffs.dtype != object and payoffs.dtype != np.float64:
+            raise _argument_error("payoffs", f"unsupported payoff dtype {payoffs.dtype}")
+        payoffs = payoffs.copy()
+        payoffs.setflags(write=False)
+        self._payoffs = payoffs
+        self._exact = payoffs.dtype == object
+
+    def _set_labels(
+        self,
+        players: Sequence[str],
+        actions: Sequence[Sequence[str]],
+        payoff_shape: tuple[int, ...],
+        title: str,
+    ) -> None:
         players = tuple(str(p) for p in players)
         actions = tuple(tuple(str(a) for a in acts) for acts in actions)
-        payoffs = np.asarray(payoffs)
         if len(players) < 1:
             raise _argument_error("players", "a game needs at least one player")
         if len(set(players)) != len(players):
@@ -155,26 +176,14 @@ class NormalFormGame:
                     "actions", f"player {player!r} has duplicate action names {list(acts)}"
                 )
         shape = (len(players), *(len(a) for a in actions))
-        if payoffs.shape != shape:
+        if payoff_shape != shape:
             raise _argument_error(
-                "payoffs", f"payoff array has shape {payoffs.shape}, expected {shape}"
+                "payoffs", f"payoff array has shape {payoff_shape}, expected {shape}"
             )
         self.players = players
         self.actions = actions
         self.title = title
         self._shape = shape[1:]
-        self._ints: tuple[np.ndarray, tuple[int, ...]] | None = None
-        self._payoffs: np.ndarray | None = None
-        if payoffs.dtype.kind in "iu" or denominators is not None:
-            self._ints = _held_integers(payoffs, denominators)
-            self._exact = True  # the Fraction tensor is made when first read
-            return
-        if payoffs.dtype != object and payoffs.dtype != np.float64:
-            raise _argument_error("payoffs", f"unsupported payoff dtype {payoffs.dtype}")
-        payoffs = payoffs.copy()
-        payoffs.setflags(write=False)
-        self._payoffs = payoffs
-        self._exact = payoffs.dtype == object
 
     # -- construction -------------------------------------------------------------------------
 
@@ -244,7 +253,7 @@ class NormalFormGame:
             and exact is not False
             and _fits_int64(tensor)
         ):
-            return cls._labelled(tensor, players, actions, title)
+            return cls._labelled(tensor, players, actions, title, (1,) * tensor.shape[0])
         raw = np.array(tensor, dtype=object)
         if raw.ndim < 2 or raw.shape[0] != raw.ndim - 1:
             raise _argument_error(
@@ -318,7 +327,13 @@ class NormalFormGame:
             if actions is not None
             else _default_actions(ints.shape[1:])
         )
-        return cls(players, actions, ints, title=title, denominators=denominators)
+        if ints.dtype != np.int64 or denominators is not None or ints.flags.writeable is False:
+            return cls(players, actions, ints, title=title, denominators=denominators)
+        game = cls.__new__(cls)  # an int64 tensor made here: held without another copy
+        game._set_labels(players, actions, ints.shape, title)
+        ints.setflags(write=False)
+        game._ints, game._payoffs, game._exact = (ints, (1,) * n), None, True
+        return game
 
     # -- basic facts ----------------------------------------------------------------------------
 

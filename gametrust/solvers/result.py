@@ -314,6 +314,18 @@ def _dominates(a: Sequence[Number], b: Sequence[Number], tol: float) -> bool:
     )
 
 
+_ZERO, _ONE = Fraction(0), Fraction(1)
+
+
+def _fraction(p: Number) -> Fraction:
+    """``Fraction(p)``, sharing one object for the 0s and 1s of pure strategies."""
+    if type(p) is Fraction:
+        return p
+    if type(p) is int and p in (0, 1):
+        return _ONE if p else _ZERO
+    return Fraction(p)
+
+
 def _check_lengths(game: NormalFormGame, profile: Sequence[Sequence[Number]], method: str) -> None:
     if len(profile) != game.n_players or any(
         len(s) != k for s, k in zip(profile, game.shape, strict=True)
@@ -339,7 +351,7 @@ def certify(
     checked = []
     for profile in profiles:
         if game.exact:  # on the game's integers: one line of the tensor per pure profile
-            norm = tuple(tuple(Fraction(p) for p in strategy) for strategy in profile)
+            norm = tuple(tuple(map(_fraction, strategy)) for strategy in profile)
             _check_lengths(game, norm, method)
             exact = exact_certificate(game, norm)
             if not exact.is_nash:
