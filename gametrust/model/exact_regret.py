@@ -39,7 +39,13 @@ import numpy as np
 from ..core.exact import Number, as_number
 from .game import NormalFormGame
 
-__all__ = ["ExactCertificate", "exact_certificate", "exact_deviation_payoffs", "rational_weights"]
+__all__ = [
+    "ExactCertificate",
+    "exact_certificate",
+    "exact_deviation_payoffs",
+    "pure_cell",
+    "rational_weights",
+]
 
 _INT64_BOUND = 2**63
 
@@ -117,6 +123,34 @@ class ExactCertificate:
         return self.probabilities and max(self.regrets, default=Fraction(0)) == 0
 
 
+def pure_cell(profile: Sequence[Sequence[Number]]) -> tuple[int, ...] | None:
+    """The action indices of a pure profile (each strategy one 1 and 0s), else ``None``.
+
+    >>> pure_cell(((0, 1), (1, 0, 0))), pure_cell(((0, 1), (Fraction(1, 2), Fraction(1, 2))))
+    ((1, 0), None)
+    """
+    cell = []
+    for strategy in profile:
+        values = tuple(strategy)
+        if values.count(1) != 1 or values.count(0) != len(values) - 1:
+            return None
+        cell.append(values.index(1))
+    return tuple(cell)
+
+
+def _pure_certificate(game: NormalFormGame, cell: tuple[int, ...]) -> ExactCertificate:
+    """Every deviation of a pure profile at once: one line of the tensor per player."""
+    ints, dens = game.integer_form
+    payoffs, regrets, strict = [], [], True
+    for i, d in enumerate(dens):
+        line = ints[(i, *cell[:i], slice(None), *cell[i + 1:])]
+        value, best = line[cell[i]], line.max()
+        payoffs.append(Fraction(int(value), d))
+        regrets.append(Fraction(int(best) - int(value), d))
+        strict = strict and value == best and int(np.count_nonzero(line == best)) == 1
+    return ExactCertificate(tuple(payoffs), tuple(regrets), bool(strict), True)
+
+
 def exact_certificate(
     game: NormalFormGame, profile: Sequence[Sequence[Number]]
 ) -> ExactCertificate:
@@ -124,6 +158,9 @@ def exact_certificate(
 
     The strategies must have one entry per action of their player (callers check).
     """
+    cell = pure_cell(profile)
+    if cell is not None:
+        return _pure_certificate(game, cell)
     weights = [rational_weights(s) for s in profile]
     payoffs, regrets = [], []
     strict = True
@@ -140,7 +177,5 @@ def exact_certificate(
             strict = len(support) == 1 and sum(v == best for v in values) == 1 and (
                 values[support[0]] == best
             )
-    probabilities = all(
-        all(w >= 0 for w in ws) and sum(ws) == d for ws, d in weights
-    )
+    probabilities = all(min(ws) >= 0 and sum(ws) == d for ws, d in weights)
     return ExactCertificate(tuple(payoffs), tuple(regrets), strict, probabilities)

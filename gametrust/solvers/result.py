@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from ..core.display import Displayable
 from ..core.errors import SolverError
 from ..core.exact import Number, format_number
-from ..model.exact_regret import exact_certificate
+from ..model.exact_regret import exact_certificate, pure_cell
 from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, expected_payoffs, float_tolerance, is_nash, regrets
 
@@ -317,13 +317,14 @@ def _dominates(a: Sequence[Number], b: Sequence[Number], tol: float) -> bool:
 _ZERO, _ONE = Fraction(0), Fraction(1)
 
 
-def _fraction(p: Number) -> Fraction:
-    """``Fraction(p)``, sharing one object for the 0s and 1s of pure strategies."""
-    if type(p) is Fraction:
-        return p
-    if type(p) is int and p in (0, 1):
-        return _ONE if p else _ZERO
-    return Fraction(p)
+def _fractions(strategy: Sequence[Number]) -> tuple[Fraction, ...]:
+    """The strategy as Fractions; a pure one (0s and one 1) shares two objects."""
+    cell = pure_cell((strategy,))
+    if cell is not None:
+        out = [_ZERO] * len(strategy)
+        out[cell[0]] = _ONE
+        return tuple(out)
+    return tuple(p if type(p) is Fraction else Fraction(p) for p in strategy)
 
 
 def _check_lengths(game: NormalFormGame, profile: Sequence[Sequence[Number]], method: str) -> None:
@@ -351,9 +352,9 @@ def certify(
     checked = []
     for profile in profiles:
         if game.exact:  # on the game's integers: one line of the tensor per pure profile
-            norm = tuple(tuple(map(_fraction, strategy)) for strategy in profile)
+            norm = tuple(_fractions(strategy) for strategy in profile)
             _check_lengths(game, norm, method)
-            exact = exact_certificate(game, norm)
+            exact = exact_certificate(game, profile)
             if not exact.is_nash:
                 raise SolverError(
                     f"{method} returned a profile that is not an equilibrium "
