@@ -308,3 +308,13 @@ def test_bad_capping_or_arithmetic(argument: str, value: object) -> None:
     with pytest.raises(ArgumentError) as err:
         lemke_howson(pd, **{argument: value})  # type: ignore[arg-type]
     assert err.value.location.path == (argument,)
+
+
+def test_solve_abandons_a_long_path_for_another_label() -> None:
+    game = _random_game(45, seed=0)  # m + n = 90 > FLOAT_PATH_FROM: capped at 450 pivots
+    result = solve(game, method="lemke-howson")
+    assert result.max_regret == 0 and not result.complete
+    profile = result.equilibria[0].strategies
+    assert profile in {lemke_howson(game, label) for label in _labels(game)}
+    small = _random_game(10, seed=0)  # small games: label 0 to its end, as before
+    assert solve(small, method="lemke-howson").equilibria[0].strategies == lemke_howson(small)

@@ -1,4 +1,4 @@
-"""One Nash equilibrium of a two-player game by exact Lemke–Howson pivoting.
+"""One Nash equilibrium of a two-player game by Lemke–Howson pivoting, exact and certified.
 
 The Lemke–Howson algorithm follows a path of almost completely labelled
 vertex pairs of the two best-response polytopes, from the artificial
@@ -54,6 +54,13 @@ The steps, for an ``m x n`` bimatrix game ``(A, B)``:
 6. Read off ``x`` and ``y`` (basic values are ``rhs / det``, nonbasic ones
    are 0) and normalise each to sum to exactly 1.
 
+Large games (``m + n > 40`` by default, or ``arithmetic="float"``) follow the
+same path in float64 instead and solve only its last basis exactly, certified,
+with this exact pivoting as the fallback (:mod:`.lemke_howson_float`): past a
+few dozen pivots the integer entries below outgrow int64 and every pivot
+becomes big-integer arithmetic, while the float path costs one numpy update.
+``capping`` abandons a long path and tries the next label.
+
 The tableaux are kept *condensed* (only nonbasic columns plus the right-hand
 side are stored; basic columns are ``det`` times a unit vector and are
 implicit), and each pivot is one vectorised numpy update of the whole array:
@@ -88,7 +95,7 @@ from ..model.exact_regret import exact_certificate
 from ..model.game import NormalFormGame
 from .lemke_howson_float import basis_profile, float_path
 
-__all__ = ["FLOAT_PATH_FROM", "lemke_howson", "lemke_howson_gen"]
+__all__ = ["FLOAT_PATH_FROM", "lemke_howson", "lemke_howson_gen", "one_equilibrium"]
 
 Profile = tuple[tuple[Number, ...], tuple[Number, ...]]
 
@@ -416,6 +423,25 @@ def lemke_howson(
     else:
         profile = _capped(start, label, mode, capping)
     return _finish(game, profile)
+
+
+def one_equilibrium(game: NormalFormGame) -> Profile:
+    """One equilibrium, as ``solve(game, method="lemke-howson")`` finds it.
+
+    Label 0; for a large game (``m + n > 40``) a path longer than
+    ``5 * (m + n)`` pivots is abandoned for the next label (``capping``, the
+    cap doubling after each round): on random games path lengths are
+    heavy-tailed, and another label usually finishes far sooner.  Small games
+    follow label 0 to its end, as :func:`lemke_howson` does.
+
+    >>> from gametrust import NormalFormGame
+    >>> pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> one_equilibrium(pd) == lemke_howson(pd)
+    True
+    """
+    game = _check_game(game)
+    size = sum(game.shape)
+    return lemke_howson(game, 0, capping=5 * size if size > FLOAT_PATH_FROM else None)
 
 
 def lemke_howson_gen(
