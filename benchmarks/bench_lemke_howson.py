@@ -1,14 +1,27 @@
-"""Exact Lemke–Howson (gametrust) against nashpy's float Lemke–Howson.
+"""Lemke–Howson: gametrust (float path, exact basis, certified) against QuantEcon, Gambit, nashpy.
 
-Random n x n games with integer payoffs 0..99 (``random.Random(seed)``); both
-solvers drop the same label (0 unless ``--label``).  nashpy runs in a
-subprocess with a timeout, because its float tableau overflows on large games
-and it can then pivot forever; a run that does not finish, crashes, or returns
-something that is not an equilibrium is reported as such.  Every gametrust
-answer is certified exactly.
+Random n x n games with integer payoffs 0..99 (``random.Random(seed)``); every
+solver that takes a starting label drops the same one (0 unless ``--label``).
 
-    python benchmarks/bench_lemke_howson.py                  # n = 10, 25, 50, 100
-    python benchmarks/bench_lemke_howson.py --sizes 100 --seeds 0 1 2 --zero-sum
+* ``gametrust``: ``lemke_howson(game, label)`` then ``certify`` (exact zero
+  regret); for ``m + n > 40`` the path is followed in floats and its last basis
+  solved exactly (``--arithmetic exact`` forces integer pivoting all the way).
+* ``quantecon``: ``quantecon.game_theory.lemke_howson(g, init_pivot=label)``
+  (numba, floats, uncertified), in-process, after one warm-up call so that the
+  JIT compilation is not timed.  Its pivot count is shown: gametrust follows
+  the same path.
+* ``gambit``: ``pygambit.nash.lcp_solve(g, rational=False, stop_after=1)``
+  (floats; it takes no starting label) in a subprocess with a timeout.
+* ``nashpy`` (``--nashpy``): ``Game.lemke_howson(initial_dropped_label=label)``
+  in a subprocess with a timeout (its float tableau overflows on large games).
+
+Times are the best of ``--repeat`` runs (the machine is shared); ratios are
+peer / gametrust on the same game (above 1: gametrust is faster).  A float
+answer is checked against the game with the float tolerance; gametrust's
+exactly.
+
+    python benchmarks/bench_lemke_howson.py                         # n = 100, seeds 0..4
+    python benchmarks/bench_lemke_howson.py --sizes 200 400 --seeds 0 1 2 --repeat 1
 """
 
 from __future__ import annotations
@@ -20,8 +33,11 @@ import subprocess
 import sys
 import time
 
+import numpy as np
+
 from gametrust import NormalFormGame, is_nash
 from gametrust.solvers.lemke_howson import lemke_howson
+from gametrust.solvers.result import certify
 
 _NASHPY_CHILD = """
 import json, sys, time, warnings
@@ -29,42 +45,80 @@ import numpy as np
 import nashpy
 a, b, label = json.load(sys.stdin)
 game = nashpy.Game(np.array(a, dtype=float), np.array(b, dtype=float))
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
     start = time.perf_counter()
     x, y = game.lemke_howson(initial_dropped_label=label)
     elapsed = time.perf_counter() - start
-print(json.dumps({"time": elapsed, "x": [float(v) for v in x], "y": [float(v) for v in y],
-                  "warnings": sorted({str(w.category.__name__) for w in caught})}))
+print(json.dumps({"time": elapsed, "x": [float(v) for v in x], "y": [float(v) for v in y]}))
+"""
+
+_GAMBIT_CHILD = """
+import json, sys, time
+import numpy as np
+import pygambit
+a, b, label = json.load(sys.stdin)
+game = pygambit.Game.from_arrays(np.array(a, dtype=float), np.array(b, dtype=float))
+start = time.perf_counter()
+result = pygambit.nash.lcp_solve(game, rational=False, stop_after=1)
+elapsed = time.perf_counter() - start
+eq = result.equilibria[0]
+rows, cols = game.players
+print(json.dumps({"time": elapsed, "x": [float(eq[s]) for s in rows.strategies],
+                  "y": [float(eq[s]) for s in cols.strategies]}))
 """
 
 
-def random_matrices(size: int, seed: int, zero_sum: bool) -> tuple[list, list]:
+def random_matrices(size: int, seed: int) -> tuple[list, list]:
     rng = random.Random(seed)
     a = [[rng.randrange(100) for _ in range(size)] for _ in range(size)]
-    if zero_sum:
-        b = [[99 - v for v in row] for row in a]
-    else:
-        b = [[rng.randrange(100) for _ in range(size)] for _ in range(size)]
+    b = [[rng.randrange(100) for _ in range(size)] for _ in range(size)]
     return a, b
 
 
-def run_ours(a: list, b: list, label: int) -> tuple[float, str]:
-    game = NormalFormGame.from_arrays(a, b)
-    start = time.perf_counter()
-    x, y = lemke_howson(game, label)
-    elapsed = time.perf_counter() - start
-    if not is_nash(game, (x, y)):  # exact check: regret == 0
-        return elapsed, "NOT AN EQUILIBRIUM"
-    support = sum(p > 0 for p in x), sum(p > 0 for p in y)
+def run_ours(a: list, b: list, label: int, arithmetic: str, repeat: int) -> tuple[float, str]:
+    best = float("inf")
+    for _ in range(repeat):
+        game = NormalFormGame.from_arrays(np.array(a), np.array(b))
+        start = time.perf_counter()
+        profile = lemke_howson(game, label, arithmetic=arithmetic)
+        (equilibrium,) = certify(game, [profile], method="lemke-howson")
+        best = min(best, time.perf_counter() - start)
+    assert equilibrium.regret == 0
+    x, y = equilibrium.strategies
     bits = max(p.denominator.bit_length() for p in x + y)
-    return elapsed, f"exact eq, supports {support[0]}+{support[1]}, denominators {bits} bits"
+    support = sum(p > 0 for p in x), sum(p > 0 for p in y)
+    return best, f"certified, supports {support[0]}+{support[1]}, denominators {bits} bits"
 
 
-def run_nashpy(a: list, b: list, label: int, timeout: float) -> tuple[float | None, str]:
+def run_quantecon(a: list, b: list, label: int, repeat: int) -> tuple[float | None, str]:
+    try:
+        import quantecon.game_theory as gt
+    except ImportError:
+        return None, "not installed (pip install quantecon)"
+    game = gt.NormalFormGame(
+        (gt.Player(np.array(a, dtype=float)), gt.Player(np.array(b, dtype=float).T))
+    )
+    gt.lemke_howson(gt.NormalFormGame((gt.Player(np.ones((2, 2))), gt.Player(np.ones((2, 2))))))
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        (x, y), info = gt.lemke_howson(game, init_pivot=label, full_output=True)
+        best = min(best, time.perf_counter() - start)
+    return best, _float_check(a, b, list(x), list(y)) + f", {info.num_iter} pivots"
+
+
+def _float_check(a: list, b: list, x: list, y: list) -> str:
+    game = NormalFormGame.from_arrays(a, b).to_float()
+    if any(v != v for v in x + y) or not is_nash(game, (x, y)):
+        return "NOT an equilibrium"
+    return "float eq"
+
+
+def run_child(child: str, a: list, b: list, label: int, timeout: float) -> tuple[float | None, str]:
     try:
         done = subprocess.run(
-            [sys.executable, "-c", _NASHPY_CHILD],
+            [sys.executable, "-c", child],
             input=json.dumps([a, b, label]),
             capture_output=True,
             text=True,
@@ -76,42 +130,48 @@ def run_nashpy(a: list, b: list, label: int, timeout: float) -> tuple[float | No
         last = (done.stderr.strip().splitlines() or ["?"])[-1]
         return None, f"crashed: {last[:60]}"
     out = json.loads(done.stdout)
-    game = NormalFormGame.from_arrays(a, b).to_float()
-    x, y = out["x"], out["y"]
-    note = f" (warnings: {', '.join(out['warnings'])})" if out["warnings"] else ""
-    if len(x) != game.shape[0] or len(y) != game.shape[1]:
-        return out["time"], "wrong shape" + note
-    if any(v != v for v in x + y) or not is_nash(game, (x, y)):
-        return out["time"], "NOT an equilibrium (NaN or regret > tolerance)" + note
-    return out["time"], "float eq" + note
+    return out["time"], _float_check(a, b, out["x"], out["y"])
+
+
+def _cell(t: float | None) -> str:
+    return "-" if t is None else f"{t:.4g}"
+
+
+def _ratio(t: float | None, ours: float) -> str:
+    return "-" if t is None else f"{t / ours:.3g}"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 25, 50, 100])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[0])
-    parser.add_argument("--timeout", type=float, default=20.0, help="nashpy timeout (s)")
-    parser.add_argument("--zero-sum", action="store_true", help="B = 99 - A (no pure eq)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
     parser.add_argument("--label", type=int, default=0, help="initial dropped label")
-    parser.add_argument("--no-nashpy", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--timeout", type=float, default=120.0, help="per subprocess peer (s)")
+    parser.add_argument("--arithmetic", default="auto", choices=["auto", "exact", "float"])
+    parser.add_argument("--no-gambit", action="store_true")
+    parser.add_argument("--nashpy", action="store_true", help="also run nashpy")
     args = parser.parse_args(argv)
-    kind = "constant-sum" if args.zero_sum else "random"
-    print(f"Lemke-Howson, label {args.label}, {kind} n x n games, payoffs 0..99")
-    print(f"{'n':>4} {'seed':>4} | {'gametrust':>10}  {'':<48} | {'nashpy':>10}  result")
+    print(f"Lemke-Howson, label {args.label}, random n x n games, payoffs 0..99, "
+          f"best of {args.repeat}; ratio = peer time / gametrust time")
+    print("| n | seed | gametrust s | quantecon s | x qe | gambit s | x gambit | notes |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for size in args.sizes:
         for seed in args.seeds:
-            a, b = random_matrices(size, seed, args.zero_sum)
-            ours_time, ours_note = run_ours(a, b, args.label)
-            if args.no_nashpy:
-                theirs_time, theirs_note = None, "skipped"
+            a, b = random_matrices(size, seed)
+            ours, note = run_ours(a, b, args.label, args.arithmetic, args.repeat)
+            qe, qe_note = run_quantecon(a, b, args.label, args.repeat)
+            if args.no_gambit:
+                gb, gb_note = None, "skipped"
             else:
-                theirs_time, theirs_note = run_nashpy(a, b, args.label, args.timeout)
-            theirs = "-" if theirs_time is None else f"{theirs_time:.3f} s"
-            print(
-                f"{size:>4} {seed:>4} | {ours_time:>8.3f} s  {ours_note:<48} | "
-                f"{theirs:>10}  {theirs_note}",
-                flush=True,
-            )
+                gb, gb_note = run_child(_GAMBIT_CHILD, a, b, args.label, args.timeout)
+            notes = [note, f"qe: {qe_note}", f"gambit: {gb_note}"]
+            if args.nashpy:
+                np_time, np_note = run_child(_NASHPY_CHILD, a, b, args.label, args.timeout)
+                shown = "-" if np_time is None else f"{np_time:.4g} s"
+                notes.append(f"nashpy: {shown} {np_note}")
+            print(f"| {size} | {seed} | {ours:.4g} | {_cell(qe)} | {_ratio(qe, ours)} | "
+                  f"{_cell(gb)} | {_ratio(gb, ours)} | {'; '.join(notes)} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gametrust import ArgumentError, NormalFormGame, is_nash
+from gametrust import ArgumentError, NormalFormGame, is_nash, solve
+from gametrust.solvers import lemke_howson as lh_module
 from gametrust.solvers.lemke_howson import lemke_howson, lemke_howson_gen
 from gametrust.solvers.result import certify
 
@@ -232,3 +233,88 @@ def test_gen_checks_labels_when_called() -> None:
     with pytest.raises(ArgumentError) as err:
         lemke_howson_gen(pd, 3)  # type: ignore[arg-type]
     assert err.value.location.path == ("initial_labels",)
+
+
+# -- float path, exact basis (lemke_howson_float) -----------------------------------------------
+
+
+def _matrices(rows: int, cols: int, high: int, seed: int) -> tuple[list, list]:
+    rng = random.Random(seed)
+    a = [[rng.randrange(high) for _ in range(cols)] for _ in range(rows)]
+    b = [[rng.randrange(high) for _ in range(cols)] for _ in range(rows)]
+    return a, b
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.sampled_from([2, 3, 10, 100]), st.integers())
+def test_float_path_reaches_the_same_equilibrium_as_exact_pivoting(
+    rows: int, cols: int, high: int, seed: int
+) -> None:
+    # the floats only choose the bases; ties (high = 2, 3: degenerate games) included
+    game = NormalFormGame.from_arrays(*_matrices(rows, cols, high, seed))
+    for label in _labels(game):
+        exact = lemke_howson(game, label, arithmetic="exact")
+        assert lemke_howson(game, label, arithmetic="float") == exact
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_games())
+def test_every_end_is_an_extreme_equilibrium_listed_by_the_enumerator(game: NormalFormGame) -> None:
+    # a Lemke-Howson end is a basic solution: a vertex pair, so an extreme equilibrium
+    listed = {e.strategies for e in solve(game, method="enumeration")}
+    for mode in ("exact", "float"):
+        for profile in lemke_howson_gen(game, arithmetic=mode):
+            assert profile in listed
+
+
+def test_a_float_basis_that_is_not_an_equilibrium_falls_back_to_exact_pivoting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    game = _random_game(30, seed=3)
+    expected = lemke_howson(game, 5, arithmetic="exact")
+    wrong = (tuple(F(1) if k == 0 else F(0) for k in range(30)),) * 2  # not an equilibrium
+
+    def drifted(a, b, end):  # as if rounding had picked a wrong final basis
+        return wrong
+
+    monkeypatch.setattr(lh_module, "basis_profile", drifted)
+    assert not is_nash(game, wrong)
+    assert lemke_howson(game, 5, arithmetic="float") == expected
+    monkeypatch.setattr(lh_module, "float_path", lambda a, b, label, cap: None)  # lost its way
+    assert lemke_howson(game, 5, arithmetic="float") == expected
+
+
+def test_capping_tries_other_labels_and_always_ends() -> None:
+    game = _random_game(60, seed=1)
+    for mode in ("exact", "float"):
+        profile = lemke_howson(game, 0, capping=1, arithmetic=mode)
+        _assert_exact_equilibrium(game, profile)
+    # a cap no path meets at first: the cap doubles until one label's path fits
+    assert lemke_howson(game, 7, capping=10_000) == lemke_howson(game, 7)
+
+
+def test_large_game_default_float_path_is_exact_and_certified() -> None:
+    game = _random_game(120, seed=2)
+    profile = lemke_howson(game)  # m + n > FLOAT_PATH_FROM: float path, exact basis
+    _assert_exact_equilibrium(game, profile)
+    (equilibrium,) = certify(game, [profile], method="lemke-howson")
+    assert equilibrium.regret == 0
+
+
+@pytest.mark.parametrize(("argument", "value"), [("capping", 0), ("capping", 1.5),
+                                                 ("arithmetic", "fast")])
+def test_bad_capping_or_arithmetic(argument: str, value: object) -> None:
+    pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    with pytest.raises(ArgumentError) as err:
+        lemke_howson(pd, **{argument: value})  # type: ignore[arg-type]
+    assert err.value.location.path == (argument,)
+
+
+def test_solve_abandons_a_long_path_for_another_label() -> None:
+    game = _random_game(45, seed=0)  # m + n = 90 > FLOAT_PATH_FROM: capped at 450 pivots
+    result = solve(game, method="lemke-howson")
+    assert result.max_regret == 0 and not result.complete
+    profile = result.equilibria[0].strategies
+    assert profile in {lemke_howson(game, label) for label in _labels(game)}
+    small = _random_game(10, seed=0)  # small games: label 0 to its end, as before
+    assert solve(small, method="lemke-howson").equilibria[0].strategies == lemke_howson(small)

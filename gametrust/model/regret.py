@@ -2,7 +2,8 @@
 
 A profile of mixed strategies is a Nash equilibrium exactly when no player's
 *regret* — its best pure-deviation payoff minus its expected payoff — is
-positive.  For exact games every quantity here is a ``Fraction`` and the check
+positive.  For exact games every quantity here is a ``Fraction``, computed on
+the game's integers (:mod:`gametrust.model.exact_regret`), and the check
 is ``regret == 0``; for float games it is ``regret <= tol`` with
 :data:`gametrust.core.exact.FLOAT_TOLERANCE` scaled by the game's payoff range.
 
@@ -19,12 +20,12 @@ False
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 
 import numpy as np
 
 from ..core.errors import ArgumentError, Location
 from ..core.exact import FLOAT_TOLERANCE, Number, as_number
+from .exact_regret import exact_certificate, exact_deviation_payoffs
 from .game import NormalFormGame
 
 __all__ = [
@@ -71,32 +72,36 @@ def _contract_except(tensor: np.ndarray, vectors: list[np.ndarray], keep: int) -
 def deviation_payoffs(game: NormalFormGame, profile: Profile, player: int) -> np.ndarray:
     """Player's payoff from each of its pure actions against the others' mix."""
     vectors = _vectors(game, profile)
+    if game.exact:  # on integers (gametrust.model.exact_regret)
+        return exact_deviation_payoffs(game, vectors, player)
     return _contract_except(game.payoffs[player], vectors, player)
 
 
 def expected_payoffs(game: NormalFormGame, profile: Profile) -> tuple[Number, ...]:
     """Every player's expected payoff under a mixed profile."""
     vectors = _vectors(game, profile)
+    if game.exact:
+        return exact_certificate(game, vectors).payoffs
     out = []
     for i in range(game.n_players):
         dev = _contract_except(game.payoffs[i], vectors, i)
-        out.append(_dot(dev, vectors[i], game.exact))
+        out.append(_dot(dev, vectors[i]))
     return tuple(out)
 
 
-def _dot(a: np.ndarray, b: np.ndarray, exact: bool) -> Number:
-    if exact:
-        return sum((x * y for x, y in zip(a, b, strict=True)), Fraction(0))
+def _dot(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.dot(a, b))
 
 
 def regrets(game: NormalFormGame, profile: Profile) -> tuple[Number, ...]:
     """Each player's regret: best pure-deviation payoff minus expected payoff (>= 0)."""
     vectors = _vectors(game, profile)
+    if game.exact:
+        return exact_certificate(game, vectors).regrets
     out = []
     for i in range(game.n_players):
         dev = _contract_except(game.payoffs[i], vectors, i)
-        out.append(max(dev) - _dot(dev, vectors[i], game.exact))
+        out.append(max(dev) - _dot(dev, vectors[i]))
     return tuple(out)
 
 
@@ -124,6 +129,9 @@ def is_nash(game: NormalFormGame, profile: Profile, tol: float | None = None) ->
     must be probability vectors; anything else is not an equilibrium.
     """
     vectors = _vectors(game, profile)
+    if game.exact:
+        check = exact_certificate(game, vectors)
+        return check.probabilities and max(check.regrets) <= (tol or 0)
     if tol is None:
         tol = float_tolerance(game)
     for v in vectors:

@@ -27,11 +27,7 @@ def comparison_payoffs(game: NormalFormGame) -> np.ndarray:
     as int64 when they fit, Python ints otherwise; float games as they are."""
     if not game.exact:
         return game.payoffs
-    ints = game.integer_payoffs
-    try:
-        return ints.astype(np.int64)
-    except OverflowError:  # astronomically large payoffs: keep Python ints
-        return ints
+    return game.integer_form[0]  # held as integers, no Fraction per payoff
 
 
 def dominates(u: np.ndarray, better: int, worse: int, tol: float) -> bool:

@@ -1,4 +1,4 @@
-"""One Nash equilibrium of a two-player game by exact Lemke–Howson pivoting.
+"""One Nash equilibrium of a two-player game by Lemke–Howson pivoting, exact and certified.
 
 The Lemke–Howson algorithm follows a path of almost completely labelled
 vertex pairs of the two best-response polytopes, from the artificial
@@ -54,6 +54,13 @@ The steps, for an ``m x n`` bimatrix game ``(A, B)``:
 6. Read off ``x`` and ``y`` (basic values are ``rhs / det``, nonbasic ones
    are 0) and normalise each to sum to exactly 1.
 
+Large games (``m + n > 40`` by default, or ``arithmetic="float"``) follow the
+same path in float64 instead and solve only its last basis exactly, certified,
+with this exact pivoting as the fallback (:mod:`.lemke_howson_float`): past a
+few dozen pivots the integer entries below outgrow int64 and every pivot
+becomes big-integer arithmetic, while the float path costs one numpy update.
+``capping`` abandons a long path and tries the next label.
+
 The tableaux are kept *condensed* (only nonbasic columns plus the right-hand
 side are stored; basic columns are ``det`` times a unit vector and are
 implicit), and each pivot is one vectorised numpy update of the whole array:
@@ -77,16 +84,18 @@ overflow; checked before each pivot), then in Python ints (object dtype).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 import numpy as np
 
 from ..core.errors import ArgumentError, Location, SolverError
 from ..core.exact import Number
+from ..model.exact_regret import exact_certificate
 from ..model.game import NormalFormGame
+from .lemke_howson_float import basis_profile, float_path
 
-__all__ = ["lemke_howson", "lemke_howson_gen"]
+__all__ = ["FLOAT_PATH_FROM", "lemke_howson", "lemke_howson_gen", "one_equilibrium"]
 
 Profile = tuple[tuple[Number, ...], tuple[Number, ...]]
 
@@ -226,42 +235,61 @@ def _check_label(label: object, n_labels: int, path: tuple[str | int, ...]) -> i
 def _initial_table(matrix: np.ndarray) -> np.ndarray:
     """``[matrix | 1]`` for positive ints: int64 while that is safe, else Python ints."""
     rows, cols = matrix.shape
-    table = np.empty((rows, cols + 1), dtype=object)
+    safe = max(matrix.ravel().tolist(), default=0) < _INT64_SAFE
+    table = np.empty((rows, cols + 1), dtype=np.int64 if safe else object)
     table[:, :cols] = matrix
     table[:, cols] = 1
-    if max(table.ravel().tolist()) < _INT64_SAFE:
-        return table.astype(np.int64)
     return table
 
 
-@dataclass(frozen=True)
 class _Start:
-    """The two initial tableaux (artificial equilibrium) of an ``m x n`` game."""
+    """The positive integer payoffs of an ``m x n`` game and its two initial tableaux
+    (the artificial equilibrium), made when first needed."""
 
-    m: int
-    n: int
-    p_table: np.ndarray  # P: B^T x + s = 1; x_i is variable i, s_j is variable m + j
-    q_table: np.ndarray  # Q: r + A y = 1; r_i is variable i, y_j is variable m + j
+    def __init__(self, a: np.ndarray, b: np.ndarray):
+        self.a, self.b = a, b  # int64 or Python ints, all positive
+        self.m, self.n = a.shape
+
+    @cached_property
+    def p_table(self) -> np.ndarray:
+        """P: B^T x + s = 1; x_i is variable i, s_j is variable m + j."""
+        return _initial_table(self.b.T)
+
+    @cached_property
+    def q_table(self) -> np.ndarray:
+        """Q: r + A y = 1; r_i is variable i, y_j is variable m + j."""
+        return _initial_table(self.a)
+
+    @cached_property
+    def game(self) -> NormalFormGame:
+        """The positive integer game itself (same equilibria), for certificates."""
+        return NormalFormGame.from_integers(np.stack([self.a, self.b]))
+
+
+def _positive(matrix: np.ndarray) -> np.ndarray:
+    """``matrix - min + 1``: positive integers, int64 when the range allows, else Python ints."""
+    if matrix.dtype == np.int64 and matrix.size:
+        low, high = int(matrix.min()), int(matrix.max())
+        if low > -(2**62) and high < 2**62:  # high - low + 1 < 2**63
+            return matrix - np.int64(low - 1)
+    low = min(matrix.ravel().tolist())
+    positive = np.empty(matrix.shape, dtype=object)
+    positive.ravel()[:] = [v - low + 1 for v in matrix.ravel().tolist()]
+    return positive
 
 
 def _start(game: NormalFormGame) -> _Start:
     """Positive integer payoffs (same equilibria) and the initial tableaux."""
     exact = game if game.exact else NormalFormGame.from_payoff_tensor(game.payoffs, exact=True)
-    ints = exact.integer_payoffs
-    shifted = []
-    for i in range(2):
-        matrix = ints[i]
-        low = min(matrix.ravel().tolist())
-        positive = np.empty(matrix.shape, dtype=object)
-        positive.ravel()[:] = [v - low + 1 for v in matrix.ravel().tolist()]
-        shifted.append(positive)
-    a, b = shifted
-    m, n = a.shape
-    return _Start(m, n, _initial_table(b.T), _initial_table(a))
+    ints, _ = exact.integer_form  # per-player positive scaling: same equilibria
+    a, b = _positive(ints[0]), _positive(ints[1])
+    return _Start(a, b)
 
 
-def _run(start: _Start, label: int) -> tuple[tuple[Fraction, ...], ...]:
-    """The end of the Lemke–Howson path that drops ``label``."""
+def _run(
+    start: _Start, label: int, max_pivots: int | None = None
+) -> tuple[tuple[Fraction, ...], ...] | None:
+    """The end of the Lemke–Howson path that drops ``label`` (``None``: over ``max_pivots``)."""
     m, size = start.m, start.m + start.n
     p_tab = _Tableau(start.p_table.copy(), list(range(m)), list(range(m, size)), size)
     q_tab = _Tableau(start.q_table.copy(), list(range(m, size)), list(range(m)), size)
@@ -269,6 +297,8 @@ def _run(start: _Start, label: int) -> tuple[tuple[Fraction, ...], ...]:
     entering = label
     seen: set[tuple[frozenset[int], frozenset[int]]] = set()
     while True:
+        if max_pivots is not None and len(seen) >= max_pivots:
+            return None
         leaving = current.pivot(entering)
         if leaving == label:
             break
@@ -288,21 +318,84 @@ def _finish(game: NormalFormGame, profile: tuple[tuple[Fraction, ...], ...]) -> 
     return tuple(float(v) for v in x), tuple(float(v) for v in y)
 
 
-def lemke_howson(game: NormalFormGame, initial_label: int = 0) -> Profile:
-    """One Nash equilibrium of a two-player game, by exact Lemke–Howson pivoting.
+#: Games with more actions than this (m + n) follow the path in floats by default
+#: (``arithmetic="auto"``); smaller ones pivot exactly on integers all the way.
+FLOAT_PATH_FROM = 40
+
+_ARITHMETIC = ("auto", "exact", "float")
+
+
+def _end(
+    start: _Start, label: int, arithmetic: str, max_pivots: int | None
+) -> tuple[tuple[Fraction, ...], ...] | None:
+    """The end of the path dropping ``label``, exact; ``None`` when over ``max_pivots``."""
+    if arithmetic == "exact":
+        return _run(start, label, max_pivots)
+    end = float_path(start.a, start.b, label, max_pivots)
+    if end is not None and not end.complete:
+        return None
+    if end is not None:
+        profile = basis_profile(start.a, start.b, end)
+        if profile is not None and exact_certificate(start.game, profile).is_nash:
+            return profile
+    # the floats went astray (or the basis is not an equilibrium): pivot exactly instead
+    return _run(start, label)
+
+
+def _arithmetic(arithmetic: object, size: int) -> str:
+    if arithmetic not in _ARITHMETIC:
+        raise ArgumentError(
+            f"arithmetic is one of {', '.join(_ARITHMETIC)}, got {arithmetic!r}",
+            Location(path=("arithmetic",)),
+        )
+    if arithmetic == "auto":
+        return "float" if size > FLOAT_PATH_FROM else "exact"
+    return str(arithmetic)
+
+
+def _capped(start: _Start, label: int, arithmetic: str, capping: int) -> tuple:
+    """QuantEcon's *capping*, made terminating: labels ``label, label + 1, ...`` in turn,
+    each path abandoned after ``capping`` pivots; after a round, the cap doubles."""
+    size = start.m + start.n
+    cap = capping
+    while True:
+        for k in range(size):
+            profile = _end(start, (label + k) % size, arithmetic, cap)
+            if profile is not None:
+                return profile
+        cap *= 2
+
+
+def lemke_howson(
+    game: NormalFormGame,
+    initial_label: int = 0,
+    *,
+    capping: int | None = None,
+    arithmetic: str = "auto",
+) -> Profile:
+    """One Nash equilibrium of a two-player game, by Lemke–Howson pivoting, certified exactly.
 
     ``initial_label`` is the label dropped at the artificial equilibrium:
     ``0..m-1`` are the row player's actions, ``m..m+n-1`` the column
     player's.  Path lengths differ a lot between labels (on random games
     they are heavy-tailed), so on a large game another label may finish much
-    sooner; :func:`lemke_howson_gen` tries several.
+    sooner: with ``capping=k`` a path is abandoned after ``k`` pivots and the
+    next label tried (``initial_label + 1``, ... cyclically), the cap doubling
+    after each round, so the search always ends.
+
+    ``arithmetic``: ``"exact"`` pivots on integers all the way; ``"float"``
+    follows the path in floats and solves its last basis exactly, falling
+    back to exact pivoting when that basis is not an equilibrium
+    (:mod:`gametrust.solvers.lemke_howson_float`); ``"auto"`` (default) is
+    exact for games with ``m + n <= 40`` and float above.  In a nondegenerate
+    game both reach the same equilibrium; the answer is exact either way.
 
     Exact games give ``Fraction`` probabilities; float games are solved
     exactly on the rationals their floats are and the result is converted
     back to ``float``.  Each strategy sums to exactly 1.
 
     Raises :class:`~gametrust.core.errors.ArgumentError` for a game that is not
-    two-player or a label out of range.
+    two-player, a label out of range, a bad ``capping`` or ``arithmetic``.
 
     >>> from gametrust import NormalFormGame
     >>> pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
@@ -310,20 +403,58 @@ def lemke_howson(game: NormalFormGame, initial_label: int = 0) -> Profile:
     ((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))
     >>> lemke_howson(pd.to_float(), initial_label=3)
     ((0.0, 1.0), (0.0, 1.0))
+    >>> lemke_howson(pd, arithmetic="float", capping=1)
+    ((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))
     """
     game = _check_game(game)
     m, n = game.shape
     label = _check_label(initial_label, m + n, ("initial_label",))
-    return _finish(game, _run(_start(game), label))
+    mode = _arithmetic(arithmetic, m + n)
+    if capping is not None and (
+        not isinstance(capping, int) or isinstance(capping, bool) or capping < 1
+    ):
+        raise ArgumentError(
+            f"capping is a positive number of pivots, got {capping!r}", Location(path=("capping",))
+        )
+    start = _start(game)
+    if capping is None:
+        profile = _end(start, label, mode, None)
+        assert profile is not None  # no cap: every path ends
+    else:
+        profile = _capped(start, label, mode, capping)
+    return _finish(game, profile)
+
+
+def one_equilibrium(game: NormalFormGame) -> Profile:
+    """One equilibrium, as ``solve(game, method="lemke-howson")`` finds it.
+
+    Label 0; for a large game (``m + n > 40``) a path longer than
+    ``5 * (m + n)`` pivots is abandoned for the next label (``capping``, the
+    cap doubling after each round): on random games path lengths are
+    heavy-tailed, and another label usually finishes far sooner.  Small games
+    follow label 0 to its end, as :func:`lemke_howson` does.
+
+    >>> from gametrust import NormalFormGame
+    >>> pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> one_equilibrium(pd) == lemke_howson(pd)
+    True
+    """
+    game = _check_game(game)
+    size = sum(game.shape)
+    return lemke_howson(game, 0, capping=5 * size if size > FLOAT_PATH_FROM else None)
 
 
 def lemke_howson_gen(
-    game: NormalFormGame, initial_labels: Iterable[int] | None = None
+    game: NormalFormGame,
+    initial_labels: Iterable[int] | None = None,
+    *,
+    arithmetic: str = "auto",
 ) -> Iterator[Profile]:
     """The equilibria reached from each initial label (default: all), without repeats.
 
     This finds *some* equilibria, in general not all of them.  Arguments are
-    checked when it is called, not when iteration starts.
+    checked when it is called, not when iteration starts; ``arithmetic`` as in
+    :func:`lemke_howson`.
 
     >>> from gametrust import NormalFormGame
     >>> chicken = NormalFormGame.from_arrays([[0, -1], [1, -10]], [[0, 1], [-1, -10]])
@@ -334,6 +465,7 @@ def lemke_howson_gen(
     """
     game = _check_game(game)
     m, n = game.shape
+    mode = _arithmetic(arithmetic, m + n)
     if initial_labels is None:
         labels: list[object] = list(range(m + n))
     else:
@@ -345,13 +477,16 @@ def lemke_howson_gen(
                 Location(path=("initial_labels",)),
             ) from None
     checked = [_check_label(label, m + n, ("initial_labels", k)) for k, label in enumerate(labels)]
-    return _distinct_ends(game, _start(game), checked)
+    return _distinct_ends(game, _start(game), checked, mode)
 
 
-def _distinct_ends(game: NormalFormGame, start: _Start, labels: list[int]) -> Iterator[Profile]:
+def _distinct_ends(
+    game: NormalFormGame, start: _Start, labels: list[int], mode: str
+) -> Iterator[Profile]:
     seen: set[tuple[tuple[Fraction, ...], ...]] = set()
     for label in labels:
-        profile = _run(start, label)
+        profile = _end(start, label, mode, None)
+        assert profile is not None
         if profile not in seen:
             seen.add(profile)
             yield _finish(game, profile)

@@ -5,9 +5,9 @@ maximum of its payoffs along its own action axis (others fixed).  For each
 player we take that maximum over its axis once for the whole tensor, so the
 work is a handful of array reductions whatever the number of profiles.
 
-Exact games are compared on integer-scaled payoffs (see
-``NormalFormGame.integer_payoffs``), so ``==`` is exact; float games use the
-documented tolerance.
+Exact games are compared on their integers (``NormalFormGame.integer_form``:
+one denominator per player, int64 when it fits), so ``==`` is exact and no
+``Fraction`` is created; float games use the documented tolerance.
 
 >>> from gametrust import NormalFormGame
 >>> pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
@@ -18,6 +18,7 @@ documented tolerance.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from math import prod
 
 import numpy as np
 
@@ -42,9 +43,45 @@ def pure_equilibrium_mask(game: NormalFormGame) -> np.ndarray:
     return mask
 
 
+def _true_cells(first: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``np.nonzero(first)`` (lexicographic) for a mask with a True in every column along
+    axis 0; without ties (one True per column, the common case) by a faster argmax."""
+    columns = first.shape[1:]
+    if not columns or np.count_nonzero(first) != prod(columns):
+        return np.nonzero(first)
+    rows = first.view(np.uint8).argmax(axis=0).ravel()
+    others = np.unravel_index(np.arange(rows.size), columns)
+    order = np.lexsort((*reversed(others), rows))
+    return (rows[order], *(o[order] for o in others))
+
+
+def _candidates(game: NormalFormGame) -> tuple[np.ndarray, ...]:
+    """Index arrays of the pure equilibria, in lexicographic order.
+
+    Player 0's best responses are found on the whole tensor (one reduction, one
+    comparison); every other player is then checked only at those candidates
+    against its maximum along its own axis (one reduction each), so the work is
+    about the numpy floor's: a reduction per player, not a mask per player.
+    """
+    payoffs = comparison_payoffs(game)
+    tol = float_tolerance(game)
+    best = payoffs[0].max(axis=0, keepdims=True)
+    first = payoffs[0] == best if game.exact else payoffs[0] >= best - tol
+    found = _true_cells(first)
+    for i in range(1, game.n_players):
+        if found[0].size == 0:
+            break
+        best_i = payoffs[i].max(axis=i)
+        values = payoffs[i][found]
+        bests = best_i[tuple(c for k, c in enumerate(found) if k != i)]
+        keep = values == bests if game.exact else values >= bests - tol
+        found = tuple(c[keep] for c in found)
+    return found
+
+
 def pure_equilibria_gen(game: NormalFormGame) -> Iterator[tuple[int, ...]]:
     """Yield the pure equilibria as action-index tuples, in lexicographic order."""
-    for idx in zip(*np.nonzero(pure_equilibrium_mask(game)), strict=True):
+    for idx in zip(*_candidates(game), strict=True):
         yield tuple(int(k) for k in idx)
 
 

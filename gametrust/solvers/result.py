@@ -16,6 +16,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from ..core.display import Displayable
 from ..core.errors import SolverError
 from ..core.exact import Number, format_number
+from ..model.exact_regret import exact_certificate, pure_cell
 from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, expected_payoffs, float_tolerance, is_nash, regrets
 
@@ -313,6 +314,26 @@ def _dominates(a: Sequence[Number], b: Sequence[Number], tol: float) -> bool:
     )
 
 
+_ZERO, _ONE = Fraction(0), Fraction(1)
+
+
+def _fractions(strategy: Sequence[Number]) -> tuple[Fraction, ...]:
+    """The strategy as Fractions; a pure one (0s and one 1) shares two objects."""
+    cell = pure_cell((strategy,))
+    if cell is not None:
+        out = [_ZERO] * len(strategy)
+        out[cell[0]] = _ONE
+        return tuple(out)
+    return tuple(p if type(p) is Fraction else Fraction(p) for p in strategy)
+
+
+def _check_lengths(game: NormalFormGame, profile: Sequence[Sequence[Number]], method: str) -> None:
+    if len(profile) != game.n_players or any(
+        len(s) != k for s, k in zip(profile, game.shape, strict=True)
+    ):
+        raise SolverError(f"{method} returned a profile of the wrong shape: {profile}")
+
+
 def certify(
     game: NormalFormGame,
     profiles: Sequence[Sequence[Sequence[Number]]],
@@ -322,22 +343,37 @@ def certify(
     """Check and annotate raw profiles found by ``method``.
 
     Raises :class:`SolverError` if any profile is not an equilibrium: a solver
-    bug must never reach a user as an answer.
+    bug must never reach a user as an answer.  Exact games are checked on their
+    integers (:func:`gametrust.model.exact_regret.exact_certificate`): a pure
+    profile reads one line of the payoff tensor per player, a mixed one takes
+    integer dot products over common denominators; no ``Fraction`` per payoff.
     """
     tol = float_tolerance(game)
     checked = []
     for profile in profiles:
+        if game.exact:  # on the game's integers: one line of the tensor per pure profile
+            norm = tuple(_fractions(strategy) for strategy in profile)
+            _check_lengths(game, norm, method)
+            exact = exact_certificate(game, profile)
+            if not exact.is_nash:
+                raise SolverError(
+                    f"{method} returned a profile that is not an equilibrium "
+                    f"(regrets {exact.regrets}): {profile}"
+                )
+            checked.append((norm, exact.payoffs, max(exact.regrets), exact.strict))
+            continue
         if not is_nash(game, profile, tol):
             raise SolverError(
                 f"{method} returned a profile that is not an equilibrium "
                 f"(regrets {regrets(game, profile)}): {profile}"
             )
-        norm = tuple(
-            tuple(Fraction(p) if game.exact else float(p) for p in strategy) for strategy in profile
+        floats = tuple(tuple(float(p) for p in strategy) for strategy in profile)
+        checked.append(
+            (floats, expected_payoffs(game, floats), max(regrets(game, floats)),
+             _is_strict(game, floats))
         )
-        checked.append((norm, expected_payoffs(game, norm), max(regrets(game, norm))))
     out = []
-    for norm, payoffs, regret in checked:
+    for norm, payoffs, regret, strict in checked:
         dominated = any(_dominates(other[1], payoffs, tol) for other in checked)
         out.append(
             Equilibrium(
@@ -346,7 +382,7 @@ def certify(
                 strategies=norm,
                 payoffs=payoffs,
                 regret=regret,
-                strict=_is_strict(game, norm),
+                strict=strict,
                 pareto_dominated=dominated,
             )
         )

@@ -12,8 +12,11 @@ Methods:
     Every pure-strategy equilibrium of an N-player game.  Complete for pure
     equilibria only.
 ``"lemke-howson"``
-    One equilibrium of a two-player game by exact (integer) complementary
-    pivoting; for large games.  Not complete.
+    One equilibrium of a two-player game by complementary pivoting, exact:
+    on integers for small games, for large ones (m + n > 40) a float path
+    whose last basis is solved and certified exactly, with exact pivoting as
+    the fallback; on large games a long path is abandoned for the next label
+    (:func:`gametrust.solvers.lemke_howson.one_equilibrium`).  Not complete.
 ``"support-enumeration"``
     nashpy's support enumeration, in floats, for comparison.  Not complete:
     it misses equilibria of degenerate games.
@@ -188,9 +191,9 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
         )
 
     if method == "lemke-howson":
-        from .lemke_howson import lemke_howson
+        from .lemke_howson import one_equilibrium
 
-        profile = lemke_howson(game)
+        profile = one_equilibrium(game)
         equilibria = certify(game, [profile], method=method)
         return SolveResult(
             game=game,
