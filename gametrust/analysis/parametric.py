@@ -36,6 +36,7 @@ signatures, derive each equilibrium's formulas — is in
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -71,8 +72,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
 __all__ = [
-    "Axis", "between", "beyond_floats", "check_player", "cleared_polys", "compare",
-    "constant_function",
+    "Axis", "between", "beyond_floats", "check_player", "check_sweep_work", "cleared_polys",
+    "compare", "constant_function",
     "declared_weights", "exact_weight", "greater", "interleave", "interval_label",
     "parametric_tensor", "parametric_values", "parametric_weights", "player_polys",
     "polytope_polys", "risk_polys", "roots_of", "shift_positive", "show_value", "sign_on",
@@ -335,6 +336,16 @@ def polytope_polys(c: np.ndarray, out: set[Poly]) -> None:
                         out.add(s.primitive())
 
 
+def check_sweep_work(shape: Sequence[int]) -> None:
+    """Raise the ``sweep_work`` limit's error when an exact sweep of a game of this shape
+    needs too many polynomials (every pair of a player's payoffs; for two players, every
+    basis of a best-response polytope): checked before any of the work starts."""
+    profiles = math.prod(shape)
+    work = profiles * (profiles - 1) // 2 + (comb(sum(shape), shape[0]) if len(shape) == 2 else 0)
+    check("sweep_work", work, f"an exact sweep of {shape_name(tuple(shape))}",
+          Location(path=("axis",)), verb="needs", error=ArgumentLimitError)
+
+
 def player_polys(polys: np.ndarray, player: int, lo: Fraction, hi: Fraction) -> set[Poly]:
     """Polynomials in one player's payoffs whose roots may change the equilibria or family.
 
@@ -346,10 +357,7 @@ def player_polys(polys: np.ndarray, player: int, lo: Fraction, hi: Fraction) -> 
     """
     out: set[Poly] = set()
     flat = polys[player].ravel()
-    shape = polys.shape[1:]
-    work = len(flat) * (len(flat) - 1) // 2 + (comb(sum(shape), shape[0]) if len(shape) == 2 else 0)
-    check("sweep_work", work, f"an exact sweep of {shape_name(shape)}",
-          Location(path=("axis",)), verb="needs", error=ArgumentLimitError)
+    check_sweep_work(polys.shape[1:])
     for a, b in combinations(range(len(flat)), 2):
         diff = flat[a] - flat[b]
         if not diff.is_zero():

@@ -28,7 +28,7 @@ from ..solvers.exact_polytope import Field
 from ..solvers.extensive import local_nash, mover_game
 from ..solvers.spe import SubgamePerfect
 from ..solvers.spe_local import Local, behavior_of_point
-from .parametric import cleared_polys, player_polys
+from .parametric import check_sweep_work, cleared_polys, player_polys
 from .pieces import equilibrium_piece
 
 __all__ = ["lift", "payoff_functions", "rf_key", "tracking_field"]
@@ -80,6 +80,7 @@ def tracking_field(t0: Fraction, out: set[Poly]) -> Field:
 
 def _rf_local_nash(t0: Fraction, lo: Fraction, hi: Fraction, symbol: str, out: set[Poly]):
     def solve_local(local: Local, leaves: Sequence[tuple[Any, ...]], where: str):
+        check_sweep_work([len(local.plans[p]) for p in local.movers])  # before any solve
         numeric = [tuple(lift(v)(t0) for v in leaf) for leaf in leaves]
         at_t0 = _numeric_local(local, t0)
         comps, complete, notes = local_nash(at_t0, numeric, where)
