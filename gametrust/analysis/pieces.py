@@ -177,12 +177,19 @@ class RangeSplit:
     spans: tuple[tuple[int, int, bool, bool], ...]
 
 
-def split_range(points: Sequence[Any], key: Callable[[Any], Hashable]) -> RangeSplit:
+def split_range(
+    points: Sequence[Any],
+    key: Callable[[Any], Hashable],
+    inert: Callable[[int, Fraction], bool] | None = None,
+) -> RangeSplit:
     """Merge neighbours that do not differ: ``points`` are the ends of the range and the
     candidate breakpoints in order; ``key(t)`` what must not change inside an interval.
 
     A candidate is kept when the gaps on either side differ, or when the game
-    exactly there differs from them.
+    exactly there differs from them.  ``inert(k, t)``, when given, may say
+    (from signs at ``t``, a rational point between ``points[k - 1]`` and
+    ``points[k]``) that candidate ``k`` changes nothing: then ``key`` is not
+    asked there, and the gap after it has the key of the gap before it.
 
     >>> half = Fraction(1, 2)
     >>> split = split_range([Fraction(0), half, Fraction(1)], lambda t: t > half)
@@ -191,17 +198,23 @@ def split_range(points: Sequence[Any], key: Callable[[Any], Hashable]) -> RangeS
     """
     gaps = tuple(between(points[k], points[k + 1]) for k in range(len(points) - 1))
     last = len(points) - 1
-    kept = tuple(
-        k
-        for k in range(1, last)
-        if key(gaps[k - 1]) != key(gaps[k]) or key(points[k]) != key(gaps[k - 1])
-    )
+    same = list(range(last))  # same[j]: an earlier gap with the key of gap j
+
+    def gap_key(j: int) -> Hashable:
+        return key(gaps[same[j]])
+
+    kept = []
+    for k in range(1, last):
+        if inert is not None and inert(k, gaps[k - 1]):
+            same[k] = same[k - 1]
+        elif gap_key(k - 1) != gap_key(k) or key(points[k]) != gap_key(k - 1):
+            kept.append(k)
     edges = [0, *kept, last]
     spans = []
     for a, b in pairwise(edges):
         inside = key(gaps[a])
         spans.append((a, b, key(points[a]) == inside, key(points[b]) == inside))
-    return RangeSplit(tuple(points), gaps, kept, tuple(spans))
+    return RangeSplit(tuple(points), gaps, tuple(kept), tuple(spans))
 
 
 # -- formulas ----------------------------------------------------------------------------------

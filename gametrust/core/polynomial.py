@@ -32,6 +32,12 @@ from typing import Any
 from .algebraic import RealAlgebraic
 from .real_roots import real_roots as all_real_roots
 
+try:  # python-flint: exact polynomial arithmetic in C (a dependency; Poly is the fallback)
+    from flint import fmpq as _fmpq
+    from flint import fmpq_poly as _fmpq_poly
+except ImportError:  # pragma: no cover
+    _fmpq = _fmpq_poly = None
+
 __all__ = [
     "Poly",
     "RationalFunction",
@@ -191,26 +197,51 @@ class Poly:
 
 
 def det(matrix: Sequence[Sequence[Poly]]) -> Poly:
-    """Determinant by fraction-free (Bareiss) elimination over the polynomials."""
+    """Determinant by fraction-free (Bareiss) elimination over the polynomials: in
+    python-flint's ``fmpq_poly`` (exact rational coefficients, C arithmetic) when it is
+    installed, else over :class:`Poly`.  The same polynomial either way.
+
+    >>> t = Poly.variable()
+    >>> det([[t, Poly.constant(1)], [Poly.constant(Fraction(1, 2)), t]])
+    Poly(-1/2 + t^2)
+    """
     k = len(matrix)
     if k == 0:
         return Poly.constant(1)
-    m = [list(row) for row in matrix]
+    if _fmpq_poly is not None:
+        m = [[_to_flint(p) for p in row] for row in matrix]
+        return _from_flint(_bareiss(m, _fmpq_poly([1]), _fmpq_poly([])))
+    return _bareiss([list(row) for row in matrix], Poly.constant(1), Poly(()))
+
+
+def _bareiss(m: list[list[Any]], one: Any, zero: Any) -> Any:
+    """Bareiss elimination in place on polynomials with ``*``, ``-``, ``.is_zero()`` and
+    exact division (``exact_div`` for :class:`Poly`, ``//`` otherwise)."""
+    k = len(m)
     sign = 1
-    prev = Poly.constant(1)
+    prev = one
     for c in range(k - 1):
         pivot = next((r for r in range(c, k) if not m[r][c].is_zero()), None)
         if pivot is None:
-            return Poly(())
+            return zero
         if pivot != c:
             m[c], m[pivot] = m[pivot], m[c]
             sign = -sign
         for r in range(c + 1, k):
             for j in range(c + 1, k):
-                m[r][j] = (m[r][j] * m[c][c] - m[r][c] * m[c][j]).exact_div(prev)
+                value = m[r][j] * m[c][c] - m[r][c] * m[c][j]
+                m[r][j] = value.exact_div(prev) if isinstance(value, Poly) else value // prev
         prev = m[c][c]
     result = m[k - 1][k - 1]
     return result if sign > 0 else -result
+
+
+def _to_flint(p: Poly) -> Any:
+    return _fmpq_poly([_fmpq(c.numerator, c.denominator) for c in p.coeffs])
+
+
+def _from_flint(p: Any) -> Poly:
+    return Poly(tuple(Fraction(int(c.p), int(c.q)) for c in p.coeffs()))
 
 
 def _integer_coeffs(poly: Poly) -> tuple[int, ...]:
