@@ -124,6 +124,8 @@ class Poly:
             return Poly.from_coeffs(c * other for c in self.coeffs)
         if self.is_zero() or other.is_zero():
             return Poly(())
+        if _fmpq_poly is not None and len(self.coeffs) * len(other.coeffs) > 12:
+            return _from_flint(_to_flint(self) * _to_flint(other))  # the same product, in C
         out = [Fraction(0)] * (len(self.coeffs) + len(other.coeffs) - 1)
         for i, a in enumerate(self.coeffs):
             if a:
