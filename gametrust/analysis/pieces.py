@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..core.polynomial import Poly, RationalFunction, det, sympy_number, to_sympy
+from ..core.polynomial import Poly, RationalFunction, bilinear, det, sympy_number, to_sympy
 from ..core.progress import step
 from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, float_tolerance
@@ -362,13 +362,10 @@ def equilibrium_piece(
         for k, (num, den) in zip(own, found, strict=True):
             full[k] = RationalFunction(num, den)
         formulas.append(tuple(full))
-    payoffs = []
-    for i in range(2):
-        total = zero
-        for a in supports_idx[0]:
-            for b in supports_idx[1]:
-                total = total + formulas[0][a] * formulas[1][b] * tensor[i, a, b]
-        payoffs.append(total)
+    payoffs = [
+        bilinear(formulas[0], formulas[1], tensor[i], supports_idx[0], supports_idx[1])
+        for i in range(2)
+    ]
     return EquilibriumPiece(
         supports_of(e), e.kind, e, tuple(formulas), tuple(payoffs), symbol
     )

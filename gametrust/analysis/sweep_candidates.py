@@ -49,7 +49,7 @@ import numpy as np
 
 from ..core.errors import Location
 from ..core.limits import ArgumentLimitError, check, shape_name
-from ..core.polynomial import RealAlgebraic, compare
+from ..core.polynomial import RealAlgebraic, compare, numerator_difference
 from ..core.real_roots import real_roots
 from .basis_polys import BasisPolys, IntPoly, normal_key
 from .parametric import integer_matrix, risk_comparisons, shift_positive
@@ -170,8 +170,7 @@ def payoff_roots(pieces: Sequence[Any], lo: Any, hi: Any) -> list[Any]:
         if p.payoff_formulas is None and q.payoff_formulas is None:
             continue
         for i in range(len(p.supports)):
-            f = _payoff_function(p, i) - _payoff_function(q, i)
-            key = normal_key(integer_matrix(np.array([[f.num]], dtype=object))[0][0])
+            key = normal_key(numerator_difference(_payoff_function(p, i), _payoff_function(q, i)))
             if len(key) >= 2:
                 keys.add(key)
     found = _roots_in_between(keys, lo, hi)

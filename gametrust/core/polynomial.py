@@ -43,8 +43,10 @@ __all__ = [
     "RationalFunction",
     "RealAlgebraic",
     "approx",
+    "bilinear",
     "compare",
     "det",
+    "numerator_difference",
     "real_roots",
     "sign_on",
     "sympy_number",
@@ -431,6 +433,53 @@ class RationalFunction:
 
     def is_polynomial(self) -> bool:
         return self.den.degree == 0
+
+
+def bilinear(
+    x: Sequence[RationalFunction],
+    y: Sequence[RationalFunction],
+    u: Any,
+    rows: Sequence[int],
+    cols: Sequence[int],
+) -> RationalFunction:
+    """``sum over a in rows, b in cols of x[a] y[b] u[a, b]``: the same
+    :class:`RationalFunction` as adding the terms one by one, computed in python-flint's
+    ``fmpq_poly`` when the terms share one denominator (an expected payoff of a mixed
+    profile, ``u`` a matrix of rational functions).
+
+    >>> t = RationalFunction.variable()
+    >>> half = RationalFunction.constant(Fraction(1, 2))
+    >>> bilinear([half, half], [t, 1 - t], [[t, 0], [1, t]], [0, 1], [0, 1])
+    RationalFunction(num=Poly(t), den=Poly(1))
+    """
+    lift = RationalFunction._lift
+    terms = [(lift(x[a]), lift(y[b]), lift(u[a][b])) for a in rows for b in cols]
+    dens = {(p.den, q.den, r.den) for p, q, r in terms}
+    if _fmpq_poly is None or len(dens) != 1:
+        total = RationalFunction.constant(0)
+        for p, q, r in terms:
+            total = total + p * q * r
+        return total
+    (dx, dy, du), = dens
+    num = _fmpq_poly([])
+    for p, q, r in terms:
+        num += _to_flint(p.num) * _to_flint(q.num) * _to_flint(r.num)
+    return RationalFunction(_from_flint(num), dx * dy * du)
+
+
+def numerator_difference(f: RationalFunction, g: RationalFunction) -> tuple[int, ...]:
+    """``f.num g.den - g.num f.den`` times a positive integer, as integer coefficients
+    (lowest degree first): where ``f - g`` vanishes, away from the poles.
+
+    >>> t = RationalFunction.variable()
+    >>> numerator_difference(t / 2, RationalFunction.constant(Fraction(1, 3)))
+    (-2, 3)
+    """
+    if _fmpq_poly is None:  # pragma: no cover - python-flint is a dependency
+        p = (f.num * g.den - g.num * f.den).primitive()
+        return tuple(int(c) for c in p.coeffs)
+    p = _to_flint(f.num) * _to_flint(g.den) - _to_flint(g.num) * _to_flint(f.den)
+    return tuple(int(c) for c in p.numer().coeffs())
 
 
 def sympy_number(value: object) -> Any:
