@@ -90,3 +90,31 @@ def test_trust_thresholds_are_reported_where_they_were_computed() -> None:
                         assert trust.thresholds[player] == str(value)
                     checked += 1
     assert checked
+
+
+def test_basis_polynomials_equal_cramers_rule_by_determinants() -> None:
+    """The integer minors give every basis's determinant, Cramer numerators and slacks:
+    the same primitive polynomials as determinants computed one basis at a time."""
+    from itertools import combinations
+
+    from gametrust.analysis.basis_polys import BasisPolys
+    from gametrust.core.polynomial import Poly, det
+
+    rng = np.random.default_rng(11)
+    c = [[Poly.from_coeffs(rng.integers(1, 9, size=2).tolist()) for _ in range(3)]
+         for _ in range(3)]
+    one = Poly.constant(1)
+    expected = set()
+    for k in range(1, 4):
+        for cols in combinations(range(3), k):
+            for rows in combinations(range(3), k):
+                m = [[c[j][i] for i in cols] for j in rows]
+                d = det(m)
+                if d.is_zero():
+                    continue
+                nums = [det([[*r[:x], one, *r[x + 1:]] for r in m]) for x in range(k)]
+                slacks = [d - sum((c[j][i] * n for i, n in zip(cols, nums, strict=True)),
+                                  Poly(())) for j in range(3) if j not in rows]
+                expected |= {p.primitive() for p in (d, *nums, *slacks) if not p.is_zero()}
+    found = BasisPolys.of([[tuple(int(v) for v in p.coeffs) for p in row] for row in c])
+    assert {Poly.from_coeffs(key) for key in found.keys} == expected

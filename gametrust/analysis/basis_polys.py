@@ -166,7 +166,8 @@ class BasisPolys:
             for b in self.owners.get(key, ()):
                 (dm, dm_key), k, conditions = self.bases[b]
                 if dm_key in vanishing:
-                    if not any(q_key not in vanishing for _, q_key in conditions[:k]):
+                    # a numerator that is not 0 at r (the zero polynomial is 0 everywhere)
+                    if not any(q_key and q_key not in vanishing for _, q_key in conditions[:k]):
                         return False
                     continue
                 sd = sign_at(dm, t)
