@@ -4,6 +4,16 @@ Usage::
 
     python benchmarks/bench_sweep.py [--points 10001] [--seeds 2025] [--repeats 3]
                                      [--budget SECONDS] [--skip-korea]
+    python benchmarks/bench_sweep.py --scaling [--sizes 4 5 6] [--seeds 2025 2026]
+                                     [--gambit-sample 101] [--quantecon-max 6]
+
+``--scaling`` times the sweep of random n x n games (payoffs 0..9, the seeds'
+games) with a 10,001-point grid, best of ``--repeats`` with every cache
+(sympy's, and gametrust's factorisations and root isolations) cleared before
+each, against a loop of QuantEcon's ``support_enumeration`` (floats, numba,
+compiled before timing) over the same points, and checks gametrust's grid
+against Gambit's exact ``enummixed_solve`` at ``--gambit-sample`` evenly
+spaced grid points and every grid point that is a breakpoint.
 
 Two games, empathy ``e`` in [0, 1] for both players (altruism model:
 ``u'_1 = A + e B``, ``u'_2 = B + e A``), on ``--points`` evenly spaced values
@@ -76,6 +86,7 @@ from sympy.core.cache import clear_cache
 import gametrust
 import gametrust.analysis.families  # imported lazily by sweep; not timed
 from gametrust import NormalFormGame, apply_empathy, load, sweep
+from gametrust.core import real_roots
 
 ROOT = Path(__file__).resolve().parent.parent
 KOREA = ROOT / "scenarios" / "korea.yaml"
@@ -147,12 +158,81 @@ def korea_case() -> Case:
     return Case("korea.yaml (2x2)", scenario, a, b, base)
 
 
-def random_case(seed: int) -> Case:
+def random_case(seed: int, n: int = 4) -> Case:
     rng = np.random.default_rng(seed)
-    a, b = rng.integers(0, 10, size=(2, 4, 4))
+    a, b = rng.integers(0, 10, size=(2, n, n))
     base = NormalFormGame.from_arrays(a.tolist(), b.tolist())
     ea, eb = (np.asarray(base.payoffs[i], dtype=object) for i in range(2))
-    return Case(f"random 4x4, seed {seed}", base, ea, eb, base)
+    return Case(f"random {n}x{n}, seed {seed}", base, ea, eb, base)
+
+
+def clear_caches() -> None:
+    """Forget sympy's and gametrust's caches (factorisations, root isolations)."""
+    clear_cache()
+    for cached in (real_roots.real_roots, real_roots.factor, real_roots.isolate):
+        cached.cache_clear()
+
+
+# -- scaling: random n x n games, a QuantEcon loop, Gambit at sampled grid points ----------
+
+
+def quantecon_loop(case: Case, points: Sequence[Fraction]) -> Times:
+    """CPU/wall time of ``support_enumeration`` (QuantEcon, floats) at every point."""
+    from quantecon.game_theory import NormalFormGame as QGame
+    from quantecon.game_theory import Player, support_enumeration
+
+    a, b = case.a.astype(float), case.b.astype(float)
+    support_enumeration(QGame((Player(a), Player(b.T))))  # compile (numba) before timing
+    watch = Stopwatch()
+    for e in points:
+        x = float(e)
+        support_enumeration(QGame((Player(a + x * b), Player((b + x * a).T))))
+    return watch.stop()
+
+
+def sampled_check(result: Any, case: Case, points: Sequence[Fraction], sample: int) -> tuple:
+    """gametrust's grid against Gambit's exact ``enummixed`` at ``sample`` evenly spaced grid
+    points and at every grid point that is a breakpoint: (points checked, mismatches)."""
+    grid = result.grid
+    picks = set(np.linspace(0, len(points) - 1, sample).round().astype(int).tolist())
+    picks |= set(grid.on_breakpoint)
+    bad = 0
+    for k in sorted(picks):
+        game, _, _ = _gambit_game(case, points[k])
+        theirs = _gambit_profiles(game, pygambit.nash.enummixed_solve(game, rational=True))
+        ours = {tuple(tuple(Fraction(v) for v in s) for s in eq) for eq in grid.equilibria(k)}
+        bad += ours != theirs
+    return len(picks), bad
+
+
+def scaling(args: argparse.Namespace) -> int:
+    """``--scaling``: sweeps of random n x n games against a QuantEcon loop."""
+    n_points = args.points
+    points = [Fraction(k, n_points - 1) for k in range(n_points)]
+    warm = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    sweep(warm, "empathy", 0, 1, grid=3)
+    print(f"{n_points} grid points, empathy in [0, 1]. {environment()}.")
+    print()
+    print("| game | gametrust sweep CPU (s) | wall (s) | intervals | QuantEcon loop CPU (s) "
+          "| QuantEcon / sweep | Gambit-checked points | mismatches |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for size in args.sizes:
+        for seed in args.seeds:
+            case = random_case(seed, size)
+            runs = []
+            for _ in range(args.repeats):
+                clear_caches()
+                watch = Stopwatch()
+                result = sweep(case.source, "empathy", 0, 1, grid=n_points)
+                runs.append(watch.stop())
+            best = _best(runs)
+            qe = quantecon_loop(case, points) if size <= args.quantecon_max else None
+            checked, bad = sampled_check(result, case, points, args.gambit_sample)
+            qe_text = "-" if qe is None else f"{qe.cpu:.3f}"
+            ratio = "-" if qe is None else f"{qe.cpu / best.cpu:.2f}"
+            print(f"| {case.name} | {best.cpu:.3f} | {best.wall:.3f} | {len(result.intervals)} "
+                  f"| {qe_text} | {ratio} | {checked} | {bad} |", flush=True)
+    return 0
 
 
 # -- gametrust ---------------------------------------------------------------------------------
@@ -164,12 +244,12 @@ def time_gametrust(case: Case, n: int, repeats: int) -> tuple[list[Times], list[
     alls: list[Times] = []
     result = None
     for _ in range(repeats):
-        clear_cache()
+        clear_caches()
         watch = Stopwatch()
         result = sweep(case.source, "empathy", 0, 1, grid=n)
         sweeps.append(watch.stop())
     for _ in range(repeats):
-        clear_cache()
+        clear_caches()
         watch = Stopwatch()
         result = sweep(case.source, "empathy", 0, 1, grid=n)
         grid = result.grid
@@ -489,7 +569,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="seconds of timed loop per method and game before extrapolating",
     )
     parser.add_argument("--skip-korea", action="store_true")
+    parser.add_argument("--scaling", action="store_true",
+                        help="random n x n games (--sizes) against a QuantEcon loop instead")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[4, 5, 6])
+    parser.add_argument("--quantecon-max", type=int, default=6,
+                        help="largest size that also runs the QuantEcon loop")
+    parser.add_argument("--gambit-sample", type=int, default=101,
+                        help="--scaling: grid points checked against Gambit (and every breakpoint)")
     args = parser.parse_args(argv)
+    if args.scaling:
+        return scaling(args)
     if args.points < 2:
         parser.error("--points must be at least 2")
 

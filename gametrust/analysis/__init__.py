@@ -2,7 +2,9 @@
 
 The one contract for every kind of game is :mod:`.run` (``solve``,
 ``analyse``, ``sweep``).  Sweeps share one parametric kernel
-(:mod:`.parametric`, :mod:`.pieces`): normal form (:mod:`.sweep`), 2-D maps
+(:mod:`.parametric`, :mod:`.pieces`; basis polynomials on integers in
+:mod:`.basis_polys`, candidate breakpoints and the sign test that skips the
+inert ones in :mod:`.sweep_candidates`): normal form (:mod:`.sweep`), 2-D maps
 (:mod:`.regions`), trees (:mod:`.tree_sweep`); games with types and costly
 signals have their own exact engine (:mod:`.types_sweep`: Bayesian
 :mod:`.bayesian_sweep` on :mod:`.type_polytopes`, signalling

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cmp_to_key
 from itertools import combinations, product
-from math import comb
+from math import comb, lcm
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -57,27 +57,52 @@ from ..core.polynomial import (
     RealAlgebraic,
     approx,
     compare,
-    det,
     real_roots,
     sign_on,
     sympy_number,
     to_sympy,
     vanishes_at,
 )
-from ..core.progress import step
+from ..core.real_roots import isolate
 from ..model.empathy import empathize_tensor
 from ..model.game import NormalFormGame
+from .basis_polys import BasisPolys
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
 __all__ = [
-    "Axis", "between", "beyond_floats", "check_player", "check_sweep_work", "cleared_polys",
-    "compare", "constant_function",
-    "declared_weights", "exact_weight", "greater", "interleave", "interval_label",
-    "parametric_tensor", "parametric_values", "parametric_weights", "player_polys",
-    "polytope_polys", "risk_polys", "roots_of", "shift_positive", "show_value", "sign_on",
-    "sorted_unique", "sweep_range", "sympy_number", "to_sympy", "vanishes_at",
+    "Axis",
+    "between",
+    "beyond_floats",
+    "check_player",
+    "check_sweep_work",
+    "cleared_polys",
+    "compare",
+    "constant_function",
+    "declared_weights",
+    "exact_weight",
+    "greater",
+    "integer_matrix",
+    "interleave",
+    "interval_label",
+    "parametric_tensor",
+    "parametric_values",
+    "parametric_weights",
+    "player_polys",
+    "polytope_basis_polys",
+    "polytope_polys",
+    "risk_comparisons",
+    "risk_polys",
+    "roots_of",
+    "shift_positive",
+    "show_value",
+    "sign_on",
+    "sorted_unique",
+    "sweep_range",
+    "sympy_number",
+    "to_sympy",
+    "vanishes_at",
 ]
 
 
@@ -306,34 +331,27 @@ def shift_positive(matrix: np.ndarray, lo: Fraction, hi: Fraction) -> np.ndarray
     return np.vectorize(lambda p: p + shift, otypes=[object])(matrix)
 
 
+def integer_matrix(matrix: np.ndarray) -> list[list[tuple[int, ...]]]:
+    """A matrix of :class:`Poly` times one positive integer: integer coefficient lists."""
+    scale = 1
+    for p in matrix.ravel():
+        for c in p.coeffs:
+            scale = lcm(scale, c.denominator)
+    return [[tuple(int(c * scale) for c in p.coeffs) for p in row] for row in matrix]
+
+
+def polytope_basis_polys(c: np.ndarray) -> BasisPolys:
+    """Every basis of {z>=0 : c z <= 1} with its polynomials (integer, python-flint)."""
+    return BasisPolys.of(integer_matrix(c))
+
+
 def polytope_polys(c: np.ndarray, out: set[Poly]) -> None:
     """Determinants, Cramer numerators and slacks of every basis of {z>=0 : c z <= 1}."""
-    r, d = c.shape
-    one = Poly.constant(1)
-    for k in range(1, min(r, d) + 1):
-        step("sweep: polynomials of the best-response polytopes", k - 1, min(r, d))
-        for support in combinations(range(d), k):
-            for rows in combinations(range(r), k):
-                m = [[c[j, i] for i in support] for j in rows]
-                dm = det(m)
-                if dm.is_zero():
-                    continue
-                out.add(dm.primitive())
-                nums = []
-                for col in range(k):
-                    replaced = [[*row[:col], one, *row[col + 1:]] for row in m]
-                    n_i = det(replaced)
-                    nums.append(n_i)
-                    if not n_i.is_zero():
-                        out.add(n_i.primitive())
-                for j in range(r):
-                    if j in rows:
-                        continue
-                    s = dm
-                    for i, n_i in zip(support, nums, strict=True):
-                        s = s - c[j, i] * n_i
-                    if not s.is_zero():
-                        out.add(s.primitive())
+    out.update(_as_poly(key) for key in polytope_basis_polys(c).keys)
+
+
+def _as_poly(key: tuple[int, ...]) -> Poly:
+    return Poly(tuple(Fraction(v) for v in key))
 
 
 def check_sweep_work(shape: Sequence[int]) -> None:
@@ -368,9 +386,12 @@ def player_polys(polys: np.ndarray, player: int, lo: Fraction, hi: Fraction) -> 
     return out
 
 
-def risk_polys(polys: np.ndarray) -> set[Poly]:
-    """Differences of Nash products of deviation losses (risk dominance switches)."""
-    out: set[Poly] = set()
+def risk_comparisons(
+    polys: np.ndarray,
+) -> list[tuple[tuple[tuple[int, int], tuple[int, int]], Poly]]:
+    """For every two pure profiles differing in both actions, the (nonzero, primitive)
+    difference of their Nash products of deviation losses (risk dominance switches)."""
+    out = []
     m, k = polys.shape[1:]
     u = polys
     for (a1, b1), (a2, b2) in combinations(list(product(range(m), range(k))), 2):
@@ -380,8 +401,13 @@ def risk_polys(polys: np.ndarray) -> set[Poly]:
         loss2 = (u[0, a2, b2] - u[0, a1, b2]) * (u[1, a2, b2] - u[1, a2, b1])
         diff = loss1 - loss2
         if not diff.is_zero():
-            out.add(diff.primitive())
+            out.append((((a1, b1), (a2, b2)), diff.primitive()))
     return out
+
+
+def risk_polys(polys: np.ndarray) -> set[Poly]:
+    """Differences of Nash products of deviation losses (risk dominance switches)."""
+    return {diff for _, diff in risk_comparisons(polys)}
 
 
 def roots_of(polys: set[Poly], lo: Fraction, hi: Fraction) -> list[Any]:
@@ -426,7 +452,9 @@ def greater(a: Any, b: Any, b_approx: float | None = None) -> bool:
 def between(a: Any, b: Any) -> Fraction:
     """A simple rational strictly between two (possibly algebraic) numbers ``a < b``.
 
-    The midpoint of two rationals; otherwise the simplest rational, among
+    The midpoint of two rationals; otherwise (from the first isolating intervals of
+    the algebraic numbers, so the answer does not depend on earlier comparisons) the
+    simplest rational, among
     those with denominators 2, 4, 10, 100, ... near the midpoint, that lies
     strictly between them (decided exactly), else the simplest rational in
     between.
@@ -437,6 +465,7 @@ def between(a: Any, b: Any) -> Fraction:
     """
     if isinstance(a, Fraction) and isinstance(b, Fraction):
         return (a + b) / 2
+    a, b = _fresh(a), _fresh(b)  # the answer must not depend on earlier refinements
     lo_a, hi_a = _bracket(a)
     lo_b, hi_b = _bracket(b)
     while hi_a >= lo_b:  # refine until the brackets are disjoint (a < b, so they will be)
@@ -454,6 +483,14 @@ def between(a: Any, b: Any) -> Fraction:
         if compare(candidate, a) > 0 and compare(b, candidate) > 0:
             return candidate
     return simplest_between(hi_a, lo_b)
+
+
+def _fresh(value: Any) -> Any:
+    """An algebraic number with its first isolating interval (a copy), else the value."""
+    if isinstance(value, RealAlgebraic) and len(value.poly) > 2:
+        lo, hi = isolate(value.poly)[value.index]
+        return RealAlgebraic(value.poly, value.index, lo, hi)
+    return value
 
 
 def _bracket(value: Any) -> tuple[Fraction, Fraction]:

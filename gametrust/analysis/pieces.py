@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..core.polynomial import Poly, RationalFunction, det, sympy_number, to_sympy
+from ..core.polynomial import Poly, RationalFunction, bilinear, det, sympy_number, to_sympy
 from ..core.progress import step
 from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, float_tolerance
@@ -180,12 +180,19 @@ class RangeSplit:
     spans: tuple[tuple[int, int, bool, bool], ...]
 
 
-def split_range(points: Sequence[Any], key: Callable[[Any], Hashable]) -> RangeSplit:
+def split_range(
+    points: Sequence[Any],
+    key: Callable[[Any], Hashable],
+    inert: Callable[[int, Fraction], bool] | None = None,
+) -> RangeSplit:
     """Merge neighbours that do not differ: ``points`` are the ends of the range and the
     candidate breakpoints in order; ``key(t)`` what must not change inside an interval.
 
     A candidate is kept when the gaps on either side differ, or when the game
-    exactly there differs from them.
+    exactly there differs from them.  ``inert(k, t)``, when given, may say
+    (from signs at ``t``, a rational point between ``points[k - 1]`` and
+    ``points[k]``) that candidate ``k`` changes nothing: then ``key`` is not
+    asked there, and the gap after it has the key of the gap before it.
 
     >>> half = Fraction(1, 2)
     >>> split = split_range([Fraction(0), half, Fraction(1)], lambda t: t > half)
@@ -194,17 +201,23 @@ def split_range(points: Sequence[Any], key: Callable[[Any], Hashable]) -> RangeS
     """
     gaps = tuple(between(points[k], points[k + 1]) for k in range(len(points) - 1))
     last = len(points) - 1
-    kept = tuple(
-        k
-        for k in range(1, last)
-        if key(gaps[k - 1]) != key(gaps[k]) or key(points[k]) != key(gaps[k - 1])
-    )
+    same = list(range(last))  # same[j]: an earlier gap with the key of gap j
+
+    def gap_key(j: int) -> Hashable:
+        return key(gaps[same[j]])
+
+    kept = []
+    for k in range(1, last):
+        if inert is not None and inert(k, gaps[k - 1]):
+            same[k] = same[k - 1]
+        elif gap_key(k - 1) != gap_key(k) or key(points[k]) != gap_key(k - 1):
+            kept.append(k)
     edges = [0, *kept, last]
     spans = []
     for a, b in pairwise(edges):
         inside = key(gaps[a])
         spans.append((a, b, key(points[a]) == inside, key(points[b]) == inside))
-    return RangeSplit(tuple(points), gaps, kept, tuple(spans))
+    return RangeSplit(tuple(points), gaps, tuple(kept), tuple(spans))
 
 
 # -- formulas ----------------------------------------------------------------------------------
@@ -352,13 +365,10 @@ def equilibrium_piece(
         for k, (num, den) in zip(own, found, strict=True):
             full[k] = RationalFunction(num, den)
         formulas.append(tuple(full))
-    payoffs = []
-    for i in range(2):
-        total = zero
-        for a in supports_idx[0]:
-            for b in supports_idx[1]:
-                total = total + formulas[0][a] * formulas[1][b] * tensor[i, a, b]
-        payoffs.append(total)
+    payoffs = [
+        bilinear(formulas[0], formulas[1], tensor[i], supports_idx[0], supports_idx[1])
+        for i in range(2)
+    ]
     return EquilibriumPiece(
         supports_of(e), e.kind, e, tuple(formulas), tuple(payoffs), symbol
     )

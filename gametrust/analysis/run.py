@@ -34,20 +34,31 @@ the kind of scenario.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, Union
 
 from ..core.errors import ArgumentError, Location, did_you_mean
-from ..model.bayesian import BayesianGame
 from ..model.game import NormalFormGame
-from ..model.signalling import SignallingGame
 from ..model.tree import GameTree
 from ..scenario.build import empathy_with
 from ..scenario.scenario import Scenario
 from ..solvers.solve import solve as solve_normal_form
 
+if TYPE_CHECKING:  # pragma: no cover - imported where a subject is one (cold start)
+    from ..model.bayesian import BayesianGame
+    from ..model.signalling import SignallingGame
+
 __all__ = ["Subject", "analyse", "solve", "sweep"]
 
-Subject = NormalFormGame | GameTree | BayesianGame | SignallingGame | Scenario
+Subject = Union[NormalFormGame, GameTree, "BayesianGame", "SignallingGame", Scenario]
+
+
+def _typed(subject: object) -> bool:
+    """Whether ``subject`` is a Bayesian or signalling game (their modules are imported only
+    when a scenario has types or signals, or such a game was given)."""
+    from ..model.bayesian import BayesianGame
+    from ..model.signalling import SignallingGame
+
+    return isinstance(subject, (BayesianGame, SignallingGame))
 
 
 def _none_if_empty(values: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
@@ -104,10 +115,14 @@ def solve(
         from ..solvers.extensive import solve_tree
 
         return solve_tree(subject)
+    from ..model.bayesian import BayesianGame
+
     if isinstance(subject, BayesianGame):
         from ..solvers.bayesian import solve_bayesian
 
         return solve_bayesian(subject)
+    from ..model.signalling import SignallingGame
+
     if isinstance(subject, SignallingGame):
         from ..solvers.signalling import solve_signalling
 
@@ -378,7 +393,7 @@ def sweep(
     :class:`~gametrust.analysis.types_sweep_result.TypesSweep`.
     """
     variables = [variable] if isinstance(variable, str) else list(variable)
-    typed = isinstance(subject, (BayesianGame, SignallingGame)) or (
+    typed = _typed(subject) or (
         isinstance(subject, Scenario) and bool(subject.types or subject.is_signalling))
     if variables[0].startswith("prior:") or typed:
         if len(variables) != 1:

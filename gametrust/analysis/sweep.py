@@ -10,9 +10,12 @@ of a difference of Nash products.  So the range splits at the real roots of
 those polynomials into finitely many intervals on which nothing changes.
 
 :func:`sweep` computes those roots exactly (rationals, or sympy algebraic
-numbers for roots of irreducible polynomials of degree >= 2), solves the game
-exactly at each candidate root and at a rational point inside each gap, and
-merges neighbours that do not differ.  What remains are the breakpoints: for
+numbers for roots of irreducible polynomials of degree >= 2,
+:mod:`gametrust.analysis.sweep_candidates`), solves the game exactly at each
+candidate root and at a rational point inside the gap after it — except where
+a sign test proves the candidate inert (no payoff difference vanishes there and
+every basis whose polynomial does stays infeasible across it) — and merges
+neighbours that do not differ.  What remains are the breakpoints: for
 each interval the family, the equilibria with probabilities and payoffs as
 exact functions of ``t``, and which is payoff- and risk-dominant; for each
 breakpoint the (usually degenerate) game exactly there.
@@ -47,12 +50,12 @@ from ..model.empathy import apply_empathy
 from ..model.game import NormalFormGame
 from .parametric import (
     Axis,
+    between,
+    check_sweep_work,
     cleared_polys,
     greater,
     parametric_tensor,
-    player_polys,
-    risk_polys,
-    roots_of,
+    sorted_unique,
     sweep_range,
 )
 from .pieces import (
@@ -63,6 +66,7 @@ from .pieces import (
     supports_of,
 )
 from .selection import Selection
+from .sweep_candidates import payoff_roots, sweep_candidates
 from .sweep_result import Breakpoint, Grid, Interval, SweepResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -181,10 +185,9 @@ def sweep(
             f"sweeps are for two-player games; this one has {len(players)} players",
             Location(path=("axis",)),
         )
+    check_sweep_work(tensor.shape[1:])  # before any polynomial is built
     polys = cleared_polys(tensor, ax.symbol, low, high)
-    roots = roots_of(player_polys(polys, 0, low, high) | player_polys(polys, 1, low, high),
-                      low, high)
-    selection_roots = roots_of(risk_polys(polys), low, high)
+    candidates = sweep_candidates(polys, low, high)
 
     if isinstance(source, NormalFormGame):
         base_weights = {p: Fraction(0) for p in source.players}
@@ -210,7 +213,11 @@ def sweep(
             return source.build(params, emp)
 
     evaluator = PointEvaluator(build, classify)
-    split = split_range([low, *roots, high], lambda t: evaluator.at(t).signature)
+    split = split_range(
+        [low, *candidates.roots, high],
+        lambda t: evaluator.at(t).signature,
+        lambda k, t: candidates.inert(k - 1, t),  # solve only where a sign test says it may change
+    )
     points = split.points
     intervals: list[Interval] = []
     for a, b, closed_lo, closed_hi in split.spans:
@@ -219,8 +226,11 @@ def sweep(
         pieces = tuple(
             equilibrium_piece(e, here.game, polys, tensor, ax.symbol) for e in here.result
         )
+        strict_pure = {_pure_profile(e) for e in here.result if e.kind == "pure" and e.strict}
+        inside = candidates.risk_roots(strict_pure, points[a], points[b])
+        inside = sorted_unique([*inside, *payoff_roots(pieces, points[a], points[b])])
         selections, selection_points = _selection_pieces(
-            evaluator, points[a], points[b], selection_roots
+            evaluator, points[a], points[b], inside, sample
         )
         intervals.append(
             Interval(points[a], points[b], closed_lo, closed_hi, sample, here.family,
@@ -270,11 +280,20 @@ def sweep(
     return result_obj
 
 
+def _pure_profile(e: Any) -> tuple[int, ...]:
+    """The action indices of a pure equilibrium."""
+    return tuple(next(k for k, p in enumerate(s) if p > 0) for s in e.strategies)
+
+
 def _selection_pieces(
-    evaluator: PointEvaluator, lo: Any, hi: Any, roots: list[Any]
+    evaluator: PointEvaluator, lo: Any, hi: Any, inside: list[Any], sample: Fraction
 ) -> tuple[tuple[tuple[Any, Any, Selection], ...], tuple[tuple[Any, Selection], ...]]:
-    """Where, inside one interval, payoff or risk dominance switches."""
-    inside = [r for r in roots if greater(r, lo) and greater(hi, r)]
+    """Where, inside one interval, payoff or risk dominance switches: ``inside`` are the
+    roots, strictly inside the interval, of the risk-dominance polynomials comparing two of
+    its strict pure equilibria and of the differences of its equilibria's payoffs (the only
+    comparisons that can change inside it).  Each piece's selection (with its trust
+    thresholds) is taken where the reports evaluate its formulas: at the interval's
+    ``sample`` when there is one piece, else at ``between(lo, hi)`` of the piece."""
 
     def key(t: Any) -> tuple:
         point = evaluator.at(t)
@@ -303,7 +322,13 @@ def _selection_pieces(
         return Selection(move(selection.payoff_dominant), move(selection.risk_dominant),
                          pairs, thresholds)  # type: ignore[arg-type]
 
-    pieces = tuple((points[a], points[b], aligned(gaps[a])) for a, b, _, _ in split.spans)
+    spans = split.spans
+    pieces = tuple(
+        (points[a], points[b], aligned(
+            sample if len(spans) == 1 else between(points[a], points[b])
+        ))
+        for a, b, _, _ in spans
+    )
     switches = tuple((points[k], aligned(points[k])) for k in split.kept)
     return pieces, switches
 

@@ -32,13 +32,21 @@ from typing import Any
 from .algebraic import RealAlgebraic
 from .real_roots import real_roots as all_real_roots
 
+try:  # python-flint: exact polynomial arithmetic in C (a dependency; Poly is the fallback)
+    from flint import fmpq as _fmpq
+    from flint import fmpq_poly as _fmpq_poly
+except ImportError:  # pragma: no cover
+    _fmpq = _fmpq_poly = None
+
 __all__ = [
     "Poly",
     "RationalFunction",
     "RealAlgebraic",
     "approx",
+    "bilinear",
     "compare",
     "det",
+    "numerator_difference",
     "real_roots",
     "sign_on",
     "sympy_number",
@@ -118,6 +126,8 @@ class Poly:
             return Poly.from_coeffs(c * other for c in self.coeffs)
         if self.is_zero() or other.is_zero():
             return Poly(())
+        if _fmpq_poly is not None and len(self.coeffs) * len(other.coeffs) > 12:
+            return _from_flint(_to_flint(self) * _to_flint(other))  # the same product, in C
         out = [Fraction(0)] * (len(self.coeffs) + len(other.coeffs) - 1)
         for i, a in enumerate(self.coeffs):
             if a:
@@ -191,26 +201,51 @@ class Poly:
 
 
 def det(matrix: Sequence[Sequence[Poly]]) -> Poly:
-    """Determinant by fraction-free (Bareiss) elimination over the polynomials."""
+    """Determinant by fraction-free (Bareiss) elimination over the polynomials: in
+    python-flint's ``fmpq_poly`` (exact rational coefficients, C arithmetic) when it is
+    installed, else over :class:`Poly`.  The same polynomial either way.
+
+    >>> t = Poly.variable()
+    >>> det([[t, Poly.constant(1)], [Poly.constant(Fraction(1, 2)), t]])
+    Poly(-1/2 + t^2)
+    """
     k = len(matrix)
     if k == 0:
         return Poly.constant(1)
-    m = [list(row) for row in matrix]
+    if _fmpq_poly is not None:
+        m = [[_to_flint(p) for p in row] for row in matrix]
+        return _from_flint(_bareiss(m, _fmpq_poly([1]), _fmpq_poly([])))
+    return _bareiss([list(row) for row in matrix], Poly.constant(1), Poly(()))
+
+
+def _bareiss(m: list[list[Any]], one: Any, zero: Any) -> Any:
+    """Bareiss elimination in place on polynomials with ``*``, ``-``, ``.is_zero()`` and
+    exact division (``exact_div`` for :class:`Poly`, ``//`` otherwise)."""
+    k = len(m)
     sign = 1
-    prev = Poly.constant(1)
+    prev = one
     for c in range(k - 1):
         pivot = next((r for r in range(c, k) if not m[r][c].is_zero()), None)
         if pivot is None:
-            return Poly(())
+            return zero
         if pivot != c:
             m[c], m[pivot] = m[pivot], m[c]
             sign = -sign
         for r in range(c + 1, k):
             for j in range(c + 1, k):
-                m[r][j] = (m[r][j] * m[c][c] - m[r][c] * m[c][j]).exact_div(prev)
+                value = m[r][j] * m[c][c] - m[r][c] * m[c][j]
+                m[r][j] = value.exact_div(prev) if isinstance(value, Poly) else value // prev
         prev = m[c][c]
     result = m[k - 1][k - 1]
     return result if sign > 0 else -result
+
+
+def _to_flint(p: Poly) -> Any:
+    return _fmpq_poly([_fmpq(c.numerator, c.denominator) for c in p.coeffs])
+
+
+def _from_flint(p: Any) -> Poly:
+    return Poly(tuple(Fraction(int(c.p), int(c.q)) for c in p.coeffs()))
 
 
 def _integer_coeffs(poly: Poly) -> tuple[int, ...]:
@@ -398,6 +433,53 @@ class RationalFunction:
 
     def is_polynomial(self) -> bool:
         return self.den.degree == 0
+
+
+def bilinear(
+    x: Sequence[RationalFunction],
+    y: Sequence[RationalFunction],
+    u: Any,
+    rows: Sequence[int],
+    cols: Sequence[int],
+) -> RationalFunction:
+    """``sum over a in rows, b in cols of x[a] y[b] u[a, b]``: the same
+    :class:`RationalFunction` as adding the terms one by one, computed in python-flint's
+    ``fmpq_poly`` when the terms share one denominator (an expected payoff of a mixed
+    profile, ``u`` a matrix of rational functions).
+
+    >>> t = RationalFunction.variable()
+    >>> half = RationalFunction.constant(Fraction(1, 2))
+    >>> bilinear([half, half], [t, 1 - t], [[t, 0], [1, t]], [0, 1], [0, 1])
+    RationalFunction(num=Poly(t), den=Poly(1))
+    """
+    lift = RationalFunction._lift
+    terms = [(lift(x[a]), lift(y[b]), lift(u[a][b])) for a in rows for b in cols]
+    dens = {(p.den, q.den, r.den) for p, q, r in terms}
+    if _fmpq_poly is None or len(dens) != 1:
+        total = RationalFunction.constant(0)
+        for p, q, r in terms:
+            total = total + p * q * r
+        return total
+    (dx, dy, du), = dens
+    num = _fmpq_poly([])
+    for p, q, r in terms:
+        num += _to_flint(p.num) * _to_flint(q.num) * _to_flint(r.num)
+    return RationalFunction(_from_flint(num), dx * dy * du)
+
+
+def numerator_difference(f: RationalFunction, g: RationalFunction) -> tuple[int, ...]:
+    """``f.num g.den - g.num f.den`` times a positive integer, as integer coefficients
+    (lowest degree first): where ``f - g`` vanishes, away from the poles.
+
+    >>> t = RationalFunction.variable()
+    >>> numerator_difference(t / 2, RationalFunction.constant(Fraction(1, 3)))
+    (-2, 3)
+    """
+    if _fmpq_poly is None:  # pragma: no cover - python-flint is a dependency
+        p = (f.num * g.den - g.num * f.den).primitive()
+        return tuple(int(c) for c in p.coeffs)
+    p = _to_flint(f.num) * _to_flint(g.den) - _to_flint(g.num) * _to_flint(f.den)
+    return tuple(int(c) for c in p.numer().coeffs())
 
 
 def sympy_number(value: object) -> Any:

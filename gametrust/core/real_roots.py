@@ -41,7 +41,7 @@ from typing import Any
 
 from .algebraic import RealAlgebraic, poly_sign
 
-__all__ = ["BACKEND", "factor", "isolate", "real_roots"]
+__all__ = ["BACKEND", "factor", "isolate", "normal", "real_roots"]
 
 try:  # python-flint: certified and fast; sympy is the fallback
     import flint as _flint
@@ -52,8 +52,12 @@ except ImportError:  # pragma: no cover - python-flint is a dependency
 BACKEND = "flint" if _flint is not None else "sympy"
 
 
-def _normal(coeffs: Sequence[int]) -> tuple[int, ...]:
-    """Primitive, positive leading coefficient, no trailing zeros (lowest degree first)."""
+def normal(coeffs: Sequence[int]) -> tuple[int, ...]:
+    """Primitive, positive leading coefficient, no trailing zeros (lowest degree first).
+
+    >>> normal([4, -6, 0]), normal([0, -3])
+    ((-2, 3), (0, 1))
+    """
     out = [int(c) for c in coeffs]
     while out and out[-1] == 0:
         out.pop()
@@ -76,18 +80,18 @@ def factor(coeffs: tuple[int, ...], backend: str | None = None) -> tuple[tuple[i
     >>> factor((0, 0, -2, 0, 1))     # t^4 - 2 t^2 = t^2 (t^2 - 2)
     ((0, 1), (-2, 0, 1))
     """
-    poly = _normal(coeffs)
+    poly = normal(coeffs)
     if len(poly) <= 1:
         return ()
     if (backend or BACKEND) == "flint":
         _, factors = _flint.fmpz_poly(list(poly)).factor()
-        found = [_normal([int(c) for c in f.coeffs()]) for f, _ in factors]
+        found = [normal([int(c) for c in f.coeffs()]) for f, _ in factors]
     else:
         import sympy
 
         x = sympy.Symbol("x")
         _, factors = sympy.Poly(list(reversed(poly)), x, domain="ZZ").factor_list()
-        found = [_normal([int(c) for c in reversed(f.all_coeffs())]) for f, _ in factors]
+        found = [normal([int(c) for c in reversed(f.all_coeffs())]) for f, _ in factors]
     return tuple(sorted((f for f in found if len(f) > 1), key=lambda f: (len(f), f)))
 
 
@@ -100,7 +104,7 @@ def isolate(
     between the ends of each, checked exactly).
 
     >>> (lo, hi), = [i for i in isolate((-2, 0, 1)) if i[0] > 0]
-    >>> lo < Fraction(1414214, 10**6) and Fraction(1414213, 10**6) < hi < Fraction(3, 2)
+    >>> lo < Fraction(1414214, 10**6) and Fraction(1414213, 10**6) < hi <= Fraction(3, 2)
     True
     """
     if len(coeffs) == 3:

@@ -63,12 +63,21 @@ __all__ = ["FORMATS", "SWEEP_FORMATS", "render", "render_sweep"]
 # package at start-up, and one command needs one renderer.
 
 
-def _solve_renderers() -> dict[str, Callable[..., str]]:
-    from .json import render_json
-    from .markdown import render_markdown
-    from .text import render_text
+def _solve_renderer(format: str) -> Callable[..., str] | None:
+    """The renderer of one format (only its module is imported), ``None`` if unknown."""
+    if format == "text":
+        from .text import render_text
 
-    return {"text": render_text, "json": render_json, "markdown": render_markdown}
+        return render_text
+    if format == "json":
+        from .json import render_json
+
+        return render_json
+    if format == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown
+    return None
 
 
 def _tree(value: Any, format: str) -> str:
@@ -132,7 +141,7 @@ def render(
         if format not in formats:
             raise _unsupported(format, formats, what)
         return renderer(result, format)
-    solve_renderer = _solve_renderers().get(format)
+    solve_renderer = _solve_renderer(format)
     if solve_renderer is None:
         raise ArgumentError(
             f"unknown format {format!r}; choose one of {', '.join(FORMATS)}",

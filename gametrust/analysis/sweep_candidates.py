@@ -1,0 +1,190 @@
+"""Candidate breakpoints of a two-player sweep, and which of them a sign test rules out.
+
+The equilibria, family and structure of a two-player game along a sweep are
+decided by the signs of finitely many polynomials in the swept value (see
+:mod:`gametrust.analysis.sweep`): the differences of each player's payoffs
+and the polynomials of every basis of the two best-response polytopes
+(:mod:`gametrust.analysis.basis_polys`).  :func:`sweep_candidates` finds all
+their real roots in the open range — exactly, as rationals or real algebraic
+numbers, with the polynomials that vanish at each — the same candidates as
+:func:`~gametrust.analysis.parametric.player_polys` and
+:func:`~gametrust.analysis.parametric.roots_of`, held as integer coefficient
+tuples throughout.
+
+Most candidates of a larger game are roots of polynomials of bases that are
+nowhere near feasible there.  :meth:`Candidates.inert` tells so from signs at
+a rational point of the neighbouring gap (no solve): a candidate is *inert*
+when no payoff difference vanishes at it and every basis of every vanishing
+polynomial stays infeasible across it (:meth:`BasisPolys.inert_at`).  Then
+nothing the sweep compares changes there — the vertices with their tight
+sets (so equilibria, supports, best responses, degeneracy, continua), the
+payoff order (family, dominance, the cooperative profile) — and the sweep
+need not solve the game at it or in the gap after it.  The risk-dominance
+polynomials are kept with the pairs of pure profiles they compare, so an
+interval only looks at those whose profiles are both strict equilibria in it
+(:meth:`Candidates.risk_roots`).
+
+>>> import numpy as np
+>>> from gametrust import NormalFormGame
+>>> from gametrust.analysis.parametric import Axis, cleared_polys, parametric_tensor
+>>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]])
+>>> _, _, tensor = parametric_tensor(pd, Axis.parse("empathy"), None, None)
+>>> polys = cleared_polys(tensor, "e", Fraction(0), Fraction(1))
+>>> found = sweep_candidates(polys, Fraction(0), Fraction(1))
+>>> [str(r) for r in found.roots]
+['1/4', '2/3']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cmp_to_key
+from itertools import combinations
+from math import comb
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import Location
+from ..core.limits import ArgumentLimitError, check, shape_name
+from ..core.polynomial import RealAlgebraic, compare, numerator_difference
+from ..core.real_roots import real_roots
+from .basis_polys import BasisPolys, IntPoly, normal_key
+from .parametric import integer_matrix, risk_comparisons, shift_positive
+
+__all__ = ["Candidates", "payoff_roots", "sweep_candidates"]
+
+
+def _identity(root: Any) -> Hashable:
+    """Equal roots, equal identity: a rational by value, an irrational root by its
+    irreducible polynomial and index (two distinct irreducible polynomials share no root)."""
+    if isinstance(root, RealAlgebraic):
+        return ("alg", root.poly, root.index)
+    return Fraction(root)
+
+
+def _roots_in(keys: Iterable[IntPoly], lo: Any, hi: Any) -> dict[Hashable, list]:
+    """Every root in ``(lo, hi)`` of the polynomials: identity -> [root, vanishing keys]."""
+    found: dict[Hashable, list] = {}
+    for key in keys:
+        if len(key) < 2:
+            continue
+        for root in real_roots(key):
+            if compare(root, lo) > 0 and compare(hi, root) > 0:
+                entry = found.setdefault(_identity(root), [root, set()])
+                entry[1].add(key)
+    return found
+
+
+@dataclass
+class Candidates:
+    """The candidate breakpoints of a sweep in increasing order, and the tests on them."""
+
+    roots: list[Any]
+    vanishing: list[frozenset[IntPoly]]
+    differences: set[IntPoly]
+    bases: BasisPolys
+    risk: dict[Hashable, list] = field(default_factory=dict)
+
+    def inert(self, k: int, t: Fraction) -> bool:
+        """Whether candidate ``k`` changes nothing a sweep compares, judged at a rational
+        ``t`` strictly between it and a neighbouring candidate (or an end of the range)."""
+        vanishing = self.vanishing[k]
+        if any(key in self.differences or key not in self.bases.owners for key in vanishing):
+            return False
+        return self.bases.inert_at(set(vanishing), t)
+
+    def risk_roots(self, strict_pure: set[tuple[int, int]], lo: Any, hi: Any) -> list[Any]:
+        """The roots strictly between ``lo`` and ``hi`` of the risk-dominance polynomials
+        comparing two of ``strict_pure`` (profiles as (row, column) indices), sorted."""
+        out = []
+        for root, pairs in self.risk.values():
+            compared = any(a in strict_pure and b in strict_pure for a, b in pairs)
+            if compared and compare(root, lo) > 0 and compare(hi, root) > 0:
+                out.append(root)
+        return sorted(out, key=cmp_to_key(compare))
+
+
+def _difference_keys(polys: np.ndarray, player: int) -> set[IntPoly]:
+    """The primitive differences of every two of the player's payoffs (its preferences)."""
+    flat = integer_matrix(polys[player].reshape(1, -1))[0]
+    out: set[IntPoly] = set()
+    for x, y in combinations(flat, 2):
+        n = max(len(x), len(y))
+        key = normal_key(
+            [(x[i] if i < len(x) else 0) - (y[i] if i < len(y) else 0) for i in range(n)]
+        )
+        if key:
+            out.add(key)
+    return out
+
+
+def sweep_candidates(polys: np.ndarray, lo: Fraction, hi: Fraction) -> Candidates:
+    """The candidate breakpoints of a two-player sweep of the cleared payoff polynomials
+    ``polys`` (:func:`~gametrust.analysis.parametric.cleared_polys`) in ``(lo, hi)``."""
+    shape = polys.shape[1:]
+    cells = int(np.prod(shape))
+    work = cells * (cells - 1) // 2 + comb(sum(shape), shape[0])
+    check("sweep_work", work, f"an exact sweep of {shape_name(shape)}",
+          Location(path=("axis",)), verb="needs", error=ArgumentLimitError)
+    differences = _difference_keys(polys, 0) | _difference_keys(polys, 1)
+    bases = BasisPolys()
+    for player in range(2):
+        shifted = shift_positive(polys[player], lo, hi)
+        bases.add(integer_matrix(shifted if player == 0 else shifted.T))
+    found = _roots_in(differences | bases.keys, lo, hi)
+    ordered = sorted(found.values(), key=cmp_to_key(lambda x, y: compare(x[0], y[0])))
+    risk = _risk_roots(polys, lo, hi)
+    return Candidates(
+        [root for root, _ in ordered],
+        [frozenset(keys) for _, keys in ordered],
+        differences,
+        bases,
+        risk,
+    )
+
+
+def _risk_roots(polys: np.ndarray, lo: Fraction, hi: Fraction) -> dict[Hashable, list]:
+    """Roots of the risk-dominance polynomials (as :func:`parametric.risk_polys`), each with
+    the pairs of pure profiles whose comparison vanishes there."""
+    owners: dict[IntPoly, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    for pair, diff in risk_comparisons(polys):
+        owners.setdefault(tuple(int(c) for c in diff.coeffs), []).append(pair)
+    found = _roots_in(owners, lo, hi)
+    out: dict[Hashable, list] = {}
+    for ident, (root, keys) in found.items():
+        out[ident] = [root, [pair for key in keys for pair in owners[key]]]
+    return out
+
+
+def payoff_roots(pieces: Sequence[Any], lo: Any, hi: Any) -> list[Any]:
+    """Where, strictly between ``lo`` and ``hi``, two equilibria of an interval (its
+    :class:`~gametrust.analysis.pieces.EquilibriumPiece` list) pay some player the same:
+    the roots of the differences of their payoff formulas (payoff dominance can change
+    only there; pure equilibria's differences are payoff differences, already breakpoints
+    of the interval, so they add nothing inside it)."""
+    keys: set[IntPoly] = set()
+    for p, q in combinations(pieces, 2):
+        if p.payoff_formulas is None and q.payoff_formulas is None:
+            continue
+        for i in range(len(p.supports)):
+            key = normal_key(numerator_difference(_payoff_function(p, i), _payoff_function(q, i)))
+            if len(key) >= 2:
+                keys.add(key)
+    found = _roots_in_between(keys, lo, hi)
+    return sorted(found, key=cmp_to_key(compare))
+
+
+def _payoff_function(piece: Any, i: int) -> Any:
+    if piece.payoff_formulas is not None:
+        return piece.payoff_formulas[i]
+    from ..core.polynomial import RationalFunction
+
+    return RationalFunction.constant(piece.at_sample.payoffs[i])
+
+
+def _roots_in_between(keys: Iterable[IntPoly], lo: Any, hi: Any) -> list[Any]:
+    """Distinct roots strictly between two (possibly algebraic) numbers."""
+    return [root for root, _ in _roots_in(keys, lo, hi).values()]
