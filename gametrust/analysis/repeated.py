@@ -94,11 +94,10 @@ def repeated_stage(
         free.symbol if free is not None else name)
 
 
-def _difference(a: RF, b: RF) -> str:
-    if a.is_constant() and b.is_constant():
-        x, y = a.at(0), b.at(0)
-        return f"{format_number(x)} − {format_number(y)} = {format_number(x - y)}"
-    return format_number(a.at(0) - b.at(0)) if (a - b).is_constant() else "a gain"
+def _difference(a: RF, b: RF, symbol: str = "delta") -> str:
+    """``5 − 3 = 2``, or ``5 − relief`` with formulas in ``symbol``."""
+    text = f"{a.formula(symbol)} − {b.formula(symbol)}"
+    return f"{text} = {(a - b).formula(symbol)}" if a.is_constant() and b.is_constant() else text
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,7 @@ class RepeatedProfile:
             text = f"{self.name}: Nash {when(nash)}; never subgame-perfect"
         else:
             text = f"{self.name}: Nash {when(nash)}; subgame-perfect {when(spe)}"
-        if nash.is_empty() and not str(nash) == str(spe):
+        if nash.is_empty() and str(nash) != str(spe):
             text = f"{self.name}: never a Nash equilibrium, so never subgame-perfect"
         return text + (f"; {self.breaks}" if self.breaks else "")
 
@@ -221,10 +220,10 @@ class RepeatedReport:
 
 def _breaks(stage: Stage, automata: tuple[Automaton, Automaton], players: tuple[str, ...],
             nash: RealSet, spe: RealSet, n_conds: list[Condition], s_conds: list[Condition],
-            values: dict, stage_symbol: str) -> str | None:
+            values: dict, stage_symbol: str, span: tuple[Fraction, Fraction, bool]) -> str | None:
     """The deviation that breaks the profile just below its threshold, in words."""
     if spe.is_empty() and not nash.is_empty():
-        return _off_path(stage, automata, players, nash, s_conds, stage_symbol)
+        return _off_path(stage, automata, players, nash, s_conds, stage_symbol, span)
     target, conds = (spe, s_conds) if spe.at_least() is not None else (nash, n_conds)
     lo = target.at_least()
     if lo is None or lo == 0:
@@ -241,8 +240,9 @@ def _breaks(stage: Stage, automata: tuple[Automaton, Automaton], players: tuple[
     intended = [a.play[pair[0]], b.play[pair[1]]]
     deviated = list(intended)
     deviated[cond.player] = cond.action
+    sym = stage_symbol
     now = _difference(stage.expected((deviated[0], deviated[1]), cond.player),
-                      stage.expected((intended[0], intended[1]), cond.player))
+                      stage.expected((intended[0], intended[1]), cond.player), sym)
     verb = "defecting" if cond.action != intended[cond.player] else "deviating"
     text = f"below it, {verb} once gains {now} now"
     if stage.noise.is_zero():
@@ -255,34 +255,36 @@ def _breaks(stage: Stage, automata: tuple[Automaton, Automaton], players: tuple[
 
         eq, dev = absorbing(nxt_eq), absorbing(nxt_dev)
         if eq is not None and dev is not None:
-            later = _difference(stage.payoffs[eq][cond.player], stage.payoffs[dev][cond.player])
+            later = _difference(stage.payoffs[eq][cond.player], stage.payoffs[dev][cond.player],
+                                sym)
             return f"{text} and loses {later} each later round"
         keep, lose = values[nxt_eq][cond.player], values[nxt_dev][cond.player]
         if (keep - lose).is_constant():
-            return f"{text} and loses {_difference(keep, lose)} in average continuation payoff"
-        sym = stage_symbol
+            return (f"{text} and loses {_difference(keep, lose, sym)} in average continuation "
+                    "payoff")
         return (f"{text}, and its average continuation payoff falls from {keep.formula(sym)} to "
                 f"{lose.formula(sym)}")
     return text
 
 
 def _off_path(stage: Stage, automata: tuple[Automaton, Automaton], players: tuple[str, ...],
-              nash: RealSet, s_conds: list[Condition], symbol: str) -> str | None:
+              nash: RealSet, s_conds: list[Condition], symbol: str,
+              span: tuple[Fraction, Fraction, bool]) -> str | None:
     """Why a Nash profile is never subgame-perfect: a one-shot deviation off the path that
     pays wherever the profile is Nash."""
     sym = "δ" if symbol == "delta" else symbol
     for cond in s_conds:
         if cond.pair is None or cond.action is None:
             continue
-        holds = where_nonnegative([cond.value], Fraction(0), Fraction(1))
-        if any(holds.contains(x) for x in nash.ends()) or not holds.is_empty() and any(
-                nash.contains(x) for x in holds.ends()):
+        holds = where_nonnegative([cond.value], span[0], span[1], hi_open=span[2])
+        if any(holds.contains(x) for x in nash.ends()) or (not holds.is_empty() and any(
+                nash.contains(x) for x in holds.ends())):
             continue
         states = ", ".join(a.states[s] for a, s in zip(automata, cond.pair, strict=True))
         action = stage.actions[cond.player][cond.action]
-        where = "never" if holds.is_empty() else f"{sym} in {holds}"
+        where = "never holds" if holds.is_empty() else f"holds only for {sym} in {holds}"
         return (f"at the states ({states}) {players[cond.player]} must not gain by playing "
-                f"{action} once, which holds only for {where}")
+                f"{action} once, which {where}")
     return None
 
 
@@ -319,7 +321,8 @@ def profile_report(stage: Stage, automata: tuple[Automaton, Automaton],
     s_conds = spe_conditions(stage, automata, values)
     nash = where_nonnegative([c.value for c in n_conds], lo, hi, hi_open=hi_open)
     spe = where_nonnegative([c.value for c in s_conds], lo, hi, hi_open=hi_open)
-    breaks = _breaks(stage, automata, players, nash, spe, n_conds, s_conds, values, symbol)
+    breaks = _breaks(stage, automata, players, nash, spe, n_conds, s_conds, values, symbol,
+                     (lo, hi, hi_open))
     return RepeatedProfile(
         strategies={players[0]: automata[0].name, players[1]: automata[1].name},
         payoffs={players[0]: values[start][0], players[1]: values[start][1]},

@@ -75,7 +75,8 @@ class RF:
 
     @classmethod
     def of(cls, value: object) -> RF:
-        """An :class:`RF` from a number or a :class:`~gametrust.core.polynomial.RationalFunction`."""
+        """An :class:`RF` from a number or a
+        :class:`~gametrust.core.polynomial.RationalFunction`."""
         if isinstance(value, RF):
             return value
         if isinstance(value, RationalFunction):

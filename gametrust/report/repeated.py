@@ -36,9 +36,9 @@ def render_repeated(report: RepeatedReport, format: str = "text") -> str:
     sym = _symbol(report.symbol)
     scenario = report.scenario
     noise = "" if report.noise == 0 else f", noise {format_number(report.noise)}"
+    stage = " x ".join(f"{p.id}({', '.join(p.actions)})" for p in scenario.players)
     head = [f"Repeated game: {scenario.title}",
-            f"Stage game: {' x '.join(f'{p.id}({chr(44).join(p.actions)})' for p in scenario.players)}"
-            f"; average payoffs (1 - {sym}) Σ {sym}^t u_t{noise}"]
+            f"Stage game: {stage}; average payoffs (1 - {sym}) Σ {sym}^t u_t{noise}"]
     if scenario.path:
         head.append(f"File: {scenario.path}")
     if any(v != 0 for v in report.empathy.values()):

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from fractions import Fraction
 from itertools import product
+from typing import Any
 
 from ..core.errors import ArgumentError, fail
 from ..model.automaton import BUILTINS, Automaton, builtin

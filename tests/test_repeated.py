@@ -1,0 +1,220 @@
+"""Repeated games: known answers of the literature, exactly, from Python and the command line.
+
+The Prisoner's Dilemma (T, R, P, S) = (5, 3, 1, 0) of Axelrod's tournaments:
+mutual grim trigger is Nash and subgame-perfect iff δ ≥ (T − R)/(T − P) = 1/2;
+mutual tit-for-tat is Nash iff δ ≥ (T − R)/(R − S) = 2/3 but never
+subgame-perfect (after mutual defection, forgiving first pays only when
+δ ≤ (P − S)/(T − P) = 1/4: the two one-shot conditions never meet); mutual
+always-defect is an equilibrium for every δ; with altruism empathy 1/5 on
+both sides the stage payoffs become (6, 18/5, 6/5, 1) and grim trigger needs
+δ ≥ (6 − 18/5)/(6 − 6/5) = 1/2... of the transformed game, i.e. 7/19 below.
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+from click.testing import CliRunner
+
+from gametrust.analysis.repeated import analyse_repeated
+from gametrust.cli import cli
+from gametrust.core.errors import ScenarioError
+from gametrust.formats.load import loads
+
+PD = """\
+gametrust: 1
+title: PD
+players:
+  A: {actions: [C, D]}
+  B: {actions: [C, D]}
+parameters:
+  delta: {value: 9/10, range: [0, 1]}
+payoffs:
+  C, C: [3, 3]
+  C, D: [0, 5]
+  D, C: [5, 0]
+  D, D: [1, 1]
+repeated:
+  discount: delta
+  cooperate: {A: C, B: C}
+  strategies: [grim, tit_for_tat, always_defect, win_stay_lose_shift]
+"""
+
+
+def _profile(report: object, a: str, b: str | None = None) -> object:
+    b = b or a
+    return next(p for p in report.profiles  # type: ignore[attr-defined]
+                if p.strategies == {"A": a, "B": b})
+
+
+@pytest.fixture(scope="module")
+def pd() -> object:
+    return analyse_repeated(loads(PD))
+
+
+def test_grim_trigger_needs_delta_one_half(pd: object) -> None:
+    grim = _profile(pd, "grim")
+    assert grim.nash.at_least() == Fraction(1, 2)
+    assert grim.subgame_perfect.at_least() == Fraction(1, 2)
+    assert grim.payoffs["A"].formula("delta") == "3"
+    assert "defecting once gains 5 − 3 = 2 now and loses 3 − 1 = 2 each later round" in (
+        grim.summary())
+
+
+def test_tit_for_tat_is_nash_from_two_thirds_and_never_subgame_perfect(pd: object) -> None:
+    tft = _profile(pd, "tit_for_tat")
+    assert tft.nash.at_least() == Fraction(2, 3)
+    assert tft.subgame_perfect.is_empty()
+    # not even at δ = 2/3, where the on-path conditions meet: after mutual defection,
+    # forgiving first pays unless δ <= 1/4
+    assert not tft.subgame_perfect.contains(Fraction(2, 3))
+    assert "(defecting, defecting)" in tft.summary() and "[0, 1/4]" in tft.summary()
+
+
+def test_always_defect_is_always_an_equilibrium(pd: object) -> None:
+    d = _profile(pd, "always_defect")
+    assert d.nash.at_least() == 0 and d.subgame_perfect.at_least() == 0
+
+
+def test_mixed_profiles_have_exact_payoffs(pd: object) -> None:
+    p = _profile(pd, "grim", "always_defect")
+    assert p.payoffs["A"].formula("delta") == "delta"      # 0 once, then 1 forever
+    assert p.payoffs["B"].formula("delta") == "5 - 4*delta"  # 5 once, then 1 forever
+    assert p.nash.is_empty()
+
+
+def test_altruism_one_fifth_lowers_the_grim_threshold_to_7_19() -> None:
+    report = analyse_repeated(loads(PD), empathy={"A": "1/5", "B": "1/5"})
+    grim = _profile(report, "grim")
+    assert grim.nash.at_least() == Fraction(7, 19)
+    assert grim.subgame_perfect.at_least() == Fraction(7, 19)
+    # win-stay lose-shift needs 2R > T + P; with empathy 18/5 * 2 > 6 + 6/5
+    assert _profile(report, "win_stay_lose_shift").subgame_perfect.at_least() == Fraction(7, 12)
+
+
+def test_a_user_automaton_equals_the_built_in_grim() -> None:
+    text = PD.replace("strategies: [grim, tit_for_tat, always_defect, win_stay_lose_shift]", """\
+strategies: [my_grim]
+  automata:
+    my_grim:
+      states:
+        good: {play: cooperate, next: {"C, C": good, "*": bad}}
+        bad: {play: D, next: {"*": bad}}""")
+    report = analyse_repeated(loads(text))
+    mine = _profile(report, "my_grim")
+    assert mine.subgame_perfect.at_least() == Fraction(1, 2)
+    assert mine.nash.at_least() == Fraction(1, 2)
+
+
+def test_noise_makes_payoffs_depend_on_it() -> None:
+    report = analyse_repeated(loads(PD.replace("strategies:", "noise: 1/10\n  strategies:")))
+    d = _profile(report, "always_defect")
+    # each side defects as meant with 9/10: 1*(81/100) + 5*(9/100) + 0 + 3/100*... exact
+    assert d.payoffs["A"].formula("delta") == str(
+        Fraction(81, 100) * 1 + Fraction(9, 100) * 5 + Fraction(9, 100) * 0
+        + Fraction(1, 100) * 3)
+    # grim with implementation noise 1/10 (by hand): cooperating is worth
+    # V = ((1 - δ) 289/100 + δ 19/100 129/100) / (1 - 81δ/100); punishment 129/100; defecting
+    # once gains 441/100 - 289/100 = 152/100 now and moves the chance of staying in
+    # cooperation from 81/100 to 9/100: 72δ/100 (V - 129/100) >= 152/100 (1 - δ)
+    # iff δ >= 152 / (152 + 72 * 160/100 + 81 * 152/100) = 1900/2979.
+    grim = _profile(report, "grim")
+    assert grim.subgame_perfect.at_least() == Fraction(1900, 2979)
+    assert grim.nash.at_least() == Fraction(1900, 2979)
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_cli_json_gives_the_known_answers(tmp_path: object) -> None:
+    path = tmp_path / "pd.yaml"  # type: ignore[operator]
+    path.write_text(PD)
+    code, out = _run("solve", str(path), "--format", "json")
+    assert code == 0
+    profiles = {(p["strategies"]["A"], p["strategies"]["B"]): p
+                for p in json.loads(out)["repeated"]["profiles"]}
+    assert profiles[("grim", "grim")]["nash"] == {"discount_at_least": "1/2"}
+    assert profiles[("grim", "grim")]["subgame_perfect"] == {"discount_at_least": "1/2"}
+    assert profiles[("tit_for_tat", "tit_for_tat")]["nash"] == {"discount_at_least": "2/3"}
+    assert profiles[("tit_for_tat", "tit_for_tat")]["subgame_perfect"] is None
+    assert profiles[("always_defect", "always_defect")]["subgame_perfect"] == {
+        "discount_at_least": "0"}
+    assert profiles[("grim", "always_defect")]["payoffs"] == {"A": "delta",
+                                                               "B": "5 - 4*delta"}
+    code, out = _run("solve", str(path), "--format", "json", "--empathy", "A=1/5",
+                     "--empathy", "B=1/5")
+    grim = next(p for p in json.loads(out)["repeated"]["profiles"]
+                if p["strategies"] == {"A": "grim", "B": "grim"})
+    assert grim["subgame_perfect"] == {"discount_at_least": "7/19"}
+
+
+def test_sweep_over_the_discount_has_exact_breakpoints(tmp_path: object) -> None:
+    path = tmp_path / "pd.yaml"  # type: ignore[operator]
+    path.write_text(PD)
+    code, out = _run("sweep", str(path), "--param", "delta", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["breakpoints"] == ["1/2", "2/3"]
+    last = data["segments"][-1]
+    assert last["subgame_perfect"] == ["mutual grim trigger", "mutual always defect"]
+    assert "mutual tit-for-tat" in last["nash"]
+
+
+@pytest.mark.parametrize(("change", "line", "where"), [
+    (("strategies: [grim,", "strategies: [grimm,"), 16, "repeated.strategies[0]"),
+    (("cooperate: {A: C, B: C}", "cooperate: {A: C, B: X}"), 15, "repeated.cooperate.B"),
+    (("value: 9/10", "value: 1"), 14, "repeated.discount"),
+    (("discount: delta", "discount: 3/2"), 14, "repeated.discount"),
+    (("discount: delta", "discount: delt"), 14, "repeated.discount"),
+    (("cooperate: {A: C, B: C}", "cooperate: {A: C}"), 15, "repeated.cooperate.B"),
+    (("  discount: delta", "  discout: delta"), 14, "repeated.discout"),
+])
+def test_bad_sections_are_located_errors(change: tuple[str, str], line: int, where: str) -> None:
+    text = PD.replace(*change)
+    assert text != PD
+    with pytest.raises(ScenarioError) as info:
+        loads(text, "pd.yaml")
+    message = str(info.value)
+    assert message.startswith(f"pd.yaml:{line}:"), message
+    assert where in message, message
+
+
+@pytest.mark.parametrize(("automaton", "what"), [
+    ("""good: {play: C, next: {"C, C": good}}""", "no transition on the profile (C, D)"),
+    ("""good: {play: C, next: {"*": good}}
+        lost: {play: D, next: {"*": lost}}""", "'lost' is never reached"),
+    ("""good: {play: C, next: {"*": nowhere}}""", "unknown state 'nowhere'"),
+    ("""good: {play: Z, next: {"*": good}}""", "'Z' is not an action"),
+])
+def test_bad_automata_are_located_errors(automaton: str, what: str) -> None:
+    text = PD.replace("strategies: [grim, tit_for_tat, always_defect, win_stay_lose_shift]",
+                      f"""strategies: [mine]
+  automata:
+    mine:
+      states:
+        {automaton}""")
+    with pytest.raises(ScenarioError) as info:
+        loads(text, "pd.yaml")
+    message = str(info.value)
+    assert "repeated.automata.mine" in message and what in message, message
+    line = int(message.split(":")[1])
+    assert line >= 17, message  # at the automaton, below automata:
+
+
+def test_cli_bad_section_exits_2(tmp_path: object) -> None:
+    path = tmp_path / "pd.yaml"  # type: ignore[operator]
+    path.write_text(PD.replace("strategies: [grim,", "strategies: [grimm,"))
+    code, out = _run("solve", str(path))
+    assert code == 2 and "unknown strategy 'grimm'" in out
+
+
+def test_options_that_do_not_apply_are_located_errors(tmp_path: object) -> None:
+    path = tmp_path / "pd.yaml"  # type: ignore[operator]
+    path.write_text(PD)
+    for args in (("--explain",), ("--method", "pure")):
+        code, out = _run("solve", str(path), *args)
+        assert code == 2 and args[0] in out
