@@ -12,16 +12,22 @@ both sides the stage payoffs become (6, 18/5, 6/5, 1) and grim trigger needs
 
 from __future__ import annotations
 
+import doctest
 import json
+import re
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from gametrust.analysis.check import check
 from gametrust.analysis.repeated import analyse_repeated
 from gametrust.cli import cli
 from gametrust.core.errors import ScenarioError
-from gametrust.formats.load import loads
+from gametrust.formats.load import load, loads
+from gametrust.scenario.claims import Claim
+from gametrust.scenario.repeated import RepeatedClaim
 
 PD = """\
 gametrust: 1
@@ -218,3 +224,37 @@ def test_options_that_do_not_apply_are_located_errors(tmp_path: object) -> None:
     for args in (("--explain",), ("--method", "pure")):
         code, out = _run("solve", str(path), *args)
         assert code == 2 and args[0] in out
+
+
+# -- the shipped scenario, its claims and the docs ------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_korea_repeated_claims_are_proved() -> None:
+    scenario = load(ROOT / "scenarios" / "korea_repeated.yaml")
+    report = check(scenario, examples=5, seed=1)
+    assert [c.status for c in report.results] == ["proved"] * 4
+
+
+def test_a_wrong_repeated_claim_is_refuted_with_a_witness() -> None:
+    scenario = load(ROOT / "scenarios" / "korea_repeated.yaml")
+    claim = Claim("grim from 2/3", RepeatedClaim(("grim", "grim"), "subgame_perfect",
+                                                 Fraction(2, 3)))
+    result = check(scenario, claims=[claim], examples=5, seed=1).results[0]
+    assert result.status == "refuted"
+    assert "[1/2, 1)" in result.detail and "δ = 1/2" in result.detail
+
+
+def test_docs_repeated_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "docs" / "repeated.md").read_text(encoding="utf-8")
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(
+        optionflags=doctest.NORMALIZE_WHITESPACE)
+    blocks = re.findall(r"^```pycon\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    assert blocks
+    for body in blocks:
+        runner.run(parser.get_doctest(body, {}, "docs/repeated.md", "docs/repeated.md", 0))
+    assert runner.failures == 0
+    for body in re.findall(r"^```yaml\n(.*?)^```", text, re.MULTILINE | re.DOTALL):
+        assert "repeated:" in body or "claims:" in body

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..core.exact import format_number
 from ..core.polynomial import RationalFunction
-from ..model.automaton import Automaton
+from ..model.automaton import BUILTIN_NAMES, Automaton
 from ..model.empathy import empathize_tensor
 from ..scenario.build import empathy_with
 from ..scenario.repeated import discount_name, strategy_automata
@@ -42,13 +42,7 @@ from .repeated_sets import RF, RealSet, where_nonnegative
 __all__ = ["NAMES", "RepeatedProfile", "RepeatedReport", "analyse_repeated", "repeated_stage"]
 
 #: How the literature calls the built-in strategies.
-NAMES = {
-    "grim": "grim trigger",
-    "tit_for_tat": "tit-for-tat",
-    "always_defect": "always defect",
-    "always_cooperate": "always cooperate",
-    "win_stay_lose_shift": "win-stay lose-shift",
-}
+NAMES = BUILTIN_NAMES
 
 
 def repeated_stage(
@@ -283,8 +277,8 @@ def _off_path(stage: Stage, automata: tuple[Automaton, Automaton], players: tupl
         states = ", ".join(a.states[s] for a, s in zip(automata, cond.pair, strict=True))
         action = stage.actions[cond.player][cond.action]
         where = "never holds" if holds.is_empty() else f"holds only for {sym} in {holds}"
-        return (f"at the states ({states}) {players[cond.player]} must not gain by playing "
-                f"{action} once, which {where}")
+        return (f"at the states ({states}), {players[cond.player]} playing {action} once "
+                f"must not pay, which {where}")
     return None
 
 

@@ -34,7 +34,7 @@ from itertools import product
 
 from ..core.errors import ArgumentError, Location
 
-__all__ = ["BUILTINS", "Automaton", "builtin", "reachable_pairs"]
+__all__ = ["BUILTINS", "BUILTIN_NAMES", "Automaton", "builtin", "reachable_pairs"]
 
 #: The built-in strategies, in the order the documentation lists them.
 BUILTINS: tuple[str, ...] = (
@@ -44,6 +44,15 @@ BUILTINS: tuple[str, ...] = (
     "always_cooperate",
     "win_stay_lose_shift",
 )
+
+#: How the literature calls the built-in strategies.
+BUILTIN_NAMES = {
+    "grim": "grim trigger",
+    "tit_for_tat": "tit-for-tat",
+    "always_defect": "always defect",
+    "always_cooperate": "always cooperate",
+    "win_stay_lose_shift": "win-stay lose-shift",
+}
 
 Profile = tuple[int, int]
 

@@ -88,5 +88,8 @@ def render_repeated_sweep(result: RepeatedSweep, format: str = "text",
         if only_nash:
             lines.append(f"  Nash only: {', '.join(only_nash)}")
     lines += ["", "Profiles:"]
-    lines += [f"  {p.summary()}" for p in result.profiles]
+    lines += [f"  {p.summary()}" for p in result.profiles if not p.nash.is_empty()]
+    never = [p.name for p in result.profiles if p.nash.is_empty()]
+    if never:
+        lines.append(f"  never an equilibrium: {', '.join(never)}")
     return "\n".join(lines)

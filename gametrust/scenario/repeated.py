@@ -22,7 +22,7 @@ from itertools import product
 from typing import Any
 
 from ..core.errors import ArgumentError, fail
-from ..model.automaton import BUILTINS, Automaton, builtin
+from ..model.automaton import BUILTIN_NAMES, BUILTINS, Automaton, builtin
 from .expression import Expression, constant
 
 __all__ = [
@@ -240,7 +240,7 @@ class RepeatedClaim:
     key: str = "repeated"
 
     def text(self) -> str:
-        names = self.strategies
+        names = [BUILTIN_NAMES.get(n, n) for n in self.strategies]
         who = f"mutual {names[0]}" if len(set(names)) == 1 else " vs ".join(names)
         what = "subgame-perfect" if self.kind == "subgame_perfect" else "a Nash equilibrium"
         if self.at_least is None:
