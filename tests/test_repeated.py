@@ -13,8 +13,10 @@ both sides the stage payoffs become (6, 18/5, 6/5, 1) and grim trigger needs
 from __future__ import annotations
 
 import doctest
+import itertools
 import json
 import re
+import shlex
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from click.testing import CliRunner
 
 from gametrust.analysis.check import check
 from gametrust.analysis.repeated import analyse_repeated
+from gametrust.analysis.repeated_play import play
 from gametrust.cli import cli
 from gametrust.core.errors import ScenarioError
 from gametrust.formats.load import load, loads
@@ -258,3 +261,54 @@ def test_docs_repeated_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     assert runner.failures == 0
     for body in re.findall(r"^```yaml\n(.*?)^```", text, re.MULTILINE | re.DOTALL):
         assert "repeated:" in body or "claims:" in body
+    consoles = re.findall(r"^```console\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    assert consoles
+    for body in consoles:
+        command, *expected = body.rstrip("\n").splitlines()
+        code, out = _run(*shlex.split(command.removeprefix("$ gametrust ")))
+        assert code == 0 and out.rstrip("\n").splitlines() == expected
+
+
+# -- play: a cross-check of the exact payoffs -----------------------------------------------------
+
+
+def test_play_without_noise_equals_the_exact_payoffs_up_to_the_tail() -> None:
+    scenario = load(ROOT / "scenarios" / "korea_repeated.yaml")
+    spec = scenario.repeated
+    rounds = 40
+    delta = Fraction(9, 10)
+    for a, b in itertools.product(spec.strategies["US"], spec.strategies["DPRK"]):
+        result = play(scenario, {"US": a, "DPRK": b}, rounds=rounds)
+        assert len(result.runs) == 1
+        for k in (0, 1):
+            # exact = played + δ^T V(state after T rounds), and 0 <= V <= 5 in this game
+            tail = result.exact[k] - result.runs[0][k]
+            assert 0 <= tail <= delta**rounds * 5, (a, b, k)
+        # and the exact payoffs are those solve reports
+        report = analyse_repeated(scenario)
+        profile = next(p for p in report.profiles if p.strategies == {"US": a, "DPRK": b})
+        assert [f.at(delta) for f in profile.payoffs.values()] == list(result.exact)
+
+
+def test_play_with_noise_brackets_the_exact_value() -> None:
+    scenario = load(ROOT / "scenarios" / "korea_repeated.yaml")
+    result = play(scenario, {"US": "grim", "DPRK": "grim"}, rounds=60, runs=400,
+                  noise=Fraction(1, 20), seed=3)
+    assert result.exact[0] == Fraction(632709, 300400)  # noise 1/20 at δ = 9/10
+    # the mean over runs is within 4 standard errors (the 95% interval is 1.96)
+    for k in (0, 1):
+        low, high = result.interval(k)
+        half = (high - low) / 2 * 4 / 1.96
+        assert abs(result.mean(k) - float(result.exact[k])) <= half
+
+
+def test_cli_play_json() -> None:
+    code, out = _run("play", str(ROOT / "scenarios" / "korea_repeated.yaml"), "--strategy",
+                     "US=grim", "--strategy", "DPRK=always_defect", "--rounds", "3",
+                     "--format", "json")
+    assert code == 0
+    players = json.loads(out)["play"]["players"]
+    assert players["US"]["played"] == "171/1000" and players["US"]["exact"] == "9/10"
+    code, out = _run("play", str(ROOT / "scenarios" / "korea_repeated.yaml"), "--strategy",
+                     "US=foo")
+    assert code == 2 and "--strategy US" in out

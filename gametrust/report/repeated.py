@@ -12,10 +12,11 @@ import json
 from typing import Any
 
 from ..analysis.repeated import RepeatedReport
+from ..analysis.repeated_play import PlayResult
 from ..analysis.repeated_sweep import RepeatedSweep
 from ..core.exact import format_number
 
-__all__ = ["render_repeated", "render_repeated_sweep"]
+__all__ = ["render_play", "render_repeated", "render_repeated_sweep"]
 
 SCHEMA_VERSION = 1
 
@@ -93,3 +94,11 @@ def render_repeated_sweep(result: RepeatedSweep, format: str = "text",
     if never:
         lines.append(f"  never an equilibrium: {', '.join(never)}")
     return "\n".join(lines)
+
+
+def render_play(result: PlayResult, format: str = "text") -> str:
+    """A played repeated game (``gametrust play``) as ``"text"`` or ``"json"``."""
+    if format == "json":
+        return json.dumps({"schema_version": SCHEMA_VERSION, "play": result.to_dict()},
+                          indent=2, ensure_ascii=False)
+    return str(result)
