@@ -24,6 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 from gametrust.analysis.check import check
+from gametrust.analysis.folk import minmax
 from gametrust.analysis.repeated import analyse_repeated
 from gametrust.analysis.repeated_play import play
 from gametrust.cli import cli
@@ -312,3 +313,37 @@ def test_cli_play_json() -> None:
     code, out = _run("play", str(ROOT / "scenarios" / "korea_repeated.yaml"), "--strategy",
                      "US=foo")
     assert code == 2 and "--strategy US" in out
+
+
+# -- the folk-theorem picture ---------------------------------------------------------------------
+
+
+def test_minmax_is_exact_in_mixed_strategies() -> None:
+    # Rock-paper-scissors with a twist: the row player's minmax is the game's value 1/3, reached
+    # only by a mixed strategy of the column player (every pure one lets the row player get 1).
+    payoffs = {}
+    table = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
+    for i in range(3):
+        for j in range(3):
+            bonus = Fraction(1) if i == 0 else Fraction(0)
+            payoffs[(i, j)] = (Fraction(table[i][j]) + bonus, -Fraction(table[i][j]))
+    value, sigma = minmax(payoffs, (3, 3), 0)
+    assert value == Fraction(1, 3)
+    assert sum(sigma) == 1 and min(sigma) >= 0
+    assert max(sum(sigma[j] * payoffs[(i, j)][0] for j in range(3)) for i in range(3)) == value
+    assert all(max(payoffs[(i, j)][0] for i in range(3)) >= 1 for j in range(3))
+    assert minmax(payoffs, (3, 3), 1)[0] == 0
+
+
+def test_solve_reports_the_folk_theorem_picture(tmp_path: Path) -> None:
+    code, out = _run("solve", str(ROOT / "scenarios" / "korea_repeated.yaml"), "--format",
+                     "json")
+    folk = json.loads(out)["repeated"]["folk_theorem"]
+    assert folk["minmax"] == {"US": "1", "DPRK": "1"}
+    assert sorted(map(tuple, folk["feasible_hull"])) == [("0", "5"), ("1", "1"), ("3", "3"),
+                                                         ("5", "0")]
+    pytest.importorskip("matplotlib")
+    figure = tmp_path / "folk.png"
+    code, out = _run("solve", str(ROOT / "scenarios" / "korea_repeated.yaml"), "--plot",
+                     str(figure))
+    assert code == 0 and figure.stat().st_size > 1000

@@ -35,6 +35,7 @@ from ..model.empathy import empathize_tensor
 from ..scenario.build import empathy_with
 from ..scenario.repeated import discount_name, strategy_automata
 from ..scenario.scenario import Scenario
+from .folk import FolkPicture, folk_picture
 from .parametric import Axis, constant_function, declared_weights, parametric_weights
 from .repeated_engine import Condition, Stage, nash_conditions, profile_values, spe_conditions
 from .repeated_sets import RF, RealSet, where_nonnegative
@@ -179,6 +180,7 @@ class RepeatedReport:
     profiles: tuple[RepeatedProfile, ...]
     parameters: dict[str, Any]
     empathy: dict[str, Any]
+    folk: FolkPicture | None = None
 
     def at_discount(self, profile: RepeatedProfile) -> dict[str, bool] | None:
         if self.discount is None:
@@ -204,6 +206,8 @@ class RepeatedReport:
                 "discount_value": None if self.discount is None else format_number(
                     self.discount),
                 "noise": format_number(self.noise),
+                "folk_theorem": None if self.folk is None else self.folk.to_dict(
+                    self.scenario.player_ids),
                 "profiles": profiles,
             },
         }
@@ -299,9 +303,14 @@ def analyse_repeated(
     profiles = []
     for a, b in product(automata[players[0]], automata[players[1]]):
         profiles.append(profile_report(stage, (a, b), players, symbol))
+    folk = None
+    if all(u.is_constant() for vector in stage.payoffs.values() for u in vector):
+        folk = folk_picture({p: (u[0].at(0), u[1].at(0)) for p, u in stage.payoffs.items()},
+                            [len(a) for a in stage.actions])
     return RepeatedReport(scenario, symbol, Fraction(discount), Fraction(noise),
                           tuple(profiles), values_now,
-                          empathy_with(scenario, dict(parameters or {}), dict(empathy or {})))
+                          empathy_with(scenario, dict(parameters or {}), dict(empathy or {})),
+                          folk)
 
 
 def profile_report(stage: Stage, automata: tuple[Automaton, Automaton],

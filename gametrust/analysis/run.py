@@ -153,6 +153,8 @@ def analyse(
     overrides = dict(parameters or {})
     weights_given = dict(empathy or {})
     for flag, used in (("--update", rule), ("--rounds", rounds), ("--plot", plot or None)):
+        if flag == "--plot" and scenario.repeated is not None:
+            continue  # a repeated game draws its folk-theorem picture
         if used is not None and (not scenario.types or scenario.is_signalling):
             raise ArgumentError(
                 f"{flag} applies to Bayesian scenarios (types:, no signalling:)",

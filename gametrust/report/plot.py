@@ -137,6 +137,12 @@ def plot(obj: Any, path: str | Path) -> Path:
         return plot_sweep(obj, path)
     if isinstance(obj, BayesianReport) and obj.analysis.dynamics is not None:
         return plot_beliefs(obj.analysis.dynamics, path, title=obj.analysis.scenario.title)
+    from ..analysis.repeated import RepeatedReport
+
+    if isinstance(obj, RepeatedReport):
+        from .repeated_plot import plot_folk
+
+        return plot_folk(obj, path)
     raise ArgumentError(
         "--plot draws sweeps of empathy or a parameter of a normal-form game, maps, and the "
         f"belief dynamics of a scenario with beliefs:, not a {type(obj).__name__}",

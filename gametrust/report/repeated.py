@@ -48,6 +48,8 @@ def render_repeated(report: RepeatedReport, format: str = "text") -> str:
     if report.discount is not None:
         head.append(f"Discount: {sym} = {format_number(report.discount)} in this file; the "
                     f"conditions below hold for every {sym} in [0, 1)")
+    if report.folk is not None:
+        head.append(report.folk.text(scenario.player_ids))
     lines = [*head, ""]
     markdown = format == "markdown"
     if markdown:
