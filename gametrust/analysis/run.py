@@ -9,6 +9,7 @@ subject                solver                        result
 ``GameTree``           subgames, reduced form        ``TreeSolveResult``
 ``BayesianGame``       type-agent normal form        ``BayesianResult``
 ``SignallingGame``     supports and beliefs          ``SignallingResult``
+``repeated:`` section  automata: MDPs, deviations  ``RepeatedReport``, ``RepeatedSweep``
 ``Scenario``           built by its kind, then as above
 =====================  ============================  ===============================
 

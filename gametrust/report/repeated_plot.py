@@ -9,15 +9,15 @@ evaluated in floating point for drawing only; the report holds them exactly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..analysis.repeated import RepeatedReport
-from ..core.errors import ArgumentError, InputError, Location
+from ..core.errors import ArgumentError, Location
 from ..core.polynomial import approx
-from .plot import check_path, require_matplotlib
 
-__all__ = ["plot_folk"]
+__all__ = ["RepeatedReport", "plot_folk"]
 
 
 def _samples(profile: Any, points: int) -> list[float]:
@@ -29,13 +29,14 @@ def _samples(profile: Any, points: int) -> list[float]:
     return out
 
 
-def plot_folk(report: RepeatedReport, path: str | Path, *, points: int = 60) -> Path:
-    """Draw the folk-theorem picture of ``report`` into ``path``."""
+def plot_folk(report: RepeatedReport, path: str | Path, *, figure: Any,
+              save: Callable[[Any, str | Path], Path], points: int = 60) -> Path:
+    """Draw the folk-theorem picture of ``report`` into ``path``; ``figure`` is matplotlib's
+    ``Figure`` class and ``save`` writes a figure (both from :mod:`gametrust.report.plot`,
+    which calls this)."""
     if report.folk is None:
         raise ArgumentError("--plot draws the folk-theorem picture of a repeated game whose "
                             "stage payoffs are numbers", Location(path=("--plot",)))
-    check_path(path)
-    figure = require_matplotlib()
     fig = figure(figsize=(6.4, 5.6))
     ax = fig.add_subplot()
     players = report.scenario.player_ids
@@ -64,12 +65,7 @@ def plot_folk(report: RepeatedReport, path: str | Path, *, points: int = 60) -> 
     ax.set_title(f"{report.scenario.title}: subgame-perfect profiles as {sym} varies",
                  fontsize=10)
     ax.legend(fontsize=8, loc="best")
-    out = Path(path)
-    try:
-        fig.savefig(out, format=check_path(out), dpi=150, bbox_inches="tight")
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", Location(file=str(out))) from None
-    return out
+    return save(fig, path)
 
 
 def _q(x: float) -> Any:
