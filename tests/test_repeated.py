@@ -27,6 +27,7 @@ from gametrust.analysis.check import check
 from gametrust.analysis.folk import minmax
 from gametrust.analysis.repeated import analyse_repeated
 from gametrust.analysis.repeated_play import play
+from gametrust.analysis.repeated_sweep import sweep_repeated
 from gametrust.cli import cli
 from gametrust.core.errors import ScenarioError
 from gametrust.formats.load import load, loads
@@ -347,3 +348,23 @@ def test_solve_reports_the_folk_theorem_picture(tmp_path: Path) -> None:
     code, out = _run("solve", str(ROOT / "scenarios" / "korea_repeated.yaml"), "--plot",
                      str(figure))
     assert code == 0 and figure.stat().st_size > 1000
+
+
+def test_noise_sweep_has_an_exact_algebraic_threshold_that_agrees_with_the_discount_sets() -> None:
+    # grim trigger with implementation noise eps at δ = 9/10: subgame-perfect iff eps <= r,
+    # r an irrational root of a cubic; on each side of r the discount set computed at a fixed
+    # rational eps contains 9/10 or not, accordingly
+    text = PD.replace("parameters:\n", "parameters:\n  eps: {value: 0, range: [0, 1/2]}\n")
+    text = text.replace("strategies: [grim, tit_for_tat, always_defect, win_stay_lose_shift]",
+                        "strategies: [grim]\n  noise: eps")
+    scenario = loads(text)
+    swept = sweep_repeated(scenario, "param:eps")
+    (r,) = swept.breakpoints
+    assert not isinstance(r, Fraction) and r.degree == 3
+    grim = swept.profiles[0]
+    assert grim.subgame_perfect.contains(Fraction(0)) and grim.subgame_perfect.contains(r)
+    low, high = r.refine(Fraction(1, 10**6))
+    for eps, inside in ((low, True), (high, False)):
+        assert grim.subgame_perfect.contains(eps) is inside
+        at_eps = _profile(analyse_repeated(scenario, {"eps": eps}), "grim")
+        assert at_eps.subgame_perfect.contains(Fraction(9, 10)) is inside

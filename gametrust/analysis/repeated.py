@@ -33,7 +33,7 @@ from ..core.polynomial import RationalFunction
 from ..model.automaton import BUILTIN_NAMES, Automaton
 from ..model.empathy import empathize_tensor
 from ..scenario.build import empathy_with
-from ..scenario.repeated import discount_name, strategy_automata
+from ..scenario.repeated import discount_name, role_actions, strategy_automata
 from ..scenario.scenario import Scenario
 from .folk import FolkPicture, folk_picture
 from .parametric import Axis, constant_function, declared_weights, parametric_weights
@@ -85,7 +85,8 @@ def repeated_stage(
         delta = RF.of(spec.discount.fold(constant_function, values.__getitem__))
     noise = RF.of(spec.noise.fold(constant_function, values.__getitem__))
     actions = (tuple(scenario.actions[0]), tuple(scenario.actions[1]))
-    return Stage(actions, payoffs, delta, noise), name if axis is None else (
+    defect = role_actions(spec, scenario.player_ids, scenario.actions)[1]
+    return Stage(actions, payoffs, delta, noise, defect), name if axis is None else (
         free.symbol if free is not None else name)
 
 
@@ -241,7 +242,11 @@ def _breaks(stage: Stage, automata: tuple[Automaton, Automaton], players: tuple[
     sym = stage_symbol
     now = _difference(stage.expected((deviated[0], deviated[1]), cond.player),
                       stage.expected((intended[0], intended[1]), cond.player), sym)
-    verb = "defecting" if cond.action != intended[cond.player] else "deviating"
+    label = stage.actions[cond.player][cond.action]
+    defects = stage.defect is not None and stage.defect[cond.player] == cond.action
+    verb = "defecting" if defects else f"playing {label}"
+    if a.name != b.name:
+        verb = f"{who} {verb}"
     text = f"below it, {verb} once gains {now} now"
     if stage.noise.is_zero():
         nxt_eq = (a.step(pair[0], tuple(intended)), b.step(pair[1], tuple(intended)))

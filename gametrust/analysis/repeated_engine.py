@@ -58,6 +58,7 @@ class Stage:
     payoffs: dict[Profile, tuple[RF, RF]]
     delta: RF
     noise: RF
+    defect: tuple[int, int] | None = None  # each player's defect action (for explanations)
 
     @cached_property
     def profiles(self) -> list[Profile]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -155,7 +155,7 @@ def play(
     from .repeated import repeated_stage
 
     stage, _ = repeated_stage(scenario, None, parameters, empathy)
-    stage = type(stage)(stage.actions, stage.payoffs, RF.variable(), RF.constant(epsilon))
+    stage = replace(stage, delta=RF.variable(), noise=RF.constant(epsilon))
     values_rf = profile_values(stage, chosen[0], chosen[1])
     start = (chosen[0].initial, chosen[1].initial)
     payoff = {p: (u[0].at(0), u[1].at(0)) for p, u in stage.payoffs.items()}

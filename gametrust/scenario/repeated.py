@@ -33,6 +33,7 @@ __all__ = [
     "check_repeated",
     "check_repeated_scenario",
     "discount_name",
+    "role_actions",
     "strategy_automata",
 ]
 
@@ -80,9 +81,10 @@ def discount_name(spec: RepeatedSpec) -> str:
     return "delta"
 
 
-def _role_actions(
+def role_actions(
     spec: RepeatedSpec, players: Sequence[str], actions: Sequence[Sequence[str]]
 ) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Each player's cooperate and defect action index (validated)."""
     cooperate, defect = [], []
     for k, pid in enumerate(players):
         labels = list(actions[k])
@@ -167,7 +169,7 @@ def strategy_automata(
     if len(players) != 2:
         raise fail(f"a repeated game needs a two-player stage game, not {len(players)} players",
                    "repeated")
-    cooperate, defect = _role_actions(spec, players, actions)
+    cooperate, defect = role_actions(spec, players, actions)
     indices = [tuple(range(len(a))) for a in actions]
     out: dict[str, tuple[Automaton, ...]] = {}
     for k, pid in enumerate(players):
