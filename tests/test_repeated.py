@@ -368,3 +368,21 @@ def test_noise_sweep_has_an_exact_algebraic_threshold_that_agrees_with_the_disco
         assert grim.subgame_perfect.contains(eps) is inside
         at_eps = _profile(analyse_repeated(scenario, {"eps": eps}), "grim")
         assert at_eps.subgame_perfect.contains(Fraction(9, 10)) is inside
+
+
+def test_the_section_round_trips_through_plain_data() -> None:
+    from gametrust.formats.scenario_data import scenario_from_data, scenario_to_data
+
+    text = PD.replace("strategies: [grim, tit_for_tat, always_defect, win_stay_lose_shift]",
+                      """strategies: {A: [grim, mine], B: [tit_for_tat]}
+  noise: 1/20
+  automata:
+    mine:
+      initial: bad
+      states:
+        good: {play: cooperate, next: {"C, C": good, "*": bad}}
+        bad: {play: D, next: {"*": good}}""")
+    scenario = loads(text)
+    again = scenario_from_data(scenario_to_data(scenario))
+    assert again == scenario and again.repeated == scenario.repeated
+    assert scenario != loads(PD)  # the section counts in equality

@@ -33,7 +33,7 @@ from ..scenario.parts import Player
 from ..scenario.repeated import AutomatonSpec, RepeatedClaim, RepeatedSpec, StateSpec
 from .reader import KeyPath, Reader
 
-__all__ = ["read_repeated", "read_repeated_claim"]
+__all__ = ["read_repeated", "read_repeated_claim", "repeated_to_data"]
 
 _KEYS = ("discount", "cooperate", "defect", "strategies", "noise", "automata")
 _AUTOMATON_KEYS = ("initial", "states")
@@ -162,3 +162,21 @@ def read_repeated_claim(reader: Any, value: object, path: KeyPath, scenario: Any
     if not 0 <= at_least < 1:
         raise reader.error("the discount lies in [0, 1)", (*where, "discount_at_least"))
     return RepeatedClaim(names, kind, Fraction(at_least))
+
+
+def repeated_to_data(spec: RepeatedSpec, written: Any) -> dict[str, Any]:
+    """The section as plain data in the file format (``written`` writes an expression)."""
+    data: dict[str, Any] = {"discount": written(spec.discount),
+                            "cooperate": dict(spec.cooperate)}
+    if spec.defect:
+        data["defect"] = dict(spec.defect)
+    lists = {pid: list(names) for pid, names in spec.strategies.items()}
+    first = next(iter(lists.values()))
+    data["strategies"] = first if all(v == first for v in lists.values()) else lists
+    data["noise"] = written(spec.noise)
+    if spec.automata:
+        data["automata"] = {
+            name: ({"initial": a.initial} if a.initial is not None else {}) | {"states": {
+                s.name: {"play": s.play, "next": dict(s.next)} for s in a.states}}
+            for name, a in spec.automata.items()}
+    return data

@@ -326,6 +326,10 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
             }
     data["empathy"] = {pid: written(w) for pid, w in scenario.empathy.items()}
     data["empathy_model"] = scenario.empathy_model
+    if scenario.repeated is not None:
+        from .repeated_section import repeated_to_data
+
+        data["repeated"] = repeated_to_data(scenario.repeated, written)
     return data
 
 

@@ -433,6 +433,7 @@ class Scenario:
                 self.signalling.sender, self.signalling.receiver, self.signalling.signals,
                 tuple((t, tuple(row.items())) for t, row in self.signalling.cost.items()),
             ),
+            repr(self.repeated),
         )
 
     def __eq__(self, other: object) -> bool:
