@@ -13,7 +13,9 @@ roots.  Here, without noise, at a rational δ drawn (or at a threshold found):
   (exact, with path sums), a different algorithm from policy enumeration.
 
 The profile is reported subgame-perfect (Nash) at δ iff the independent
-check says so; subgame-perfect implies Nash.
+check says so; subgame-perfect implies Nash.  With implementation noise the
+values are recomputed by an exact rational linear solve (not the rational
+functions of the analysis) and the one-shot deviations checked with them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from hypothesis import strategies as st
 from gametrust.analysis.repeated import profile_report
 from gametrust.analysis.repeated_engine import Stage
 from gametrust.analysis.repeated_sets import RF
+from gametrust.core.linalg import solve_square
 from gametrust.model.automaton import BUILTINS, Automaton, builtin, reachable_pairs
 
 ACTIONS = (("C", "D"), ("C", "D"))
@@ -169,3 +172,58 @@ def test_reported_sets_agree_with_independent_checks(
     start = (a.initial, b.initial)
     for player, name in enumerate(("A", "B")):
         assert report.payoffs[name].at(delta) == pair_value(payoffs, a, b, start, delta, player)
+
+
+def noisy_values(payoffs: dict, a: Automaton, b: Automaton, delta: Fraction,
+                 eps: Fraction) -> dict:
+    """Pair values with implementation noise, by an exact rational linear solve."""
+    pairs = reachable_pairs(a, b, [(0, 1), (0, 1)])
+    index = {p: k for k, p in enumerate(pairs)}
+
+    def chance(meant: tuple[int, int]) -> list[tuple[tuple[int, int], Fraction]]:
+        return [((x, y), (1 - eps if x == meant[0] else eps) * (1 - eps if y == meant[1] else eps))
+                for x, y in PROFILES]
+
+    matrix, rhs = [], []
+    for pair in pairs:
+        row = [Fraction(int(pair == q)) for q in pairs]
+        reward = [Fraction(0), Fraction(0)]
+        for real, p in chance((a.play[pair[0]], b.play[pair[1]])):
+            row[index[(a.step(pair[0], real), b.step(pair[1], real))]] -= delta * p
+            for k in (0, 1):
+                reward[k] += (1 - delta) * p * payoffs[real][k]
+        matrix.append(row)
+        rhs.append(reward)
+    solution = solve_square(matrix, rhs)
+    assert solution is not None
+    values = {pair: solution[index[pair]] for pair in pairs}
+
+    def deviation(pair: tuple[int, int], player: int, action: int) -> Fraction:
+        meant = [a.play[pair[0]], b.play[pair[1]]]
+        meant[player] = action
+        total = Fraction(0)
+        for real, p in chance((meant[0], meant[1])):
+            nxt = (a.step(pair[0], real), b.step(pair[1], real))
+            total += p * ((1 - delta) * payoffs[real][player] + delta * values[nxt][player])
+        return total
+
+    return {"values": values, "deviation": deviation}
+
+
+@settings(max_examples=30, deadline=None)
+@given(games(), automata(0), automata(1), deltas,
+       st.fractions(min_value=0, max_value=Fraction(1, 3), max_denominator=10))
+def test_with_noise_subgame_perfect_means_no_profitable_one_shot_deviation(
+    payoffs: dict, a: Automaton, b: Automaton, delta: Fraction, eps: Fraction
+) -> None:
+    noisy = Stage(ACTIONS, {p: (RF.constant(u[0]), RF.constant(u[1]))
+                            for p, u in payoffs.items()}, RF.variable(), RF.constant(eps))
+    report = profile_report(noisy, (a, b), ("A", "B"), "delta")
+    check = noisy_values(payoffs, a, b, delta, eps)
+    independent = all(
+        check["deviation"](pair, player, 1 - own) <= check["values"][pair][player]
+        for pair in check["values"] for player in (0, 1)
+        for own in [(a, b)[player].play[pair[player]]])
+    assert report.subgame_perfect.contains(delta) == independent
+    start = (a.initial, b.initial)
+    assert [f.at(delta) for f in report.payoffs.values()] == check["values"][start]
