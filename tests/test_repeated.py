@@ -239,7 +239,19 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_korea_repeated_claims_are_proved() -> None:
     scenario = load(ROOT / "scenarios" / "korea_repeated.yaml")
     report = check(scenario, examples=5, seed=1)
-    assert [c.status for c in report.results] == ["proved"] * 4
+    assert [c.status for c in report.results] == ["proved"] * 5
+    assert "[7/19, 1)" in report.results[-1].detail
+
+
+def test_a_repeated_claim_over_a_free_empathy_range_is_searched_or_refuted() -> None:
+    scenario = load(ROOT / "scenarios" / "korea_repeated.yaml")
+    never = Claim("tft never SPE", RepeatedClaim(("tit_for_tat", "tit_for_tat"),
+                                                 "subgame_perfect", None))
+    grim = Claim("grim from 1/2", RepeatedClaim(("grim", "grim"), "subgame_perfect",
+                                                Fraction(1, 2)))
+    results = check(scenario, claims=[never, grim], examples=5, seed=1).results
+    assert results[0].status == "survived" and results[0].examples == 25
+    assert results[1].status == "refuted" and "e_US=" in results[1].detail
 
 
 def test_a_wrong_repeated_claim_is_refuted_with_a_witness() -> None:

@@ -6,23 +6,26 @@ of discounts (``[x, 1)`` or empty).  The analysis computes that set exactly
 (:mod:`gametrust.analysis.repeated`) with every other value at its default
 or at the value the claim's ``when:`` (or the assumptions) fix; the claim is
 ``proved`` when the two sets are equal and ``refuted`` otherwise, with the
-exact set and a discount where they differ.  Other values left free to vary
-(a parameter or empathy range) are a located error: such a claim needs a
-sweep in two values, not available yet.
+exact set and a discount where they differ.  When the assumptions let up to
+two other values vary (a parameter or an empathy weight), the exact set is
+compared at the ends and quarters of their ranges:
+``refuted`` at the first that differs, else ``survived`` (not a proof:
+a proof over them needs a sweep in two values, not available yet).
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 from ..core.errors import ArgumentError
 from ..scenario.claims import Claim
 from ..scenario.conditions import EMPATHY, PARAMETER
-from ..scenario.repeated import RepeatedClaim, discount_name
+from ..scenario.repeated import RepeatedClaim, discount_name, strategy_automata
 from .check_model import CheckModel
 from .check_report import ClaimCheck
 from .parametric import between, show_value
-from .repeated import analyse_repeated
+from .repeated import profile_report, repeated_stage
 
 __all__ = ["check_repeated_claim"]
 
@@ -39,29 +42,69 @@ def check_repeated_claim(model: CheckModel, claim: Claim) -> ClaimCheck:
         return ClaimCheck(claim, "vacuous", "point",
                           detail="the conditions and the assumed ranges leave no values")
     name = discount_name(spec)
-    parameters: dict[str, Fraction] = {}
-    empathy: dict[str, Fraction] = {}
+    fixed: dict[str, Fraction] = {}
+    varying = []
     for v in variables:
         if v.kind == PARAMETER and v.name == name:
             continue
-        if v.varies or v.kind not in (PARAMETER, EMPATHY):
+        if v.kind not in (PARAMETER, EMPATHY):
             raise ArgumentError(
-                f"a repeated claim is proved in the discount with every other value fixed; "
-                f"{v.label} varies (fix it in the claim's when:)",
-                claim.location or model.scenario.locate(("claims",)),
-            )
-        (parameters if v.kind == PARAMETER else empathy)[v.name] = v.low
-    report = analyse_repeated(scenario, parameters or None,
-                              {k: str(x) for k, x in empathy.items()} or None)
+                "a repeated claim may let parameters and empathy vary, not payoff entries",
+                claim.location or model.scenario.locate(("claims",)))
+        if v.varies:
+            varying.append(v)
+        else:
+            fixed[v.key] = v.low
+    points = [dict(fixed)]
+    for v in varying[:2]:
+        points = [{**p, v.key: x} for p in points for x in _sample(v)]
+    if len(varying) > 2:
+        raise ArgumentError(
+            "a repeated claim lets at most two values besides the discount vary; fix the "
+            "others in the claim's when:", claim.location or model.scenario.locate(("claims",)))
+    for point in points:
+        outcome = _decide(model, claim, statement, name, point)
+        if outcome.status == "refuted" or not varying:
+            return outcome
+    labels = ", ".join(v.label for v in varying)
+    return ClaimCheck(
+        claim, "survived", "search", examples=len(points), tried=len(points),
+        detail=f"the exact discount set agrees at {len(points)} values of {labels}: ends, "
+               "quarters of each range")
+
+
+def _sample(v: Any) -> list[Fraction]:
+    """The ends (where closed), the middle and simple rationals of a variable's range."""
+    out = {v.low if not v.low_open else None, v.high if not v.high_open else None}
+    for k in range(1, 4):
+        x = (v.low + (v.high - v.low) * Fraction(k, 4)).limit_denominator(20)
+        if v.contains(x):
+            out.add(x)
+    return sorted(x for x in out if x is not None)
+
+
+def _decide(model: CheckModel, claim: Claim, statement: RepeatedClaim, name: str,
+            point: dict[str, Fraction]) -> ClaimCheck:
+    """The claim decided exactly at one value of everything but the discount."""
+    scenario = model.scenario
+    parameters = {k.partition(":")[2]: x for k, x in point.items()
+                  if k.startswith(f"{PARAMETER}:")}
+    empathy = {k.partition(":")[2]: str(x) for k, x in point.items()
+               if k.startswith(f"{EMPATHY}:")}
+    stage, symbol = repeated_stage(scenario, None, parameters or None, empathy or None)
     players = scenario.player_ids
-    wanted = dict(zip(players, statement.strategies, strict=True))
-    profile = next(p for p in report.profiles if p.strategies == wanted)
+    automata = strategy_automata(scenario.repeated, players, scenario.actions)  # type: ignore
+    chosen = tuple(next(a for a in automata[pid] if a.name == name)
+                   for pid, name in zip(players, statement.strategies, strict=True))
+    profile = profile_report(stage, chosen, players, symbol)  # type: ignore[arg-type]
     found = profile.subgame_perfect if statement.kind == "subgame_perfect" else profile.nash
-    sym = "δ" if report.symbol == "delta" else report.symbol
+    sym = "δ" if symbol == "delta" else symbol
     detail = f"exact: {statement.kind.replace('_', '-')} for {sym} in {found}"
-    fixed = ", ".join(f"{k}={show_value(x)}" for k, x in {**parameters, **empathy}.items())
-    if fixed:
-        detail += f" (at {fixed})"
+    shown = ", ".join(
+        f"{'e_' if k.startswith(EMPATHY) else ''}{k.partition(':')[2]}={show_value(x)}"
+        for k, x in point.items())
+    if shown:
+        detail += f" (at {shown})"
     lo = found.at_least()
     holds = (statement.at_least is None and found.is_empty()) or (
         statement.at_least is not None and lo is not None and lo == statement.at_least)
