@@ -226,9 +226,9 @@ def test_cli_bad_section_exits_2(tmp_path: object) -> None:
 def test_options_that_do_not_apply_are_located_errors(tmp_path: object) -> None:
     path = tmp_path / "pd.yaml"  # type: ignore[operator]
     path.write_text(PD)
-    for args in (("--explain",), ("--method", "pure")):
+    for args in (("--explain",), ("--method", "pure"), ("--set", "delta=1")):
         code, out = _run("solve", str(path), *args)
-        assert code == 2 and args[0] in out
+        assert code == 2 and args[0] in out, out
 
 
 # -- the shipped scenario, its claims and the docs ------------------------------------------------

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
 from ..core.polynomial import RationalFunction
 from ..model.automaton import BUILTIN_NAMES, Automaton
@@ -303,6 +304,13 @@ def analyse_repeated(
     values_now = scenario.parameter_values(parameters)
     discount = spec.discount.evaluate(values_now)  # type: ignore[arg-type]
     noise = spec.noise.evaluate(values_now)  # type: ignore[arg-type]
+    for value, what, ok in ((discount, "the discount", 0 <= discount < 1),
+                            (noise, "the noise", 0 <= noise <= 1)):
+        if not ok:
+            names = sorted((spec.discount if what == "the discount" else spec.noise).names())
+            raise ArgumentError(f"{what} is {format_number(Fraction(value))} here; it must be "
+                                f"in {'[0, 1)' if what == 'the discount' else '[0, 1]'}",
+                                Location(path=("--set", *names[:1])))
     automata = strategy_automata(spec, scenario.player_ids, scenario.actions)
     players = scenario.player_ids
     profiles = []
