@@ -106,7 +106,8 @@ def cli(ctx: click.Context) -> None:
     "--plot", "plot_path", type=click.Path(dir_okay=False), metavar="OUT.png|.svg|.pdf",
     default=None,
     help="Scenarios with types and beliefs: also draw the belief over rounds under both "
-    "rules (needs matplotlib: pip install 'gametrust[plot]').",
+    "rules; repeated games: the folk-theorem picture (needs matplotlib: pip install "
+    "'gametrust[plot]').",
 )
 def solve(
     file: str,
