@@ -6,8 +6,8 @@ mutual tit-for-tat is Nash iff δ ≥ (T − R)/(R − S) = 2/3 but never
 subgame-perfect (after mutual defection, forgiving first pays only when
 δ ≤ (P − S)/(T − P) = 1/4: the two one-shot conditions never meet); mutual
 always-defect is an equilibrium for every δ; with altruism empathy 1/5 on
-both sides the stage payoffs become (6, 18/5, 6/5, 1) and grim trigger needs
-δ ≥ (6 − 18/5)/(6 − 6/5) = 1/2... of the transformed game, i.e. 7/19 below.
+both sides the stage payoffs become (T, R, P, S) = (5, 18/5, 6/5, 1) and grim
+trigger needs δ ≥ (5 − 18/5)/(5 − 6/5) = 7/19.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def test_altruism_one_fifth_lowers_the_grim_threshold_to_7_19() -> None:
     grim = _profile(report, "grim")
     assert grim.nash.at_least() == Fraction(7, 19)
     assert grim.subgame_perfect.at_least() == Fraction(7, 19)
-    # win-stay lose-shift needs 2R > T + P; with empathy 18/5 * 2 > 6 + 6/5
+    # win-stay lose-shift needs 2R > T + P: with empathy 2 * 18/5 > 5 + 6/5
     assert _profile(report, "win_stay_lose_shift").subgame_perfect.at_least() == Fraction(7, 12)
 
 
