@@ -16,6 +16,11 @@ equilibrium selection and trust (:mod:`.selection`), exact conditions
 (:mod:`.explain`), beliefs and the spiral of mistrust (:mod:`.beliefs`,
 :mod:`.bayesian`), cost conditions of signals (:mod:`.separation`), and the
 checking of claims (:mod:`.check`: proof by sweep, search by hypothesis).
+Repeated games (a ``repeated:`` section): exact payoffs, Nash and
+subgame-perfect sets in the discount (:mod:`.repeated` on the kernel
+:mod:`.repeated_engine` and the exact sets of :mod:`.repeated_sets`), their
+sweeps (:mod:`.repeated_sweep`), claims (:mod:`.repeated_check`), play
+(:mod:`.repeated_play`) and the folk-theorem picture (:mod:`.folk`).
 Every function returns a value; the report layer renders it.
 
 May import: ``solvers``, ``formats``, ``scenario``, ``model``, ``core`` (and

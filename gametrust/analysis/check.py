@@ -112,6 +112,10 @@ def check_claim(
     prove: bool = True,
 ) -> ClaimCheck:
     """Prove one claim where possible, else search for a counterexample."""
+    if claim.statement.key == "repeated":
+        from .repeated_check import check_repeated_claim
+
+        return check_repeated_claim(model, claim)
     variables = model.variables(claim)
     if variables is None:
         return ClaimCheck(

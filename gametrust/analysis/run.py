@@ -9,6 +9,7 @@ subject                solver                        result
 ``GameTree``           subgames, reduced form        ``TreeSolveResult``
 ``BayesianGame``       type-agent normal form        ``BayesianResult``
 ``SignallingGame``     supports and beliefs          ``SignallingResult``
+``repeated:`` section  automata: MDPs, deviations  ``RepeatedReport``, ``RepeatedSweep``
 ``Scenario``           built by its kind, then as above
 =====================  ============================  ===============================
 
@@ -96,6 +97,8 @@ def solve(
     scenario is built first with ``parameters`` and ``empathy`` (its defaults
     where not given).
     """
+    if isinstance(subject, Scenario) and subject.repeated is not None:
+        return _repeated(subject, parameters, empathy, method)
     if isinstance(subject, Scenario):
         subject = build(subject, parameters, empathy)
     elif parameters or empathy:
@@ -166,11 +169,21 @@ def analyse(
     overrides = dict(parameters or {})
     weights_given = dict(empathy or {})
     for flag, used in (("--update", rule), ("--rounds", rounds), ("--plot", plot or None)):
+        if flag == "--plot" and scenario.repeated is not None:
+            continue  # a repeated game draws its folk-theorem picture
         if used is not None and (not scenario.types or scenario.is_signalling):
             raise ArgumentError(
                 f"{flag} applies to Bayesian scenarios (types:, no signalling:)",
                 Location(path=(flag,)),
             )
+    if scenario.repeated is not None:
+        if explain:
+            raise ArgumentError(
+                "--explain covers one-shot normal-form games; the report of a repeated game "
+                "gives its exact conditions in the discount already",
+                Location(path=("--explain",)),
+            )
+        return _repeated(scenario, overrides, weights_given, method)
     if scenario.is_tree:
         return _analyse_tree(scenario, overrides, weights_given, method, explain)
     if scenario.types:
@@ -194,6 +207,24 @@ def analyse(
         result, scenario, scenario.parameter_values(overrides), weights_given,
         explanation=explanation,
     )
+
+
+def _repeated(
+    scenario: Scenario,
+    parameters: Mapping[str, object] | None,
+    empathy: Mapping[str, object] | None,
+    method: str,
+) -> Any:
+    """A repeated game: every listed profile's exact conditions in the discount."""
+    from .repeated import analyse_repeated
+
+    if method != "auto":
+        raise ArgumentError(
+            "a repeated game is solved exactly by comparing each player's best responses to "
+            "the strategies' automata; --method does not apply",
+            Location(path=("--method",)),
+        )
+    return analyse_repeated(scenario, _none_if_empty(parameters), _none_if_empty(empathy))
 
 
 def _analyse_tree(
@@ -408,6 +439,16 @@ def sweep(
     if isinstance(subject, Scenario):
         _check_names(subject, variables, parameters or {}, empathy or {})
     try:
+        if isinstance(subject, Scenario) and subject.repeated is not None:
+            if len(variables) != 1 or grid is not None:
+                raise ArgumentError(
+                    "a repeated game is swept along one axis, without --grid",
+                    Location(path=(_option(variables[0]),)),
+                )
+            from .repeated_sweep import sweep_repeated
+
+            return sweep_repeated(subject, variables[0], lo, hi, parameters=parameters,
+                                  empathy=empathy or None)
         if isinstance(subject, Scenario) and subject.is_tree:
             if len(variables) != 1:
                 raise ArgumentError(

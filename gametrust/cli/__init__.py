@@ -1,4 +1,5 @@
-"""The ``gametrust`` command line: ``solve``, ``validate``, ``export``, ``sweep`` and ``check``.
+"""The ``gametrust`` command line: ``solve``, ``validate``, ``export``, ``sweep``, ``check``,
+``play``.
 
 The command line is the only part of gametrust that imports click: options
 and loading in :mod:`.options`, the commands in :mod:`.commands`, and every

@@ -94,6 +94,7 @@ STATEMENT_KEYS = (
     "bayesian_equilibrium",
     "no_bayesian_equilibrium",
     "pbe",
+    "repeated",
 )
 _TRUST_KEYS = ("player", "at_most", "at_least", "cooperative")
 _PBE_KEYS = ("kind", "sends", "every", "intuitive")
@@ -290,6 +291,10 @@ class _ClaimsReader(ConditionReader):
             return self.bayesian_play(key, value, path)
         if key == "pbe":
             return self.pbe(value, path)
+        if key == "repeated":
+            from .repeated_section import read_repeated_claim
+
+            return read_repeated_claim(self, value, path, self.scenario)
         profile = self.profile(value, path)
         if key == "equilibrium":
             return IsEquilibrium(profile)

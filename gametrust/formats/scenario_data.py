@@ -78,6 +78,7 @@ _TOP_KEYS = (
     "types",
     "signalling",
     "beliefs",
+    "repeated",
 )
 _TOP_REQUIRED = ("gametrust", "title", "players")
 
@@ -182,6 +183,14 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
     beliefs: BeliefSpec | None = None
     if data.get("beliefs") is not None:
         beliefs = read_beliefs(reader, data["beliefs"], players, types)
+    repeated = None
+    if data.get("repeated") is not None:
+        from .repeated_section import read_repeated
+
+        if is_tree:
+            raise reader.error("a repeated: section is for normal-form stage games (payoffs:), "
+                               "not trees", ("repeated",), at_key=True)
+        repeated = read_repeated(reader, data["repeated"], players, values)
     empathy = read_empathy(reader, data.get("empathy"), ids, values)
     model = "altruism"
     if "empathy_model" in data:
@@ -205,6 +214,7 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
             types=types,
             signalling=signalling,
             beliefs=beliefs,
+            repeated=repeated,
         )
     except ArgumentError as exc:  # the checks of moves in time that need the whole game
         raise reader.error(
@@ -316,6 +326,10 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
             }
     data["empathy"] = {pid: written(w) for pid, w in scenario.empathy.items()}
     data["empathy_model"] = scenario.empathy_model
+    if scenario.repeated is not None:
+        from .repeated_section import repeated_to_data
+
+        data["repeated"] = repeated_to_data(scenario.repeated, written)
     return data
 
 

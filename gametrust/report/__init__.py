@@ -98,11 +98,19 @@ def _signalling(value: Any, format: str) -> str:
     return render_signalling(value, format)
 
 
+def _repeated(value: Any, format: str) -> str:
+    from .repeated import render_repeated
+
+    return render_repeated(value, format)
+
+
 def _reports() -> dict[type, tuple[Callable[[Any, str], str], tuple[str, ...], str]]:
     """The reports of the other kinds: renderer, the formats it writes, what it is (errors)."""
+    from ..analysis.repeated import RepeatedReport
     from ..analysis.reports import BayesianReport, SignallingReport, TreeReport
 
     return {
+        RepeatedReport: (_repeated, FORMATS, "a repeated game"),
         TreeReport: (_tree, FORMATS, "a scenario with moves in time"),
         BayesianReport: (_bayesian, ("text", "json"), "a scenario with types"),
         SignallingReport: (_signalling, ("text", "json"), "a scenario with types"),
@@ -164,6 +172,7 @@ def render_sweep(
     on an n x n grid to a map's JSON and CSV.  Sweeps of trees and of games
     with types (:mod:`.types_sweep`) are written as text or JSON.
     """
+    from ..analysis.repeated_sweep import RepeatedSweep
     from ..analysis.tree_sweep import TreeSweepResult
     from ..analysis.types_sweep_result import TypesSweep
     from .sweep import render as render_normal_form_sweep
@@ -177,6 +186,12 @@ def render_sweep(
                 Location(path=("--format",)),
             )
         return render_tree_sweep(result, format, file=file)
+    if isinstance(result, RepeatedSweep):
+        if format not in ("text", "json"):
+            raise _unsupported(format, ("text", "json"), "a repeated game")
+        from .repeated import render_repeated_sweep
+
+        return render_repeated_sweep(result, format, file=file)
     if isinstance(result, TypesSweep):
         return render_types_sweep(result, format, file=file, title=title)
     return render_normal_form_sweep(result, format, file=file, grid=grid)

@@ -137,6 +137,9 @@ def plot(obj: Any, path: str | Path) -> Path:
         return plot_sweep(obj, path)
     if isinstance(obj, BayesianReport) and obj.analysis.dynamics is not None:
         return plot_beliefs(obj.analysis.dynamics, path, title=obj.analysis.scenario.title)
+    from .repeated_plot import RepeatedReport, plot_folk  # a repeated game's folk picture
+    if isinstance(obj, RepeatedReport):
+        return plot_folk(obj, path, figure=require_matplotlib(), save=_save)
     raise ArgumentError(
         "--plot draws sweeps of empathy or a parameter of a normal-form game, maps, and the "
         f"belief dynamics of a scenario with beliefs:, not a {type(obj).__name__}",

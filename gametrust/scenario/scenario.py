@@ -48,6 +48,7 @@ from . import build_types as type_builders
 from .expression import Expression, constant
 from .moves import Commitment, Verification, add_commitments, normal_form_tree
 from .parts import Parameter, Player, number_at
+from .repeated import RepeatedSpec, check_repeated_scenario
 from .source_map import SourceMap
 from .treespec import key_path
 from .typespec import BeliefSpec, PlayerType, Signalling
@@ -117,6 +118,8 @@ class Scenario:
     types: Mapping[str, tuple[PlayerType, ...]] = field(default_factory=dict)
     signalling: Signalling | None = None
     beliefs: BeliefSpec | None = None
+    # -- a stage game played again and again: see gametrust/scenario/repeated.py ----------------
+    repeated: RepeatedSpec | None = None
 
     # -- construction and validation (gametrust/scenario/validation.py) ------------------------
 
@@ -152,6 +155,8 @@ class Scenario:
                                                         self.parameters)))
         set_(self, "types", check_types(self))
         check_empathy_model(self.empathy_model)
+        if self.repeated is not None:
+            check_repeated_scenario(self)
 
     # -- facts ---------------------------------------------------------------------------------
 
@@ -428,6 +433,7 @@ class Scenario:
                 self.signalling.sender, self.signalling.receiver, self.signalling.signals,
                 tuple((t, tuple(row.items())) for t, row in self.signalling.cost.items()),
             ),
+            repr(self.repeated),
         )
 
     def __eq__(self, other: object) -> bool:
