@@ -61,8 +61,8 @@ def _pure_profiles(game: NormalFormGame, indices: Sequence[tuple[int, ...]]) -> 
     ]
 
 
-#: Largest number of bases (C(m + n, m)) the complete enumeration takes on by default
-#: (about 10x10): the ``bases`` limit of :mod:`gametrust.core.limits`.
+#: Lexicographic bases per best-response polytope the exact enumeration searches by default
+#: (float games: C(m + n, m) bases): the ``bases`` limit of :mod:`gametrust.core.limits`.
 ENUMERATION_BUDGET = LIMITS["bases"].default
 
 
@@ -138,7 +138,7 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
         from .vertex_enumeration import enumerate_equilibria
 
         target, alive = game, None
-        if _bases(game.shape) > limit("bases"):
+        if not game.exact and _bases(game.shape) > limit("bases"):
             from .dominance import restrict, surviving_actions
 
             alive = surviving_actions(game)
@@ -159,7 +159,7 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
                 "strictly dominated actions were removed before enumerating (no equilibrium "
                 f"plays them): {'; '.join(removed)}; 'degenerate' refers to the remaining game"
             )
-        found = enumerate_equilibria(target)
+        found = enumerate_equilibria(target, budget=limit("bases") if game.exact else None)
         if alive is not None:
             found.profiles = [_lift(p, alive, game.shape) for p in found.profiles]
         equilibria = certify(game, found.profiles, method=method)
@@ -167,6 +167,13 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
             warnings.append(
                 "the game is degenerate (some mixed strategy has more pure best responses "
                 "than its support size); every extreme equilibrium is listed"
+            )
+        if not found.complete:
+            warnings.append(
+                f"the enumeration stopped early (after {limit('bases'):,} lexicographic bases "
+                "of a best-response polytope, or interrupted): the equilibria listed are "
+                "certified but others may exist; raise the budget with --budget N or "
+                "GAMETRUST_MAX_BASES=N (see docs/limits.md)"
             )
         continua = [c for c in found.components if len(c) > 1]
         if continua:
@@ -179,7 +186,7 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
             equilibria=equilibria,
             method="enumeration",
             exact=game.exact,
-            complete=True,
+            complete=found.complete,
             degenerate=found.degenerate,
             components=found.components,
             warnings=tuple(warnings),

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -56,6 +57,7 @@ import numpy as np
 from ..core.exact import FLOAT_TOLERANCE
 from ..model.game import NormalFormGame
 from ._basis_search import exact_vertices
+from .lex_search import LexSearch
 from .polytope import Vertex, VertexSet, float_vertices
 
 __all__ = ["Enumeration", "Vertex", "enumerate_equilibria", "equilibria_gen", "polytope_vertices"]
@@ -69,6 +71,7 @@ class Enumeration:
     degenerate: bool
     components: tuple[tuple[int, ...], ...]
     details: dict[str, Any] = field(default_factory=dict)
+    complete: bool = True  # False: the search stopped early (budget or Ctrl-C)
 
 
 def polytope_vertices(
@@ -104,11 +107,39 @@ def _positive_float(matrix: np.ndarray) -> np.ndarray:
     return shifted / shifted.max()
 
 
-def _vertices_of_game(game: NormalFormGame, primes=None) -> tuple[VertexSet, VertexSet]:
+def _lex_or_basis_search(
+    matrices: list[np.ndarray], primes, budget: int | None
+) -> tuple[list[VertexSet], bool]:
+    """The vertex sets of the polytopes of positive integer matrices, and whether complete.
+
+    The search over lexicographic bases (:mod:`gametrust.solvers.lex_search`)
+    takes entries below ``2**50``; larger ones (and ``primes``, which tests
+    use to exercise the modular solver) go to the search over every basis.
+    When the first search stops early (budget or Ctrl-C) the second gets as many
+    bases as the first used, so that an interrupted run ends soon.
+    """
+    if primes is not None or max(int(m.max()) for m in matrices) >= 2**50:
+        return list(exact_vertices(matrices, primes)), True
+    out, complete = [], True
+    for c, label in zip(matrices, ("vertices of player 1's polytope",
+                                   "vertices of player 2's polytope"), strict=True):
+        search = LexSearch(np.asarray(c, dtype=np.int64), budget, label)
+        search.run()
+        found = VertexSet(c, tuple(Fraction(0) for _ in range(c.shape[1])))
+        found.add_lex_bases(search.vertices)
+        out.append(found)
+        if not search.complete:
+            complete, budget = False, search.bases
+    return out, complete
+
+
+def _vertices_of_game(
+    game: NormalFormGame, primes=None, budget: int | None = None
+) -> tuple[VertexSet, VertexSet, bool]:
     if game.exact:
         a, b = (_positive_integer(m) for m in game.integer_payoffs)
-        p_vertices, q_vertices = exact_vertices([b.T, a], primes)
-        return p_vertices, q_vertices
+        (p_vertices, q_vertices), complete = _lex_or_basis_search([b.T, a], primes, budget)
+        return p_vertices, q_vertices, complete
     a, b = (_positive_float(np.asarray(m, dtype=np.float64)) for m in game.payoffs)
     out = []
     for c in (b.T, a):
@@ -116,7 +147,7 @@ def _vertices_of_game(game: NormalFormGame, primes=None) -> tuple[VertexSet, Ver
         found = VertexSet(c, vertices[0].point)
         found.add_vertices(vertices[1:])
         out.append(found)
-    return out[0], out[1]
+    return out[0], out[1], True
 
 
 def _labels(vertices: VertexSet, dim: int, offset_support: int, offset_tight: int) -> list[int]:
@@ -128,31 +159,53 @@ def _labels(vertices: VertexSet, dim: int, offset_support: int, offset_tight: in
     ]
 
 
+def _complementary(
+    p_labels: list[int], q_labels: list[int], m: int, n: int
+) -> list[tuple[int, int]]:
+    """Pairs ``(a, b)`` of nonzero vertices whose labels cover all ``m + n`` (a hash join).
+
+    A vertex of P with exactly ``m`` labels (nondegenerate) pairs with the
+    vertices of Q holding at least the ``n`` missing ones: the nondegenerate
+    ones with exactly those (one dictionary look-up) and the degenerate ones
+    (more than ``n`` labels), which are scanned; a degenerate vertex of P is
+    compared with every vertex of Q.
+    """
+    full = (1 << (m + n)) - 1
+    by_mask: dict[int, list[int]] = {}
+    for b, lb in enumerate(q_labels):
+        if b and lb.bit_count() == n:
+            by_mask.setdefault(lb, []).append(b)
+    degenerate_q = [b for b, lb in enumerate(q_labels) if b and lb.bit_count() > n]
+    plain_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() == m]
+    degenerate_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() > m]
+    pairs = [(a, b) for a in plain_p for b in by_mask.get(full ^ p_labels[a], ())]
+    scans = [(plain_p, degenerate_q), (degenerate_p, list(range(1, len(q_labels))))]
+    for left, right in scans:
+        if not left or not right:
+            continue
+        if m + n <= 62:
+            pl = np.array([p_labels[a] for a in left], dtype=np.int64)
+            ql = np.array([q_labels[b] for b in right], dtype=np.int64)
+            step_rows = max(1, 2**22 // len(right))
+            for start in range(0, len(left), step_rows):
+                hits = (pl[start:start + step_rows, None] | ql[None, :]) == full
+                pairs.extend((left[start + i], right[j]) for i, j in zip(*np.nonzero(hits),
+                                                                            strict=True))
+        else:
+            pairs.extend((a, b) for a in left for b in right if p_labels[a] | q_labels[b] == full)
+    return pairs
+
+
 def _pairs(
-    game: NormalFormGame, primes=None
-) -> tuple[list[tuple[int, int]], VertexSet, VertexSet]:
+    game: NormalFormGame, primes=None, budget: int | None = None
+) -> tuple[list[tuple[int, int]], VertexSet, VertexSet, bool]:
     m, n = game.shape
-    p_vertices, q_vertices = _vertices_of_game(game, primes)
+    p_vertices, q_vertices, complete = _vertices_of_game(game, primes, budget)
     # P: zero x_i -> label i, tight column j -> label m + j
     # Q: tight row i -> label i, zero y_j -> label m + j
     p_labels = _labels(p_vertices, m, 0, m)
     q_labels = _labels(q_vertices, n, m, 0)
-    full = (1 << (m + n)) - 1
-    if m + n <= 62:
-        pl = np.array(p_labels, dtype=np.int64)
-        ql = np.array(q_labels, dtype=np.int64)
-        hits = (pl[:, None] | ql[None, :]) == full
-        hits[0, :] = False  # the origins (first vertex of each list) pair with nothing
-        hits[:, 0] = False
-        pairs = [(int(a), int(b)) for a, b in zip(*np.nonzero(hits), strict=True)]
-    else:
-        pairs = [
-            (a, b)
-            for a, la in enumerate(p_labels)
-            if a
-            for b, lb in enumerate(q_labels)
-            if b and la | lb == full
-        ]
+    pairs = _complementary(p_labels, q_labels, m, n)
 
     def order(pair: tuple[int, int]) -> tuple:
         a, b = pair
@@ -161,12 +214,12 @@ def _pairs(
                 p_vertices.normalised(a), q_vertices.normalised(b))
 
     pairs.sort(key=order)
-    return pairs, p_vertices, q_vertices
+    return pairs, p_vertices, q_vertices, complete
 
 
 def equilibria_gen(game: NormalFormGame) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]]:
     """Yield every extreme equilibrium ``(x, y)`` (uncertified; see ``gametrust.solve``)."""
-    pairs, p_vertices, q_vertices = _pairs(game)
+    pairs, p_vertices, q_vertices, _ = _pairs(game)
     for a, b in pairs:
         yield p_vertices.normalised(a), q_vertices.normalised(b)
 
@@ -198,9 +251,16 @@ def _maximal_bicliques(pairs: list[tuple[int, int]]) -> list[tuple[frozenset[int
     return cliques
 
 
-def enumerate_equilibria(game: NormalFormGame, *, primes=None) -> Enumeration:
-    """All extreme equilibria, whether the game is degenerate, and the components."""
-    pairs, p_vertices, q_vertices = _pairs(game, primes)
+def enumerate_equilibria(
+    game: NormalFormGame, *, primes=None, budget: int | None = None
+) -> Enumeration:
+    """All extreme equilibria, whether the game is degenerate, and the components.
+
+    ``budget`` bounds the lexicographic bases searched per polytope; when it
+    is spent (or on Ctrl-C) the equilibria among the vertices found so far are
+    returned with ``complete = False``.
+    """
+    pairs, p_vertices, q_vertices, complete = _pairs(game, primes, budget)
     profiles = [
         (p_vertices.normalised(a), q_vertices.normalised(b)) for a, b in pairs
     ]
@@ -212,4 +272,4 @@ def enumerate_equilibria(game: NormalFormGame, *, primes=None) -> Enumeration:
         components.append(tuple(members))
     components.sort()
     details = {"vertices": (len(p_vertices), len(q_vertices))}
-    return Enumeration(profiles, degenerate, tuple(components), details)
+    return Enumeration(profiles, degenerate, tuple(components), details, complete)

@@ -1,0 +1,118 @@
+"""The search over lexicographic bases finds exactly the vertices and equilibria of the
+previous enumeration over every basis, and lrsnash's equilibria; a budget or Ctrl-C stops it
+with what it found, marked incomplete."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gametrust import NormalFormGame, solve
+from gametrust.core.limits import raised
+from gametrust.core.progress import reporting
+from gametrust.solvers._basis_search import exact_vertices
+from gametrust.solvers.lex_search import lex_vertices
+from gametrust.solvers.modular import PRIMES
+from gametrust.solvers.vertex_enumeration import enumerate_equilibria
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 6), st.sampled_from([2, 3, 10, 100]),
+       st.integers(0, 2**32 - 1))
+def test_lex_search_finds_the_vertices_of_the_search_over_every_basis(
+    rows: int, cols: int, top: int, seed: int
+) -> None:
+    """Small payoff ranges make most polytopes degenerate (ties): the vertex sets (support
+    and exact tight rows) still agree with the exhaustive exact search."""
+    c = np.random.default_rng(seed).integers(1, top + 1, size=(rows, cols))
+    found, complete = lex_vertices(c)
+    (reference,) = exact_vertices([c])
+    assert complete
+    assert sorted((s, t) for s, t, _ in found) == sorted(
+        zip(reference.supports, reference.tights, strict=True))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(2, 5), st.integers(2, 5), st.sampled_from([2, 4, 100]),
+       st.integers(0, 2**32 - 1))
+def test_equilibria_and_components_agree_with_the_previous_enumeration(
+    m: int, n: int, top: int, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    game = NormalFormGame.from_arrays(rng.integers(0, top, (m, n)).tolist(),
+                                      rng.integers(0, top, (m, n)).tolist())
+    new = enumerate_equilibria(game)
+    old = enumerate_equilibria(game, primes=PRIMES[:8])  # forces the search over every basis
+    assert new.complete
+    assert new.profiles == old.profiles
+    assert new.components == old.components and new.degenerate == old.degenerate
+
+
+def _lrsnash(a: np.ndarray, b: np.ndarray) -> set[tuple[tuple[Fraction, ...], ...]]:
+    m, n = a.shape
+    text = f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in a) + "\n\n" + "\n".join(
+        " ".join(map(str, r)) for r in b) + "\n"
+    out = subprocess.run(["lrsnash", "/dev/stdin"], input=text, capture_output=True, text=True,
+                         check=True).stdout
+    found, ys = set(), []
+    for line in out.splitlines():
+        parts = line.split()
+        if not parts or parts[0] not in ("1", "2"):
+            if not parts:
+                ys = []
+            continue
+        if parts[0] == "2":
+            ys.append(tuple(Fraction(v) for v in parts[1:1 + n]))
+        else:
+            x = tuple(Fraction(v) for v in parts[1:1 + m])
+            found.update((x, y) for y in ys)
+    return found
+
+
+@pytest.mark.skipif(shutil.which("lrsnash") is None, reason="lrsnash (apt lrslib) not installed")
+@pytest.mark.parametrize(("n", "top", "seed"), [(6, 100, 1), (6, 10, 2), (7, 10, 3), (8, 100, 4)])
+def test_the_equilibria_are_lrsnash_s(n: int, top: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    a, b = rng.integers(0, top, (n, n)), rng.integers(0, top, (n, n))
+    result = solve(NormalFormGame.from_arrays(a.tolist(), b.tolist()), method="enumeration")
+    assert result.complete
+    assert {tuple(tuple(s) for s in e.strategies) for e in result.equilibria} == _lrsnash(a, b)
+
+
+def _random_game(n: int, seed: int) -> NormalFormGame:
+    rng = np.random.default_rng(seed)
+    return NormalFormGame.from_arrays(rng.integers(0, 100, (n, n)).tolist(),
+                                      rng.integers(0, 100, (n, n)).tolist())
+
+
+def test_a_budget_returns_the_equilibria_found_marked_incomplete() -> None:
+    game = _random_game(9, 7)
+    full = solve(game, method="enumeration")
+    with raised(bases=60):
+        part = solve(game, method="enumeration")
+    assert full.complete and not part.complete
+    assert 0 < len(part.equilibria) < len(full.equilibria)
+    assert {e.strategies for e in part.equilibria} <= {e.strategies for e in full.equilibria}
+    assert any("stopped early" in w for w in part.warnings)
+
+
+def test_ctrl_c_returns_the_equilibria_found_marked_incomplete() -> None:
+    game = _random_game(9, 7)
+    calls = []
+
+    def interrupt(step) -> None:
+        calls.append(step)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+
+    with reporting(interrupt):
+        part = solve(game, method="enumeration")
+    assert not part.complete
+    full = {e.strategies for e in solve(game, method="enumeration").equilibria}
+    assert {e.strategies for e in part.equilibria} <= full
