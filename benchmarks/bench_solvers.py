@@ -23,10 +23,11 @@ Methods (those whose library is missing are skipped with a note):
 
 ``--lrsnash`` instead compares with ``lrsnash`` (lrslib, exact; ``apt-get install
 lrslib``; never a dependency of gametrust): each game is solved by both, one after
-the other, and the table shows median CPU seconds (lrsnash's from its process's
-rusage, gametrust's ``solve(..., method="enumeration")`` including building the exact
-game and certifying every equilibrium), their ratio, and on how many games the two
-equilibrium sets are identical (exact rationals) and gametrust's is complete::
+the other, and the table shows median CPU milliseconds (lrsnash's from its process's
+rusage; gametrust's for ``enumerate_equilibria`` alone and for the whole
+``solve(..., method="enumeration")``: building the exact game, enumerating, certifying
+every equilibrium), the ratios to lrsnash, and on how many games the two equilibrium
+sets are identical (exact rationals) and gametrust's is complete::
 
     python benchmarks/bench_solvers.py --lrsnash --sizes 6,8,10,12,14 --games 5
 
@@ -268,16 +269,24 @@ def _lrsnash_run(a: np.ndarray, b: np.ndarray) -> tuple[float, set]:
     return cpu, found
 
 
-def _gametrust_run(a: np.ndarray, b: np.ndarray) -> tuple[float, set, bool]:
-    """gametrust's CPU seconds for ``solve(..., method="enumeration")`` (building the exact
-    game, enumerating, certifying every equilibrium), its equilibria and completeness."""
+def _gametrust_run(a: np.ndarray, b: np.ndarray) -> tuple[float, float, set, bool]:
+    """gametrust's CPU seconds for the enumeration alone (``enumerate_equilibria``: both
+    polytopes' vertices, the complementary pairs, the equilibria's exact coordinates), then
+    for ``solve(..., method="enumeration")`` (building the exact game, enumerating again,
+    certifying every equilibrium exactly); the equilibria and whether the list is complete."""
     from gametrust.model.game import NormalFormGame
     from gametrust.solvers.solve import solve
+    from gametrust.solvers.vertex_enumeration import enumerate_equilibria
 
+    game = NormalFormGame.from_arrays(a.tolist(), b.tolist())
+    start = time.process_time()
+    enumerate_equilibria(game)
+    enumeration = time.process_time() - start
     start = time.process_time()
     result = solve(NormalFormGame.from_arrays(a.tolist(), b.tolist()), method="enumeration")
     cpu = time.process_time() - start
-    return cpu, {tuple(tuple(s) for s in e.strategies) for e in result.equilibria}, result.complete
+    found = {tuple(tuple(s) for s in e.strategies) for e in result.equilibria}
+    return enumeration, cpu, found, result.complete
 
 
 def lrsnash_main(args: argparse.Namespace) -> int:
@@ -291,24 +300,27 @@ def lrsnash_main(args: argparse.Namespace) -> int:
     print(f"# {platform.machine()}, {platform.system()}; Python {platform.python_version()}, "
           f"numpy {np.__version__}; CPU seconds (process time), median over games")
     print()
-    header = ["payoffs", "n", "games", "gametrust ms", "lrsnash ms", "ratio",
-              "equilibria", "identical sets"]
+    header = ["payoffs", "n", "games", "lrsnash ms", "enumeration ms", "ratio", "solve ms",
+              "ratio", "equilibria", "identical sets"]
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join(" --- " for _ in header) + "|")
     rng = np.random.default_rng(args.seed)
     for high in [int(r) for r in args.ranges.split(",")]:
         for n in _parse_sizes(args.sizes):
-            ours, theirs, same, count = [], [], 0, 0
+            enumerations, solves, theirs, same, count = [], [], [], 0, 0
             for a, b in rng.integers(0, high + 1, size=(args.games, 2, n, n)):
                 lrs_cpu, lrs_set = _lrsnash_run(a, b)
-                cpu, found, complete = _gametrust_run(a, b)
-                ours.append(cpu)
+                enumeration, cpu, found, complete = _gametrust_run(a, b)
+                enumerations.append(enumeration)
+                solves.append(cpu)
                 theirs.append(lrs_cpu)
                 same += complete and found == lrs_set
                 count += len(found)
-            mine, other = statistics.median(ours), statistics.median(theirs)
-            print(f"| 0..{high} | {n} | {args.games} | {1000 * mine:.1f} | {1000 * other:.1f} | "
-                  f"{mine / other:.2f} | {count} | {same}/{args.games} |", flush=True)
+            other = statistics.median(theirs)
+            enum, whole = statistics.median(enumerations), statistics.median(solves)
+            print(f"| 0..{high} | {n} | {args.games} | {1000 * other:.1f} | {1000 * enum:.1f} | "
+                  f"{enum / other:.2f} | {1000 * whole:.1f} | {whole / other:.2f} | {count} | "
+                  f"{same}/{args.games} |", flush=True)
     return 0
 
 

@@ -100,7 +100,9 @@ class _Seen:
         return np.array(out, dtype=np.intp)
 
 
-def _certify(a: np.ndarray, basis: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _certify(
+    a: np.ndarray, basis: np.ndarray, guess: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Certified lex-feasibility of bases, their ``β = B⁻¹1`` (float) and exact zero flags.
 
     ``a`` is ``[C | I]`` in float64 (integers below ``2**50``), ``basis`` is
@@ -118,14 +120,33 @@ def _certify(a: np.ndarray, basis: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     nonzero entry of ``[β | B⁻¹]`` is an integer over ``det B``, at least
     ``1 / H`` with ``H`` the product of the column norms of ``B``: an entry
     whose float value is within its bound ``e`` of 0 with ``4 H e < 1`` is 0.
+
+    ``R`` may be any approximate inverse (the bounds hold for every ``R``):
+    ``guess``, the parent's inverse updated by the pivot, is used where it is
+    accurate (``‖G‖∞`` computed at most ``2**-30``), LAPACK's elsewhere.
     """
+    if guess is not None:
+        out = _certify_with(a, basis, guess)
+        stale = np.nonzero(out[4] > 2.0**-30)[0]  # includes NaN (not <=)
+        if stale.size:
+            fresh = _certify_with(a, basis[stale], None)
+            for whole, part in zip(out, fresh, strict=True):
+                whole[stale] = part
+        return out[:4]
+    return _certify_with(a, basis, None)[:4]
+
+
+def _certify_with(
+    a: np.ndarray, basis: np.ndarray, guess: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_certify` with ``R = guess``, or LAPACK's inverse when None; also ``‖G‖∞``."""
     f, r = basis.shape
     g = (r + 1) * _U / (1 - (r + 1) * _U)
     b = np.ascontiguousarray(a[:, basis].transpose(1, 0, 2))  # (F, r, r): columns of the basis
     verdict = np.full(f, _UNKNOWN, dtype=np.int8)
     with np.errstate(all="ignore"):
         try:
-            inv = np.linalg.inv(b)
+            inv = np.linalg.inv(b) if guess is None else guess
         except np.linalg.LinAlgError:
             regular = np.linalg.det(b) != 0.0
             inv = np.full_like(b, np.nan)
@@ -134,14 +155,15 @@ def _certify(a: np.ndarray, basis: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
         a_inv = np.abs(inv)
         resid = inv @ b
         resid[:, np.arange(r), np.arange(r)] -= 1.0
-        alpha = (np.abs(resid).sum(axis=2) + g * (a_inv @ b.sum(axis=2)[:, :, None])[:, :, 0])
+        row_sums = b.sum(axis=2)  # B 1 (B >= 0)
+        alpha = np.abs(resid).sum(axis=2) + g * np.einsum("fij,fj->fi", a_inv, row_sums)
         alpha = alpha.max(axis=1)
         r_max = a_inv.max(axis=(1, 2))
         ok = (alpha <= 0.25) & (r_max <= _HIGH)
         e_inv = np.where(ok, 8.0 * alpha * r_max, np.inf) + _TINY  # bounds |B⁻¹ - R| entrywise
         beta = inv.sum(axis=2)
         e_beta = 2.0 * (r * e_inv[:, None] + g * a_inv.sum(axis=2)) + _TINY  # (F, r)
-        gap = 4.0 * np.sqrt((b * b).sum(axis=1)).prod(axis=1)  # 4 H
+        gap = 4.0 * np.sqrt((a * a).sum(axis=0))[basis].prod(axis=1)  # 4 H
         # signs: +1, -1, 0 (certified zero), 2 (unknown); the lex rows are [β | B⁻¹]; most
         # rows are decided by β alone, the others (β near 0) by the entries of B⁻¹ too
         beta_sign = np.full(beta.shape, 2, dtype=np.int8)
@@ -164,7 +186,7 @@ def _certify(a: np.ndarray, basis: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     verdict[(lead == 1).all(axis=1)] = _YES
     verdict[(lead == -1).any(axis=1) & ok] = _NO
     verdict[~ok] = _UNKNOWN
-    return verdict, beta, beta_zero, inv
+    return verdict, beta, beta_zero, inv, np.where(alpha <= 1.0, alpha, np.inf)
 
 
 def _exact_lex_rows(c: np.ndarray, basis: list[int]) -> list[list[int]] | None:
@@ -241,16 +263,18 @@ class LexSearch:
         start = np.arange(d, d + r)[None, :]
         seen = _Seen(d + r)
         seen.fresh(_masks(start))
-        vertex_keys: set[tuple[int, int]] = set()
-        # frontier: candidate bases with the (parent, entering) pivot that produced them
-        frontier: list[tuple[np.ndarray, list[tuple[list[int], int] | None]]] = [
-            (start, [None])]
+        # the frontier: candidate bases, the parents and entering variables of the pivots that
+        # gave them (-1: none) and their inverses updated by the pivot (None: not known)
+        frontier: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]]
+        frontier = [(start, start.copy(), np.array([-1]), None)]
         while frontier:
-            basis, parents = frontier.pop()
+            basis, parents, entered, guess = frontier.pop()
             if len(basis) > _BATCH:
-                frontier.append((basis[_BATCH:], parents[_BATCH:]))
-                basis, parents = basis[:_BATCH], parents[:_BATCH]
-            verdict, beta, zero, inv = _certify(a, basis)
+                frontier.append((basis[_BATCH:], parents[_BATCH:], entered[_BATCH:],
+                                 None if guess is None else guess[_BATCH:]))
+                basis, parents, entered = basis[:_BATCH], parents[:_BATCH], entered[:_BATCH]
+                guess = None if guess is None else guess[:_BATCH]
+            verdict, beta, zero, inv = _certify(a, basis, guess)
             redo: list[tuple[list[int], int]] = []
             good = np.zeros(len(basis), dtype=bool)
             for k in np.nonzero(verdict != _YES)[0]:
@@ -258,9 +282,9 @@ class LexSearch:
                 if verdict[k] == _UNKNOWN and _exact_verdict(c, row):
                     good[k] = True
                     continue
-                parent = parents[k]
-                assert parent is not None  # the all-slack basis is lex-feasible
-                redo.append(parent)
+                # not from an exact pivot: those and the all-slack basis are lex-feasible
+                assert entered[k] >= 0
+                redo.append((parents[k].tolist(), int(entered[k])))
             good |= verdict == _YES
             keep = np.nonzero(good)[0]
             exact_rows = [k for k in keep if verdict[k] != _YES]
@@ -273,16 +297,18 @@ class LexSearch:
             if self.budget is not None and self.bases > self.budget:
                 return
             step(f"enumerating {self.label}", self.bases)
-            children, links = self._expand(a, basis[keep], beta[keep], inv[keep], seen)
+            children, links, guesses = self._expand(a, basis[keep], beta[keep], inv[keep], seen)
+            entering = links[1]
+            links = links[0]
             if redo:  # an exact pivot from a lex-feasible basis is lex-feasible: certified anyway
                 exact = np.array([_exact_pivot(c, parent, entering) for parent, entering in redo])
                 fresh = seen.fresh(_masks(exact))
                 if fresh.size:
-                    frontier.append((exact[fresh], [None] * fresh.size))
+                    none = np.full(fresh.size, -1)
+                    frontier.append((exact[fresh], exact[fresh], none, None))
             if len(children):
-                frontier.append((children, links))
+                frontier.append((children, links, entering, guesses))
         self.complete = True
-        del vertex_keys
 
     def _record(self, basis: np.ndarray, zero: np.ndarray, d: int) -> None:
         """Add the vertices of certified lex-feasible bases (``zero``: exact ``β = 0``)."""
@@ -316,17 +342,19 @@ class LexSearch:
 
     def _expand(
         self, a: np.ndarray, basis: np.ndarray, beta: np.ndarray, inv: np.ndarray, seen: _Seen
-    ) -> tuple[np.ndarray, list[tuple[list[int], int]]]:
-        """Float lexicographic ratio tests for every (basis, nonbasic) pair; the new bases."""
+    ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray], np.ndarray]:
+        """Float lexicographic ratio tests for every (basis, nonbasic) pair; the new bases,
+        the pivots that gave them and their inverses updated by the pivot (a guess)."""
         f, r = basis.shape
         if f == 0:
-            return np.empty((0, r), dtype=np.intp), []
+            empty = np.empty((0, r), dtype=np.intp)
+            return empty, (empty, np.empty(0, dtype=np.intp)), np.empty((0, r, r))
         n_var = a.shape[1]
         nonbasic_flags = np.ones((f, n_var), dtype=bool)
         nonbasic_flags[np.arange(f)[:, None], basis] = False
         fb, entering = np.nonzero(nonbasic_flags)  # (P,) pairs, d per basis
-        table = inv @ a  # (F, r, n_var): B⁻¹ [C | I]
-        t = table[fb, :, entering]  # (P, r): B⁻¹ a_j
+        table = a.T @ inv.transpose(0, 2, 1)  # (F, n_var, r): (B⁻¹ [C | I])ᵀ
+        t = table[fb, entering]  # (P, r): B⁻¹ a_j
         eligible = t > 1e-9 * np.abs(t).max(axis=1, keepdims=True)
         with np.errstate(all="ignore"):
             ratio = np.where(eligible, beta[fb] / t, np.inf)
@@ -350,7 +378,7 @@ class LexSearch:
                     break
             leave[tied] = sub_alive.argmax(axis=1)
         leaving = basis[fb, leave]
-        if seen.small:  # the child's mask from the parent's, without building the child
+        if n_var <= 62:  # the child's mask from the parent's, without building the child
             one = np.int64(1)
             masks = (np.asarray(_masks(basis), dtype=np.int64)[fb] - (one << leaving)
                      + (one << entering))
@@ -359,11 +387,20 @@ class LexSearch:
             child[np.arange(len(fb)), leave] = entering
             masks = _masks(child)
         new = seen.fresh(masks)
+        count = np.arange(len(new))
         child = basis[fb[new]].copy()
-        child[np.arange(len(new)), leave[new]] = entering[new]
-        child.sort(axis=1)
-        links = [(basis[fb[p]].tolist(), int(entering[p])) for p in new.tolist()]
-        return child, links
+        out_row = leave[new]
+        child[count, out_row] = entering[new]
+        order = np.argsort(child, axis=1)
+        child = np.take_along_axis(child, order, axis=1)
+        # B'⁻¹ from B⁻¹: the pivot row divided by the pivot, t_i times it taken from the others
+        parent_inv, column = inv[fb[new]], t[new]
+        with np.errstate(all="ignore"):
+            pivot_row = parent_inv[count, out_row] / column[count, out_row][:, None]
+            guess = parent_inv - column[:, :, None] * pivot_row[:, None, :]
+        guess[count, out_row] = pivot_row
+        guess = np.take_along_axis(guess, order[:, :, None], axis=1)
+        return child, (basis[fb[new]], entering[new]), guess
 
 
 def lex_vertices(

@@ -10,21 +10,24 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    ``P = {x >= 0 : B^T x <= 1}`` and ``Q = {y >= 0 : A y <= 1}``.  Label a
    point of ``P`` with ``i`` when ``x_i = 0`` and with ``m + j`` when column
    ``j`` is a best response (``(B^T x)_j = 1``); likewise for ``Q``.
-3. Enumerate every vertex of ``P`` and ``Q``: a vertex with support I is
-   the unique solution of ``B[I, J]^T x_I = 1`` for some ``|J| = |I|`` tight
-   columns.  Every "is this zero / is this feasible" decision is exact —
-   nothing is lost to rounding, which is what makes degenerate games (payoff
-   ties) safe — and most bases are decided without exact arithmetic
-   (:mod:`gametrust.solvers._basis_screen`, where the proofs are): row sets
-   holding a row dominated on the support are never tried; a floating-point
-   test with rigorous error bounds drops most of the rest and certifies most
-   vertices, tight rows included; what it cannot decide is solved exactly
-   modulo a few primes (see :mod:`gametrust.solvers.modular`).  Exact
-   coordinates are computed only for the vertices of equilibria.  The
-   polytope and its vertices are :mod:`gametrust.solvers.polytope`; the fast
-   exact search over the bases is :mod:`gametrust.solvers._basis_search`.
+3. Enumerate every vertex of ``P`` and ``Q`` by a breadth-first search over
+   their lexicographically feasible bases (:mod:`gametrust.solvers.lex_search`,
+   where the proof of completeness is; the method of Avis's lrs): pivots are
+   taken in floating point, numpy-batched, and every basis kept is certified
+   lex-feasible by rigorous error bounds or exactly (python-flint), so its
+   vertex, support and tight rows are exact — nothing is lost to rounding,
+   which is what makes degenerate games (payoff ties) safe.  The work grows
+   with the number of vertices, not with ``C(m + n, m)``; a budget on the
+   bases (the ``bases`` limit, ``solve --budget``) or Ctrl-C stops it with
+   what was found, marked incomplete.  Matrices with entries from ``2**50``
+   on use the older search over every basis (row sets holding a row dominated
+   on the support never tried, a certified float test, an exact modular
+   solver for the rest: :mod:`gametrust.solvers._basis_search`,
+   :mod:`gametrust.solvers._basis_screen`, :mod:`gametrust.solvers.modular`).
+   Exact coordinates are computed only for the vertices of equilibria.  The
+   polytope and its vertices are :mod:`gametrust.solvers.polytope`.
 4. A pair of vertices ``(x, y) != (0, 0)`` whose labels cover all ``m + n``
-   labels is an extreme equilibrium, after normalising ``x`` and ``y`` to
+   labels (found by a hash join on the label bit masks) is an extreme equilibrium, after normalising ``x`` and ``y`` to
    probabilities.  Every extreme point of every equilibrium component is such a
    pair, so the list is complete.
 5. The game is *degenerate* exactly when some vertex has more labels than the
