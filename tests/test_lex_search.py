@@ -94,12 +94,12 @@ def _random_game(n: int, seed: int) -> NormalFormGame:
 def test_a_budget_returns_the_equilibria_found_marked_incomplete() -> None:
     game = _random_game(9, 7)
     full = solve(game, method="enumeration")
-    with raised(bases=60):
+    with raised(enumeration=60):
         part = solve(game, method="enumeration")
     assert full.complete and not part.complete
     assert 0 < len(part.equilibria) < len(full.equilibria)
     assert {e.strategies for e in part.equilibria} <= {e.strategies for e in full.equilibria}
-    assert any("stopped early" in w for w in part.warnings)
+    assert any("stopped at its budget" in w for w in part.warnings)
 
 
 def test_ctrl_c_returns_the_equilibria_found_marked_incomplete() -> None:
@@ -116,3 +116,38 @@ def test_ctrl_c_returns_the_equilibria_found_marked_incomplete() -> None:
     assert not part.complete
     full = {e.strategies for e in solve(game, method="enumeration").equilibria}
     assert {e.strategies for e in part.equilibria} <= full
+
+
+def test_solve_budget_on_the_command_line(tmp_path) -> None:
+    """``solve --budget N``: past N bases the certified equilibria found so far, incomplete."""
+    import json
+
+    from click.testing import CliRunner
+
+    from gametrust.cli import cli
+
+    rng = np.random.default_rng(7)
+    a, b = rng.integers(0, 100, (9, 9)), rng.integers(0, 100, (9, 9))
+    payoffs = " ".join(f"{a[i, j]} {b[i, j]}" for j in range(9) for i in range(9))
+    path = tmp_path / "random9.nfg"
+    path.write_text('NFG 1 R "random 9x9" { "P1" "P2" } { 9 9 }\n\n' + payoffs + "\n")
+    runner = CliRunner()
+    whole = json.loads(runner.invoke(cli, ["solve", str(path), "--format", "json"]).stdout)
+    part = runner.invoke(cli, ["solve", str(path), "--budget", "60", "--format", "json"])
+    assert part.exit_code == 0, part.output
+    part = json.loads(part.stdout)
+    assert whole["complete"] and not part["complete"]
+    assert 0 < len(part["equilibria"]) < len(whole["equilibria"])
+    assert any("--budget" in w for w in part["warnings"])
+
+
+def test_inside_trees_and_sweeps_ctrl_c_propagates() -> None:
+    """The solver used inside trees, Bayesian games and sweeps (not budgeted) lets an
+    interruption through rather than returning a partial list those callers would trust."""
+    from gametrust.solvers.solve import solve as inner_solve
+
+    def interrupt(step) -> None:
+        raise KeyboardInterrupt
+
+    with reporting(interrupt), pytest.raises(KeyboardInterrupt):
+        inner_solve(_random_game(9, 7), method="enumeration")

@@ -111,8 +111,8 @@ def cli(ctx: click.Context) -> None:
 @click.option(
     "--budget", type=click.IntRange(1), default=None, metavar="N",
     help="Enumerating all equilibria of a two-player game: search at most N lexicographic "
-    "bases per best-response polytope (default 2,000,000, or GAMETRUST_MAX_BASES); past it "
-    "the equilibria found so far are listed, marked incomplete (docs/limits.md).",
+    "bases per best-response polytope (default 500,000, or GAMETRUST_MAX_ENUMERATION); past "
+    "it the equilibria found so far are listed, marked incomplete (docs/limits.md).",
 )
 def solve(
     file: str,
@@ -143,7 +143,7 @@ def solve(
     from ..core.limits import raised
     from ..report import render
 
-    with working_on(file), raised(**({} if budget is None else {"bases": budget})):
+    with working_on(file), raised(**({} if budget is None else {"enumeration": budget})):
         scenario = load_scenario(file)
         if plot_path is not None:
             from ..report.plot import check_path, require_matplotlib

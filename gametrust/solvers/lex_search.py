@@ -247,6 +247,7 @@ class LexSearch:
         default_factory=list)
     bases: int = 0
     complete: bool = False
+    interrupted: bool = False  # stopped by Ctrl-C
 
     def run(self) -> None:
         """Search until every lex-feasible basis is found, or the budget is spent (Ctrl-C:
@@ -254,7 +255,7 @@ class LexSearch:
         try:
             self._run()
         except KeyboardInterrupt:
-            self.complete = False
+            self.complete, self.interrupted = False, True
 
     def _run(self) -> None:
         c = self.c

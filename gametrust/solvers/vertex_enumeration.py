@@ -27,7 +27,8 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    Exact coordinates are computed only for the vertices of equilibria.  The
    polytope and its vertices are :mod:`gametrust.solvers.polytope`.
 4. A pair of vertices ``(x, y) != (0, 0)`` whose labels cover all ``m + n``
-   labels (found by a hash join on the label bit masks) is an extreme equilibrium, after normalising ``x`` and ``y`` to
+   labels (found by a hash join on the label bit masks) is an extreme
+   equilibrium, after normalising ``x`` and ``y`` to
    probabilities.  Every extreme point of every equilibrium component is such a
    pair, so the list is complete.
 5. The game is *degenerate* exactly when some vertex has more labels than the
@@ -75,6 +76,7 @@ class Enumeration:
     components: tuple[tuple[int, ...], ...]
     details: dict[str, Any] = field(default_factory=dict)
     complete: bool = True  # False: the search stopped early (budget or Ctrl-C)
+    interrupted: bool = False  # stopped by Ctrl-C
 
 
 def polytope_vertices(
@@ -112,8 +114,9 @@ def _positive_float(matrix: np.ndarray) -> np.ndarray:
 
 def _lex_or_basis_search(
     matrices: list[np.ndarray], primes, budget: int | None
-) -> tuple[list[VertexSet], bool]:
-    """The vertex sets of the polytopes of positive integer matrices, and whether complete.
+) -> tuple[list[VertexSet], bool, bool]:
+    """The vertex sets of the polytopes of positive integer matrices, whether complete, and
+    whether interrupted (Ctrl-C).
 
     The search over lexicographic bases (:mod:`gametrust.solvers.lex_search`)
     takes entries below ``2**50``; larger ones (and ``primes``, which tests
@@ -122,8 +125,8 @@ def _lex_or_basis_search(
     bases as the first used, so that an interrupted run ends soon.
     """
     if primes is not None or max(int(m.max()) for m in matrices) >= 2**50:
-        return list(exact_vertices(matrices, primes)), True
-    out, complete = [], True
+        return list(exact_vertices(matrices, primes)), True, False
+    out, complete, interrupted = [], True, False
     for c, label in zip(matrices, ("vertices of player 1's polytope",
                                    "vertices of player 2's polytope"), strict=True):
         search = LexSearch(np.asarray(c, dtype=np.int64), budget, label)
@@ -133,16 +136,18 @@ def _lex_or_basis_search(
         out.append(found)
         if not search.complete:
             complete, budget = False, search.bases
-    return out, complete
+            interrupted |= search.interrupted
+    return out, complete, interrupted
 
 
 def _vertices_of_game(
     game: NormalFormGame, primes=None, budget: int | None = None
-) -> tuple[VertexSet, VertexSet, bool]:
+) -> tuple[VertexSet, VertexSet, tuple[bool, bool]]:
     if game.exact:
         a, b = (_positive_integer(m) for m in game.integer_payoffs)
-        (p_vertices, q_vertices), complete = _lex_or_basis_search([b.T, a], primes, budget)
-        return p_vertices, q_vertices, complete
+        (p_vertices, q_vertices), complete, interrupted = _lex_or_basis_search(
+            [b.T, a], primes, budget)
+        return p_vertices, q_vertices, (complete, interrupted)
     a, b = (_positive_float(np.asarray(m, dtype=np.float64)) for m in game.payoffs)
     out = []
     for c in (b.T, a):
@@ -150,7 +155,7 @@ def _vertices_of_game(
         found = VertexSet(c, vertices[0].point)
         found.add_vertices(vertices[1:])
         out.append(found)
-    return out[0], out[1], True
+    return out[0], out[1], (True, False)
 
 
 def _labels(vertices: VertexSet, dim: int, offset_support: int, offset_tight: int) -> list[int]:
@@ -201,9 +206,9 @@ def _complementary(
 
 def _pairs(
     game: NormalFormGame, primes=None, budget: int | None = None
-) -> tuple[list[tuple[int, int]], VertexSet, VertexSet, bool]:
+) -> tuple[list[tuple[int, int]], VertexSet, VertexSet, tuple[bool, bool]]:
     m, n = game.shape
-    p_vertices, q_vertices, complete = _vertices_of_game(game, primes, budget)
+    p_vertices, q_vertices, status = _vertices_of_game(game, primes, budget)
     # P: zero x_i -> label i, tight column j -> label m + j
     # Q: tight row i -> label i, zero y_j -> label m + j
     p_labels = _labels(p_vertices, m, 0, m)
@@ -217,7 +222,7 @@ def _pairs(
                 p_vertices.normalised(a), q_vertices.normalised(b))
 
     pairs.sort(key=order)
-    return pairs, p_vertices, q_vertices, complete
+    return pairs, p_vertices, q_vertices, status
 
 
 def equilibria_gen(game: NormalFormGame) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]]:
@@ -263,7 +268,7 @@ def enumerate_equilibria(
     is spent (or on Ctrl-C) the equilibria among the vertices found so far are
     returned with ``complete = False``.
     """
-    pairs, p_vertices, q_vertices, complete = _pairs(game, primes, budget)
+    pairs, p_vertices, q_vertices, (complete, interrupted) = _pairs(game, primes, budget)
     profiles = [
         (p_vertices.normalised(a), q_vertices.normalised(b)) for a, b in pairs
     ]
@@ -275,4 +280,4 @@ def enumerate_equilibria(
         components.append(tuple(members))
     components.sort()
     details = {"vertices": (len(p_vertices), len(q_vertices))}
-    return Enumeration(profiles, degenerate, tuple(components), details, complete)
+    return Enumeration(profiles, degenerate, tuple(components), details, complete, interrupted)
