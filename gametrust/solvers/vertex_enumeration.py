@@ -18,9 +18,10 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    vertex, support and tight rows are exact — nothing is lost to rounding,
    which is what makes degenerate games (payoff ties) safe.  The work grows
    with the number of vertices, not with ``C(m + n, m)``; a budget on the
-   bases (the ``bases`` limit, ``solve --budget``) or Ctrl-C stops it with
-   what was found, marked incomplete.  Matrices with entries from ``2**50``
-   on use the older search over every basis (row sets holding a row dominated
+   bases (the ``enumeration`` limit, ``solve --budget``) or Ctrl-C stops it
+   with what was found, marked incomplete.  Games of at most 8x8 (:data:`LEX_FROM`
+   bases; faster there) and matrices with entries from ``2**50`` on use the
+   search over every basis (row sets holding a row dominated
    on the support never tried, a certified float test, an exact modular
    solver for the rest: :mod:`gametrust.solvers._basis_search`,
    :mod:`gametrust.solvers._basis_screen`, :mod:`gametrust.solvers.modular`).
@@ -54,6 +55,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
+from math import comb
 from typing import Any
 
 import numpy as np
@@ -112,6 +114,10 @@ def _positive_float(matrix: np.ndarray) -> np.ndarray:
     return shifted / shifted.max()
 
 
+#: Games with at most this many bases C(m + n, m) (8x8) use the search over every basis.
+LEX_FROM = 12_870
+
+
 def _lex_or_basis_search(
     matrices: list[np.ndarray], primes, budget: int | None
 ) -> tuple[list[VertexSet], bool, bool]:
@@ -119,12 +125,16 @@ def _lex_or_basis_search(
     whether interrupted (Ctrl-C).
 
     The search over lexicographic bases (:mod:`gametrust.solvers.lex_search`)
-    takes entries below ``2**50``; larger ones (and ``primes``, which tests
-    use to exercise the modular solver) go to the search over every basis.
+    takes entries below ``2**50``; larger ones, games with at most
+    :data:`LEX_FROM` bases (faster there: no batches of pivots to wait for) and
+    ``primes`` (which tests use to exercise the modular solver) go to the
+    search over every basis.
     When the first search stops early (budget or Ctrl-C) the second gets as many
     bases as the first used, so that an interrupted run ends soon.
     """
-    if primes is not None or max(int(m.max()) for m in matrices) >= 2**50:
+    r, d = matrices[0].shape
+    if (primes is not None or comb(r + d, d) <= LEX_FROM
+            or max(int(m.max()) for m in matrices) >= 2**50):
         return list(exact_vertices(matrices, primes)), True, False
     out, complete, interrupted = [], True, False
     for c, label in zip(matrices, ("vertices of player 1's polytope",
