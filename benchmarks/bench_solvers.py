@@ -25,7 +25,7 @@ Methods (those whose library is missing are skipped with a note):
 lrslib``; never a dependency of gametrust): each game is solved by both, one after
 the other, and the table shows median CPU milliseconds (lrsnash's from its process's
 rusage; gametrust's for ``enumerate_equilibria`` alone and for the whole
-``solve(..., method="enumeration")``: building the exact game, enumerating, certifying
+``gametrust.solve(..., method="enumeration")``: building the exact game, enumerating, certifying
 every equilibrium), the ratios to lrsnash, and on how many games the two equilibrium
 sets are identical (exact rationals) and gametrust's is complete::
 
@@ -274,8 +274,8 @@ def _gametrust_run(a: np.ndarray, b: np.ndarray) -> tuple[float, float, set, boo
     polytopes' vertices, the complementary pairs, the equilibria's exact coordinates), then
     for ``solve(..., method="enumeration")`` (building the exact game, enumerating again,
     certifying every equilibrium exactly); the equilibria and whether the list is complete."""
+    from gametrust import solve  # the public API: budgeted, no size wall
     from gametrust.model.game import NormalFormGame
-    from gametrust.solvers.solve import solve
     from gametrust.solvers.vertex_enumeration import enumerate_equilibria
 
     game = NormalFormGame.from_arrays(a.tolist(), b.tolist())

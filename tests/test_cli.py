@@ -297,7 +297,7 @@ def test_validate_reports_every_bad_file_and_exits_2(tmp_path: Path) -> None:
 
 
 def test_solver_error_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(game, method="auto"):
+    def broken(game, method="auto", **_options):
         raise SolverError("enumeration returned a profile that is not an equilibrium")
 
     monkeypatch.setattr(sys.modules["gametrust.analysis.run"], "solve_normal_form", broken)

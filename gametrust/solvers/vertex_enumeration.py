@@ -19,7 +19,7 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    which is what makes degenerate games (payoff ties) safe.  The work grows
    with the number of vertices, not with ``C(m + n, m)``; a budget on the
    bases (the ``enumeration`` limit, ``solve --budget``) or Ctrl-C stops it
-   with what was found, marked incomplete.  Games of at most 8x8 (:data:`LEX_FROM`
+   with what was found, marked incomplete.  Games of at most 7x7 (:data:`LEX_FROM`
    bases; faster there) and matrices with entries from ``2**50`` on use the
    search over every basis (row sets holding a row dominated
    on the support never tried, a certified float test, an exact modular
@@ -114,8 +114,8 @@ def _positive_float(matrix: np.ndarray) -> np.ndarray:
     return shifted / shifted.max()
 
 
-#: Games with at most this many bases C(m + n, m) (8x8) use the search over every basis.
-LEX_FROM = 12_870
+#: Games with at most this many bases C(m + n, m) (7x7) use the search over every basis.
+LEX_FROM = 3_432
 
 
 def _lex_or_basis_search(
