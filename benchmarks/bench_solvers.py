@@ -21,6 +21,16 @@ Methods (those whose library is missing are skipped with a note):
 ``gambit-rational``    ``pygambit.nash.enummixed_solve(g, rational=True)``
 ``quantecon-support``  ``quantecon.game_theory.support_enumeration`` (only if installed)
 
+``--lrsnash`` instead compares with ``lrsnash`` (lrslib, exact; ``apt-get install
+lrslib``; never a dependency of gametrust): each game is solved by both, one after
+the other, and the table shows median CPU milliseconds (lrsnash's from its process's
+rusage; gametrust's for ``enumerate_equilibria`` alone and for the whole
+``gametrust.solve(..., method="enumeration")``: building the exact game, enumerating, certifying
+every equilibrium), the ratios to lrsnash, and on how many games the two equilibrium
+sets are identical (exact rationals) and gametrust's is complete::
+
+    python benchmarks/bench_solvers.py --lrsnash --sizes 6,8,10,12,14 --games 5
+
 Each method gets ``--budget`` seconds per (range, n) cell: games are run in
 order until the budget is spent (at least one game), so slow combinations run
 on fewer games; the ``games`` column says how many, and the ratio and the
@@ -229,8 +239,95 @@ def _row(
     ]
 
 
+# -- side by side with lrsnash: CPU time and the identical equilibrium set ----------------------
+
+
+def _lrsnash_run(a: np.ndarray, b: np.ndarray) -> tuple[float, set]:
+    """lrsnash's CPU seconds (its own process, from rusage) and its equilibria (exact)."""
+    import resource
+    import subprocess
+    from fractions import Fraction
+
+    m, n = a.shape
+    text = (f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in a) + "\n\n"
+            + "\n".join(" ".join(map(str, r)) for r in b) + "\n")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run(["lrsnash", "/dev/stdin"], input=text, capture_output=True,
+                         text=True, check=True).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    found, ys = set(), []
+    for line in out.splitlines():
+        parts = line.split()
+        if not parts:
+            ys = []
+        elif parts[0] == "2":
+            ys.append(tuple(Fraction(v) for v in parts[1:1 + n]))
+        elif parts[0] == "1":
+            x = tuple(Fraction(v) for v in parts[1:1 + m])
+            found.update((x, y) for y in ys)
+    return cpu, found
+
+
+def _gametrust_run(a: np.ndarray, b: np.ndarray) -> tuple[float, float, set, bool]:
+    """gametrust's CPU seconds for the enumeration alone (``enumerate_equilibria``: both
+    polytopes' vertices, the complementary pairs, the equilibria's exact coordinates), then
+    for ``solve(..., method="enumeration")`` (building the exact game, enumerating again,
+    certifying every equilibrium exactly); the equilibria and whether the list is complete."""
+    from gametrust import solve  # the public API: budgeted, no size wall
+    from gametrust.model.game import NormalFormGame
+    from gametrust.solvers.vertex_enumeration import enumerate_equilibria
+
+    game = NormalFormGame.from_arrays(a.tolist(), b.tolist())
+    start = time.process_time()
+    enumerate_equilibria(game)
+    enumeration = time.process_time() - start
+    start = time.process_time()
+    result = solve(NormalFormGame.from_arrays(a.tolist(), b.tolist()), method="enumeration")
+    cpu = time.process_time() - start
+    found = {tuple(tuple(s) for s in e.strategies) for e in result.equilibria}
+    return enumeration, cpu, found, result.complete
+
+
+def lrsnash_main(args: argparse.Namespace) -> int:
+    """``--lrsnash``: each game solved by both, one after the other, CPU times compared."""
+    import shutil
+
+    if shutil.which("lrsnash") is None:
+        print("lrsnash not found: apt-get install lrslib")
+        return 1
+    print(f"# bench_solvers {' '.join(sys.argv[1:])}")
+    print(f"# {platform.machine()}, {platform.system()}; Python {platform.python_version()}, "
+          f"numpy {np.__version__}; CPU seconds (process time), median over games")
+    print()
+    header = ["payoffs", "n", "games", "lrsnash ms", "enumeration ms", "ratio", "solve ms",
+              "ratio", "equilibria", "identical sets"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join(" --- " for _ in header) + "|")
+    rng = np.random.default_rng(args.seed)
+    for high in [int(r) for r in args.ranges.split(",")]:
+        for n in _parse_sizes(args.sizes):
+            enumerations, solves, theirs, same, count = [], [], [], 0, 0
+            for a, b in rng.integers(0, high + 1, size=(args.games, 2, n, n)):
+                lrs_cpu, lrs_set = _lrsnash_run(a, b)
+                enumeration, cpu, found, complete = _gametrust_run(a, b)
+                enumerations.append(enumeration)
+                solves.append(cpu)
+                theirs.append(lrs_cpu)
+                same += complete and found == lrs_set
+                count += len(found)
+            other = statistics.median(theirs)
+            enum, whole = statistics.median(enumerations), statistics.median(solves)
+            print(f"| 0..{high} | {n} | {args.games} | {1000 * other:.1f} | {1000 * enum:.1f} | "
+                  f"{enum / other:.2f} | {1000 * whole:.1f} | {whole / other:.2f} | {count} | "
+                  f"{same}/{args.games} |", flush=True)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lrsnash", action="store_true",
+                        help="compare with lrsnash instead (CPU times, identical sets)")
     parser.add_argument("--sizes", default="2..8", help="n values: '2..8' or '2,4,8'")
     parser.add_argument("--games", type=int, default=20, help="games per (range, n)")
     parser.add_argument("--seed", type=int, default=2024)
@@ -238,6 +335,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=20.0, help="seconds per method and cell")
     parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated")
     args = parser.parse_args(argv)
+    if args.lrsnash:
+        return lrsnash_main(args)
 
     sizes = _parse_sizes(args.sizes)
     ranges = [int(r) for r in args.ranges.split(",")]

@@ -297,7 +297,7 @@ def test_validate_reports_every_bad_file_and_exits_2(tmp_path: Path) -> None:
 
 
 def test_solver_error_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(game, method="auto"):
+    def broken(game, method="auto", **_options):
         raise SolverError("enumeration returned a profile that is not an equilibrium")
 
     monkeypatch.setattr(sys.modules["gametrust.analysis.run"], "solve_normal_form", broken)
@@ -309,7 +309,7 @@ def test_solver_error_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_unexpected_exception_exits_1_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(game, method="auto"):
+    def broken(game, method="auto", **_options):
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(sys.modules["gametrust.analysis.run"], "solve_normal_form", broken)

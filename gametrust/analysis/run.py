@@ -107,7 +107,7 @@ def solve(
             Location(path=("parameters" if parameters else "empathy",)),
         )
     if isinstance(subject, NormalFormGame):
-        return solve_normal_form(subject, method=method)
+        return solve_normal_form(subject, method=method, budgeted=True)
     if method != "auto":
         raise ArgumentError(
             f"method {method!r} is for normal-form games; a {type(subject).__name__} has one "
@@ -193,7 +193,7 @@ def analyse(
 
     game = scenario.build(_none_if_empty(overrides), _none_if_empty(weights_given))
     try:
-        result = solve_normal_form(game, method=method)
+        result = solve_normal_form(game, method=method, budgeted=True)
     except ArgumentError as exc:
         if exc.location.path[:1] != ("method",):
             raise

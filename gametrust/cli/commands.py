@@ -109,6 +109,12 @@ def cli(ctx: click.Context) -> None:
     "rules; repeated games: the folk-theorem picture (needs matplotlib: pip install "
     "'gametrust[plot]').",
 )
+@click.option(
+    "--budget", type=click.IntRange(1), default=None, metavar="N",
+    help="Enumerating all equilibria of a two-player game: search at most N lexicographic "
+    "bases per best-response polytope (default 500,000, or GAMETRUST_MAX_ENUMERATION); past "
+    "it the equilibria found so far are listed, marked incomplete (docs/limits.md).",
+)
 def solve(
     file: str,
     overrides: dict[str, str],
@@ -119,6 +125,7 @@ def solve(
     update_rule: str | None,
     rounds: int | None,
     plot_path: str | None,
+    budget: int | None,
 ) -> None:
     """Compute the equilibria of the game in FILE.
 
@@ -134,9 +141,10 @@ def solve(
       gametrust solve scenarios/korea.yaml --explain --set relief=4
     """
     from ..analysis.run import analyse
+    from ..core.limits import raised
     from ..report import render
 
-    with working_on(file):
+    with working_on(file), raised(**({} if budget is None else {"enumeration": budget})):
         scenario = load_scenario(file)
         if plot_path is not None:
             from ..report.plot import check_path, require_matplotlib

@@ -97,8 +97,12 @@ LIMITS: Mapping[str, Limit] = {
               "(5 bond commitments on the Agreed Framework tree: a 1296x32 reduced normal "
               "form solved in minutes)"),
         Limit("bases", 400_000, "bases",
-              "complete vertex enumeration of an m x n game visits up to C(m + n, m) bases "
-              "(about a 10x10 game)"),
+              "complete vertex enumeration of an m x n game inside a tree, a Bayesian game, a "
+              "sweep or a check visits up to C(m + n, m) bases (about a 10x10 game)"),
+        Limit("enumeration", 500_000, "bases",
+              "solving a two-player game for all its equilibria searches the lexicographic "
+              "bases of each best-response polytope (a random 14x14 game: about 25,000) and "
+              "stops there, listing what it found as incomplete (solve --budget N)"),
         Limit("sweep_work", 5_000, "payoff differences and bases",
               "an exact sweep of a game (or of a subgame of a tree) compares every pair of a "
               "player's payoffs and, for two players, computes the determinant, Cramer "

@@ -206,14 +206,31 @@ class VertexSet:
         for n, (s, t) in enumerate(zip(supports, _bit_masks(tight), strict=True)):
             self._add(s, t, (support, rows, n))
 
+    def add_lex_bases(self, found: list[tuple[int, int, np.ndarray]]) -> None:
+        """Add vertices ``(support mask, tight mask, basis)`` from the search over
+        lexicographic bases (:mod:`gametrust.solvers.lex_search`): ``basis`` lists the
+        basic variables, ``z`` columns below ``d`` and slacks ``d + row`` from ``d`` on."""
+        for support, tight, basis in found:
+            self._add(support, tight, basis)
+
+    def _basis_of(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """The columns and rows of a nonsingular ``C[rows, cols]`` that defines vertex ``i``."""
+        source = self._sources[i]
+        if isinstance(source, np.ndarray):  # a lexicographic basis: basic z, nonbasic slacks
+            r, d = self.c.shape
+            cols = source[source < d]
+            rows = np.setdiff1d(np.arange(r), source[source >= d] - d)
+            return cols, rows
+        support, rows, n = source
+        return support[:, n], rows[:, n]
+
     def _solve(self, i: int) -> None:
         """Exact coordinates of vertex ``i`` and their normalisation, from its basis."""
-        support, rows, n = self._sources[i]
-        cols, rows = support[:, n], rows[:, n]
+        cols, rows = self._basis_of(i)
         solved = _solve_integer([[self.c[j, col] for col in cols] for j in rows])
         assert solved is not None  # the basis was certified nonsingular
         nums, det = solved
-        total = sum(nums)  # the numerators have the sign of det: z > 0
+        total = sum(nums)  # the numerators have the sign of det: z >= 0, not all 0
         point, normalised = [Fraction(0)] * self.c.shape[1], [Fraction(0)] * self.c.shape[1]
         for col, num in zip(cols, nums, strict=True):
             point[int(col)] = Fraction(num, det)

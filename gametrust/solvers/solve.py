@@ -64,8 +64,8 @@ def _pure_profiles(game: NormalFormGame, indices: Sequence[tuple[int, ...]]) -> 
     ]
 
 
-#: Largest number of bases (C(m + n, m)) the complete enumeration takes on by default
-#: (about 10x10): the ``bases`` limit of :mod:`gametrust.core.limits`.
+#: Largest number of bases (C(m + n, m)) an enumeration that is not budgeted takes on by
+#: default (about 10x10): the ``bases`` limit of :mod:`gametrust.core.limits`.
 ENUMERATION_BUDGET = LIMITS["bases"].default
 
 
@@ -95,8 +95,17 @@ def _need_two_players(game: NormalFormGame, method: str) -> None:
         )
 
 
-def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
-    """Solve a normal-form game; see the module docstring for the methods."""
+def solve(game: NormalFormGame, method: str = "auto", *, budgeted: bool = False) -> SolveResult:
+    """Solve a normal-form game; see the module docstring for the methods.
+
+    ``budgeted``: the exact enumeration of a two-player game is not refused for
+    its size; it searches at most ``limit("enumeration")`` lexicographic bases
+    per polytope (``solve --budget``) and, past them or on Ctrl-C, returns the
+    certified equilibria found so far with ``complete=False``.  Without it (the
+    solvers inside trees, Bayesian games, sweeps and checks) a game with more
+    than ``limit("bases")`` bases ``C(m + n, m)`` is refused (an ArgumentError
+    those callers handle) and an interruption propagates.
+    """
     if not isinstance(game, NormalFormGame):
         raise ArgumentError(
             f"solve() takes a NormalFormGame, got {type(game).__name__}",
@@ -141,7 +150,8 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
         from .vertex_enumeration import enumerate_equilibria
 
         target, alive = game, None
-        if _bases(game.shape) > limit("bases"):
+        budget = limit("enumeration") if budgeted and game.exact else None
+        if budget is None and _bases(game.shape) > limit("bases"):
             from .dominance import restrict, surviving_actions
 
             alive = surviving_actions(game)
@@ -162,7 +172,9 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
                 "strictly dominated actions were removed before enumerating (no equilibrium "
                 f"plays them): {'; '.join(removed)}; 'degenerate' refers to the remaining game"
             )
-        found = enumerate_equilibria(target)
+        found = enumerate_equilibria(target, budget=budget)
+        if found.interrupted and not budgeted:
+            raise KeyboardInterrupt
         if alive is not None:
             found.profiles = [_lift(p, alive, game.shape) for p in found.profiles]
         equilibria = certify(game, found.profiles, method=method)
@@ -170,6 +182,14 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
             warnings.append(
                 "the game is degenerate (some mixed strategy has more pure best responses "
                 "than its support size); every extreme equilibrium is listed"
+            )
+        if not found.complete:
+            warnings.append(
+                ("the enumeration was interrupted" if found.interrupted else
+                 f"the enumeration stopped at its budget of {limit('enumeration'):,} "
+                 "lexicographic bases of a best-response polytope")
+                + ": the equilibria listed are certified but others may exist (raise the "
+                "budget with --budget N or GAMETRUST_MAX_ENUMERATION=N; see docs/limits.md)"
             )
         continua = [c for c in found.components if len(c) > 1]
         if continua:
@@ -182,7 +202,7 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
             equilibria=equilibria,
             method="enumeration",
             exact=game.exact,
-            complete=True,
+            complete=found.complete,
             degenerate=found.degenerate,
             components=found.components,
             warnings=tuple(warnings),

@@ -10,21 +10,26 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    ``P = {x >= 0 : B^T x <= 1}`` and ``Q = {y >= 0 : A y <= 1}``.  Label a
    point of ``P`` with ``i`` when ``x_i = 0`` and with ``m + j`` when column
    ``j`` is a best response (``(B^T x)_j = 1``); likewise for ``Q``.
-3. Enumerate every vertex of ``P`` and ``Q``: a vertex with support I is
-   the unique solution of ``B[I, J]^T x_I = 1`` for some ``|J| = |I|`` tight
-   columns.  Every "is this zero / is this feasible" decision is exact —
-   nothing is lost to rounding, which is what makes degenerate games (payoff
-   ties) safe — and most bases are decided without exact arithmetic
-   (:mod:`gametrust.solvers._basis_screen`, where the proofs are): row sets
-   holding a row dominated on the support are never tried; a floating-point
-   test with rigorous error bounds drops most of the rest and certifies most
-   vertices, tight rows included; what it cannot decide is solved exactly
-   modulo a few primes (see :mod:`gametrust.solvers.modular`).  Exact
-   coordinates are computed only for the vertices of equilibria.  The
-   polytope and its vertices are :mod:`gametrust.solvers.polytope`; the fast
-   exact search over the bases is :mod:`gametrust.solvers._basis_search`.
+3. Enumerate every vertex of ``P`` and ``Q`` by a breadth-first search over
+   their lexicographically feasible bases (:mod:`gametrust.solvers.lex_search`,
+   where the proof of completeness is; the method of Avis's lrs): pivots are
+   taken in floating point, numpy-batched, and every basis kept is certified
+   lex-feasible by rigorous error bounds or exactly (python-flint), so its
+   vertex, support and tight rows are exact — nothing is lost to rounding,
+   which is what makes degenerate games (payoff ties) safe.  The work grows
+   with the number of vertices, not with ``C(m + n, m)``; a budget on the
+   bases (the ``enumeration`` limit, ``solve --budget``) or Ctrl-C stops it
+   with what was found, marked incomplete.  Games of at most 7x7 (:data:`LEX_FROM`
+   bases; faster there) and matrices with entries from ``2**50`` on use the
+   search over every basis (row sets holding a row dominated
+   on the support never tried, a certified float test, an exact modular
+   solver for the rest: :mod:`gametrust.solvers._basis_search`,
+   :mod:`gametrust.solvers._basis_screen`, :mod:`gametrust.solvers.modular`).
+   Exact coordinates are computed only for the vertices of equilibria.  The
+   polytope and its vertices are :mod:`gametrust.solvers.polytope`.
 4. A pair of vertices ``(x, y) != (0, 0)`` whose labels cover all ``m + n``
-   labels is an extreme equilibrium, after normalising ``x`` and ``y`` to
+   labels (found by a hash join on the label bit masks) is an extreme
+   equilibrium, after normalising ``x`` and ``y`` to
    probabilities.  Every extreme point of every equilibrium component is such a
    pair, so the list is complete.
 5. The game is *degenerate* exactly when some vertex has more labels than the
@@ -49,6 +54,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from fractions import Fraction
+from math import comb
 from typing import Any
 
 import numpy as np
@@ -56,6 +63,7 @@ import numpy as np
 from ..core.exact import FLOAT_TOLERANCE
 from ..model.game import NormalFormGame
 from ._basis_search import exact_vertices
+from .lex_search import LexSearch
 from .polytope import Vertex, VertexSet, float_vertices
 
 __all__ = ["Enumeration", "Vertex", "enumerate_equilibria", "equilibria_gen", "polytope_vertices"]
@@ -69,6 +77,8 @@ class Enumeration:
     degenerate: bool
     components: tuple[tuple[int, ...], ...]
     details: dict[str, Any] = field(default_factory=dict)
+    complete: bool = True  # False: the search stopped early (budget or Ctrl-C)
+    interrupted: bool = False  # stopped by Ctrl-C
 
 
 def polytope_vertices(
@@ -104,11 +114,50 @@ def _positive_float(matrix: np.ndarray) -> np.ndarray:
     return shifted / shifted.max()
 
 
-def _vertices_of_game(game: NormalFormGame, primes=None) -> tuple[VertexSet, VertexSet]:
+#: Games with at most this many bases C(m + n, m) (7x7) use the search over every basis.
+LEX_FROM = 3_432
+
+
+def _lex_or_basis_search(
+    matrices: list[np.ndarray], primes, budget: int | None
+) -> tuple[list[VertexSet], bool, bool]:
+    """The vertex sets of the polytopes of positive integer matrices, whether complete, and
+    whether interrupted (Ctrl-C).
+
+    The search over lexicographic bases (:mod:`gametrust.solvers.lex_search`)
+    takes entries below ``2**50``; larger ones, games with at most
+    :data:`LEX_FROM` bases (faster there: no batches of pivots to wait for) and
+    ``primes`` (which tests use to exercise the modular solver) go to the
+    search over every basis.
+    When the first search stops early (budget or Ctrl-C) the second gets as many
+    bases as the first used, so that an interrupted run ends soon.
+    """
+    r, d = matrices[0].shape
+    if (primes is not None or comb(r + d, d) <= LEX_FROM
+            or max(int(m.max()) for m in matrices) >= 2**50):
+        return list(exact_vertices(matrices, primes)), True, False
+    out, complete, interrupted = [], True, False
+    for c, label in zip(matrices, ("vertices of player 1's polytope",
+                                   "vertices of player 2's polytope"), strict=True):
+        search = LexSearch(np.asarray(c, dtype=np.int64), budget, label)
+        search.run()
+        found = VertexSet(c, tuple(Fraction(0) for _ in range(c.shape[1])))
+        found.add_lex_bases(search.vertices)
+        out.append(found)
+        if not search.complete:
+            complete, budget = False, search.bases
+            interrupted |= search.interrupted
+    return out, complete, interrupted
+
+
+def _vertices_of_game(
+    game: NormalFormGame, primes=None, budget: int | None = None
+) -> tuple[VertexSet, VertexSet, tuple[bool, bool]]:
     if game.exact:
         a, b = (_positive_integer(m) for m in game.integer_payoffs)
-        p_vertices, q_vertices = exact_vertices([b.T, a], primes)
-        return p_vertices, q_vertices
+        (p_vertices, q_vertices), complete, interrupted = _lex_or_basis_search(
+            [b.T, a], primes, budget)
+        return p_vertices, q_vertices, (complete, interrupted)
     a, b = (_positive_float(np.asarray(m, dtype=np.float64)) for m in game.payoffs)
     out = []
     for c in (b.T, a):
@@ -116,7 +165,7 @@ def _vertices_of_game(game: NormalFormGame, primes=None) -> tuple[VertexSet, Ver
         found = VertexSet(c, vertices[0].point)
         found.add_vertices(vertices[1:])
         out.append(found)
-    return out[0], out[1]
+    return out[0], out[1], (True, False)
 
 
 def _labels(vertices: VertexSet, dim: int, offset_support: int, offset_tight: int) -> list[int]:
@@ -128,31 +177,53 @@ def _labels(vertices: VertexSet, dim: int, offset_support: int, offset_tight: in
     ]
 
 
+def _complementary(
+    p_labels: list[int], q_labels: list[int], m: int, n: int
+) -> list[tuple[int, int]]:
+    """Pairs ``(a, b)`` of nonzero vertices whose labels cover all ``m + n`` (a hash join).
+
+    A vertex of P with exactly ``m`` labels (nondegenerate) pairs with the
+    vertices of Q holding at least the ``n`` missing ones: the nondegenerate
+    ones with exactly those (one dictionary look-up) and the degenerate ones
+    (more than ``n`` labels), which are scanned; a degenerate vertex of P is
+    compared with every vertex of Q.
+    """
+    full = (1 << (m + n)) - 1
+    by_mask: dict[int, list[int]] = {}
+    for b, lb in enumerate(q_labels):
+        if b and lb.bit_count() == n:
+            by_mask.setdefault(lb, []).append(b)
+    degenerate_q = [b for b, lb in enumerate(q_labels) if b and lb.bit_count() > n]
+    plain_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() == m]
+    degenerate_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() > m]
+    pairs = [(a, b) for a in plain_p for b in by_mask.get(full ^ p_labels[a], ())]
+    scans = [(plain_p, degenerate_q), (degenerate_p, list(range(1, len(q_labels))))]
+    for left, right in scans:
+        if not left or not right:
+            continue
+        if m + n <= 62:
+            pl = np.array([p_labels[a] for a in left], dtype=np.int64)
+            ql = np.array([q_labels[b] for b in right], dtype=np.int64)
+            step_rows = max(1, 2**22 // len(right))
+            for start in range(0, len(left), step_rows):
+                hits = (pl[start:start + step_rows, None] | ql[None, :]) == full
+                pairs.extend((left[start + i], right[j]) for i, j in zip(*np.nonzero(hits),
+                                                                            strict=True))
+        else:
+            pairs.extend((a, b) for a in left for b in right if p_labels[a] | q_labels[b] == full)
+    return pairs
+
+
 def _pairs(
-    game: NormalFormGame, primes=None
-) -> tuple[list[tuple[int, int]], VertexSet, VertexSet]:
+    game: NormalFormGame, primes=None, budget: int | None = None
+) -> tuple[list[tuple[int, int]], VertexSet, VertexSet, tuple[bool, bool]]:
     m, n = game.shape
-    p_vertices, q_vertices = _vertices_of_game(game, primes)
+    p_vertices, q_vertices, status = _vertices_of_game(game, primes, budget)
     # P: zero x_i -> label i, tight column j -> label m + j
     # Q: tight row i -> label i, zero y_j -> label m + j
     p_labels = _labels(p_vertices, m, 0, m)
     q_labels = _labels(q_vertices, n, m, 0)
-    full = (1 << (m + n)) - 1
-    if m + n <= 62:
-        pl = np.array(p_labels, dtype=np.int64)
-        ql = np.array(q_labels, dtype=np.int64)
-        hits = (pl[:, None] | ql[None, :]) == full
-        hits[0, :] = False  # the origins (first vertex of each list) pair with nothing
-        hits[:, 0] = False
-        pairs = [(int(a), int(b)) for a, b in zip(*np.nonzero(hits), strict=True)]
-    else:
-        pairs = [
-            (a, b)
-            for a, la in enumerate(p_labels)
-            if a
-            for b, lb in enumerate(q_labels)
-            if b and la | lb == full
-        ]
+    pairs = _complementary(p_labels, q_labels, m, n)
 
     def order(pair: tuple[int, int]) -> tuple:
         a, b = pair
@@ -161,12 +232,12 @@ def _pairs(
                 p_vertices.normalised(a), q_vertices.normalised(b))
 
     pairs.sort(key=order)
-    return pairs, p_vertices, q_vertices
+    return pairs, p_vertices, q_vertices, status
 
 
 def equilibria_gen(game: NormalFormGame) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]]:
     """Yield every extreme equilibrium ``(x, y)`` (uncertified; see ``gametrust.solve``)."""
-    pairs, p_vertices, q_vertices = _pairs(game)
+    pairs, p_vertices, q_vertices, _ = _pairs(game)
     for a, b in pairs:
         yield p_vertices.normalised(a), q_vertices.normalised(b)
 
@@ -198,9 +269,16 @@ def _maximal_bicliques(pairs: list[tuple[int, int]]) -> list[tuple[frozenset[int
     return cliques
 
 
-def enumerate_equilibria(game: NormalFormGame, *, primes=None) -> Enumeration:
-    """All extreme equilibria, whether the game is degenerate, and the components."""
-    pairs, p_vertices, q_vertices = _pairs(game, primes)
+def enumerate_equilibria(
+    game: NormalFormGame, *, primes=None, budget: int | None = None
+) -> Enumeration:
+    """All extreme equilibria, whether the game is degenerate, and the components.
+
+    ``budget`` bounds the lexicographic bases searched per polytope; when it
+    is spent (or on Ctrl-C) the equilibria among the vertices found so far are
+    returned with ``complete = False``.
+    """
+    pairs, p_vertices, q_vertices, (complete, interrupted) = _pairs(game, primes, budget)
     profiles = [
         (p_vertices.normalised(a), q_vertices.normalised(b)) for a, b in pairs
     ]
@@ -212,4 +290,4 @@ def enumerate_equilibria(game: NormalFormGame, *, primes=None) -> Enumeration:
         components.append(tuple(members))
     components.sort()
     details = {"vertices": (len(p_vertices), len(q_vertices))}
-    return Enumeration(profiles, degenerate, tuple(components), details)
+    return Enumeration(profiles, degenerate, tuple(components), details, complete, interrupted)
