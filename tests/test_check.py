@@ -515,3 +515,24 @@ def test_claims_about_types_and_signals_are_searched_and_say_so() -> None:
     # nothing varies: decided exactly at the one point
     point = check(geneva, claims=[claims[0]], assumptions=read_assumptions(geneva, {}))
     assert [(r.status, r.method) for r in point.results] == [("proved", "point")]
+
+
+def test_a_check_draws_the_same_whatever_modules_are_loaded() -> None:
+    """hypothesis mixes the literal constants of loaded "local" modules into its draws; the
+    check switches them off, so a seed gives the same examples in any process (the docs'
+    counts changed with the modules a full test run had imported)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pkgutil, importlib, gametrust\n"
+        "for m in pkgutil.walk_packages(gametrust.__path__, 'gametrust.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "from gametrust.cli import main\n"
+        "main(['check', 'scenarios/korea.yaml', '--seed', '1'])\n"
+    )
+    plain = subprocess.run([sys.executable, "-m", "gametrust.cli", "check", "scenarios/korea.yaml",
+                            "--seed", "1"], capture_output=True, text=True, check=False)
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert plain.stdout and plain.stdout == loaded.stdout

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from random import Random
@@ -244,11 +245,12 @@ def search_claim(
     )
     key = f"gametrust check {model.scenario.path}: {claim.name}".encode()
     try:
-        found = find(
-            strategy, fails, settings=config,
-            random=None if seed is None else Random(f"{seed}:{claim.name}"),
-            database_key=key if db is not None else None,
-        )
+        with _without_local_constants():
+            found = find(
+                strategy, fails, settings=config,
+                random=None if seed is None else Random(f"{seed}:{claim.name}"),
+                database_key=key if db is not None else None,
+            )
     except (NoSuchExample, Unsatisfiable):
         found = _spread_search(model, claim, variables, varying, examples, seed, tally)
         if found is None:
@@ -267,6 +269,35 @@ def search_claim(
         counterexample=evaluation, found_after=tally.first,
         detail=_searched(tally) if tally.spread else "",
     )
+
+
+@contextmanager
+def _without_local_constants() -> Iterator[None]:
+    """hypothesis (6.131 on) mixes into its draws the literal constants of every "local"
+    module loaded so far, so the same ``--seed`` drew different values depending on which
+    modules happened to be imported (an editable install, a test run) and on none when
+    gametrust is installed.  A check is a function of the scenario and the seed: those
+    constants are switched off while it searches (a private hook of hypothesis: if it moves,
+    nothing is switched and the search is still valid, only less reproducible)."""
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover - hypothesis without that module
+        yield
+        return
+    original = getattr(providers, "_get_local_constants", None)
+    cache = getattr(providers, "CONSTANTS_CACHE", None)
+    constants = getattr(providers, "Constants", None)
+    if original is None or cache is None or constants is None:  # pragma: no cover
+        yield
+        return
+    empty = constants()
+    providers._get_local_constants = lambda: empty
+    cache.cache.clear()
+    try:
+        yield
+    finally:
+        providers._get_local_constants = original
+        cache.cache.clear()
 
 
 def _spread_search(
