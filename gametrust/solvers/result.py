@@ -308,6 +308,10 @@ def _is_strict(game: NormalFormGame, profile: Sequence[Sequence[Number]]) -> boo
 
 
 def _dominates(a: Sequence[Number], b: Sequence[Number], tol: float) -> bool:
+    if not tol:  # exact (rationals or real algebraic numbers, which do not subtract)
+        return all(x >= y for x, y in zip(a, b, strict=True)) and any(
+            x > y for x, y in zip(a, b, strict=True)
+        )
     return all(x >= y - tol for x, y in zip(a, b, strict=True)) and any(
         x > y + tol for x, y in zip(a, b, strict=True)
     )

@@ -3,11 +3,16 @@
 Methods:
 
 ``"auto"`` (default)
-    ``"enumeration"`` for two-player games, ``"pure"`` otherwise.
+    ``"enumeration"`` for two-player games and exact games with more players,
+    ``"pure"`` for float games with more than two players.
 ``"enumeration"``
     Every extreme Nash equilibrium of a two-player game, by exact vertex
     enumeration of the best-response polytopes (degenerate games included;
-    continua are reported as their extreme points).  Complete.
+    continua are reported as their extreme points).  Complete.  With three or
+    more players (exact games): every equilibrium by support enumeration with
+    each support's polynomial system solved exactly
+    (:mod:`gametrust.solvers.nplayer`); irrational probabilities are real
+    algebraic numbers; complete unless a support has a continuum of solutions.
 ``"pure"``
     Every pure-strategy equilibrium of an N-player game.  Complete for pure
     equilibria only.
@@ -105,7 +110,17 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
             Location(path=("method",)),
         )
     if method == "auto":
-        method = "enumeration" if game.n_players == 2 else "pure"
+        method = "enumeration" if game.n_players == 2 or game.exact else "pure"
+    if method == "enumeration" and game.n_players != 2:
+        if not game.exact:
+            raise ArgumentError(
+                "method 'enumeration' solves games with more than two players exactly; this "
+                "game has float payoffs (use method='pure')",
+                Location(path=("method",)),
+            )
+        from .nplayer import solve_nplayer
+
+        return solve_nplayer(game)
     tol = None if game.exact else float_tolerance(game)
     warnings: list[str] = []
 

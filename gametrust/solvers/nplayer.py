@@ -1,0 +1,112 @@
+"""``solve(game)`` for exact games with three or more players: every equilibrium, certified.
+
+:func:`solve_nplayer` runs the support enumeration of
+:mod:`gametrust.solvers.nplayer_support` and turns what it finds into a
+:class:`~gametrust.solvers.result.SolveResult`:
+
+- a profile with rational coordinates is certified by
+  :func:`~gametrust.solvers.result.certify` (the exact regret check every
+  solver uses);
+- a profile with an irrational coordinate is certified in its number field
+  (:func:`~gametrust.solvers.nplayer_certificate.certify_field_profile`) and
+  reported with :class:`~gametrust.core.algebraic.RealAlgebraic`
+  probabilities and payoffs (shown as radicals when short);
+- each isolated equilibrium is its own component; the samples of a
+  positive-dimensional set form one component, described in
+  ``details["continua"]`` (its supports, unknowns and Gröbner basis), and
+  then ``complete`` is false.
+
+>>> from gametrust.formats.gambit_nfg import read_nfg_game
+>>> result = solve_nplayer(read_nfg_game("tests/fixtures/gambit/2x2x2.nfg"))
+>>> len(result), result.complete, result.max_regret
+(9, True, Fraction(0, 1))
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+
+from ..core.exact import Number
+from ..model.game import NormalFormGame
+from .nplayer_certificate import certify_field_profile
+from .nplayer_support import FieldProfile, nplayer_equilibria
+from .result import Equilibrium, SolveResult, certify
+
+__all__ = ["solve_nplayer"]
+
+
+def _equilibrium(game: NormalFormGame, found: FieldProfile) -> Equilibrium:
+    fld = found.field
+    numbers = [[fld.number(p) for p in row] for row in found.strategies]
+    if all(isinstance(x, Fraction) for row in numbers for x in row):
+        return certify(game, [numbers], method="enumeration")[0]
+    payoffs = certify_field_profile(game, fld, found.strategies, "enumeration")
+    strategies: tuple[tuple[Number, ...], ...] = tuple(tuple(row) for row in numbers)  # type: ignore[misc]
+    return Equilibrium(
+        players=game.players,
+        actions=game.actions,
+        strategies=strategies,
+        payoffs=tuple(fld.number(v) for v in payoffs),  # type: ignore[misc]
+        regret=Fraction(0),
+        strict=False,  # a mixed equilibrium is never strict
+    )
+
+
+def _dominated(mine: tuple, other: tuple) -> bool:
+    return all(x >= y for x, y in zip(other, mine, strict=True)) and any(
+        x > y for x, y in zip(other, mine, strict=True)
+    )
+
+
+def solve_nplayer(game: NormalFormGame) -> SolveResult:
+    """Every equilibrium of an exact N-player game (see the module docstring)."""
+    found = nplayer_equilibria(game)
+    equilibria = [_equilibrium(game, p) for p in found.profiles]
+    equilibria = [
+        replace(e, pareto_dominated=any(_dominated(e.payoffs, o.payoffs) for o in equilibria))
+        for e in equilibria
+    ]
+    components: list[tuple[int, ...]] = []
+    for k, p in enumerate(found.profiles):
+        if p.continuum is None:
+            components.append((k,))
+    for c in found.continua:
+        if c.samples:
+            components.append(tuple(c.samples))
+    warnings = []
+    if found.continua:
+        warnings.append(
+            f"{len(found.continua)} support profile(s) have a positive-dimensional set of "
+            "solutions (a continuum of candidate equilibria): "
+            f"{sum(len(c.samples) for c in found.continua)} sample point(s) are listed and the "
+            "sets are described in details['continua']; the list is not complete"
+        )
+    details = {
+        "supports_visited": found.visited,
+        "supports_pruned": found.skipped,
+        "continua": [
+            {
+                "supports": {
+                    game.players[i]: [game.actions[i][a] for a in s]
+                    for i, s in enumerate(c.supports)
+                },
+                "unknowns": list(c.unknowns),
+                "groebner_basis": list(c.basis),
+                "samples": list(c.samples),
+            }
+            for c in found.continua
+        ],
+    }
+    return SolveResult(
+        game=game,
+        equilibria=tuple(equilibria),
+        method="enumeration",
+        exact=True,
+        complete=found.complete,
+        degenerate=bool(found.continua),
+        components=tuple(components),
+        warnings=tuple(warnings),
+        tolerance=None,
+        details=details,
+    )
