@@ -156,12 +156,10 @@ def test_same_equilibria_as_gambit_enumpoly_or_the_difference_is_explained(name:
         return
     for profile in theirs:
         assert any(_close(e.strategies, profile) for e in result), profile
-    isolated = {k for (k,) in (c for c in result.components if len(c) == 1)}
     extra = [k for k, e in enumerate(result) if not any(_close(e.strategies, p) for p in theirs)]
-    if result.complete:
-        assert not extra, "enumpoly missed an isolated equilibrium"
-    else:
-        assert all(k not in isolated for k in extra), "extras are samples of continua"
+    # what enumpoly lacks lies on continua (positive-dimensional supports, which it skips)
+    on_continua = {k for c in result.details["continua"] for k in c["equilibria"]}
+    assert set(extra) <= on_continua, "enumpoly missed an isolated equilibrium"
 
 
 def test_the_fixture_differences_are_as_documented() -> None:
@@ -238,3 +236,30 @@ def test_with_two_players_the_support_enumeration_equals_vertex_enumeration(
         assert all(max_regret(game, e.strategies) == 0 for e in ours)
         isolated = [theirs[c[0]] for c in theirs.components if len(c) == 1]
         assert {e.strategies for e in isolated} <= _canonical(ours)
+
+
+def test_a_continuum_where_one_player_mixes_is_listed_by_its_vertices() -> None:
+    # Nau et al. (2004), section 5: with (Top, Right) player 3 is indifferent between 1
+    # and 2, and the others stay best responses while it plays 1 with probability >= 1/4
+    game = read_nfg_game(FIXTURES / "nau2004_sec5.nfg")
+    result = solve(game)
+    segments = [c for c in result.components if len(c) > 1]
+    top_right = [
+        c
+        for c in segments
+        if result[c[0]].profile is not None and result[c[0]].profile[:2] == ("Top", "Right")
+    ]
+    assert len(top_right) == 1
+    ends = sorted(result[k].strategies[2] for k in top_right[0])
+    assert ends == [(F(1, 4), F(3, 4)), (F(1), F(0))]
+    for c in segments:  # every mixture of the vertices is an equilibrium; beyond them not
+        a, b = (result[k].strategies for k in c)
+        mid = tuple(
+            tuple((x + y) / 2 for x, y in zip(s, t, strict=True)) for s, t in zip(a, b, strict=True)
+        )
+        assert max_regret(game, mid) == 0
+        out = tuple(
+            tuple(2 * y - x for x, y in zip(s, t, strict=True)) for s, t in zip(a, b, strict=True)
+        )
+        if all(p >= 0 for s in out for p in s):
+            assert max_regret(game, out) > 0

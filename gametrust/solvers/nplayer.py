@@ -11,8 +11,10 @@
   (:func:`~gametrust.solvers.nplayer_certificate.certify_field_profile`) and
   reported with :class:`~gametrust.core.algebraic.RealAlgebraic`
   probabilities and payoffs (shown as radicals when short);
-- each isolated equilibrium is its own component; the samples of a
-  positive-dimensional set form one component, described in
+- each isolated equilibrium is its own component; the vertices of a
+  polytope of equilibria (one player mixing) form one component, as in the
+  two-player enumeration (every mix of them is an equilibrium); the samples
+  of any other positive-dimensional set form one component, described in
   ``details["continua"]`` (its supports, unknowns and Gröbner basis), and
   then ``complete`` is false.
 
@@ -62,24 +64,39 @@ def _dominated(mine: tuple, other: tuple) -> bool:
 def solve_nplayer(game: NormalFormGame) -> SolveResult:
     """Every equilibrium of an exact N-player game (see the module docstring)."""
     found = nplayer_equilibria(game)
-    equilibria = [_equilibrium(game, p) for p in found.profiles]
+    equilibria: list[Equilibrium] = []
+    where: list[int] = []  # profile k is equilibrium where[k] (a polytope vertex may repeat)
+    for p in found.profiles:
+        e = _equilibrium(game, p)
+        same = [k for k, o in enumerate(equilibria) if o.strategies == e.strategies]
+        if not same:
+            equilibria.append(e)
+        where.append(same[0] if same else len(equilibria) - 1)
     equilibria = [
         replace(e, pareto_dominated=any(_dominated(e.payoffs, o.payoffs) for o in equilibria))
         for e in equilibria
     ]
-    components: list[tuple[int, ...]] = []
-    for k, p in enumerate(found.profiles):
-        if p.continuum is None:
-            components.append((k,))
-    for c in found.continua:
-        if c.samples:
-            components.append(tuple(c.samples))
+    # a polytope (one player mixing) is one component, as in the two-player enumeration;
+    # the samples of any other continuum are listed one by one (their mixtures need not be
+    # equilibria)
+    groups = {tuple(sorted({where[k] for k in c.samples})) for c in found.continua if c.resolved}
+    groups = {g for g in groups if not any(set(g) < set(h) for h in groups)}
+    grouped = {k for g in groups for k in g}
+    singles = sorted({where[k] for k, p in enumerate(found.profiles)} - grouped)
+    components = [(k,) for k in singles] + sorted(groups)
     warnings = []
-    if found.continua:
+    polytopes = [g for g in groups if len(g) > 1]
+    if polytopes:
         warnings.append(
-            f"{len(found.continua)} support profile(s) have a positive-dimensional set of "
+            f"{len(polytopes)} continuum/continua where one player mixes: each is the set of "
+            "all mixtures of its listed extreme equilibria's strategies"
+        )
+    sampled = [c for c in found.continua if not c.resolved]
+    if sampled:
+        warnings.append(
+            f"{len(sampled)} support profile(s) have a positive-dimensional set of "
             "solutions (a continuum of candidate equilibria): "
-            f"{sum(len(c.samples) for c in found.continua)} sample point(s) are listed and the "
+            f"{sum(len(c.samples) for c in sampled)} sample point(s) are listed and the "
             "sets are described in details['continua']; the list is not complete"
         )
     details = {
@@ -93,7 +110,10 @@ def solve_nplayer(game: NormalFormGame) -> SolveResult:
                 },
                 "unknowns": list(c.unknowns),
                 "groebner_basis": list(c.basis),
-                "samples": list(c.samples),
+                "equilibria": sorted({where[k] for k in c.samples}),
+                "kind": "polytope (all mixtures of the listed vertices)"
+                if c.resolved
+                else "sampled (not enumerated)",
             }
             for c in found.continua
         ],

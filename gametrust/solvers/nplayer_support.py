@@ -17,7 +17,10 @@ after Porter, Nudelman and Shoham (2008):
    solution whose support probabilities are positive and against which no
    other action pays more is an equilibrium, certified exactly
    (:mod:`gametrust.solvers.nplayer_certificate`);
-5. a positive-dimensional solution set is sampled (unknowns fixed at simple
+5. a positive-dimensional solution set where one player mixes (the others
+   play pure actions) is a polytope of equilibria, listed by its vertices
+   (:mod:`gametrust.solvers.nplayer_polytope`): described completely; any
+   other positive-dimensional set is sampled (unknowns fixed at simple
    rationals until the system is finite) and reported as a continuum with
    its Gröbner basis and the samples found; the result is then not complete
    (the set is described, not enumerated).
@@ -39,12 +42,14 @@ from fractions import Fraction
 from itertools import chain, combinations, product
 from typing import Any
 
+import flint
 import numpy as np
 
 from ..core.number_field import RealField
 from ..model.game import NormalFormGame
 from .dominance import surviving_actions
 from .nplayer_certificate import action_values
+from .nplayer_polytope import one_mixer_vertices
 from .nplayer_system import solve_support
 
 __all__ = [
@@ -78,6 +83,8 @@ class Continuum:
     unknowns: tuple[str, ...]
     basis: tuple[str, ...]
     samples: list[int] = field(default_factory=list)
+    #: True for a polytope listed by all its vertices (every mix of them is an equilibrium)
+    resolved: bool = False
 
 
 @dataclass
@@ -91,7 +98,7 @@ class NPlayerFound:
 
     @property
     def complete(self) -> bool:
-        return not self.continua
+        return all(c.resolved for c in self.continua)
 
 
 def _subsets(actions: Sequence[int]) -> list[tuple[int, ...]]:
@@ -169,6 +176,11 @@ def nplayer_equilibria_gen(
             continue
         system = solve_support(payoffs, supports)
         if system.dimension > 0:
+            vertices = one_mixer_vertices(payoffs, supports)
+            if vertices is not None:  # a polytope (empty: no equilibrium on this support)
+                if vertices:
+                    yield from _polytope(vertices, supports, system.names, continua)
+                continue
             component = Continuum(supports, system.names, system.basis)
             index = None
             if continua is not None:
@@ -180,6 +192,25 @@ def nplayer_equilibria_gen(
         for point in system.points:
             if _admissible(point, payoffs, supports):
                 yield FieldProfile(point[0], point[1], supports)
+
+
+def _polytope(
+    vertices: list[tuple[tuple[Fraction, ...], ...]],
+    supports: tuple[tuple[int, ...], ...],
+    names: tuple[str, ...],
+    continua: list[Continuum] | None,
+) -> Iterator[FieldProfile]:
+    index = None
+    if continua is not None:
+        continua.append(Continuum(supports, names, (), resolved=True))
+        index = len(continua) - 1
+    rational = RealField(flint.fmpq_poly([0, 1]), Fraction(0))
+    for vertex in vertices:
+        strategies = [
+            [flint.fmpq_poly([flint.fmpq(p.numerator, p.denominator)]) for p in row]
+            for row in vertex
+        ]
+        yield FieldProfile(rational, strategies, supports, index)
 
 
 def nplayer_equilibria(game: NormalFormGame) -> NPlayerFound:

@@ -143,7 +143,7 @@ def _standard_monomials(leads: list[tuple[int, ...]], n: int) -> list[tuple[int,
         nxt = []
         for m in frontier:
             for k in range(n):
-                c = (*m[:k], m[k] + 1, *m[k + 1:])
+                c = (*m[:k], m[k] + 1, *m[k + 1 :])
                 if c in seen or any(
                     all(x >= y for x, y in zip(c, lm, strict=True)) for lm in leads
                 ):
