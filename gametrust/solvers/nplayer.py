@@ -91,13 +91,21 @@ def solve_nplayer(game: NormalFormGame) -> SolveResult:
             f"{len(polytopes)} continuum/continua where one player mixes: each is the set of "
             "all mixtures of its listed extreme equilibria's strategies"
         )
-    sampled = [c for c in found.continua if not c.resolved]
-    if sampled:
+    for c in (c for c in found.continua if not c.resolved):
+        support = "; ".join(
+            f"{game.players[i]} {{{', '.join(game.actions[i][a] for a in s)}}}"
+            for i, s in enumerate(c.supports)
+        )
+        listed = sorted({where[k] + 1 for k in c.samples})
         warnings.append(
-            f"{len(sampled)} support profile(s) have a positive-dimensional set of "
-            "solutions (a continuum of candidate equilibria): "
-            f"{sum(len(c.samples) for c in sampled)} sample point(s) are listed and the "
-            "sets are described in details['continua']; the list is not complete"
+            f"the supports {support} have a continuum of solutions (its equations: "
+            f"{', '.join(c.basis)} = 0, in the probabilities x<player>_<action>); "
+            + (
+                f"equilibria {', '.join(map(str, listed))} are sample points of it"
+                if listed
+                else "no sample point of it was found to be an equilibrium"
+            )
+            + "; the equilibria there are not enumerated, so the list is not complete"
         )
     details = {
         "supports_visited": found.visited,

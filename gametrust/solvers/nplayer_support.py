@@ -148,16 +148,25 @@ def _admissible(
 def _samples(
     payoffs: np.ndarray, supports: tuple[tuple[int, ...], ...], n_unknowns: int
 ) -> list[tuple[RealField, list[list[Any]]]]:
-    """Points of a positive-dimensional set: unknowns fixed at simple values in turn."""
+    """Points of a positive-dimensional set: unknowns fixed at simple values, one after
+    another (first to last, then last to first; the values rotate), until the system is
+    finite; the admissible points found, without repetition."""
     found: list[tuple[RealField, list[list[Any]]]] = []
-    for value in SAMPLE_VALUES:
-        fixed: dict[int, Fraction] = {}
-        for k in range(n_unknowns):
-            fixed[k] = value
-            system = solve_support(payoffs, supports, fixed)
-            if system.dimension <= 0:
-                found += [p for p in system.points if _admissible(p, payoffs, supports)]
-                break
+    seen: set[tuple[str, ...]] = set()
+    orders = (list(range(n_unknowns)), list(reversed(range(n_unknowns))))
+    for order in orders:
+        for shift in range(len(SAMPLE_VALUES)):
+            fixed: dict[int, Fraction] = {}
+            for position, k in enumerate(order):
+                fixed[k] = SAMPLE_VALUES[(shift + position) % len(SAMPLE_VALUES)]
+                system = solve_support(payoffs, supports, fixed)
+                if system.dimension <= 0:
+                    break
+            for point in system.points:
+                key = tuple(str(point[0].number(x)) for row in point[1] for x in row)
+                if key not in seen and _admissible(point, payoffs, supports):
+                    seen.add(key)
+                    found.append(point)
     return found
 
 

@@ -144,9 +144,11 @@ class SolveResult(Displayable):
     ``complete`` is True when the method is guaranteed to have found every
     equilibrium of the kind it looks for (every *extreme* equilibrium for the
     two-player enumeration; every pure one for the pure solver asked for them
-    in a two-player game).  With three or more players only pure equilibria
-    are computed, so such a result is never complete: mixed equilibria may
-    exist (Gambit's ``2x2x2.nfg`` has 4 pure and 9 in all).
+    in a two-player game; every equilibrium for the N-player enumeration,
+    unless a support has a continuum of solutions other than a polytope where
+    one player mixes).  The pure solver with three or more players is never
+    complete: mixed equilibria may exist (Gambit's ``2x2x2.nfg`` has 4 pure
+    and 9 in all).
     ``components`` groups equilibria into maximal convex sets: in a degenerate
     game a group of several equilibria means a continuum whose extreme points
     they are (every mix of the listed strategies of each player is an
