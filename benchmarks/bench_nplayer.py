@@ -51,7 +51,7 @@ def _gambit_worker(method: str, payoffs: list, queue: Any) -> None:
     elif method == "gnm":
         result = gbt.nash.gnm_solve(game)
     else:
-        result = gbt.nash.simpdiv_solve(game)
+        result = gbt.nash.simpdiv_solve(game.mixed_strategy_profile(rational=True))
     elapsed = time.perf_counter() - start
     profiles = [
         tuple(tuple(float(eq[s]) for s in player.strategies) for player in game.players)
@@ -72,6 +72,8 @@ def run_gambit(method: str, payoffs: np.ndarray, limit: float) -> tuple[float | 
         worker.kill()
         worker.join()
         return None, []
+    if worker.exitcode != 0:
+        raise RuntimeError(f"{method} failed in its worker (exit code {worker.exitcode})")
     return queue.get()
 
 

@@ -20,8 +20,9 @@ exactly, with measured choices:
    when some variable has no pure power among the leading monomials
    (reported as such: the caller samples it);
 3. otherwise the finite quotient ring: its standard monomials and the
-   matrices of multiplication by each variable (normal forms by sympy's
-   ``PolyElement.rem``); the ideal is made radical by adding the square-free
+   matrices of multiplication by each variable (normal forms by memoised
+   rewriting with the basis; sympy's ``PolyElement.rem`` took 2.6 of 6.2 s
+   on a 3x3x3 game); the ideal is made radical by adding the square-free
    part of each variable's eliminant (the minimal polynomial of its matrix;
    Seidenberg's lemma), and a linear form ``t`` whose minimal polynomial has
    the full degree separates the solutions, so every variable is a
@@ -160,31 +161,50 @@ def _basis(equations: list[Any], ctx: Any) -> list[Any]:
     return list(flint.fmpz_mpoly_vec(equations, ctx).buchberger_naive().autoreduction())
 
 
+def _normal_form(basis: list[Any], standard: list[tuple[int, ...]]) -> Any:
+    """The normal form of a monomial modulo the Gröbner basis, as ``{standard monomial:
+    coefficient}``, memoised: a monomial a leading monomial divides is rewritten by that
+    basis element into smaller terms (degree-reverse-lexicographic order is a well-order,
+    so the recursion ends); a standard monomial is its own normal form."""
+    rules = []
+    for p in basis:
+        monoms = [tuple(int(e) for e in m) for m in p.monoms()]
+        coeffs = [int(c) for c in p.coeffs()]
+        tail = list(zip(monoms[1:], coeffs[1:], strict=True))
+        rules.append((monoms[0], Fraction(coeffs[0]), tail))
+    memo: dict[tuple[int, ...], dict[tuple[int, ...], Fraction]] = {
+        m: {m: Fraction(1)} for m in standard
+    }
+
+    def normal(m: tuple[int, ...]) -> dict[tuple[int, ...], Fraction]:
+        found = memo.get(m)
+        if found is not None:
+            return found
+        lead, lc, tail = next(r for r in rules if all(a >= b for a, b in zip(m, r[0], strict=True)))
+        shift = tuple(a - b for a, b in zip(m, lead, strict=True))
+        out: dict[tuple[int, ...], Fraction] = {}
+        for t, c in tail:
+            term = tuple(a + b for a, b in zip(t, shift, strict=True))
+            for mono, v in normal(term).items():
+                out[mono] = out.get(mono, Fraction(0)) - v * c / lc
+        memo[m] = out = {k: v for k, v in out.items() if v}
+        return out
+
+    return normal
+
+
 def _matrices(basis: list[Any], standard: list[tuple[int, ...]], n: int) -> list[Any]:
     """Matrices of multiplication by each variable on the standard monomials."""
-    from sympy.polys.domains import QQ
-    from sympy.polys.orderings import grevlex
-    from sympy.polys.rings import ring
-
-    ring_, *gens = ring([f"v{k}" for k in range(n)], QQ, grevlex)
-    divisors = [
-        ring_.from_dict(
-            {
-                tuple(int(e) for e in m): QQ(int(c))
-                for m, c in zip(p.monoms(), p.coeffs(), strict=True)
-            }
-        )
-        for p in basis
-    ]
+    normal = _normal_form(basis, standard)
     index = {m: j for j, m in enumerate(standard)}
     size = len(standard)
     out = []
     for k in range(n):
         entries = [[flint.fmpq(0)] * size for _ in range(size)]
         for j, m in enumerate(standard):
-            product_ = ring_.from_dict({m: QQ(1)}) * gens[k]
-            for mono, c in product_.rem(divisors).items():
-                entries[index[mono]][j] = flint.fmpq(int(c.numerator), int(c.denominator))
+            product_ = (*m[:k], m[k] + 1, *m[k + 1 :])
+            for mono, c in normal(product_).items():
+                entries[index[mono]][j] = flint.fmpq(c.numerator, c.denominator)
         out.append(flint.fmpq_mat(size, size, [e for row in entries for e in row]))
     return out
 
