@@ -263,3 +263,17 @@ def test_a_continuum_where_one_player_mixes_is_listed_by_its_vertices() -> None:
         )
         if all(p >= 0 for s in out for p in s):
             assert max_regret(game, out) > 0
+
+
+def test_games_too_large_or_in_floats_get_pure_equilibria_honestly() -> None:
+    from gametrust.core.errors import ArgumentError
+
+    big = NormalFormGame.from_payoff_tensor(np.zeros((3, 5, 5, 5), dtype=object) + 1)
+    result = solve(big)  # 29,791 support profiles: more than SUPPORT_BUDGET
+    assert result.method == "pure" and not result.complete and len(result) == 125
+    with pytest.raises(ArgumentError, match="support profiles"):
+        solve(big, method="enumeration")
+    floats = read_nfg_game(FIXTURES / "2x2x2.nfg").to_float()
+    assert solve(floats).method == "pure"
+    with pytest.raises(ArgumentError, match="float payoffs"):
+        solve(floats, method="enumeration")

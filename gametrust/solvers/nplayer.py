@@ -35,7 +35,24 @@ from .nplayer_certificate import certify_field_profile
 from .nplayer_support import FieldProfile, nplayer_equilibria
 from .result import Equilibrium, SolveResult, certify
 
-__all__ = ["solve_nplayer"]
+__all__ = ["SUPPORT_BUDGET", "solve_nplayer", "support_count"]
+
+#: Most support profiles ``solve`` enumerates for a game with three or more players
+#: (a 4x4x4 game has 3,375; a 5x5x5 game 29,791): beyond it ``method="auto"`` lists the
+#: pure equilibria (not complete) and ``method="enumeration"`` is an error.
+SUPPORT_BUDGET = 5_000
+
+
+def support_count(shape: tuple[int, ...]) -> int:
+    """The number of support profiles: ``prod(2^n_i - 1)``.
+
+    >>> support_count((2, 2, 2)), support_count((3, 3, 3))
+    (27, 343)
+    """
+    count = 1
+    for n in shape:
+        count *= 2**n - 1
+    return count
 
 
 def _equilibrium(game: NormalFormGame, found: FieldProfile) -> Equilibrium:

@@ -3,8 +3,9 @@
 Methods:
 
 ``"auto"`` (default)
-    ``"enumeration"`` for two-player games and exact games with more players,
-    ``"pure"`` for float games with more than two players.
+    ``"enumeration"`` for two-player games and for exact games with more
+    players and at most ``SUPPORT_BUDGET`` (5,000) support profiles,
+    ``"pure"`` otherwise (then not complete, as a warning says).
 ``"enumeration"``
     Every extreme Nash equilibrium of a two-player game, by exact vertex
     enumeration of the best-response polytopes (degenerate games included;
@@ -88,6 +89,13 @@ def _lift(profile: Sequence[Sequence[Number]], alive: list[list[int]], shape: Se
     return tuple(out)
 
 
+def _enumerable(game: NormalFormGame) -> bool:
+    """An exact game with few enough support profiles for the N-player enumeration."""
+    from .nplayer import SUPPORT_BUDGET, support_count
+
+    return game.exact and support_count(game.shape) <= SUPPORT_BUDGET
+
+
 def _need_two_players(game: NormalFormGame, method: str) -> None:
     if game.n_players != 2:
         raise ArgumentError(
@@ -110,16 +118,19 @@ def solve(game: NormalFormGame, method: str = "auto") -> SolveResult:
             Location(path=("method",)),
         )
     if method == "auto":
-        method = "enumeration" if game.n_players == 2 or game.exact else "pure"
+        method = "enumeration" if game.n_players == 2 or _enumerable(game) else "pure"
     if method == "enumeration" and game.n_players != 2:
-        if not game.exact:
+        from .nplayer import SUPPORT_BUDGET, solve_nplayer, support_count
+
+        if not game.exact or support_count(game.shape) > SUPPORT_BUDGET:
             raise ArgumentError(
-                "method 'enumeration' solves games with more than two players exactly; this "
-                "game has float payoffs (use method='pure')",
+                "method 'enumeration' solves games with more than two players exactly and up "
+                f"to {SUPPORT_BUDGET:,} support profiles; this game has "
+                + ("float payoffs" if not game.exact
+                   else f"{support_count(game.shape):,} support profiles")
+                + " (use method='pure')",
                 Location(path=("method",)),
             )
-        from .nplayer import solve_nplayer
-
         return solve_nplayer(game)
     tol = None if game.exact else float_tolerance(game)
     warnings: list[str] = []
