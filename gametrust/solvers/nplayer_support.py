@@ -61,6 +61,10 @@ __all__ = [
     "support_profiles",
 ]
 
+#: At most this many continua (other than polytopes) are sampled in one game; the others
+#: are reported without samples (the result is not complete either way).
+MAX_SAMPLED = 10
+
 #: Values an unknown is fixed at when sampling a positive-dimensional set.
 SAMPLE_VALUES = (Fraction(1, 2), Fraction(1, 3), Fraction(2, 3), Fraction(1, 4), Fraction(3, 4))
 
@@ -195,6 +199,9 @@ def nplayer_equilibria_gen(
             if continua is not None:
                 continua.append(component)
                 index = len(continua) - 1
+            sampled = sum(1 for c in continua or () if not c.resolved)
+            if sampled > MAX_SAMPLED:
+                continue
             for fld, strategies in _samples(payoffs, supports, len(system.names)):
                 yield FieldProfile(fld, strategies, supports, index)
             continue
