@@ -258,16 +258,18 @@ def test_a_solve_report_renders_like_its_result() -> None:
     assert markdown.render_markdown(report) == markdown.render_markdown(result, scenario)
 
 
-# -- three or more players: pure equilibria only, never "complete" -------------------------------
+# -- three or more players: the pure method lists pure equilibria only, never "complete" ---------
 
 GAMBIT = ROOT / "tests" / "fixtures" / "gambit"
 
 
 def test_three_players_pure_list_is_not_complete_in_every_rendering() -> None:
     # McKelvey and McLennan's 2x2x2 game (Gambit's 2x2x2.nfg) has 9 Nash equilibria, 4 of them
-    # pure; only the pure ones are computed, so the result must not claim to be complete
+    # pure; method="pure" computes only the pure ones, so it must not claim to be complete
+    # (the default method lists all 9: tests/test_nplayer.py)
     game = load(GAMBIT / "2x2x2.nfg").build()
-    result = solve(game)
+    assert len(solve(game)) == 9 and solve(game).complete
+    result = solve(game, method="pure")
     assert len(result) == 4 and all(e.kind == "pure" for e in result)
     assert result.complete is False
     assert any("only pure-strategy equilibria" in w for w in result.warnings)
@@ -280,9 +282,10 @@ def test_three_players_pure_list_is_not_complete_in_every_rendering() -> None:
     assert said in render_markdown(result)
     assert said in render_html(result)
     assert "not complete" in str(result).splitlines()[0]
-    # an explicit method="pure" is no different, and the CLI says so too
-    assert solve(game, method="pure").complete is False
-    out = CliRunner().invoke(cli, ["solve", str(GAMBIT / "2x2x2.nfg"), "--format", "json"])
+    # and the CLI says so too
+    out = CliRunner().invoke(
+        cli, ["solve", str(GAMBIT / "2x2x2.nfg"), "--method", "pure", "--format", "json"]
+    )
     assert out.exit_code == 0 and json.loads(out.stdout)["complete"] is False
     # and the list does leave equilibria out: e.g. 1 and 2 mix 1/2-1/2 while 3 plays 1
     # (one of the 5 mixed equilibria Gambit's enumpoly finds), checked exactly here

@@ -182,10 +182,15 @@ def test_pure_equilibria_of_three_player_game() -> None:
                 same = a == b == c
                 t[:, a, b, c] = [1 if same else 0] * 3
     game = NormalFormGame.from_payoff_tensor(t)
-    result = solve(game)
+    result = solve(game, method="pure")
     assert result.method == "pure" and result.concept == "pure-nash"
     assert {e.profile for e in result} == {("a1", "a1", "a1"), ("a2", "a2", "a2")}
     assert result.warnings
+    # all equilibria (the default): also everyone mixing half-half (each action pays 1/4)
+    every = solve(game)
+    half = (F(1, 2), F(1, 2))
+    assert every.complete and {e.strategies for e in every} == {
+        ((1, 0), (1, 0), (1, 0)), ((0, 1), (0, 1), (0, 1)), (half, half, half)}
 
 
 def test_ties_at_non_dyadic_payoffs_are_ties() -> None:

@@ -18,6 +18,8 @@ from typing import TypeAlias
 
 import numpy as np
 
+from .algebraic import RealAlgebraic
+
 __all__ = [
     "FLOAT_TOLERANCE",
     "Number",
@@ -131,6 +133,8 @@ def format_number(value: Number, digits: int = 6) -> str:
     if isinstance(value, Fraction):
         return str(value)
     if isinstance(value, int):
+        return str(value)
+    if isinstance(value, RealAlgebraic):
         return str(value)
     text = f"{float(value):.{digits}g}"
     return "0" if text in ("-0", "0") else text

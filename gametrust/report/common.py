@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.solve_report import SolveReport, parse_value, solve_report
+from ..core.algebraic import RealAlgebraic
 from ..core.exact import Number, format_number
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ __all__ = [
     "continuum_text",
     "method_text",
     "mix_text",
+    "number_text",
     "risk_comparison_text",
     "selection_lines",
     "value_text",
@@ -65,6 +67,23 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+def number_text(value: Any) -> str:
+    """A number for reading: exact (``format_number``), except a real algebraic number whose
+    exact text is long (a root of a high-degree polynomial), shown as ``~0.316228 (algebraic,
+    degree 10)``; the JSON output keeps the exact text.
+
+    >>> from gametrust.core.algebraic import RealAlgebraic
+    >>> number_text(RealAlgebraic.from_interval((-2, 0, 1), Fraction(1), Fraction(2)))
+    'sqrt(2)'
+    >>> twelfth = (-1234567891011, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1000003)
+    >>> number_text(RealAlgebraic.from_interval(twelfth, Fraction(3), Fraction(4)))
+    '~3.2183 (algebraic, degree 12)'
+    """
+    if isinstance(value, RealAlgebraic) and value.short() is None:
+        return f"~{float(value):.6g} (algebraic, degree {value.degree})"
+    return format_number(value)
+
+
 def mix_text(actions: Sequence[str], strategy: Sequence[Number]) -> str:
     """``"Stag 2/3, Hare 1/3"`` (the support only), or the action of a pure strategy.
 
@@ -76,7 +95,7 @@ def mix_text(actions: Sequence[str], strategy: Sequence[Number]) -> str:
     support = [(a, p) for a, p in zip(actions, strategy, strict=True) if p > 0]
     if len(support) == 1:
         return support[0][0]
-    return ", ".join(f"{a} {format_number(p)}" for a, p in support)
+    return ", ".join(f"{a} {number_text(p)}" for a, p in support)
 
 
 def method_text(result: SolveResult) -> str:
@@ -87,7 +106,7 @@ def method_text(result: SolveResult) -> str:
     'pure, exact; complete for pure-strategy equilibria'
     >>> ones = [[[1, 1], [1, 1]], [[1, 1], [1, 1]]]
     >>> three = NormalFormGame.from_arrays(ones, ones, ones)
-    >>> method_text(solve(three))  # doctest: +NORMALIZE_WHITESPACE
+    >>> method_text(solve(three, method="pure"))  # doctest: +NORMALIZE_WHITESPACE
     'pure, exact; not complete: only pure-strategy equilibria are listed; mixed equilibria
      of games with 3 players are not computed'
     """

@@ -29,6 +29,7 @@ from .common import (
     continuum_text,
     method_text,
     mix_text,
+    number_text,
     selection_lines,
     value_text,
 )
@@ -158,7 +159,7 @@ def _equilibria(result: SolveResult) -> list[str]:
         if dominated[k]:
             notes.append("Pareto-dominated by " + ", ".join(str(j + 1) for j in dominated[k]))
         payoffs = ", ".join(
-            f"{p} {format_number(v)}" for p, v in zip(game.players, eq.payoffs, strict=True)
+            f"{p} {number_text(v)}" for p, v in zip(game.players, eq.payoffs, strict=True)
         )
         if eq.kind == "pure":
             head = f"<strong>{escape(eq.describe())}</strong>"

@@ -51,6 +51,7 @@ from .common import (
     continuum_text,
     method_text,
     mix_text,
+    number_text,
     selection_lines,
     value_text,
 )
@@ -169,7 +170,7 @@ def _equilibria(result: SolveResult) -> list[str]:
         if dominated[k]:
             notes.append("Pareto-dominated by " + ", ".join(str(j + 1) for j in dominated[k]))
         pairs = zip(game.players, eq.payoffs, strict=True)
-        payoffs = ", ".join(f"{_escape(p)} {format_number(v)}" for p, v in pairs)
+        payoffs = ", ".join(f"{_escape(p)} {number_text(v)}" for p, v in pairs)
         if eq.kind == "pure":
             head = f"**{_escape(eq.describe())}**"
         else:

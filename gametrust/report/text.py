@@ -44,6 +44,7 @@ from .common import (
     continuum_text,
     method_text,
     mix_text,
+    number_text,
     selection_lines,
     value_text,
 )
@@ -196,7 +197,7 @@ def _equilibria(result: SolveResult) -> str:
                 for i, player in enumerate(game.players)
             ]
         payoffs = ", ".join(
-            f"{p} {format_number(v)}" for p, v in zip(game.players, eq.payoffs, strict=True)
+            f"{p} {number_text(v)}" for p, v in zip(game.players, eq.payoffs, strict=True)
         )
         rows.append(("payoffs", payoffs))
         for label, text in rows:

@@ -145,9 +145,11 @@ class SolveResult(Displayable):
     ``complete`` is True when the method is guaranteed to have found every
     equilibrium of the kind it looks for (every *extreme* equilibrium for the
     two-player enumeration; every pure one for the pure solver asked for them
-    in a two-player game).  With three or more players only pure equilibria
-    are computed, so such a result is never complete: mixed equilibria may
-    exist (Gambit's ``2x2x2.nfg`` has 4 pure and 9 in all).
+    in a two-player game; every equilibrium for the N-player enumeration,
+    unless a support has a continuum of solutions other than a polytope where
+    one player mixes).  The pure solver with three or more players is never
+    complete: mixed equilibria may exist (Gambit's ``2x2x2.nfg`` has 4 pure
+    and 9 in all).
     ``components`` groups equilibria into maximal convex sets: in a degenerate
     game a group of several equilibria means a continuum whose extreme points
     they are (every mix of the listed strategies of each player is an
@@ -309,6 +311,10 @@ def _is_strict(game: NormalFormGame, profile: Sequence[Sequence[Number]]) -> boo
 
 
 def _dominates(a: Sequence[Number], b: Sequence[Number], tol: float) -> bool:
+    if not tol:  # exact (rationals or real algebraic numbers, which do not subtract)
+        return all(x >= y for x, y in zip(a, b, strict=True)) and any(
+            x > y for x, y in zip(a, b, strict=True)
+        )
     return all(x >= y - tol for x, y in zip(a, b, strict=True)) and any(
         x > y + tol for x, y in zip(a, b, strict=True)
     )

@@ -3,11 +3,17 @@
 Methods:
 
 ``"auto"`` (default)
-    ``"enumeration"`` for two-player games, ``"pure"`` otherwise.
+    ``"enumeration"`` for two-player games and for exact games with more
+    players and at most ``SUPPORT_BUDGET`` (5,000) support profiles,
+    ``"pure"`` otherwise (then not complete, as a warning says).
 ``"enumeration"``
     Every extreme Nash equilibrium of a two-player game, by exact vertex
     enumeration of the best-response polytopes (degenerate games included;
-    continua are reported as their extreme points).  Complete.
+    continua are reported as their extreme points).  Complete.  With three or
+    more players (exact games): every equilibrium by support enumeration with
+    each support's polynomial system solved exactly
+    (:mod:`gametrust.solvers.nplayer`); irrational probabilities are real
+    algebraic numbers; complete unless a support has a continuum of solutions.
 ``"pure"``
     Every pure-strategy equilibrium of an N-player game.  Complete for pure
     equilibria only.
@@ -86,6 +92,13 @@ def _lift(profile: Sequence[Sequence[Number]], alive: list[list[int]], shape: Se
     return tuple(out)
 
 
+def _enumerable(game: NormalFormGame) -> bool:
+    """An exact game with few enough support profiles for the N-player enumeration."""
+    from .nplayer import SUPPORT_BUDGET, support_count
+
+    return game.exact and support_count(game.shape) <= SUPPORT_BUDGET
+
+
 def _need_two_players(game: NormalFormGame, method: str) -> None:
     if game.n_players != 2:
         raise ArgumentError(
@@ -117,7 +130,20 @@ def solve(game: NormalFormGame, method: str = "auto", *, budgeted: bool = False)
             Location(path=("method",)),
         )
     if method == "auto":
-        method = "enumeration" if game.n_players == 2 else "pure"
+        method = "enumeration" if game.n_players == 2 or _enumerable(game) else "pure"
+    if method == "enumeration" and game.n_players != 2:
+        from .nplayer import SUPPORT_BUDGET, solve_nplayer, support_count
+
+        if not game.exact or support_count(game.shape) > SUPPORT_BUDGET:
+            raise ArgumentError(
+                "method 'enumeration' solves games with more than two players exactly and up "
+                f"to {SUPPORT_BUDGET:,} support profiles; this game has "
+                + ("float payoffs" if not game.exact
+                   else f"{support_count(game.shape):,} support profiles")
+                + " (use method='pure')",
+                Location(path=("method",)),
+            )
+        return solve_nplayer(game)
     tol = None if game.exact else float_tolerance(game)
     warnings: list[str] = []
 

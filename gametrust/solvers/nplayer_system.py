@@ -1,0 +1,319 @@
+"""The indifference system of one support profile of an N-player game, solved exactly.
+
+Fix a support ``S_i`` for every player.  Player ``i`` mixes ``S_i`` with
+probabilities ``x_{i,a}`` (``a`` in ``S_i`` after the first; the first gets
+``1 - sum``); a profile with these supports can be an equilibrium only if every
+player is indifferent among the actions of its support:
+
+    u_i(a, x_-i) - u_i(S_i[0], x_-i) = 0      for every player i and a in S_i[1:].
+
+That is ``sum(|S_i| - 1)`` multilinear equations in as many unknowns
+(Porter, Nudelman and Shoham 2008, "Simple search methods for finding a Nash
+equilibrium", feasibility program 1).  :func:`solve_support` solves it
+exactly, with measured choices:
+
+1. a Gröbner basis in degree-reverse-lexicographic order by FLINT
+   (``fmpz_mpoly_vec.buchberger_naive`` through python-flint; on a random
+   3x3x3 game's totally mixed support it took 13 ms, sympy's ``groebner``
+   1.0 s in grevlex and 13.6 s in lex);
+2. no solution when the basis is ``{1}``; a positive-dimensional solution set
+   when some variable has no pure power among the leading monomials
+   (reported as such: the caller samples it);
+3. otherwise the finite quotient ring: its standard monomials and the
+   matrices of multiplication by each variable (normal forms by memoised
+   rewriting with the basis; sympy's ``PolyElement.rem`` took 2.6 of 6.2 s
+   on a 3x3x3 game); the ideal is made radical by adding the square-free
+   part of each variable's eliminant (the minimal polynomial of its matrix;
+   Seidenberg's lemma), and a linear form ``t`` whose minimal polynomial has
+   the full degree separates the solutions, so every variable is a
+   polynomial in ``t`` (the shape lemma, computed by Krylov vectors);
+4. the minimal polynomial of ``t`` is factored over Q and each real root of
+   each factor gives one point over the field ``Q(root)``
+   (:class:`~gametrust.core.number_field.RealField`).
+
+Every complex solution is accounted for; the caller keeps the real points
+whose probabilities are positive and certifies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from itertools import product
+from typing import Any
+
+import flint
+import numpy as np
+
+from ..core.number_field import RealField
+from ..core.real_roots import real_roots
+
+__all__ = ["SupportSystem", "solve_support", "support_equations"]
+
+#: Linear forms tried to separate the solutions (coefficients of the variables).
+_SEPARATORS = (
+    (1, 2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31),
+    (1, -3, 7, -11, 17, -23, 31, -41, 47, -59, 67, -73),
+    (3, 1, -4, 1, 5, -9, 2, 6, -5, 3, 5, -8),
+)
+
+
+@dataclass
+class SupportSystem:
+    """What the indifference system of one support profile has.
+
+    ``points``: each a field and the strategies of every player over all its
+    actions as elements of that field (``[]`` when there is no solution);
+    ``dimension``: ``-1`` no complex solution, ``0`` finitely many, ``1`` a
+    positive-dimensional set (then ``points`` is empty and ``basis`` is its
+    Gröbner basis as text); ``names``: the unknowns.
+    """
+
+    points: list[tuple[RealField, list[list[Any]]]] = field(default_factory=list)
+    dimension: int = -1
+    names: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ()
+
+
+def _variables(supports: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+    return [(i, a) for i, s in enumerate(supports) for a in s[1:]]
+
+
+def support_equations(
+    payoffs: np.ndarray, supports: Sequence[Sequence[int]], fixed: dict[int, Fraction] | None = None
+) -> tuple[Any, list[Any], list[tuple[int, int]]]:
+    """The context, equations (``fmpz_mpoly``) and unknowns ``(player, action)`` of a support.
+
+    ``payoffs`` are integers (``game.integer_payoffs``: a positive scaling per
+    player keeps the equilibria).  ``fixed`` adds equations ``x_k = value`` (to
+    sample a positive-dimensional set).
+    """
+    unknowns = _variables(supports)
+    names = tuple(f"x{i}_{a}" for i, a in unknowns) or ("t",)
+    ctx = flint.fmpz_mpoly_ctx.get(names, "degrevlex")
+    gens = ctx.gens()
+    one = ctx.from_dict({(0,) * len(names): 1})
+    position = {u: k for k, u in enumerate(unknowns)}
+    strategies: list[dict[int, Any]] = []
+    for i, s in enumerate(supports):
+        mix = {a: gens[position[(i, a)]] for a in s[1:]}
+        first = one
+        for g in mix.values():
+            first = first - g
+        strategies.append({s[0]: first, **mix})
+    equations = []
+    n = len(supports)
+    for i, s in enumerate(supports):
+        if len(s) < 2:
+            continue
+        others = [j for j in range(n) if j != i]
+
+        def value(a: int, i: int = i, others: list[int] = others) -> Any:
+            total = ctx.from_dict({})
+            for prof in product(*(supports[j] for j in others)):
+                index = list(prof)
+                index.insert(i, a)
+                c = int(payoffs[(i, *index)])
+                if c:
+                    term = ctx.from_dict({(0,) * len(names): c})
+                    for j, k in zip(others, prof, strict=True):
+                        term = term * strategies[j][k]
+                    total = total + term
+            return total
+
+        base = value(s[0])
+        equations += [value(a) - base for a in s[1:]]
+    for k, q in (fixed or {}).items():
+        equations.append(gens[k] * q.denominator - one * q.numerator)
+    return ctx, [e for e in equations if not e.is_zero()], unknowns
+
+
+def _leading(p: Any) -> tuple[int, ...]:
+    return tuple(int(e) for e in p.monoms()[0])
+
+
+def _standard_monomials(leads: list[tuple[int, ...]], n: int) -> list[tuple[int, ...]] | None:
+    """The monomials no leading monomial divides; ``None`` when infinitely many."""
+    for k in range(n):
+        if not any(m[k] > 0 and sum(m) == m[k] for m in leads):
+            return None
+    seen = {(0,) * n}
+    frontier = [(0,) * n]
+    while frontier:
+        nxt = []
+        for m in frontier:
+            for k in range(n):
+                c = (*m[:k], m[k] + 1, *m[k + 1 :])
+                if c in seen or any(
+                    all(x >= y for x, y in zip(c, lm, strict=True)) for lm in leads
+                ):
+                    continue
+                seen.add(c)
+                nxt.append(c)
+        frontier = nxt
+    return sorted(seen)
+
+
+def _basis(equations: list[Any], ctx: Any) -> list[Any]:
+    if not equations:
+        return []
+    return list(flint.fmpz_mpoly_vec(equations, ctx).buchberger_naive().autoreduction())
+
+
+def _normal_form(basis: list[Any], standard: list[tuple[int, ...]]) -> Any:
+    """The normal form of a monomial modulo the Gröbner basis, as ``{standard monomial:
+    coefficient}``, memoised: a monomial a leading monomial divides is rewritten by that
+    basis element into smaller terms (degree-reverse-lexicographic order is a well-order,
+    so the recursion ends); a standard monomial is its own normal form."""
+    rules = []
+    for p in basis:
+        monoms = [tuple(int(e) for e in m) for m in p.monoms()]
+        coeffs = [int(c) for c in p.coeffs()]
+        tail = list(zip(monoms[1:], coeffs[1:], strict=True))
+        rules.append((monoms[0], Fraction(coeffs[0]), tail))
+    memo: dict[tuple[int, ...], dict[tuple[int, ...], Fraction]] = {
+        m: {m: Fraction(1)} for m in standard
+    }
+
+    def normal(m: tuple[int, ...]) -> dict[tuple[int, ...], Fraction]:
+        found = memo.get(m)
+        if found is not None:
+            return found
+        lead, lc, tail = next(r for r in rules if all(a >= b for a, b in zip(m, r[0], strict=True)))
+        shift = tuple(a - b for a, b in zip(m, lead, strict=True))
+        out: dict[tuple[int, ...], Fraction] = {}
+        for t, c in tail:
+            term = tuple(a + b for a, b in zip(t, shift, strict=True))
+            for mono, v in normal(term).items():
+                out[mono] = out.get(mono, Fraction(0)) - v * c / lc
+        memo[m] = out = {k: v for k, v in out.items() if v}
+        return out
+
+    return normal
+
+
+def _matrices(basis: list[Any], standard: list[tuple[int, ...]], n: int) -> list[Any]:
+    """Matrices of multiplication by each variable on the standard monomials."""
+    normal = _normal_form(basis, standard)
+    index = {m: j for j, m in enumerate(standard)}
+    size = len(standard)
+    out = []
+    for k in range(n):
+        entries = [[flint.fmpq(0)] * size for _ in range(size)]
+        for j, m in enumerate(standard):
+            product_ = (*m[:k], m[k] + 1, *m[k + 1 :])
+            for mono, c in normal(product_).items():
+                entries[index[mono]][j] = flint.fmpq(c.numerator, c.denominator)
+        out.append(flint.fmpq_mat(size, size, [e for row in entries for e in row]))
+    return out
+
+
+def _integer(poly: Any) -> list[int]:
+    scaled = poly * poly.denom()
+    return [int(c) for c in scaled.numer().coeffs()]
+
+
+def _radical_additions(matrices: list[Any], ctx: Any) -> list[Any]:
+    """Square-free parts of the eliminants that are not square-free (empty: radical)."""
+    added = []
+    gens = ctx.gens()
+    for k, m in enumerate(matrices):
+        eliminant = m.minpoly()
+        if eliminant.gcd(eliminant.derivative()).degree() > 0:
+            free = eliminant / eliminant.gcd(eliminant.derivative())
+            poly = ctx.from_dict({})
+            for e, c in enumerate(_integer(free)):
+                poly = poly + c * gens[k] ** e
+            added.append(poly)
+    return added
+
+
+def solve_support(
+    payoffs: np.ndarray, supports: Sequence[Sequence[int]], fixed: dict[int, Fraction] | None = None
+) -> SupportSystem:
+    """Solve the indifference system of ``supports`` exactly (see the module docstring)."""
+    ctx, equations, unknowns = support_equations(payoffs, supports, fixed)
+    n = len(unknowns)
+    names = tuple(f"x{i}_{a}" for i, a in unknowns)
+    if any(e.is_constant() for e in equations):
+        return SupportSystem(names=names)
+    if n == 0:
+        zero = RealField(flint.fmpq_poly([0, 1]), Fraction(0))
+        return SupportSystem([(zero, _strategies(zero, supports, unknowns, [], payoffs))], 0, names)
+    basis = _basis(equations, ctx)
+    for _ in range(3):
+        if any(p.is_constant() and not p.is_zero() for p in basis):
+            return SupportSystem(names=names)
+        standard = _standard_monomials([_leading(p) for p in basis], n)
+        if standard is None:
+            return SupportSystem(dimension=1, names=names, basis=tuple(str(p) for p in basis))
+        matrices = _matrices(basis, standard, n)
+        added = _radical_additions(matrices, ctx)
+        if not added:
+            break
+        basis = _basis(basis + added, ctx)
+    else:  # pragma: no cover - one round of additions makes the ideal radical
+        raise ArithmeticError("the support system did not become radical")
+    return SupportSystem(_points(matrices, standard, supports, unknowns, payoffs), 0, names)
+
+
+def _points(
+    matrices: list[Any],
+    standard: list[tuple[int, ...]],
+    supports: Sequence[Sequence[int]],
+    unknowns: list[tuple[int, int]],
+    payoffs: np.ndarray,
+) -> list[tuple[RealField, list[list[Any]]]]:
+    size, n = len(standard), len(matrices)
+    for coefficients in _SEPARATORS:
+        t_matrix = flint.fmpq_mat(size, size)
+        for c, m in zip(coefficients, matrices, strict=False):
+            t_matrix = t_matrix + m * c
+        minimal = t_matrix.minpoly()
+        if minimal.degree() == size:
+            break
+    else:  # pragma: no cover - three fixed forms have always separated in practice
+        raise ArithmeticError("no separating linear form found")
+    one = flint.fmpq_mat(size, 1, [1 if m == standard[0] else 0 for m in standard])
+    columns = [one]
+    for _ in range(size - 1):
+        columns.append(t_matrix * columns[-1])
+    krylov = flint.fmpq_mat(
+        size, size, [columns[j][r, 0] for r in range(size) for j in range(size)]
+    )
+    shapes = []
+    for k in range(n):
+        target = flint.fmpq_mat(size, 1, [matrices[k][r, 0] for r in range(size)])
+        g = krylov.solve(target)
+        shapes.append(flint.fmpq_poly([g[r, 0] for r in range(size)]))
+    points = []
+    _, factors = minimal.factor()
+    for factor, _ in factors:
+        ints = tuple(_integer(factor))
+        for root in real_roots(ints):
+            fld = RealField(flint.fmpq_poly(list(ints)), root)
+            values = [fld.reduce(s) for s in shapes]
+            points.append((fld, _strategies(fld, supports, unknowns, values, payoffs)))
+    return points
+
+
+def _strategies(
+    fld: RealField,
+    supports: Sequence[Sequence[int]],
+    unknowns: list[tuple[int, int]],
+    values: list[Any],
+    payoffs: np.ndarray,
+) -> list[list[Any]]:
+    shape = payoffs.shape[1:]
+    value_of = dict(zip(unknowns, values, strict=True))
+    out = []
+    for i, s in enumerate(supports):
+        row = [flint.fmpq_poly([]) for _ in range(shape[i])]
+        rest = flint.fmpq_poly([1])
+        for a in s[1:]:
+            row[a] = value_of[(i, a)]
+            rest = rest - value_of[(i, a)]
+        row[s[0]] = fld.reduce(rest)
+        out.append(row)
+    return out
