@@ -274,3 +274,11 @@ def test_an_irrational_breakpoint_beyond_the_float_range_is_a_located_error() ->
                  "--to", "1e999")
     assert result.exit_code in (0, 2), result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_a_float_game_with_a_weight_beyond_the_float_range_is_a_located_error() -> None:
+    """A mutated arms race (fuzz input 4435) swept over one player's empathy overflowed a
+    float in model/empathy.py: a located error instead."""
+    result = run("sweep", "tests/fixtures/fuzz/arms_race_mutated_4435.nfg", "--empathy", "USSR")
+    assert result.exit_code in (0, 2), result.stderr
+    assert "internal error" not in result.stderr

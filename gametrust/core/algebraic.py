@@ -46,6 +46,11 @@ __all__ = ["RealAlgebraic", "poly_sign", "simplest_between", "squarefree_part_of
 SHORT_TEXT = 40
 
 
+def _digits(n: int) -> int:
+    """The number of decimal digits of ``abs(n)``, without printing it (at most one too many)."""
+    return max(1, math.ceil(abs(n).bit_length() * math.log10(2)))
+
+
 def poly_sign(coeffs: Sequence[int], x: Fraction) -> int:
     """The sign of the integer polynomial (lowest degree first) at the rational ``x``.
 
@@ -308,13 +313,15 @@ class RealAlgebraic:
 
     def short(self, limit: int = SHORT_TEXT) -> str | None:
         """The exact text when it is at most ``limit`` characters (``None`` otherwise)."""
+        if max(_digits(c) for c in self.poly) > 4_000:
+            return None  # Python refuses to print integers of over 4,300 digits
         text = str(self)
         return text if len(text) <= limit else None
 
     def describe(self) -> str:
         """What the number is when its exact text is long: ``a root of a degree-2 polynomial
         with 41-digit coefficients``."""
-        digits = max(len(str(abs(c))) for c in self.poly)
+        digits = max(_digits(c) for c in self.poly)
         return f"a root of a degree-{self.degree} polynomial with {digits}-digit coefficients"
 
     def poly_text(self, var: str = "x", power: str = "^") -> str:

@@ -62,8 +62,15 @@ def apply_empathy(
         raise ArgumentError(str(exc), Location(path=("empathy",))) from None
     if all(v == 0 for v in values) or game.n_players == 1:
         return game
-    base = game.payoffs if (game.exact and exact_weights) else game.payoffs.astype(np.float64)
-    return game.with_payoffs(empathize_tensor(base, values, model))
+    try:
+        base = game.payoffs if (game.exact and exact_weights) else game.payoffs.astype(np.float64)
+        return game.with_payoffs(empathize_tensor(base, values, model))
+    except OverflowError:  # only floats overflow: a float game or weight
+        raise ArgumentError(
+            "a payoff or empathy weight is beyond the range of a float (give exact numbers: "
+            "a game with a float payoff or weight is solved in floats)",
+            Location(path=("empathy",)),
+        ) from None
 
 
 def empathize_tensor(base: np.ndarray, weights: Sequence[Any], model: str) -> np.ndarray:
