@@ -282,3 +282,19 @@ def test_a_float_game_with_a_weight_beyond_the_float_range_is_a_located_error() 
     result = run("sweep", "tests/fixtures/fuzz/arms_race_mutated_4435.nfg", "--empathy", "USSR")
     assert result.exit_code in (0, 2), result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_an_n_player_game_past_the_supports_limit_lists_pure_equilibria_and_says_why() -> None:
+    """The supports limit is documented and raisable: a 2x2x2 game has 27 support profiles."""
+    import numpy as np
+
+    from gametrust.core.limits import raised
+
+    game = NormalFormGame.from_payoff_tensor(np.arange(24).reshape(3, 2, 2, 2) % 5)
+    with raised(supports=26):
+        result = solve(game)
+    assert result.concept == "pure-nash" and not result.complete
+    assert any("27 support profiles" in w and "GAMETRUST_MAX_SUPPORTS" in w
+               for w in result.warnings)
+    with raised(supports=27):
+        assert solve(game).concept == "nash"

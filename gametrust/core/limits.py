@@ -103,6 +103,11 @@ LIMITS: Mapping[str, Limit] = {
               "solving a two-player game for all its equilibria searches the lexicographic "
               "bases of each best-response polytope (a random 14x14 game: about 25,000) and "
               "stops there, listing what it found as incomplete (solve --budget N)"),
+        Limit("supports", 5_000, "support profiles",
+              "the exact enumeration of a game with three or more players solves one "
+              "polynomial system per support profile, prod(2^m_i - 1) of them (a 4x4x4 game: "
+              "3,375; 5x5x5: 29,791); past the limit solve lists the pure equilibria, not "
+              "complete, and says why"),
         Limit("sweep_work", 5_000, "payoff differences and bases",
               "an exact sweep of a game (or of a subgame of a tree) compares every pair of a "
               "player's payoffs and, for two players, computes the determinant, Cramer "

@@ -30,6 +30,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from ..core.exact import Number
+from ..core.limits import LIMITS
 from ..model.game import NormalFormGame
 from .nplayer_certificate import certify_field_profile
 from .nplayer_support import FieldProfile, nplayer_equilibria
@@ -37,10 +38,12 @@ from .result import Equilibrium, SolveResult, certify
 
 __all__ = ["SUPPORT_BUDGET", "solve_nplayer", "support_count"]
 
-#: Most support profiles ``solve`` enumerates for a game with three or more players
-#: (a 4x4x4 game has 3,375; a 5x5x5 game 29,791): beyond it ``method="auto"`` lists the
-#: pure equilibria (not complete) and ``method="enumeration"`` is an error.
-SUPPORT_BUDGET = 5_000
+#: The default of the ``supports`` limit (core/limits.py, ``GAMETRUST_MAX_SUPPORTS``): the
+#: most support profiles ``solve`` enumerates for a game with three or more players (a 4x4x4
+#: game has 3,375; a 5x5x5 game 29,791); beyond it ``method="auto"`` lists the pure
+#: equilibria (not complete, with a warning saying why) and ``method="enumeration"`` is an
+#: error.
+SUPPORT_BUDGET = LIMITS["supports"].default
 
 
 def support_count(shape: tuple[int, ...]) -> int:

@@ -4,7 +4,7 @@ Methods:
 
 ``"auto"`` (default)
     ``"enumeration"`` for two-player games and for exact games with more
-    players and at most ``SUPPORT_BUDGET`` (5,000) support profiles,
+    players and at most ``limit("supports")`` (5,000) support profiles,
     ``"pure"`` otherwise (then not complete, as a warning says).
 ``"enumeration"``
     Every extreme Nash equilibrium of a two-player game, by exact vertex
@@ -94,9 +94,21 @@ def _lift(profile: Sequence[Sequence[Number]], alive: list[list[int]], shape: Se
 
 def _enumerable(game: NormalFormGame) -> bool:
     """An exact game with few enough support profiles for the N-player enumeration."""
-    from .nplayer import SUPPORT_BUDGET, support_count
+    from .nplayer import support_count
 
-    return game.exact and support_count(game.shape) <= SUPPORT_BUDGET
+    return game.exact and support_count(game.shape) <= limit("supports")
+
+
+def _why_pure(game: NormalFormGame) -> str:
+    """Why ``method="auto"`` lists only the pure equilibria of a game of three or more."""
+    from .nplayer import support_count
+
+    if not game.exact:
+        return ("mixed equilibria of games with more than two players are enumerated for "
+                "exact payoffs only; this game has float payoffs")
+    return (f"the game has {support_count(game.shape):,} support profiles, more than the "
+            f"limit of {limit('supports'):,} for enumerating its mixed equilibria (raise it "
+            "with GAMETRUST_MAX_SUPPORTS; see docs/limits.md)")
 
 
 def _need_two_players(game: NormalFormGame, method: str) -> None:
@@ -129,23 +141,26 @@ def solve(game: NormalFormGame, method: str = "auto", *, budgeted: bool = False)
             f"unknown method {method!r}; choose one of {', '.join(METHODS)}",
             Location(path=("method",)),
         )
+    warnings: list[str] = []
     if method == "auto":
         method = "enumeration" if game.n_players == 2 or _enumerable(game) else "pure"
+        if method == "pure":
+            warnings.append(_why_pure(game))
     if method == "enumeration" and game.n_players != 2:
-        from .nplayer import SUPPORT_BUDGET, solve_nplayer, support_count
+        from .nplayer import solve_nplayer, support_count
 
-        if not game.exact or support_count(game.shape) > SUPPORT_BUDGET:
+        if not game.exact or support_count(game.shape) > limit("supports"):
             raise ArgumentError(
                 "method 'enumeration' solves games with more than two players exactly and up "
-                f"to {SUPPORT_BUDGET:,} support profiles; this game has "
+                f"to {limit('supports'):,} support profiles; this game has "
                 + ("float payoffs" if not game.exact
-                   else f"{support_count(game.shape):,} support profiles")
+                   else f"{support_count(game.shape):,} support profiles (raise the limit "
+                        "with GAMETRUST_MAX_SUPPORTS; see docs/limits.md)")
                 + " (use method='pure')",
                 Location(path=("method",)),
             )
         return solve_nplayer(game)
     tol = None if game.exact else float_tolerance(game)
-    warnings: list[str] = []
 
     if method == "pure":
         from .pure import pure_equilibria
