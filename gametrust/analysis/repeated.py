@@ -41,7 +41,10 @@ from .parametric import Axis, constant_function, declared_weights, parametric_we
 from .repeated_engine import Condition, Stage, nash_conditions, profile_values, spe_conditions
 from .repeated_sets import RF, RealSet, where_nonnegative
 
-__all__ = ["NAMES", "RepeatedProfile", "RepeatedReport", "analyse_repeated", "repeated_stage"]
+__all__ = [
+    "NAMES", "RepeatedProfile", "RepeatedReport", "analyse_repeated", "check_discount_and_noise",
+    "repeated_stage",
+]
 
 #: How the literature calls the built-in strategies.
 NAMES = BUILTIN_NAMES
@@ -157,6 +160,26 @@ def _show(value: Any) -> str:
     from .parametric import show_value
 
     return show_value(value)
+
+
+def check_discount_and_noise(
+    scenario: Scenario, parameters: Mapping[str, object] | None, swept: str | None = None
+) -> None:
+    """A located error when the discount (in ``[0, 1)``) or the noise (in ``[0, 1]``) is out
+    of its range at the parameter values (``swept``: a parameter the caller frees)."""
+    spec = scenario.repeated
+    assert spec is not None
+    values_now = scenario.parameter_values(parameters)
+    for expression, what in ((spec.discount, "the discount"), (spec.noise, "the noise")):
+        names = sorted(expression.names())
+        if swept is not None and swept in names:
+            continue
+        value = expression.evaluate(values_now)  # type: ignore[arg-type]
+        ok = 0 <= value < 1 if what == "the discount" else 0 <= value <= 1
+        if not ok:
+            raise ArgumentError(f"{what} is {format_number(Fraction(value))} here; it must be "
+                                f"in {'[0, 1)' if what == 'the discount' else '[0, 1]'}",
+                                Location(path=("--set", *names[:1])))
 
 
 def set_dict(s: RealSet, key: str = "discount_at_least") -> dict[str, Any] | None:
@@ -301,16 +324,10 @@ def analyse_repeated(
     spec = scenario.repeated
     assert spec is not None
     stage, symbol = repeated_stage(scenario, None, parameters, empathy)
+    check_discount_and_noise(scenario, parameters)
     values_now = scenario.parameter_values(parameters)
     discount = spec.discount.evaluate(values_now)  # type: ignore[arg-type]
     noise = spec.noise.evaluate(values_now)  # type: ignore[arg-type]
-    for value, what, ok in ((discount, "the discount", 0 <= discount < 1),
-                            (noise, "the noise", 0 <= noise <= 1)):
-        if not ok:
-            names = sorted((spec.discount if what == "the discount" else spec.noise).names())
-            raise ArgumentError(f"{what} is {format_number(Fraction(value))} here; it must be "
-                                f"in {'[0, 1)' if what == 'the discount' else '[0, 1]'}",
-                                Location(path=("--set", *names[:1])))
     automata = strategy_automata(spec, scenario.player_ids, scenario.actions)
     players = scenario.player_ids
     profiles = []

@@ -28,7 +28,13 @@ from ..core.exact import format_number
 from ..scenario.repeated import discount_name, strategy_automata
 from ..scenario.scenario import Scenario
 from .parametric import Axis, between, show_value, sorted_unique, sweep_range
-from .repeated import RepeatedProfile, profile_report, repeated_stage, set_dict
+from .repeated import (
+    RepeatedProfile,
+    check_discount_and_noise,
+    profile_report,
+    repeated_stage,
+    set_dict,
+)
 
 __all__ = ["RepeatedSegment", "RepeatedSweep", "show", "sweep_repeated"]
 
@@ -126,6 +132,7 @@ def sweep_repeated(
             raise ArgumentError(f"the discount {name} lies in [0, 1); the range "
                                 f"[{low}, {high}] leaves it", Location(path=("--from",)))
         hi_open = high == 1
+    check_discount_and_noise(scenario, parameters, axis.name if axis.kind == "param" else None)
     stage, _ = repeated_stage(scenario, None if is_discount else axis, parameters, empathy)
     symbol = axis.symbol
     automata = strategy_automata(spec, scenario.player_ids, scenario.actions)

@@ -241,8 +241,8 @@ def sweep(
     def breakpoint(k: int) -> Breakpoint:
         point = evaluator.at(points[k])
         return Breakpoint(
-            points[k], float(points[k]), point.exact, point.family, point.result, point.selection,
-            point.structure,
+            points[k], _approximately(points[k]), point.exact, point.family, point.result,
+            point.selection, point.structure,
         )
 
     breakpoints = [breakpoint(k) for k in split.kept]
@@ -333,3 +333,9 @@ def _selection_pieces(
     return pieces, switches
 
 
+def _approximately(t: Any) -> float:
+    """``float(t)``, or ``inf``/``-inf`` beyond the float range (a breakpoint's approximation)."""
+    try:
+        return float(t)
+    except OverflowError:
+        return math.inf if t > 0 else -math.inf

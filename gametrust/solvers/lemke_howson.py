@@ -331,7 +331,10 @@ def _end(
     """The end of the path dropping ``label``, exact; ``None`` when over ``max_pivots``."""
     if arithmetic == "exact":
         return _run(start, label, max_pivots)
-    end = float_path(start.a, start.b, label, max_pivots)
+    try:
+        end = float_path(start.a, start.b, label, max_pivots)
+    except OverflowError:  # payoffs beyond the float range: the exact path decides
+        end = None
     if end is not None and not end.complete:
         return None
     if end is not None:
