@@ -306,12 +306,14 @@ def test_an_n_player_game_past_the_supports_limit_lists_pure_equilibria_and_says
     ("sweep", "tests/fixtures/fuzz/korea_repeated_mutated_2026.nfg", "--empathy",
      "--to", "1e999"),  # a breakpoint's float approximation
     ("sweep", "scenarios/korea_repeated.yaml", "--param", "relief", "--set", "delta=-1"),
+    ("solve", "tests/fixtures/fuzz/korea_china_mutated_3678.nfg", "--empathy", "US=10"),
 ])
 def test_what_the_last_fuzz_run_found_answers_or_is_a_located_error(
     args: tuple[str, ...],
 ) -> None:
     """Internal errors (float overflows, a singular system at a discount of -1) found by the
-    fuzz run of the final code (inputs 1358, 1737, 2026, 561)."""
+    fuzz run of the final code (inputs 1358, 1737, 2026, 561, 3678: an algebraic number
+    whose radical has an integer too long to print)."""
     result = run(*args)
     assert result.exit_code in (0, 2), result.stderr
     assert "internal error" not in result.stderr

@@ -302,7 +302,14 @@ class RealAlgebraic:
 
     def __str__(self) -> str:
         """The exact number: a radical for degree 2 (``(5 - sqrt(13))/6``), else
-        ``CRootOf(poly, index)`` as sympy writes it."""
+        ``CRootOf(poly, index)`` as sympy writes it; :meth:`describe` when an integer in it
+        is too long for Python to print (over 4,300 digits)."""
+        try:
+            return self._exact_text()
+        except ValueError:
+            return self.describe()
+
+    def _exact_text(self) -> str:
         parts = self.radical()
         if parts is None:
             return f"CRootOf({self.poly_text('x', '**')}, {self.index})"
@@ -317,9 +324,10 @@ class RealAlgebraic:
 
     def short(self, limit: int = SHORT_TEXT) -> str | None:
         """The exact text when it is at most ``limit`` characters (``None`` otherwise)."""
-        if max(_digits(c) for c in self.poly) > 4_000:
-            return None  # Python refuses to print integers of over 4,300 digits
-        text = str(self)
+        try:
+            text = self._exact_text()
+        except ValueError:  # Python refuses to print integers of over 4,300 digits
+            return None
         return text if len(text) <= limit else None
 
     def describe(self) -> str:
