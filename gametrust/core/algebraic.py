@@ -218,11 +218,7 @@ class RealAlgebraic:
         return (self._lo + self._hi) / 2
 
     def __float__(self) -> float:
-        """The nearest float; ``inf`` or ``-inf`` beyond the float range (as ``float("1e999")``)."""
-        try:
-            return float(self.approximation(60))
-        except OverflowError:
-            return math.inf if self.compare(0) > 0 else -math.inf
+        return float(self.approximation(60))
 
     def is_root_of(self, coeffs: Sequence[Fraction | int]) -> bool:
         """Whether the polynomial (rational coefficients, lowest degree first) vanishes here:

@@ -80,7 +80,10 @@ def number_text(value: Any) -> str:
     '~3.2183 (algebraic, degree 12)'
     """
     if isinstance(value, RealAlgebraic) and value.short() is None:
-        return f"~{float(value):.6g} (algebraic, degree {value.degree})"
+        try:
+            return f"~{float(value):.6g} (algebraic, degree {value.degree})"
+        except OverflowError:  # beyond the float range
+            return value.describe()
     return format_number(value)
 
 
