@@ -307,6 +307,8 @@ def test_an_n_player_game_past_the_supports_limit_lists_pure_equilibria_and_says
      "--to", "1e999"),  # a breakpoint's float approximation
     ("sweep", "scenarios/korea_repeated.yaml", "--param", "relief", "--set", "delta=-1"),
     ("solve", "tests/fixtures/fuzz/korea_china_mutated_3678.nfg", "--empathy", "US=10"),
+    ("sweep", "tests/fixtures/fuzz/chicken_mutated_5327.yaml", "--param", "crash", "--from",
+     "1/3", "--to", "1e1000", "--grid", "11", "--format", "json"),  # a grid point's approx
 ])
 def test_what_the_last_fuzz_run_found_answers_or_is_a_located_error(
     args: tuple[str, ...],

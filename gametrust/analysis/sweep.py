@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core.errors import ArgumentError, Location
-from ..core.polynomial import Poly
+from ..core.polynomial import Poly, approx
 from ..model.empathy import apply_empathy
 from ..model.game import NormalFormGame
 from .parametric import (
@@ -241,7 +241,7 @@ def sweep(
     def breakpoint(k: int) -> Breakpoint:
         point = evaluator.at(points[k])
         return Breakpoint(
-            points[k], _approximately(points[k]), point.exact, point.family, point.result,
+            points[k], approx(points[k]), point.exact, point.family, point.result,
             point.selection, point.structure,
         )
 
@@ -331,11 +331,3 @@ def _selection_pieces(
     )
     switches = tuple((points[k], aligned(points[k])) for k in split.kept)
     return pieces, switches
-
-
-def _approximately(t: Any) -> float:
-    """``float(t)``, or ``inf``/``-inf`` beyond the float range (a breakpoint's approximation)."""
-    try:
-        return float(t)
-    except OverflowError:
-        return math.inf if t > 0 else -math.inf

@@ -262,7 +262,7 @@ def _grid(result: SweepResult) -> dict[str, Any] | None:
             {
                 "index": k,
                 "value": format_number(value),
-                "approx": float(value),
+                "approx": approx(value),
                 "interval": index if where == "interval" else None,
                 "breakpoint": index if where == "breakpoint" else None,
                 "end": index if where == "end" else None,

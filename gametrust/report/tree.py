@@ -17,7 +17,7 @@ from ..analysis.parametric import show_value
 from ..analysis.reports import TreeReport
 from ..analysis.tree_sweep import TreeBreakpoint, TreeInterval, TreeSweepResult
 from ..core.exact import format_number
-from ..core.polynomial import to_sympy
+from ..core.polynomial import approx, to_sympy
 from ..model.tree import GameTree
 from ..solvers.tree_result import TreeEquilibrium, TreeSolveResult
 
@@ -261,7 +261,7 @@ def tree_sweep_dict(result: TreeSweepResult, file: str | None = None) -> dict[st
                     "closed_lo": s.closed_lo, "closed_hi": s.closed_hi,
                     "sample": format_number(s.sample), **body}
         return {"kind": "breakpoint", "value": show_value(s.value), "exact": s.exact,
-                "approx": float(s.value), **body}
+                "approx": approx(s.value), **body}
 
     return {
         "schema_version": SCHEMA_VERSION,
