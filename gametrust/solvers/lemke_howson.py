@@ -93,7 +93,7 @@ from ..core.errors import ArgumentError, Location, SolverError
 from ..core.exact import Number
 from ..model.exact_regret import exact_certificate
 from ..model.game import NormalFormGame
-from .lemke_howson_float import basis_profile, float_path
+from .lemke_howson_float import Basis, basis_profile, float_path
 
 __all__ = ["FLOAT_PATH_FROM", "lemke_howson", "lemke_howson_gen", "one_equilibrium"]
 
@@ -105,7 +105,7 @@ Profile = tuple[tuple[Number, ...], tuple[Number, ...]]
 _INT64_SAFE = 2**31
 
 
-class _Tableau:
+class _Tableau(Basis):
     """A condensed integer tableau ``d * z_B + T z_N = rhs`` of one polytope.
 
     ``T`` has one row per basic variable and one column per nonbasic variable,
@@ -113,19 +113,11 @@ class _Tableau:
     denominator, so basic variable ``basic[i]`` has value ``T[i, -1] / det``.
     """
 
-    __slots__ = ("basic", "col_of", "det", "nonbasic", "row_of", "slacks", "table")
+    __slots__ = ("det", "table")
 
     def __init__(self, table: np.ndarray, nonbasic: list[int], basic: list[int], size: int):
+        super().__init__(nonbasic, basic, size)
         self.table = table
-        self.basic = list(basic)
-        self.nonbasic = list(nonbasic)
-        self.slacks = tuple(basic)  # the initial basis, in row order: columns of B⁻¹
-        self.row_of = [-1] * size
-        self.col_of = [-1] * size
-        for i, v in enumerate(self.basic):
-            self.row_of[v] = i
-        for j, v in enumerate(self.nonbasic):
-            self.col_of[v] = j
         self.det = 1
 
     def _slack_column(self, slack: int, rows: list[int]) -> list[int]:
@@ -183,12 +175,7 @@ class _Tableau:
         table[:, c] = -column
         table[r, c] = self.det
         self.det = p
-        leaving = self.basic[r]
-        self.basic[r] = entering
-        self.nonbasic[c] = leaving
-        self.row_of[entering], self.col_of[entering] = r, -1
-        self.row_of[leaving], self.col_of[leaving] = -1, c
-        return leaving
+        return self.exchange(r, c, entering)
 
     def strategy(self, variables: range) -> tuple[Fraction, ...]:
         """The values of ``variables`` (0 when nonbasic), normalised to sum to 1."""

@@ -36,7 +36,7 @@ from fractions import Fraction
 import numpy as np
 from flint import fmpz_mat
 
-__all__ = ["FLOAT_PIVOT_TOLERANCE", "FloatPath", "basis_profile", "float_path"]
+__all__ = ["FLOAT_PIVOT_TOLERANCE", "Basis", "FloatPath", "basis_profile", "float_path"]
 
 #: Entries of an entering column at most this are not pivot candidates (the
 #: payoffs are scaled into (0, 1] first, so the tableau starts with entries of order 1).
@@ -45,27 +45,47 @@ FLOAT_PIVOT_TOLERANCE = 1e-10
 _RATIO_TIE = 1e-9
 
 
-class _FloatTableau:
-    """A condensed float tableau; see the module docstring."""
+class Basis:
+    """Which variables are basic (by tableau row) and nonbasic (by column) in a condensed
+    tableau, and where each variable sits; the bookkeeping shared by the float and the exact
+    integer tableaux of Lemke–Howson."""
 
-    __slots__ = ("basic", "buffer", "col_of", "nonbasic", "ratios", "row_of", "slacks", "table")
+    __slots__ = ("basic", "col_of", "nonbasic", "row_of", "slacks")
 
-    def __init__(self, matrix: np.ndarray, nonbasic: list[int], basic: list[int], size: int):
-        rows, cols = matrix.shape
-        self.table = np.empty((rows, cols + 1))
-        self.table[:, :cols] = matrix
-        self.table[:, cols] = 1.0
-        self.buffer = np.empty_like(self.table)  # the rank-one update, without an allocation
-        self.ratios = np.empty(rows)
+    def __init__(self, nonbasic: list[int], basic: list[int], size: int):
         self.basic = list(basic)
         self.nonbasic = list(nonbasic)
-        self.slacks = tuple(basic)
+        self.slacks = tuple(basic)  # the initial basis, in row order: columns of B⁻¹
         self.row_of = [-1] * size
         self.col_of = [-1] * size
         for i, v in enumerate(self.basic):
             self.row_of[v] = i
         for j, v in enumerate(self.nonbasic):
             self.col_of[v] = j
+
+    def exchange(self, r: int, c: int, entering: int) -> int:
+        """Make ``entering`` (nonbasic at column ``c``) basic at row ``r``; the leaving one."""
+        leaving = self.basic[r]
+        self.basic[r] = entering
+        self.nonbasic[c] = leaving
+        self.row_of[entering], self.col_of[entering] = r, -1
+        self.row_of[leaving], self.col_of[leaving] = -1, c
+        return leaving
+
+
+class _FloatTableau(Basis):
+    """A condensed float tableau; see the module docstring."""
+
+    __slots__ = ("buffer", "ratios", "table")
+
+    def __init__(self, matrix: np.ndarray, nonbasic: list[int], basic: list[int], size: int):
+        super().__init__(nonbasic, basic, size)
+        rows, cols = matrix.shape
+        self.table = np.empty((rows, cols + 1))
+        self.table[:, :cols] = matrix
+        self.table[:, cols] = 1.0
+        self.buffer = np.empty_like(self.table)  # the rank-one update, without an allocation
+        self.ratios = np.empty(rows)
 
     def leaving_row(self, c: int) -> int | None:
         """The lexicographic minimum-ratio row for entering column ``c`` (``None``: unbounded)."""
@@ -104,12 +124,7 @@ class _FloatTableau:
         table[r] = row
         np.multiply(column, -1.0 / p, out=table[:, c])
         table[r, c] = 1.0 / p
-        leaving = self.basic[r]
-        self.basic[r] = entering
-        self.nonbasic[c] = leaving
-        self.row_of[entering], self.col_of[entering] = r, -1
-        self.row_of[leaving], self.col_of[leaving] = -1, c
-        return leaving
+        return self.exchange(r, c, entering)
 
 
 class FloatPath:
