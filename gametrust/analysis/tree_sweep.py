@@ -32,8 +32,9 @@ import numpy as np
 from ..core.errors import ArgumentError, Location
 from ..core.polynomial import Poly, RationalFunction, vanishes_at
 from ..model.empathy import empathize_tensor
-from ..model.reduced import plan_count, reduced_tensor
+from ..model.reduced import reduced_tensor
 from ..model.tree import Chance, Decision, GameTree, Terminal
+from ..model.tree_size import plan_counts
 from ..scenario.treespec import without_impossible_moves
 from ..solvers.extensive import Behavior, TreeSolveResult, solve_tree
 from .parametric import (
@@ -186,7 +187,7 @@ def _base_polys(rf_tree: GameTree, lo: Fraction, hi: Fraction, symbol: str) -> s
                 q = lift(p)
                 if not q.num.is_zero() and q.num.degree > 0:
                     out.add(q.num.primitive())
-    if math.prod(plan_count(rf_tree, p) for p in range(len(rf_tree.players))) > SEED_PROFILES:
+    if math.prod(plan_counts(rf_tree)) > SEED_PROFILES:
         return out  # only a seed: the refinement collects what each solution relies on
     tensor, _, _ = reduced_tensor(rf_tree)
     lifted = np.vectorize(lift, otypes=[object])(tensor)

@@ -31,7 +31,7 @@ import numpy as np
 
 from .game import NormalFormGame
 from .tree import Chance, Decision, GameTree, Node, Path, Terminal
-from .tree_size import check_reduced_size
+from .tree_size import check_reduced_size, plan_counts
 
 __all__ = [
     "Plan",
@@ -124,35 +124,7 @@ def plan_count(tree: GameTree, player: int) -> int:
     >>> plan_count(t, 0), len(player_plans(t, 0))
     (3, 3)
     """
-    infoset_of = tree.infoset_of
-    parent: dict[str, tuple[str, str] | None] = {}
-    actions: dict[str, tuple[str, ...]] = {}
-    stack: list[tuple[Path, Node, tuple[str, str] | None]] = [((), tree.root, None)]
-    while stack:
-        path, node, last = stack.pop()
-        if isinstance(node, Terminal):
-            continue
-        if isinstance(node, Chance):
-            stack += [((*path, lab), c, last) for lab, _, c in node.moves]
-            continue
-        if node.player == player:
-            key = infoset_of[path]
-            parent.setdefault(key, last)
-            actions[key] = node.actions
-            stack += [((*path, lab), c, (key, lab)) for lab, c in node.moves]
-        else:
-            stack += [((*path, lab), c, last) for lab, c in node.moves]
-    children: dict[tuple[str, str] | None, list[str]] = {}
-    for key, seq in parent.items():
-        children.setdefault(seq, []).append(key)
-
-    def count(seq: tuple[str, str] | None) -> int:
-        total = 1
-        for key in children.get(seq, []):
-            total *= sum(count((key, a)) for a in actions[key])
-        return total
-
-    return count(None)
+    return plan_counts(tree)[player]
 
 
 def player_plans(tree: GameTree, player: int) -> list[Plan]:

@@ -40,8 +40,9 @@ import numpy as np
 
 from ..core.errors import ArgumentError, InputError, SolverError
 from ..model.game import NormalFormGame
-from ..model.reduced import Plan, plan_count, plans_to_behavior, reduced_normal_form
+from ..model.reduced import Plan, plans_to_behavior, reduced_normal_form
 from ..model.tree import Chance, GameTree, Node, Path, Terminal
+from ..model.tree_size import plan_counts
 from .solve import solve
 from .spe import SubgamePerfect
 from .spe_local import Local, behavior_of_point
@@ -205,7 +206,7 @@ def _nash(tree: GameTree, spe: Sequence[TreeEquilibrium], warnings: list[str]
                      bool]:
     """The reduced normal form's Nash equilibria, once per behaviour profile."""
     n = len(tree.players)
-    sizes = [plan_count(tree, p) for p in range(n)]
+    sizes = plan_counts(tree)
     if prod(sizes) > NASH_PROFILE_LIMIT:
         warnings.append(
             f"the reduced normal form ({'x'.join(map(str, sizes))} plans) is too large to list "

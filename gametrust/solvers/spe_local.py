@@ -20,8 +20,9 @@ from math import prod
 from typing import Any
 
 from ..core.errors import ArgumentError, Location
-from ..model.reduced import Plan, plan_count, player_plans
+from ..model.reduced import Plan, player_plans
 from ..model.tree import Chance, GameTree, Node, Path, Terminal
+from ..model.tree_size import plan_counts
 from .exact_polytope import RATIONAL, Field
 
 __all__ = [
@@ -100,7 +101,7 @@ def build_local(tree: GameTree, root: Path, children: tuple[Path, ...], fld: Fie
     n = len(tree.players)
     zero_values = {c: tuple(fld.zero for _ in range(n)) for c in children}
     sub = tree.subgame(root, zero_values)
-    counts = [plan_count(sub, p) for p in range(n)]
+    counts = plan_counts(sub)
     if prod(counts) > LOCAL_PROFILE_LIMIT:
         raise ArgumentError(
             f"{where or 'a subgame'} is too large for gametrust's exact methods: its reduced "
