@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -29,3 +30,10 @@ collect_ignore = ["fixtures/make_gambit_fixtures.py", "fixtures/make_gambit_efg_
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
+
+
+@pytest.fixture
+def many_digits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Numbers of up to 2,000 digits in the input (the ``digits`` limit is 100): for the tests
+    of exact arithmetic far beyond the float range."""
+    monkeypatch.setenv("GAMETRUST_MAX_DIGITS", "2000")

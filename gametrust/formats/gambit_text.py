@@ -26,7 +26,7 @@ from fractions import Fraction
 from os import PathLike
 
 from ..core.errors import GambitFormatError, Location
-from ..core.exact import parse_number
+from ..core.exact import literal_problem, parse_number
 from .files import read_capped
 
 __all__ = [
@@ -139,7 +139,8 @@ class _Lexer:
                 word = self._word()
                 value = parse_number(word) if _NUMBER.fullmatch(word) else None
                 if value is None:
-                    raise self.error(f"bad number {word!r}", line, column)
+                    why = literal_problem(word)
+                    raise self.error(why or f"bad number {word!r}", line, column)
                 yield Token("number", word, line, column, value)
             else:
                 yield Token("symbol", self._word(), line, column)

@@ -30,7 +30,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.errors import ScenarioError, did_you_mean
-from ..core.exact import Number
+from ..core.exact import Number, literal_problem
 from ..scenario.expression import Expression, constant, parse_expression, parse_number_safely
 from ..scenario.source_map import KeyPath, SourceMap
 from .yamlsource import AmbiguousScalar
@@ -153,7 +153,9 @@ class Reader:
         if isinstance(value, str):
             parsed = parse_number_safely(value)
             if parsed is None:
+                why = literal_problem(value)
                 raise self.error(
+                    f"{what}: {why}" if why else
                     f"{what} must be a number (like 2, 0.5 or 2/3), not {short_text(value)}", path
                 )
             return parsed

@@ -51,6 +51,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.errors import Location, ScenarioError
+from ..core.exact import literal_problem, number_too_long
 from ..core.limits import LIMITS, ScenarioLimitError, limit
 from ..scenario.expression import parse_number_safely
 from ..scenario.source_map import KeyPath, SourceMap, WrittenScalar
@@ -253,9 +254,16 @@ class _Builder:
             exact = parse_number_safely(node.value.replace("_", ""))
             if exact is not None:
                 return exact
+            why = literal_problem(node.value.replace("_", ""))
+            if why:
+                raise _error(why, self.file, start, path)
         try:
             if tag == f"{_TAG}int":
-                return self.constructor.construct_yaml_int(node)
+                whole = self.constructor.construct_yaml_int(node)
+                why = number_too_long(Fraction(whole))
+                if why:
+                    raise _error(f"{node.value[:40]!r} {why}", self.file, start, path)
+                return whole
             if tag == f"{_TAG}bool":
                 return self.constructor.construct_yaml_bool(node)
             if tag == f"{_TAG}null":

@@ -43,7 +43,7 @@ from fractions import Fraction
 from typing import Any, TypeAlias
 
 from ..core.errors import ExpressionError, Location
-from ..core.exact import parse_number
+from ..core.exact import number_too_long, parse_number
 
 __all__ = [
     "MAX_BITS",
@@ -331,7 +331,12 @@ class _Parser:
                 f"(exponent above {MAX_LITERAL_EXPONENT})",
                 token.pos,
             )
-        return Fraction(Decimal(token.text))
+        value = Fraction(Decimal(token.text))
+        why = number_too_long(value)
+        if why:
+            shown = token.text if len(token.text) <= 24 else token.text[:20] + "..."
+            raise self.error(f"number {shown} at column {token.pos + 1} {why}", token.pos)
+        return value
 
 
 def shift_location(location: Location | None, text: str, pos: int) -> Location:

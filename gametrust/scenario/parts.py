@@ -24,7 +24,7 @@ from numbers import Rational
 import numpy as np
 
 from ..core.errors import ExpressionError, Location, fail
-from ..core.exact import Number, format_number
+from ..core.exact import Number, format_number, literal_problem, number_too_long
 from .expression import Expression, constant, parse_expression, parse_number_safely
 
 __all__ = ["Parameter", "Player", "expression_at", "number_at"]
@@ -37,14 +37,17 @@ def number_at(value: object, *path: str | int) -> Number:
     if isinstance(value, str):
         parsed = parse_number_safely(value)
         if parsed is None:
-            raise fail(f"{value!r} is not a number (write e.g. 2, 0.5 or 2/3)", *path)
+            why = literal_problem(value)
+            raise fail(why or f"{value!r} is not a number (write e.g. 2, 0.5 or 2/3)", *path)
         return parsed
     if isinstance(value, np.generic):
         value = value.item()
-    if isinstance(value, (int, Rational)):
-        return Fraction(value)  # type: ignore[arg-type]
-    if isinstance(value, Decimal) and value.is_finite():
-        return Fraction(value)
+    if isinstance(value, (int, Rational)) or (isinstance(value, Decimal) and value.is_finite()):
+        exact = Fraction(value)  # type: ignore[arg-type]
+        why = number_too_long(exact)
+        if why:
+            raise fail(f"this number {why}", *path)
+        return exact
     if isinstance(value, float) and math.isfinite(value):
         return value
     raise fail(f"{value!r} is not a finite number", *path)
