@@ -26,7 +26,8 @@ settings.register_profile("dev", deadline=None, max_examples=100)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 # A maintenance script (needs pygambit), not a test module.
-collect_ignore = ["fixtures/make_gambit_fixtures.py", "fixtures/make_gambit_efg_fixtures.py"]
+collect_ignore = ["fixtures/make_gambit_fixtures.py", "fixtures/make_gambit_efg_fixtures.py",
+                  "fixtures/make_axelrod_fixtures.py"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
