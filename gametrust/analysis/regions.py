@@ -34,7 +34,7 @@ from ..core.display import Displayable
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
 from ..core.progress import step
-from ..model.empathy import apply_empathy, swept_names, weight_keys
+from ..model.empathy import apply_empathy, swept_names, weight_owner
 from ..solvers.result import SolveResult
 from .parametric import (
     Axis,
@@ -284,7 +284,7 @@ def _owner(model: str, players: Sequence[str], axis: Axis) -> str | None:
     names = swept_names(model, players, axis.name)
     if len(names) != 1:
         return None
-    return names[0].rpartition(".")[0] if weight_keys(model) else names[0]
+    return weight_owner(model, names[0])
 
 
 def _player_ids(source: Any) -> tuple[str, ...]:

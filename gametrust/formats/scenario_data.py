@@ -327,7 +327,7 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
             }
     empathy: dict[str, Any] = {}
     for name, w in scenario.empathy.items():
-        pid, dot, key = name.rpartition(".")
+        pid, _, key = name.rpartition(".")
         if scenario.empathy_model in PAIR_WEIGHTS:  # {PLAYER: {KEY: weight}}
             empathy.setdefault(pid, {})[key] = written(w)
         else:

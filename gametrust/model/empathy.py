@@ -66,7 +66,9 @@ __all__ = [
     "per_player",
     "swept_names",
     "weight_keys",
+    "weight_label",
     "weight_names",
+    "weight_owner",
 ]
 
 #: The documented empathy models, the first is the default.
@@ -111,6 +113,19 @@ def per_player(
     if not keys:
         return [weights.get(p, default) for p in players]
     return [tuple(weights.get(f"{p}.{k}", default) for k in keys) for p in players]
+
+
+def weight_owner(model: str, name: str) -> str:
+    """The player a weight belongs to: ``Row`` for ``Row.beta``, the id itself otherwise."""
+    return name.rpartition(".")[0] if model in PAIR_WEIGHTS else name
+
+
+def weight_label(model: str, name: str) -> str:
+    """How a weight reads in a sentence: ``empathy of US``, ``beta of Row``."""
+    if model in PAIR_WEIGHTS:
+        player, _, key = name.rpartition(".")
+        return f"{key} of {player}"
+    return f"empathy of {name}"
 
 
 def swept_names(model: str, players: Sequence[str], name: str, option: str = "--empathy"
@@ -269,10 +284,8 @@ def _sign(d: Any, model: str) -> int:
     """The sign of a material payoff difference: a number, or a constant function."""
     value = d
     if hasattr(d, "num") and hasattr(d, "den"):  # a rational function of a swept value
-        if d.num.degree <= 0 and d.den.degree <= 0:
-            value = d(Fraction(0))
-        else:
-            value = None
+        constant = d.num.degree <= 0 and d.den.degree <= 0
+        value = d(Fraction(0)) if constant else None
     elif hasattr(d, "is_number"):  # a sympy expression
         value = d if d.is_number else None
     if value is None:
