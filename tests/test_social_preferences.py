@@ -244,3 +244,17 @@ def test_the_weights_round_trip_through_the_data_form() -> None:
     for beta in [F(0), F(1, 3), F(1, 2)]:
         params = {"beta": beta}
         assert again.build(params).payoffs.tolist() == scenario.build(params).payoffs.tolist()
+
+
+def test_the_format_doc_examples_run() -> None:
+    doc = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    section = doc.split("### Social preferences", 1)[1].split("\n## ", 1)[0]
+    yaml_block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    game = loads(yaml_block).build()
+    assert game.payoff(("D", "C")) == (F(5, 2), F(-5))
+    console = section.split("```console\n", 1)[1].split("```", 1)[0]
+    commands = [line[len("$ gametrust "):].split() for line in console.splitlines()]
+    assert len(commands) == 4
+    for args in commands:
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.stderr)

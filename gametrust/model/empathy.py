@@ -156,11 +156,11 @@ def swept_names(model: str, players: Sequence[str], name: str, option: str = "--
         return tuple(f"{p}.{name}" for p in players)
     if name in names:
         return (name,)
-    hint = did_you_mean(name, (*keys, *names))
+    what = f"no {model} weight {name!r}{did_you_mean(name, (*keys, *names))}" if name else (
+        f"the {model} empathy model has two weights per player")
     raise ArgumentError(
-        f"the {model} empathy model has two weights per player: sweep one of them, "
-        f"{' or '.join(keys)} (every player's) or PLAYER.KEY ({', '.join(names)}); "
-        f"got {name or 'every weight'!r}{hint}",
+        f"{what}: sweep {' or '.join(keys)} (that weight of every player) or one weight "
+        f"PLAYER.KEY ({', '.join(names)})",
         Location(path=(option,)),
     )
 
