@@ -258,3 +258,33 @@ def test_the_format_doc_examples_run() -> None:
     for args in commands:
         result = run(*args)
         assert result.exit_code == 0, (args, result.stderr)
+
+
+def test_claims_over_the_weights_are_proved_or_refuted_exactly(tmp_path: Path) -> None:
+    from gametrust.analysis.claims import assert_claim
+
+    scenario = gametrust.load(ROOT / SCENARIO)
+    weights = {"Row.beta": "1/3", "Column.beta": "1/3"}
+    assert_claim(scenario, {"family": "Prisoner's Dilemma"}, empathy=weights)
+    with pytest.raises(AssertionError):
+        assert_claim(scenario, {"equilibrium": "Cooperate, Cooperate"}, empathy=weights)
+    with pytest.raises(ArgumentError, match="did you mean 'Row.beta'"):
+        assert_claim(scenario, {"family": "Stag Hunt"}, empathy={"Row.betta": 1})
+    # a wrong threshold (1/3 instead of 2/5) is refuted at an exact point
+    text = (ROOT / SCENARIO).read_text(encoding="utf-8").split("claims:")[0] + """claims:
+  - name: guilt of 1/3 is enough
+    equilibrium: Cooperate, Cooperate
+    when: {empathy: {Row: {beta: ">= 1/3"}, Column: {beta: ">= 1/3"}}}
+"""
+    path = tmp_path / "wrong.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path), "--seed", "1", "--examples", "5")
+    assert result.exit_code == 1
+    assert "refuted" in result.stdout and "beta of Row" in result.stdout
+
+
+def test_a_float_weight_makes_a_float_game_with_the_same_answer() -> None:
+    game = apply_empathy(PD, [(1.0, 0.5), (1, F(1, 2))], "fehr_schmidt")
+    assert not game.exact
+    (mixed,) = gametrust.solve(game).mixed
+    assert abs(mixed.strategy("Row")["C"] - 12 / 13) < 1e-9

@@ -149,6 +149,9 @@ class Axis:
             return f"parameter {self.name}"
         if self.name in PAIR_KEYS:
             return f"empathy weight {self.name} of every player"
+        player, dot, key = self.name.rpartition(".")
+        if dot and key in PAIR_KEYS:
+            return f"empathy weight {key} of {player}"
         return f"empathy of {self.name}" if self.name else "empathy (all players)"
 
     @classmethod

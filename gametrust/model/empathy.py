@@ -210,8 +210,6 @@ def apply_empathy(
     )
     try:
         base = game.payoffs if (game.exact and exact_weights) else game.payoffs.astype(np.float64)
-        if keys and base.dtype != object:
-            base = base.astype(object)
         return game.with_payoffs(empathize_tensor(base, vector, model))
     except OverflowError:  # only floats overflow: a float game or weight
         raise ArgumentError(
