@@ -268,7 +268,7 @@ def test_claims_over_the_weights_are_proved_or_refuted_exactly(tmp_path: Path) -
     assert_claim(scenario, {"family": "Prisoner's Dilemma"}, empathy=weights)
     with pytest.raises(AssertionError):
         assert_claim(scenario, {"equilibrium": "Cooperate, Cooperate"}, empathy=weights)
-    with pytest.raises(ArgumentError, match="did you mean 'Row.beta'"):
+    with pytest.raises(ArgumentError, match=r"did you mean 'Row\.beta'"):
         assert_claim(scenario, {"family": "Stag Hunt"}, empathy={"Row.betta": 1})
     # a wrong threshold (1/3 instead of 2/5) is refuted at an exact point
     text = (ROOT / SCENARIO).read_text(encoding="utf-8").split("claims:")[0] + """claims:
