@@ -102,7 +102,10 @@ def test_a_sweep_over_beta_has_its_exact_breakpoint_at_two_fifths(axis: str) -> 
 
 def test_the_shipped_scenario_and_the_cli_override() -> None:
     scenario = gametrust.load(ROOT / SCENARIO)
-    assert gametrust.sweep(scenario, "param:beta").breakpoints[0].value == F(2, 5)
+    by_parameter = gametrust.sweep(scenario, "param:beta")
+    assert by_parameter.breakpoints[0].value == F(2, 5)
+    # the weights written as the swept parameter move with it: they are not "fixed"
+    assert set(by_parameter.fixed["empathy"]) == {"Row.alpha", "Column.alpha"}
     text = run("solve", SCENARIO).stdout
     assert "Family: Stag Hunt" in text and "Cooperate 12/13, Defect 1/13" in text
     one = run("solve", SCENARIO, "--empathy", "Row.beta=1/3", "--empathy", "Column.beta=1/3")

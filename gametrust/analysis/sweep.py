@@ -258,7 +258,9 @@ def sweep(
         }
         weights = source.empathy_weights(parameters)
         weights.update({k: Fraction(v) for k, v in (empathy or {}).items()})  # type: ignore[arg-type]
-        fixed["empathy"] = {k: v for k, v in weights.items() if k not in swept}
+        moving = {k for k, w in source.empathy.items()  # expressions of the swept parameter
+                  if ax.kind == "param" and ax.name in getattr(w, "names", set)()}
+        fixed["empathy"] = {k: v for k, v in weights.items() if k not in {*swept, *moving}}
         fixed["empathy_model"] = source.empathy_model
     title = source.title
     result_obj = SweepResult(

@@ -42,7 +42,6 @@ __all__ = [
     "build_game",
     "build_tree",
     "check_values",
-    "converted",
     "empathy_with",
     "located_errors",
     "reduced_game",
@@ -123,7 +122,7 @@ def empathy_with(
     return weights
 
 
-def converted(weight: Any, convert: Any) -> Any:
+def _converted(weight: Any, convert: Any) -> Any:
     """A player's weight (or pair of weights) converted with ``convert`` (Fraction, float)."""
     return tuple(convert(w) for w in weight) if isinstance(weight, tuple) else convert(weight)
 
@@ -194,10 +193,10 @@ def build_game(
                 exact=True,
                 title=game.title,
             )
-        vector = [converted(w, Fraction) for w in vector]
+        vector = [_converted(w, Fraction) for w in vector]
     elif exact is False:
         game = game.to_float()
-        vector = [converted(w, float) for w in vector]
+        vector = [_converted(w, float) for w in vector]
     return apply_empathy(game, vector, scenario.empathy_model)
 
 
@@ -232,7 +231,7 @@ def build_tree(
     if exact is not None:
         convert: Any = Fraction if exact else float
         numeric = numeric.map_values(lambda v: tuple(convert(x) for x in v), convert)
-        vector = [converted(w, convert) for w in vector]
+        vector = [_converted(w, convert) for w in vector]
     if prune:
         numeric = without_impossible_moves(numeric)
     if any(w != 0 for w in weights.values()):
