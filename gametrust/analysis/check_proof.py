@@ -35,6 +35,7 @@ from typing import Any
 
 from ..core.errors import GametrustError
 from ..core.polynomial import approx, compare
+from ..model.empathy import weight_owner
 from ..scenario.claims import SEARCHED_STATEMENTS, Claim, PathIncludes
 from ..scenario.conditions import EMPATHY, FamilyIs, Prefers, Variable
 from .check_model import CheckModel, Evaluation
@@ -91,7 +92,8 @@ def prove_claim(
             how == "game"
             and len(varying) == 2
             and all(v.kind == EMPATHY for v in varying)
-            and varying[0].name != varying[1].name
+            and weight_owner(model.working.empathy_model, varying[0].name)
+            != weight_owner(model.working.empathy_model, varying[1].name)
         ):
             return _prove_plane(model, claim, variables, varying[0], varying[1])
     except _NoProof:
@@ -262,8 +264,9 @@ def _prove_plane(
             (vy.low, vy.high),
             parameters=parameters,
         )
-        x_polys = critical_polys(model, claim, fixed, vx, only=vx.name)
-        y_polys = critical_polys(model, claim, fixed, vy, only=vy.name)
+        owner = model.working.empathy_model
+        x_polys = critical_polys(model, claim, fixed, vx, only=weight_owner(owner, vx.name))
+        y_polys = critical_polys(model, claim, fixed, vy, only=weight_owner(owner, vy.name))
     except (GametrustError, ZeroDivisionError):
         raise _NoProof from None
     xs = _segments(vx, [*plane.x_breaks, *real_roots_in(x_polys, vx.low, vx.high)])

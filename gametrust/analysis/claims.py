@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import ArgumentError, Location, did_you_mean
 from ..core.exact import as_number
 from ..formats.claims_format import read_claim
+from ..model.empathy import weight_label, weight_names
 from ..scenario.claims import Assumptions, Claim
 from ..scenario.conditions import EMPATHY, PARAMETER, Variable
 from .check_model import Assignment, CheckModel, Evaluation
@@ -84,14 +85,16 @@ def assert_claim(
             x = _exact_value(raw, ("values", name))
             fixed.append(Variable(PARAMETER, name, x, x, name))
             given[fixed[-1].key] = x
+        names = weight_names(scenario.empathy_model, scenario.player_ids)
         for pid, raw in (empathy or {}).items():
-            if pid not in scenario.player_ids:
+            if pid not in names:
+                what = "player" if names == scenario.player_ids else "empathy weight"
                 raise ArgumentError(
-                    f"unknown player {pid!r}{did_you_mean(str(pid), scenario.player_ids)}",
+                    f"unknown {what} {pid!r}{did_you_mean(str(pid), names)}",
                     Location(path=("empathy", pid)),
                 )
             x = _exact_value(raw, ("empathy", pid))
-            fixed.append(Variable(EMPATHY, pid, x, x, f"empathy of {pid}"))
+            fixed.append(Variable(EMPATHY, pid, x, x, weight_label(scenario.empathy_model, pid)))
             given[fixed[-1].key] = x
         assignment = model.assignment(given, [*model.assumptions.variables, *fixed])
     evaluation = model.evaluate(claim, assignment)

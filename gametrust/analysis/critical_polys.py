@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..core.polynomial import Poly, RationalFunction, real_roots
-from ..model.empathy import empathize_tensor
+from ..model.empathy import empathize_tensor, per_player, weight_names
 from ..scenario.claims import Claim, TrustThresholdClaim
 from ..scenario.conditions import EMPATHY, Bound, Comparison, FamilyIs, Prefers, Variable
 from ..scenario.expression import Expression
@@ -53,17 +53,18 @@ def _parametric(
     ):
         for i, expression in enumerate(vector):
             base[(i, *index)] = expression.fold(const, names.__getitem__)
-    weights = []
-    for pid in scenario.player_ids:
-        if v.kind == EMPATHY and pid == v.name:
-            weights.append(t)
-        elif pid in fixed.empathy:
-            weights.append(const(fixed.empathy[pid]))
+    named: dict[str, Any] = {}
+    for name in weight_names(scenario.empathy_model, scenario.player_ids):
+        if v.kind == EMPATHY and name == v.name:
+            named[name] = t
+        elif name in fixed.empathy:
+            named[name] = const(fixed.empathy[name])
         else:
-            raw = scenario.empathy[pid]
-            weights.append(
+            raw = scenario.empathy[name]
+            named[name] = (
                 raw.fold(const, names.__getitem__) if isinstance(raw, Expression) else const(raw)
             )
+    weights = per_player(scenario.empathy_model, scenario.player_ids, named)
     solved = empathize_tensor(base, weights, scenario.empathy_model)
     return names, base, solved
 

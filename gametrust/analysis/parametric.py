@@ -64,7 +64,7 @@ from ..core.polynomial import (
     vanishes_at,
 )
 from ..core.real_roots import isolate
-from ..model.empathy import empathize_tensor
+from ..model.empathy import PAIR_WEIGHTS, empathize_tensor, per_player, swept_names, weight_names
 from ..model.game import NormalFormGame
 from .basis_polys import BasisPolys
 
@@ -108,6 +108,9 @@ __all__ = [
 
 # -- the swept quantity ----------------------------------------------------------------------
 
+#: The names of the weights of the two-weight empathy models (``alpha``, ``beta``, ...).
+PAIR_KEYS = frozenset(k for keys in PAIR_WEIGHTS.values() for k in keys)
+
 
 @dataclass(frozen=True)
 class Axis:
@@ -118,14 +121,37 @@ class Axis:
 
     @property
     def symbol(self) -> str:
-        """The name the swept value has in formulas: ``e``, ``e_US`` or the parameter."""
+        """The name the swept value has in formulas: ``e``, ``e_US`` or the parameter;
+        for a two-weight empathy model ``beta_Row`` (``Row.beta``) or ``beta`` (every
+        player's)."""
         if self.kind == "param":
             return self.name
+        if self.name in PAIR_KEYS:
+            return self.name
+        player, dot, key = self.name.rpartition(".")
+        if dot and key in PAIR_KEYS:
+            return f"{key}_{player}"
         return f"e_{self.name}" if self.name else "e"
+
+    def weight_text(self, players: Sequence[str]) -> str:
+        """``empathy weight of US``, ``empathy weight beta of Row`` or ``empathy weight
+        of every player (US, DPRK)`` (an empathy axis)."""
+        every = f"every player ({', '.join(players)})"
+        if self.name in PAIR_KEYS:
+            return f"empathy weight {self.name} of {every}"
+        player, dot, key = self.name.rpartition(".")
+        if dot and key in PAIR_KEYS:
+            return f"empathy weight {key} of {player}"
+        return f"empathy weight of {self.name or every}"
 
     def __str__(self) -> str:
         if self.kind == "param":
             return f"parameter {self.name}"
+        if self.name in PAIR_KEYS:
+            return f"empathy weight {self.name} of every player"
+        player, dot, key = self.name.rpartition(".")
+        if dot and key in PAIR_KEYS:
+            return f"empathy weight {key} of {player}"
         return f"empathy of {self.name}" if self.name else "empathy (all players)"
 
     @classmethod
@@ -207,38 +233,40 @@ def parametric_weights(
     declared: Mapping[str, RationalFunction],
     axis: Axis,
     empathy: Mapping[str, object] | None,
-) -> list[RationalFunction]:
-    """Each player's empathy weight as a rational function of ``t``, in player order.
+    model: str = "altruism",
+) -> list[Any]:
+    """Each player's empathy weight (or pair of weights) as rational functions of ``t``,
+    in player order.
 
-    ``declared`` are the weights before the sweep (the scenario's, or 0);
-    ``empathy`` fixes some of them (``--fix-empathy``); an empathy axis makes
-    one player's weight, or every player's, ``t``.
+    ``declared`` are the weights by name before the sweep (the scenario's, or
+    0); ``empathy`` fixes some of them (``--fix-empathy``); an empathy axis
+    makes the weights it names ``t`` (:func:`~gametrust.model.empathy.swept_names`).
     """
     weights = dict(declared)
+    names = weight_names(model, players)
     for pid, raw in (empathy or {}).items():
-        check_player(pid, players, "--empathy")
+        check_player(pid, names, "--empathy")
         weights[pid] = constant_function(exact_weight(raw, pid))
     if axis.kind == "empathy":
         t = RationalFunction.variable()
-        if axis.name:
-            check_player(axis.name, players, "axis")
-            weights[axis.name] = t
-        else:
-            weights = {p: t for p in players}
-    return [weights[p] for p in players]
+        for name in swept_names(model, players, axis.name, "axis"):
+            weights[name] = t
+    zero = constant_function(0)
+    return per_player(model, players, weights, zero)
 
 
 def declared_weights(
     scenario: Scenario, values: Mapping[str, RationalFunction]
 ) -> dict[str, RationalFunction]:
-    """The scenario's empathy weights (numbers or expressions of the parameters) in ``t``."""
+    """The scenario's empathy weights by name (numbers or expressions of the parameters)
+    in ``t``."""
     weights = {}
-    for pid in scenario.player_ids:
-        raw = scenario.empathy.get(pid, 0)
+    for name in weight_names(scenario.empathy_model, scenario.player_ids):
+        raw = scenario.empathy.get(name, 0)
         if hasattr(raw, "fold"):
-            weights[pid] = raw.fold(constant_function, values.__getitem__)
+            weights[name] = raw.fold(constant_function, values.__getitem__)
         else:
-            weights[pid] = constant_function(raw)
+            weights[name] = constant_function(raw)
     return weights
 
 
@@ -258,8 +286,8 @@ def parametric_tensor(
             )
         players, actions = source.players, source.actions
         base = np.vectorize(constant_function, otypes=[object])(source.payoffs)
-        declared = {p: constant_function(0) for p in players}
         model = "altruism"
+        declared = {p: constant_function(0) for p in players}
     else:
         players, actions = source.player_ids, source.actions
         values = parametric_values(source, axis, parameters)
@@ -272,7 +300,7 @@ def parametric_tensor(
                 base[(i, *index)] = expression.fold(constant_function, values.__getitem__)
         declared = declared_weights(source, values)
         model = source.empathy_model
-    weights = parametric_weights(players, declared, axis, empathy)
+    weights = parametric_weights(players, declared, axis, empathy, model)
     tensor = empathize_tensor(base, weights, model)
     return tuple(players), tuple(tuple(a) for a in actions), tensor
 

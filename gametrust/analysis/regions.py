@@ -23,7 +23,7 @@ sample point.)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -34,7 +34,7 @@ from ..core.display import Displayable
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
 from ..core.progress import step
-from ..model.empathy import apply_empathy
+from ..model.empathy import apply_empathy, swept_names, weight_owner
 from ..solvers.result import SolveResult
 from .parametric import (
     Axis,
@@ -184,14 +184,13 @@ def sweep_map(
     if axes is None:
         axes = (f"empathy:{players[0]}", f"empathy:{players[1]}") if len(players) == 2 else ("", "")
     ax = tuple(a if isinstance(a, Axis) else Axis.parse(a) for a in axes)
-    if (
-        len(players) != 2
-        or any(a.kind != "empathy" or not a.name for a in ax)
-        or ax[0].name == ax[1].name
-    ):
+    model = getattr(source, "empathy_model", "altruism")
+    owners = [_owner(model, players, a) for a in ax]
+    if len(players) != 2 or None in owners or owners[0] == owners[1]:
         raise ArgumentError(
             "two-dimensional maps are over the two players' empathy weights "
-            "(e.g. --empathy US --empathy DPRK) of a two-player game",
+            "(e.g. --empathy US --empathy DPRK; --empathy Row.beta --empathy Col.beta with "
+            "a two-weight model) of a two-player game",
             Location(path=("--empathy",)),
         )
     xr = sweep_range(source, ax[0], *(x_range or (None, None)))
@@ -200,7 +199,7 @@ def sweep_map(
     breaks = []
     for axis, (lo, hi) in zip(ax, (xr, yr), strict=True):
         ids, _, tensor = parametric_tensor(source, axis, parameters, empathy)
-        player = ids.index(axis.name)
+        player = ids.index(_owner(model, ids, axis))
         polys = cleared_polys(tensor, axis.symbol, lo, hi)
         breaks.append(tuple(roots_of(player_polys(polys, player, lo, hi), lo, hi)))
     x_breaks, y_breaks = breaks
@@ -276,6 +275,16 @@ def _fixed(source: Any, parameters: Mapping[str, object] | None) -> dict[str, An
         "parameters": source.parameter_values(parameters),
         "empathy_model": source.empathy_model,
     }
+
+
+def _owner(model: str, players: Sequence[str], axis: Axis) -> str | None:
+    """The player whose one weight ``axis`` sweeps (``None``: not one player's weight)."""
+    if axis.kind != "empathy" or not axis.name:
+        return None
+    names = swept_names(model, players, axis.name)
+    if len(names) != 1:
+        return None
+    return weight_owner(model, names[0])
 
 
 def _player_ids(source: Any) -> tuple[str, ...]:

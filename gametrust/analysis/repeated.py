@@ -73,7 +73,7 @@ def repeated_stage(
     if free is not None and free.kind == "param" and free.name:
         values[free.name] = RationalFunction.variable()
     weights = parametric_weights(scenario.player_ids, declared_weights(scenario, values),
-                                 free or Axis("param", ""), empathy)
+                                 free or Axis("param", ""), empathy, scenario.empathy_model)
     shape = tuple(len(a) for a in scenario.actions)
     base = np.empty((2, *shape), dtype=object)
     for index, vector in zip(product(*(range(k) for k in shape)), scenario.payoffs.values(),

@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
 from ..core.errors import ArgumentError, Location, did_you_mean
+from ..model.empathy import swept_names, weight_names
 from ..model.game import NormalFormGame
 from ..model.tree import GameTree
 from ..scenario.build import empathy_with
@@ -316,7 +317,8 @@ def _check_names(
 ) -> None:
     """Names the options use exist, and nothing is both swept and held fixed."""
     players = scenario.player_ids
-    swept = {a.partition(":")[2] for a in variables}
+    model = scenario.empathy_model
+    swept: set[str] = set()
     for axis in variables:
         kind, _, name = axis.partition(":")
         if kind == "param" and name not in scenario.parameters:
@@ -326,26 +328,26 @@ def _check_names(
                 "; the scenario declares none"
             )
             raise ArgumentError(f"unknown parameter {name!r}{hint}", Location(path=("--param",)))
-        if kind == "empathy" and name and name not in players:
-            raise ArgumentError(
-                f"unknown player {name!r}{did_you_mean(name, players)}; the players are "
-                f"{', '.join(players)}",
-                Location(path=("--empathy",)),
-            )
+        if kind == "empathy":
+            swept.update(swept_names(model, players, name))
+        else:
+            swept.add(name)
     for name in parameters:
         if name in swept and any(a.startswith("param:") for a in variables):
             raise ArgumentError(
                 f"{name!r} is the swept parameter; it cannot also be set",
                 Location(path=("--set", name)),
             )
+    weights = weight_names(model, players)
     for name in empathy:
-        if name not in players:
+        if name not in weights:
+            what = "player" if weights == players else "empathy weight"
             raise ArgumentError(
-                f"unknown player {name!r}{did_you_mean(name, players)}; the players are "
-                f"{', '.join(players)}",
+                f"unknown {what} {name!r}{did_you_mean(name, weights)}; the "
+                f"{what}s are {', '.join(weights)}",
                 Location(path=("--fix-empathy", name)),
             )
-        if "empathy" in variables or name in swept:
+        if name in swept:
             raise ArgumentError(
                 f"the empathy weight of {name} is swept; it cannot also be fixed",
                 Location(path=("--fix-empathy", name)),

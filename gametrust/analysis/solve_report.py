@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core.exact import parse_number
+from ..model.empathy import weight_names
 from ..solvers.result import SolveResult
 from .families import Family, classify
 from .selection import Selection, analyse
@@ -113,7 +114,7 @@ def report_context(
     params = {name: parse_value(v) for name, v in (parameters or {}).items()}
     weights = dict(scenario_empathy)
     weights.update(empathy or {})
-    empathy_values = {p: parse_value(weights.get(p, 0)) for p in game.players}
+    empathy_values = {p: parse_value(weights.get(p, 0)) for p in weight_names(model, game.players)}
     if not title:
         title = "Game (" + ", ".join(game.players) + ")"
     return ReportContext(

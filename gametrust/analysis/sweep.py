@@ -46,7 +46,7 @@ import numpy as np
 
 from ..core.errors import ArgumentError, Location
 from ..core.polynomial import Poly, approx
-from ..model.empathy import apply_empathy
+from ..model.empathy import apply_empathy, swept_names
 from ..model.game import NormalFormGame
 from .parametric import (
     Axis,
@@ -200,16 +200,16 @@ def sweep(
             game = source if isinstance(value, Fraction) else source.to_float()
             return apply_empathy(game, [weights[p] for p in source.players])
     else:
+        swept = (swept_names(source.empathy_model, source.player_ids, ax.name)
+                 if ax.kind == "empathy" else ())
 
         def build(value: Any) -> NormalFormGame:
             params = dict(parameters or {})
             emp = dict(empathy or {})
             if ax.kind == "param":
                 params[ax.name] = value
-            elif ax.name:
-                emp[ax.name] = value
             else:
-                emp.update({p: value for p in source.player_ids})
+                emp.update(dict.fromkeys(swept, value))
             return source.build(params, emp)
 
     evaluator = PointEvaluator(build, classify)
@@ -258,9 +258,9 @@ def sweep(
         }
         weights = source.empathy_weights(parameters)
         weights.update({k: Fraction(v) for k, v in (empathy or {}).items()})  # type: ignore[arg-type]
-        fixed["empathy"] = {
-            k: v for k, v in weights.items() if ax.kind == "param" or (ax.name and k != ax.name)
-        }
+        moving = {k for k, w in source.empathy.items()  # expressions of the swept parameter
+                  if ax.kind == "param" and ax.name in getattr(w, "names", set)()}
+        fixed["empathy"] = {k: v for k, v in weights.items() if k not in {*swept, *moving}}
         fixed["empathy_model"] = source.empathy_model
     title = source.title
     result_obj = SweepResult(

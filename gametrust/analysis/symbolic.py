@@ -34,7 +34,7 @@ import numpy as np
 
 from ..core.errors import ArgumentError, Location, did_you_mean
 from ..core.exact import Number, as_number
-from ..model.empathy import empathize_tensor
+from ..model.empathy import empathize_tensor, per_player, weight_keys, weight_names
 from ..model.game import NormalFormGame
 from ..scenario.scenario import Scenario
 from .explanation import Symbol
@@ -121,17 +121,18 @@ class SymbolicGame:
         ):
             for i, expression in enumerate(vector):
                 base[(i, *index)] = expression.to_sympy(table)
-        weights = []
-        for pid in ids:
-            if pid in symbols:
-                weights.append(symbols[pid])
-            elif empathy and pid in empathy:
-                weights.append(to_sympy_number(_exact(empathy[pid], ("--empathy", pid))))
-            else:
-                raw = scenario.empathy.get(pid, 0)
-                weights.append(raw.to_sympy(table) if hasattr(raw, "to_sympy") else
-                               to_sympy_number(raw))
         model = scenario.empathy_model
+        named: dict[str, Any] = {}
+        for name in weight_names(model, ids):
+            if name in symbols:
+                named[name] = symbols[name]
+            elif empathy and name in empathy:
+                named[name] = to_sympy_number(_exact(empathy[name], ("--empathy", name)))
+            else:
+                raw = scenario.empathy.get(name, 0)
+                named[name] = (raw.to_sympy(table) if hasattr(raw, "to_sympy") else
+                               to_sympy_number(raw))
+        weights = per_player(model, ids, named)
         return cls(ids, scenario.actions, _apply_empathy(base, weights, model), tuple(weights))
 
     def substitute(self, values: Mapping[Any, Any]) -> np.ndarray:
@@ -153,11 +154,14 @@ def _exact(raw: object, path: tuple[str, ...]) -> Number:
 # -- the sources of an explanation: a scenario or a game, with the names kept symbolic -----------
 
 
-def _empathy_names(players: Sequence[str], taken: set[str]) -> dict[str, str]:
-    """``e_<player>`` for each player, made distinct from parameter names."""
+def _empathy_names(players: Sequence[str], taken: set[str], model: str = "altruism"
+                   ) -> dict[str, str]:
+    """``e_<player>`` for each player (``<key>_<player>`` for each weight of a two-weight
+    model, e.g. ``beta_Row``), made distinct from parameter names."""
     names: dict[str, str] = {}
-    for pid in players:
-        name = f"e_{pid}"
+    for pid in weight_names(model, players):
+        player, dot, key = pid.rpartition(".")
+        name = f"{key}_{player}" if dot and weight_keys(model) else f"e_{pid}"
         while name in taken:
             name += "_"
         names[pid] = name
@@ -166,13 +170,15 @@ def _empathy_names(players: Sequence[str], taken: set[str]) -> dict[str, str]:
 
 
 def _fixed_empathy(
-    players: Sequence[str], empathy: Mapping[str, object] | None
+    players: Sequence[str], empathy: Mapping[str, object] | None, model: str = "altruism"
 ) -> dict[str, Number]:
     out: dict[str, Number] = {}
+    names = weight_names(model, players)
+    what = "empathy weight" if weight_keys(model) else "player"
     for pid, raw in (empathy or {}).items():
-        if pid not in players:
-            hint = did_you_mean(str(pid), players) or f"; the players are {', '.join(players)}"
-            raise ArgumentError(f"no player {pid!r}{hint}", Location(path=("--empathy", pid)))
+        if pid not in names:
+            hint = did_you_mean(str(pid), names) or f"; the {what}s are {', '.join(names)}"
+            raise ArgumentError(f"no {what} {pid!r}{hint}", Location(path=("--empathy", pid)))
         out[pid] = _exact(raw, ("--empathy", pid))
     return out
 
@@ -205,17 +211,17 @@ class ScenarioSource:
 
         scenario = self.scenario
         values = scenario.parameter_values(parameters)  # validates --set names and values
-        fixed_weights = _fixed_empathy(self.players, empathy)
+        fixed_weights = _fixed_empathy(self.players, empathy, self.model)
         weights = scenario.empathy_weights(values)
         weights.update(fixed_weights)
         overridden = set(parameters or {})
-        e_names = _empathy_names(self.players, set(scenario.parameters))
+        e_names = _empathy_names(self.players, set(scenario.parameters), self.model)
         symbols: list[Symbol] = []
         fixed: list[Symbol] = []
         for name, value in values.items():
             entry = Symbol(name, "parameter", name, value, fixed=name in overridden)
             (fixed if entry.fixed else symbols).append(entry)
-        for pid in self.players:
+        for pid in weight_names(self.model, self.players):
             entry = Symbol(e_names[pid], "empathy", pid, weights[pid], fixed=pid in fixed_weights)
             (fixed if entry.fixed else symbols).append(entry)
         table = {s.of: sympy.Symbol(s.name, real=True) for s in symbols if s.kind == "parameter"}
@@ -228,11 +234,10 @@ class ScenarioSource:
                 scenario,
                 symbols=table,
                 parameters=parameters,
-                empathy={pid: 0 for pid in self.players},
+                empathy=dict.fromkeys(weight_names(self.model, self.players), 0),
             )
-            vector = [
-                weight_symbols.get(pid, to_sympy_number(weights[pid])) for pid in self.players
-            ]
+            vector = per_player(self.model, self.players, {
+                pid: weight_symbols.get(pid, to_sympy_number(w)) for pid, w in weights.items()})
             tensor = _apply_empathy(base.payoffs, vector, self.model)
         else:
             game = SymbolicGame.from_scenario(

@@ -312,7 +312,8 @@ def sweep_scenario_tree(
     low, high = sweep_range(scenario, ax, lo, hi)
     values = parametric_values(scenario, ax, parameters)
     weights = parametric_weights(
-        scenario.player_ids, declared_weights(scenario, values), ax, empathy
+        scenario.player_ids, declared_weights(scenario, values), ax, empathy,
+        scenario.empathy_model,
     )
     try:
         rf_tree = scenario.tree.map_values(

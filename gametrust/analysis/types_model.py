@@ -205,7 +205,8 @@ def _fold(expression: Any, values: Mapping[str, RationalFunction]) -> RationalFu
 def _weights(scenario: Scenario, axis: TypeAxis, values: Mapping[str, RationalFunction],
              empathy: Mapping[str, object] | None) -> list[RationalFunction]:
     ax = Axis(axis.kind, axis.name) if axis.kind == "empathy" else Axis("param", "")
-    return parametric_weights(scenario.player_ids, declared_weights(scenario, values), ax, empathy)
+    return parametric_weights(scenario.player_ids, declared_weights(scenario, values), ax, empathy,
+                              scenario.empathy_model)
 
 
 def _type_tensors(

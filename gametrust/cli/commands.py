@@ -273,7 +273,8 @@ def export(
     metavar="[PLAYER]",
     help="Sweep empathy. Alone: one common weight for every player. With a player id: "
     "that player's weight (the others as in the file or --fix-empathy). Twice, with two "
-    "players: a 2-D map of the two weights. Put FILE before it.",
+    "players: a 2-D map of the two weights. With fehr_schmidt or charness_rabin: a weight "
+    "(Row.beta) or a key for every player (beta). Put FILE before it.",
 )
 @click.option(
     "--param", "params", multiple=True, metavar="NAME",

@@ -49,7 +49,8 @@ def build_options(command: Any) -> Any:
         metavar="PLAYER=WEIGHT",
         callback=pairs,
         help="Empathy weight of a player (how much it weighs the others' payoffs), "
-        "e.g. US=1/4; overrides the scenario. Repeatable.",
+        "e.g. US=1/4; overrides the scenario. With fehr_schmidt or charness_rabin name "
+        "one weight: Row.beta=1/3. Repeatable.",
     )(command)
     command = click.option(
         "--set",

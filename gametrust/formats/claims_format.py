@@ -44,6 +44,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import did_you_mean
+from ..model.empathy import weight_keys, weight_label, weight_names
 from ..model.tree import Chance, Decision
 from ..scenario.claims import (
     PBE_KIND_NAMES,
@@ -162,25 +163,41 @@ class _ClaimsReader(ConditionReader):
         return out
 
     def empathy_variables(self, value: object, path: KeyPath) -> list[Variable]:
+        """``{PLAYER: range or number}``, one range for every weight, or for a two-weight
+        model ``{PLAYER: {KEY: range or number}}``: one variable per weight (``Row.beta``)."""
+        model = self.scenario.empathy_model
         if isinstance(value, list | tuple):
             low, high = self.range_of(value, path, "empathy")
             return [
-                Variable(EMPATHY, pid, low, high, f"empathy of {pid}",
+                Variable(EMPATHY, name, low, high, weight_label(model, name),
                          location=self.where.location(path))
-                for pid in self.scenario.player_ids
+                for name in weight_names(model, self.scenario.player_ids)
             ]
         spec = self.mapping(value, path, "the empathy of the assumptions")
-        out = []
+        keys = weight_keys(model)
+        items: list[tuple[str, Any, KeyPath]] = []
         for pid, item in spec.items():
             ipath = (*path, pid)
             self.player(pid, ipath, at_key=True)
+            if not keys:
+                items.append((pid, item, ipath))
+                continue
+            pair = self.mapping(item, ipath, f"the {model} weights of {pid}")
+            for key, sub in pair.items():
+                if key not in keys:
+                    raise self.error(
+                        f"unknown {model} weight {key!r}{did_you_mean(str(key), keys)}; "
+                        f"the weights are {', '.join(keys)}", (*ipath, key), at_key=True)
+                items.append((f"{pid}.{key}", sub, (*ipath, key)))
+        out = []
+        for name, item, ipath in items:
+            label = weight_label(model, name)
             if isinstance(item, list | tuple):
-                low, high = self.range_of(item, ipath, f"the empathy of {pid}")
+                low, high = self.range_of(item, ipath, f"the {label}")
             else:
-                low = high = self.exact(item, ipath, f"the empathy of {pid}")
+                low = high = self.exact(item, ipath, f"the {label}")
             out.append(
-                Variable(EMPATHY, pid, low, high, f"empathy of {pid}",
-                         location=self.where.location(ipath))
+                Variable(EMPATHY, name, low, high, label, location=self.where.location(ipath))
             )
         return out
 

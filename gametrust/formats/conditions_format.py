@@ -30,9 +30,10 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import Location, ScenarioError, did_you_mean
+from ..model.empathy import weight_keys, weight_label, weight_names
 from ..scenario.claims import Assumptions, profile_text
 from ..scenario.conditions import EMPATHY, PARAMETER, Bound, Comparison, FamilyIs, Prefers
 from ..scenario.expression import Expression, parse_expression, parse_number_safely
@@ -93,6 +94,28 @@ class ConditionReader(Reader):
                 f"the range of {what} has low {low} > high {high}", path
             )
         return low, high
+
+    def weight_items(self, spec: Mapping[str, Any], path: KeyPath
+                     ) -> list[tuple[str, Any, KeyPath]]:
+        """``{PLAYER: x}`` (or ``{PLAYER: {KEY: x}}`` for a two-weight empathy model) as
+        (weight name, x, key path) triples."""
+        keys = weight_keys(self.scenario.empathy_model)
+        out: list[tuple[str, Any, KeyPath]] = []
+        for pid, item in spec.items():
+            ipath = (*path, pid)
+            self.player(pid, ipath, at_key=True)
+            if not keys:
+                out.append((pid, item, ipath))
+                continue
+            pair = self.mapping(item, ipath, f"the {self.scenario.empathy_model} weights of {pid}")
+            for key, sub in pair.items():
+                if key not in keys:
+                    raise self.error(
+                        f"unknown {self.scenario.empathy_model} weight {key!r}"
+                        f"{did_you_mean(str(key), keys)}; the weights are {', '.join(keys)}",
+                        (*ipath, key), at_key=True)
+                out.append((f"{pid}.{key}", sub, (*ipath, key)))
+        return out
 
     def player(self, value: object, path: KeyPath, *, at_key: bool = False) -> str:
         ids = self.scenario.player_ids
@@ -255,16 +278,15 @@ class ConditionReader(Reader):
         if spec.get("empathy") is not None:
             epath = (*path, "empathy")
             item = spec["empathy"]
+            model = self.scenario.empathy_model
             if isinstance(item, Mapping):
-                for pid, cond in item.items():
-                    self.player(pid, (*epath, pid), at_key=True)
-                    out += self.bounds(
-                        f"{EMPATHY}:{pid}", f"empathy of {pid}", cond, (*epath, pid), assumptions
-                    )
+                for name, cond, wpath in self.weight_items(item, epath):
+                    out += self.bounds(f"{EMPATHY}:{name}", weight_label(model, name), cond,
+                                       wpath, assumptions)
             else:
-                for pid in self.scenario.player_ids:
+                for name in weight_names(model, self.scenario.player_ids):
                     out += self.bounds(
-                        f"{EMPATHY}:{pid}", f"empathy of {pid}", item, epath, assumptions
+                        f"{EMPATHY}:{name}", weight_label(model, name), item, epath, assumptions
                     )
         if spec.get("parameters") is not None:
             ppath = (*path, "parameters")

@@ -27,7 +27,7 @@ from typing import Any
 from ..core.errors import did_you_mean
 from ..core.exact import Number
 from ..core.limits import ScenarioLimitError, check, shape_name
-from ..model.empathy import EMPATHY_MODELS
+from ..model.empathy import EMPATHY_MODELS, PAIR_WEIGHTS, weight_keys
 from ..scenario.expression import Expression
 from ..scenario.parts import Parameter, Player
 from .reader import KeyPath, Reader
@@ -308,13 +308,23 @@ def _array(
 
 
 def read_empathy(
-    reader: Reader, value: object, ids: list[str], names: Mapping[str, Number]
+    reader: Reader,
+    value: object,
+    ids: list[str],
+    names: Mapping[str, Number],
+    model: str = "altruism",
 ) -> dict[str, Number | Expression]:
-    """The ``empathy:`` section: each player's weight, a number or an expression."""
+    """The ``empathy:`` section: each weight by name, a number or an expression.
+
+    One-weight models: ``{PLAYER: weight}``.  Two-weight models
+    (:data:`~gametrust.model.empathy.PAIR_WEIGHTS`): ``{PLAYER: {KEY: weight, ...}}``
+    with both keys; the result is keyed ``PLAYER.KEY``.
+    """
     path: KeyPath = ("empathy",)
     if value is None:
         return {}
     spec = reader.mapping(value, path, "empathy")
+    keys = weight_keys(model)
     out: dict[str, Number | Expression] = {}
     for pid, weight in spec.items():
         wpath = (*path, pid)
@@ -325,8 +335,34 @@ def read_empathy(
                 wpath,
                 at_key=True,
             )
-        expression = reader.expression(weight, wpath, "an empathy weight", names)
-        out[pid] = expression if expression.names() else expression.evaluate({})
+        if not keys:
+            if isinstance(weight, Mapping):
+                raise reader.error(
+                    f"the {model} empathy model takes one number per player; named weights "
+                    f"are for empathy_model: {' or '.join(PAIR_WEIGHTS)}",
+                    wpath,
+                )
+            expression = reader.expression(weight, wpath, "an empathy weight", names)
+            out[pid] = expression if expression.names() else expression.evaluate({})
+            continue
+        example = ", ".join(f"{k}: ..." for k in keys)
+        pair = reader.mapping(weight, wpath, f"the {model} weights of {pid} ({{{example}}})")
+        for key in pair:
+            if key not in keys:
+                raise reader.error(
+                    f"unknown {model} weight {key!r}{did_you_mean(str(key), keys)}; "
+                    f"the weights are {', '.join(keys)}",
+                    (*wpath, key),
+                    at_key=True,
+                )
+        for key in keys:
+            if key not in pair:
+                raise reader.error(
+                    f"missing {model} weight {key!r} of {pid} (give {' and '.join(keys)})",
+                    wpath,
+                )
+            expression = reader.expression(pair[key], (*wpath, key), f"the weight {key}", names)
+            out[f"{pid}.{key}"] = expression if expression.names() else expression.evaluate({})
     return out
 
 

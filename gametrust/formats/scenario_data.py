@@ -30,6 +30,7 @@ from typing import Any
 
 from ..core.errors import ArgumentError
 from ..core.exact import Number
+from ..model.empathy import PAIR_WEIGHTS
 from ..model.tree import Chance, GameTree, Terminal
 from ..scenario.expression import Expression
 from ..scenario.moves import Commitment
@@ -191,10 +192,10 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
             raise reader.error("a repeated: section is for normal-form stage games (payoffs:), "
                                "not trees", ("repeated",), at_key=True)
         repeated = read_repeated(reader, data["repeated"], players, values)
-    empathy = read_empathy(reader, data.get("empathy"), ids, values)
     model = "altruism"
     if "empathy_model" in data:
         model = read_empathy_model(reader, data["empathy_model"])
+    empathy = read_empathy(reader, data.get("empathy"), ids, values, model)
     try:
         scenario = Scenario(
             title=title,
@@ -324,7 +325,14 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
             data["signalling"]["cost"] = {
                 t: {m: written(c) for m, c in row.items()} for t, row in sig.cost.items()
             }
-    data["empathy"] = {pid: written(w) for pid, w in scenario.empathy.items()}
+    empathy: dict[str, Any] = {}
+    for name, w in scenario.empathy.items():
+        pid, _, key = name.rpartition(".")
+        if scenario.empathy_model in PAIR_WEIGHTS:  # {PLAYER: {KEY: weight}}
+            empathy.setdefault(pid, {})[key] = written(w)
+        else:
+            empathy[name] = written(w)
+    data["empathy"] = empathy
     data["empathy_model"] = scenario.empathy_model
     if scenario.repeated is not None:
         from .repeated_section import repeated_to_data

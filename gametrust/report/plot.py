@@ -153,9 +153,7 @@ def plot(obj: Any, path: str | Path) -> Path:
 def _axis_label(result_axis: Any, players: Sequence[str]) -> str:
     if result_axis.kind == "param":
         return f"{result_axis.symbol} (parameter)"
-    if result_axis.name:
-        return f"{result_axis.symbol}: empathy weight of {result_axis.name}"
-    return f"{result_axis.symbol}: empathy weight of each player ({', '.join(players)})"
+    return f"{result_axis.symbol}: {result_axis.weight_text(players)}"
 
 
 def _band_name(segment: Any, two_by_two: bool) -> tuple[str, str]:

@@ -79,9 +79,7 @@ def axis_description(axis: Axis, players: Sequence[str]) -> str:
     """``"e = empathy weight of every player (US, DPRK)"`` and the like."""
     if axis.kind == "param":
         return f"parameter {axis.name}"
-    if axis.name:
-        return f"{axis.symbol} = empathy weight of {axis.name}"
-    return f"{axis.symbol} = empathy weight of every player ({', '.join(players)})"
+    return f"{axis.symbol} = {axis.weight_text(players)}"
 
 
 def fixed_text(fixed: dict[str, Any]) -> str | None:

@@ -28,7 +28,7 @@ import numpy as np
 
 from ..core.errors import ArgumentError, ExpressionError, ScenarioError, did_you_mean, fail
 from ..core.exact import Number, format_number
-from ..model.empathy import apply_empathy, empathize_tensor
+from ..model.empathy import apply_empathy, empathize_tensor, per_player, weight_keys, weight_names
 from ..model.game import NormalFormGame
 from ..model.tree import GameTree
 from .parts import number_at
@@ -100,11 +100,19 @@ def empathy_with(
 ) -> dict[str, Number]:
     """The scenario's empathy weights at the parameter values, ``empathy`` replacing some.
 
-    An unknown player raises :class:`ArgumentError` with path ``("--empathy", player)``.
+    Weights are named as in :attr:`Scenario.empathy`: a player id, or
+    ``PLAYER.KEY`` (``Row.beta``) for a two-weight model.  An unknown name
+    raises :class:`ArgumentError` with path ``("--empathy", name)``.
     """
     weights = scenario.empathy_weights(parameters)
     for pid, raw in (empathy or {}).items():
         if pid not in weights:
+            keys = weight_keys(scenario.empathy_model)
+            if keys:
+                hint = (did_you_mean(str(pid), weights) or
+                        f"; the {scenario.empathy_model} weights are named PLAYER.KEY with "
+                        f"KEY one of {', '.join(keys)}: {', '.join(weights)}")
+                raise fail(f"no empathy weight {pid!r}{hint}", "--empathy", pid)
             hint = did_you_mean(str(pid), weights) or f"; the players are {', '.join(weights)}"
             raise fail(f"no player {pid!r}{hint}", "--empathy", pid)
         try:
@@ -112,6 +120,11 @@ def empathy_with(
         except ArgumentError as exc:
             raise fail(exc.message, "--empathy", pid) from None
     return weights
+
+
+def _converted(weight: Any, convert: Any) -> Any:
+    """A player's weight (or pair of weights) converted with ``convert`` (Fraction, float)."""
+    return tuple(convert(w) for w in weight) if isinstance(weight, tuple) else convert(weight)
 
 
 def reduced_game(tree: GameTree) -> NormalFormGame:
@@ -129,7 +142,7 @@ def base_game(scenario: Scenario, parameters: Mapping[str, object] | None = None
     For a scenario written as a tree, the tree's reduced normal form.
     """
     if scenario.stage_tree is not None:
-        zero = {pid: 0 for pid in scenario.player_ids}
+        zero = dict.fromkeys(weight_names(scenario.empathy_model, scenario.player_ids), 0)
         return reduced_game(build_tree(scenario, parameters, zero))
     values = scenario.parameter_values(parameters)
     n = len(scenario.players)
@@ -170,7 +183,7 @@ def build_game(
         return reduced_game(build_tree(scenario, parameters, empathy, exact=exact))
     weights = empathy_with(scenario, parameters, empathy)
     game = base_game(scenario, parameters)
-    vector: list[Number] = [weights[pid] for pid in scenario.player_ids]
+    vector: list[Any] = per_player(scenario.empathy_model, scenario.player_ids, weights)
     if exact is True:
         if not game.exact:
             game = NormalFormGame.from_payoff_tensor(
@@ -180,10 +193,10 @@ def build_game(
                 exact=True,
                 title=game.title,
             )
-        vector = [Fraction(w) for w in vector]
+        vector = [_converted(w, Fraction) for w in vector]
     elif exact is False:
         game = game.to_float()
-        vector = [float(w) for w in vector]
+        vector = [_converted(w, float) for w in vector]
     return apply_empathy(game, vector, scenario.empathy_model)
 
 
@@ -214,14 +227,14 @@ def build_tree(
         lambda vector: tuple(e.evaluate(values) for e in vector),
         lambda p: p.evaluate(values),
     )
-    vector: list[Any] = [weights[pid] for pid in scenario.player_ids]
+    vector: list[Any] = per_player(scenario.empathy_model, scenario.player_ids, weights)
     if exact is not None:
         convert: Any = Fraction if exact else float
         numeric = numeric.map_values(lambda v: tuple(convert(x) for x in v), convert)
-        vector = [convert(w) for w in vector]
+        vector = [_converted(w, convert) for w in vector]
     if prune:
         numeric = without_impossible_moves(numeric)
-    if any(w != 0 for w in vector):
+    if any(w != 0 for w in weights.values()):
         model = scenario.empathy_model
         numeric = numeric.map_values(
             lambda v: tuple(empathize_tensor(np.array(v, dtype=object), vector, model))

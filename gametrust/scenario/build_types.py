@@ -30,7 +30,7 @@ import numpy as np
 
 from ..core.errors import ScenarioError, fail
 from ..core.exact import Number
-from ..model.empathy import apply_empathy
+from ..model.empathy import apply_empathy, per_player
 from ..model.game import NormalFormGame
 from .build import empathy_with, located_errors
 from .typespec import check_priors
@@ -110,7 +110,7 @@ def type_games(
             tensor, players=ids, actions=scenario.actions, title=scenario.title
         )
         games[profile] = apply_empathy(
-            game, [weights[pid] for pid in ids], scenario.empathy_model
+            game, per_player(scenario.empathy_model, ids, weights), scenario.empathy_model
         )
     return games
 

@@ -80,7 +80,10 @@ class Scenario:
     Construct it with keywords.  ``payoffs`` maps every action-label profile
     (one label per player, in player order) to one :class:`Expression` per
     player, in the canonical order of :func:`itertools.product` over the
-    players' actions.  ``empathy`` holds every player's weight: a number, or an
+    players' actions.  ``empathy`` holds every weight by name — a player id,
+    or ``PLAYER.KEY`` for the two-weight models (``Row.alpha``, ``Row.beta``
+    for ``fehr_schmidt``; see :mod:`gametrust.model.empathy`; they may be
+    given nested, ``{"Row": {"alpha": 1, "beta": "1/2"}}``): a number, or an
     :class:`Expression` when the weight depends on parameters
     (:meth:`empathy_weights` gives numbers for any parameter values).
     ``path`` is the file the scenario was loaded from, ``source_map`` where
@@ -151,10 +154,10 @@ class Scenario:
         check_scenario_moves(self)
         if self.stage_tree is not None:
             set_(self, "players", moving_players(self.tree, self.players))
-        set_(self, "empathy", frozen(normalise_empathy(self.players, self.empathy,
-                                                        self.parameters)))
-        set_(self, "types", check_types(self))
         check_empathy_model(self.empathy_model)
+        set_(self, "empathy", frozen(normalise_empathy(self.players, self.empathy,
+                                                        self.parameters, self.empathy_model)))
+        set_(self, "types", check_types(self))
         if self.repeated is not None:
             check_repeated_scenario(self)
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import Location, did_you_mean, fail
 from ..core.exact import Number
 from ..core.limits import ArgumentLimitError, check, shape_name
-from ..model.empathy import EMPATHY_MODELS
+from ..model.empathy import EMPATHY_MODELS, PAIR_WEIGHTS, weight_keys, weight_names
 from ..model.tree import Chance, Decision, GameTree, Terminal
 from .expression import Expression, parse_number_safely
 from .moves import check_moves, normal_form_tree
@@ -216,31 +216,79 @@ def moving_players(tree: GameTree, players: Sequence[Player]) -> tuple[Player, .
 
 
 def normalise_empathy(
-    players: Sequence[Player], empathy: Mapping[str, Any], parameters: Mapping[str, Parameter]
+    players: Sequence[Player],
+    empathy: Mapping[str, Any],
+    parameters: Mapping[str, Parameter],
+    model: str = "altruism",
 ) -> dict[str, Number | Expression]:
-    """Every player's weight: a number, or an expression when it uses parameters."""
+    """Every weight by name (:func:`~gametrust.model.empathy.weight_names`): a number, or
+    an expression when it uses parameters.
+
+    One-weight models take ``{player: weight}``.  Two-weight models
+    (``fehr_schmidt``, ``charness_rabin``) take ``{player: {KEY: weight, ...}}``
+    with both keys, or the flat names ``{"Row.alpha": ...}``; a player left out
+    has both weights 0.
+    """
     ids = [p.id for p in players]
-    for pid in empathy:
-        if pid not in ids:
+    keys = weight_keys(model)
+    flat: dict[str, Any] = {}
+    for pid, raw in empathy.items():
+        player, dot, key = str(pid), "", ""
+        if keys and player not in ids:  # a flat name, PLAYER.KEY
+            player, dot, key = player.rpartition(".")
+        if player not in ids:
             raise fail(
-                f"empathy weight for unknown player {pid!r}{did_you_mean(str(pid), ids)}",
+                f"empathy weight for unknown player {player!r}{did_you_mean(player, ids)}",
                 "empathy",
                 str(pid),
             )
+        if not keys:
+            if dot or isinstance(raw, Mapping):
+                raise fail(
+                    f"the {model} empathy model takes one number per player (two named "
+                    f"weights are for {', '.join(PAIR_WEIGHTS)})",
+                    "empathy",
+                    str(pid),
+                )
+            flat[player] = raw
+            continue
+        if dot:
+            if key not in keys:
+                raise fail(f"unknown {model} weight {key!r}{did_you_mean(key, keys)}; "
+                           f"the weights are {', '.join(keys)}", "empathy", str(pid))
+            flat[str(pid)] = raw
+            continue
+        if not isinstance(raw, Mapping):
+            raise fail(
+                f"the {model} empathy model takes the weights {{{', '.join(keys)}}} of "
+                f"each player, e.g. {{{keys[0]}: 1, {keys[1]}: 1/2}}; got {raw!r}",
+                "empathy",
+                player,
+            )
+        for key in raw:
+            if key not in keys:
+                raise fail(f"unknown {model} weight {key!r}{did_you_mean(str(key), keys)}; "
+                           f"the weights are {', '.join(keys)}", "empathy", player, str(key))
+        for key in keys:
+            if key not in raw:
+                raise fail(f"{player}: missing {model} weight {key!r} (give both "
+                           f"{' and '.join(keys)})", "empathy", player)
+            flat[f"{player}.{key}"] = raw[key]
     out: dict[str, Number | Expression] = {}
-    for pid in ids:
-        raw = empathy.get(pid, 0)
+    for name in weight_names(model, ids):
+        raw = flat.get(name, 0)
+        path = name.rsplit(".", 1) if keys else [name]
         if isinstance(raw, str):
             raw = parse_number_safely(raw) or raw
-        weight = expression_at(raw, "empathy", pid)
+        weight = expression_at(raw, "empathy", *path)
         unknown = sorted(weight.names() - set(parameters))
         if unknown:
             raise fail(
                 f"unknown parameter {unknown[0]!r}{did_you_mean(unknown[0], parameters)}",
                 "empathy",
-                pid,
+                *path,
             )
-        out[pid] = weight if weight.names() else weight.evaluate({})
+        out[name] = weight if weight.names() else weight.evaluate({})
     return out
 
 
