@@ -5,7 +5,7 @@ study of the iterated prisoner's dilemma", 2016) is the reference
 implementation of the strategies of Axelrod's tournaments.  Its play of
 every ordered pair of gametrust's built-in strategies, 20 rounds on the
 Prisoner's Dilemma (R, P, S, T) = (3, 1, 0, 5), is stored in
-``tests/fixtures/axelrod/pd_matches.json`` (written by
+``tests/fixtures/repeated/axelrod_pd_matches.json`` (written by
 ``tests/fixtures/make_axelrod_fixtures.py``); the tests compare gametrust's
 ``play`` with it exactly, and with Axelrod itself where it is installed (an
 optional extra: ``pip install axelrod``).
@@ -23,7 +23,7 @@ import gametrust
 from gametrust.analysis.repeated_play import play
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "axelrod" / "pd_matches.json"
+FIXTURE = ROOT / "tests" / "fixtures" / "repeated" / "axelrod_pd_matches.json"
 STRATEGIES = ["grim", "tit_for_tat", "always_defect", "always_cooperate", "win_stay_lose_shift"]
 PAYOFF = {("C", "C"): (3, 3), ("C", "D"): (0, 5), ("D", "C"): (5, 0), ("D", "D"): (1, 1)}
 DELTA = Fraction(9, 10)

@@ -120,10 +120,7 @@ def tree_text(value: TreeReport | TreeSolveResult) -> str:
         lines.append("")
         lines.append(nash_heading(result, len(others)))
         if others:
-            lines.append(
-                "Nash but not subgame-perfect (off the equilibrium path they prescribe moves "
-                "that would not be optimal if reached, e.g. threats never carried out):"
-            )
+            lines.append(others_heading(result))
             for k, e in enumerate(others, start=1):
                 lines.append(f"  {k}. {_paths(tree, e, costs)}   [{_pays(tree, e.payoffs)}]")
                 off = [c for c in e.choices(tree) if "never reached" not in c]
@@ -131,6 +128,16 @@ def tree_text(value: TreeReport | TreeSolveResult) -> str:
     for warning in result.warnings:
         lines.append(f"Note: {warning}")
     return "\n".join(lines)
+
+
+def others_heading(result: TreeSolveResult) -> str:
+    """The heading of the Nash equilibria not among the subgame-perfect ones listed: "not
+    subgame-perfect" only when that list is provably complete."""
+    if result.subgame_perfect_complete:
+        return ("Nash but not subgame-perfect (off the equilibrium path they prescribe moves "
+                "that would not be optimal if reached, e.g. threats never carried out):")
+    return ("Nash, not among the subgame-perfect equilibria listed (that list is not "
+            "complete, so some of these may be subgame-perfect):")
 
 
 def spe_heading(result: TreeSolveResult) -> str:
@@ -204,7 +211,7 @@ def tree_markdown(value: TreeReport | TreeSolveResult) -> str:
         lines.append(f"{k}. {'; '.join(e.path_text(tree))} — payoffs {_pays(tree, e.payoffs)}")
     others = [e for e in result.nash if "subgame-perfect" not in e.concepts]
     if others:
-        lines += ["", "**Nash but not subgame-perfect:**", ""]
+        lines += ["", f"**{others_heading(result).split(' (')[0]}:**", ""]
         for k, e in enumerate(others, start=1):
             lines.append(f"{k}. {'; '.join(e.path_text(tree))} — payoffs {_pays(tree, e.payoffs)}")
     return "\n".join(lines)

@@ -140,21 +140,43 @@ def local_nash(
                 "Lemke-Howson, so the subgame-perfect equilibria listed are not all"
             )
     else:
-        result = solve(game, method="pure")
-        complete = False
-        notes.append(
-            f"{where} has {game.n_players} players moving: it was solved in pure strategies "
-            "only"
-        )
+        result = solve(game)  # exact N-player enumeration, or the pure equilibria and why
+        if not result.complete:
+            complete = False
+            notes.append(
+                f"{where} has {game.n_players} players moving and its equilibria are not all "
+                "listed: " + "; ".join(result.warnings)
+            )
+    kept = rational_equilibria(result, where, notes)
+    complete = complete and len(kept) == len(result.equilibria)
     movers = local.movers
     comps = [
         [
             {p: tuple(result.equilibria[k].strategies[m]) for m, p in enumerate(movers)}
-            for k in comp
+            for k in comp if k in kept
         ]
         for comp in result.components
     ]
-    return comps, complete, notes
+    return [comp for comp in comps if comp], complete, notes
+
+
+def rational_equilibria(result: Any, where: str, notes: list[str]) -> set[int]:
+    """The equilibria of ``result`` with rational probabilities; a note for the others.
+
+    With three or more players an equilibrium can need irrational probabilities
+    (real algebraic numbers); trees carry payoffs as rationals, so such an
+    equilibrium is reported as missing rather than rounded.
+    """
+    kept = {k for k, e in enumerate(result.equilibria)
+            if all(isinstance(x, Fraction | float | int) for s in e.strategies for x in s)}
+    missing = len(result.equilibria) - len(kept)
+    if missing:
+        notes.append(
+            f"{where}: {missing} equilibri{'um' if missing == 1 else 'a'} with irrational "
+            "probabilities (real algebraic numbers) not carried into the tree's equilibria "
+            "(not supported yet), so the list is not complete"
+        )
+    return kept
 
 
 def _behavior_key(behavior: Behavior) -> tuple:
@@ -228,11 +250,14 @@ def _nash(tree: GameTree, spe: Sequence[TreeEquilibrium], warnings: list[str]
             )
             return game, plans, None, [], False
     else:
-        complete = False
-        warnings.append("Nash equilibria of the normal form are computed for two players only")
-        return game, plans, None, [], False
+        result = solve(game)  # every equilibrium of the N-player game, exact (or says why not)
+        if not result.complete:
+            complete = False
+            warnings.extend(f"the reduced normal form: {w}" for w in result.warnings)
+    kept = rational_equilibria(result, "the reduced normal form", warnings)
+    complete = complete and len(kept) == len(result.equilibria)
     found: dict[tuple, TreeEquilibrium] = {}
-    for e in result:
+    for e in (result.equilibria[k] for k in sorted(kept)):
         behavior = behavior_of(tree, plans, e.strategies)
         key = _behavior_key(behavior)
         if key in found:
