@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
+from pathlib import PurePath
 from typing import Any
 
 from ..core.algebraic import RealAlgebraic
@@ -125,6 +126,7 @@ def _interval(interval: Interval) -> dict[str, Any]:
         "closed_hi": interval.closed_hi,
         "family": _family(interval.family),
         "degenerate": bool(interval.degenerate),
+        "complete": bool(interval.result.complete),
         "continua": [list(c) for c in interval.continua],
         "equilibria": equilibria,
     }
@@ -137,6 +139,7 @@ def _point(point: Breakpoint) -> dict[str, Any]:
         "exact": point.exact,
         "family": _family(point.family),
         "degenerate": bool(point.degenerate),
+        "complete": bool(point.result.complete),
         "continua": [list(c) for c in point.continua],
     }
     if not point.exact:  # an irrational point, solved in floats: a slider never lands on it
@@ -249,7 +252,7 @@ def page_data(
         "gametrust_version": __version__,
         "title": scenario.title,
         "description": scenario.description,
-        "file": scenario.path,
+        "file": PurePath(scenario.path).name if scenario.path else None,  # no local path
         "players": [{"id": p, "name": names.get(p) or p} for p in scenario.player_ids],
         "actions": [list(a) for a in scenario.actions],
         "empathy_model": scenario.empathy_model,

@@ -155,7 +155,8 @@
     if (segment === null) return null;
     const table = slider.table.map((row) => row.map((cell) => evalAll(cell, t)));
     const state = { value: t, segment, family: segment.family, table, equilibria: [],
-                    selection: null, exact: segment.type === "interval" || segment.exact };
+                    selection: null, exact: segment.type === "interval" || segment.exact,
+                    complete: segment.complete !== false };
     if (!state.exact) return state; // an irrational breakpoint (never a slider value)
     const inContinuum = new Set(segment.continua.flat());
     state.equilibria = segment.equilibria.map((e, k) => ({

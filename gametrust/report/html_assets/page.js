@@ -158,8 +158,13 @@
       return;
     }
     const n = state.equilibria.length;
-    box.append(el("p", { text: n + (n === 1 ? " equilibrium" : " equilibria")
-      + " (every one certified by gametrust; all of them, exactly):" }));
+    box.append(el("p", { text: n + (n === 1 ? " equilibrium" : " equilibria") + (state.complete
+      ? " (the list is complete: every extreme equilibrium, exactly):"
+      : " (the list may not be complete: gametrust's search stopped at its limit here):") }));
+    if (state.segment.degenerate) {
+      box.append(el("p", { text: "The game is degenerate here (some mixed strategy has more "
+        + "pure best responses than its support size); every extreme equilibrium is listed." }));
+    }
     box.append(el("ol", {}, state.equilibria.map((e) => {
       const kind = [e.kind, e.kind === "pure" ? (e.strict ? "strict" : "weak") : null,
                     e.continuum ? "extreme point of a continuum of equilibria" : null]
@@ -213,10 +218,10 @@
       if (g.type !== "point") continue;
       const text = slider.symbol + " = " + g.at.text + ": " + g.family.name;
       if (g.at.q !== undefined) {
-        const button = el("button", { type: "button", text: "Go to " + slider.symbol + " = "
-                                      + g.at.text });
+        const button = el("button", { type: "button", text: slider.symbol + " = " + g.at.text,
+                                      "aria-label": "Go to " + slider.symbol + " = " + g.at.text });
         button.addEventListener("click", () => setValue(active, g.at.q));
-        list.append(el("li", {}, [button, el("span", { text: " " + g.family.name })]));
+        list.append(el("li", {}, [button, el("span", { text: ": " + g.family.name })]));
       } else {
         list.append(el("li", { text: text + " (irrational: a slider value is never exactly "
                                + "there; the page compares with it exactly)" }));
