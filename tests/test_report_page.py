@@ -64,6 +64,20 @@ payoffs:
   Reassure, Freeze: [relief * relief / 4, relief * relief / 4]
 """
 
+#: a continuum of equilibria (Row's Top against any mix of Column's) for small empathy
+CONTINUUM = """
+gametrust: 1
+title: Continuum
+players:
+  Row:    {actions: [Top, Bottom]}
+  Column: {actions: [Left, Right]}
+payoffs:
+  Top, Left:     [1, 1]
+  Top, Right:    [1, 1]
+  Bottom, Left:  [0, 0]
+  Bottom, Right: [2, 2]
+"""
+OWN = {"irrational": IRRATIONAL, "continuum": CONTINUUM}
 
 @pytest.fixture(scope="module")
 def korea_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -130,6 +144,33 @@ def test_the_python_function_writes_the_page(tmp_path: Path) -> None:
                                  parameters={"relief": 5})
     assert out.read_text(encoding="utf-8") == text
     assert '"param:relief","label":"Parameter relief","symbol":"relief","lo":"2","hi":"6"' in text
+    # a value outside the declared range widens the slider's range to it
+    data = page_data(load(ROOT / "scenarios/korea.yaml"), parameters={"relief": 9})
+    relief = data["sliders"][3]
+    assert (relief["lo"], relief["hi"], relief["value"]) == ("2", "9", "9")
+
+
+def test_the_page_goes_to_standard_output_or_a_located_write_error(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(cli, ["report", str(ROOT / "scenarios/stag_hunt.yaml"), "-o", "-"])
+    assert out.exit_code == 0 and out.stdout.startswith("<!DOCTYPE html>")
+    missing = tmp_path / "no-such-dir" / "page.html"
+    bad = runner.invoke(cli, ["report", str(ROOT / "scenarios/stag_hunt.yaml"), "-o",
+                              str(missing)])
+    assert bad.exit_code == 2 and "cannot write" in bad.output and str(missing) in bad.output
+
+
+@pytest.mark.parametrize(
+    "option, where",
+    [(["--empathy", "US=abc"], "--empathy US"), (["--empathy", "UK=1/4"], "--empathy"),
+     (["--set", "releif=5"], "--set releif"), (["--set", "relief=x"], "relief")],
+)
+def test_bad_starting_values_are_located_errors(option: list[str], where: str,
+                                                tmp_path: Path) -> None:
+    out = CliRunner().invoke(cli, ["report", str(ROOT / "scenarios/korea.yaml"), *option, "-o",
+                                   str(tmp_path / "x.html")])
+    assert out.exit_code == 2, out.output
+    assert where in out.output
 
 
 def test_a_scenario_the_page_cannot_show_is_a_located_error(tmp_path: Path) -> None:
@@ -230,14 +271,16 @@ def _node_state(state: dict) -> dict:
 
 
 @NEEDS_NODE
-@pytest.mark.parametrize("name", ["korea", "chicken", "irrational"])
+@pytest.mark.parametrize("name", ["korea", "chicken", "irrational", "continuum"])
 def test_the_page_agrees_with_gametrust_at_every_point(name: str, tmp_path: Path) -> None:
     """At 21 evenly spaced values of every slider, at every rational breakpoint and just
     beside it, the page's family, table, equilibria, dominance and trust thresholds are
     exactly what gametrust gets by building and solving the game there."""
-    scenario = (loads(IRRATIONAL, "irrational.yaml") if name == "irrational"
+    scenario = (loads(OWN[name], f"{name}.yaml") if name in OWN
                 else load(ROOT / f"scenarios/{name}.yaml"))
     data = page_data(scenario)
+    if name == "continuum":
+        assert any(seg["continua"] for s in data["sliders"] for seg in s["segments"])
     points = [(s["id"], str(v)) for s in data["sliders"] for v in _values(s)]
     states = _page_states(data, points, tmp_path)
     for (axis, value), state in zip(points, states, strict=True):

@@ -46,7 +46,7 @@ from ..core.exact import format_number
 from ..core.polynomial import Poly, RationalFunction
 from ..core.version import __version__
 from ..scenario.scenario import Scenario
-from .parametric import Axis, parametric_tensor, show_value
+from .parametric import Axis, check_player, exact_weight, parametric_tensor, show_value
 from .run import sweep
 from .sweep_result import Breakpoint, Interval, SweepResult
 
@@ -169,7 +169,9 @@ def _sliders(
     """``(axis, label, lo, hi, value)`` for every slider, at the scenario's values."""
     values = scenario.parameter_values(parameters)
     weights = {p: Fraction(w) for p, w in scenario.empathy_weights(parameters).items()}  # type: ignore[arg-type]
-    weights.update({p: Fraction(w) for p, w in empathy.items()})  # type: ignore[arg-type]
+    for pid, raw in empathy.items():
+        check_player(pid, scenario.player_ids, "--empathy")
+        weights[pid] = exact_weight(raw, pid)
     own = [weights.get(p, Fraction(0)) for p in scenario.player_ids]
     common = own[0] if len(set(own)) == 1 else Fraction(0)
     out = [("empathy", "Empathy of every player (common weight e)",
@@ -181,9 +183,11 @@ def _sliders(
     for name, parameter in scenario.parameters.items():
         if parameter.range is None:
             continue
+        value = Fraction(values[name])  # type: ignore[arg-type]
         lo, hi = (Fraction(v) for v in parameter.range)  # type: ignore[arg-type]
+        lo, hi = min(lo, value), max(hi, value)  # --set may start outside the declared range
         if lo < hi:
-            out.append((f"param:{name}", f"Parameter {name}", lo, hi, Fraction(values[name])))  # type: ignore[arg-type]
+            out.append((f"param:{name}", f"Parameter {name}", lo, hi, value))
     return out
 
 

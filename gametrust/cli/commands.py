@@ -513,7 +513,7 @@ def play(
 @build_options
 @click.option(
     "-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
-    metavar="PAGE.html", help="Where to write the page.",
+    metavar="PAGE.html", help="Where to write the page ('-': standard output).",
 )
 def report(file: str, overrides: dict[str, str], empathy: dict[str, str], output: str) -> None:
     """Write a page to share: one self-contained HTML file with sliders.
@@ -534,5 +534,12 @@ def report(file: str, overrides: dict[str, str], empathy: dict[str, str], output
 
     with working_on(file):
         scenario = load_scenario(file)
-        report_page(scenario, output, parameters=overrides, empathy=empathy)
+        page = report_page(scenario, parameters=overrides, empathy=empathy)
+    if output == "-":
+        click.echo(page, nl=False)
+        return
+    try:
+        Path(output).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Location(file=output)) from None
     click.echo(f"wrote {output}", err=True)

@@ -37,6 +37,7 @@ same(X.show(q("3/7")), "3/7 ≈ 0.428571");
 same(X.show(q("-2/3")), "-2/3 ≈ -0.666667");
 same(X.show(q("5")), "5");
 same(X.show(q("1/3000000000")), "1/3000000000 ≈ 3.33333e-10");
+same(X.show(new X.Q(1n, 10n ** 400n + 1n)), "1/1" + "0".repeat(399) + "1"); // beyond floats
 // (8e^2 - 9e + 8)/(e + 1) at e = 3/10: the Korea mixed payoff, 301/65
 const f = { n: ["8", "-9", "8"].map(q), d: ["1", "1"].map(q) };
 same(X.evalRF(f, q("3/10")).toString(), "301/65");

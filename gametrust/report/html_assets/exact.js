@@ -129,6 +129,7 @@
     if (exact) return q.toString() + " = " + text;
     if (text === "0" || text === "-0") {
       const approx = Number(q.n) / Number(q.d);
+      if (!Number.isFinite(approx) || approx === 0) return q.toString();
       return q.toString() + " ≈ " + approx.toPrecision(places);
     }
     return q.toString() + " ≈ " + text;
