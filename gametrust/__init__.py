@@ -68,6 +68,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "TreeSolveResult": ("solvers.tree_result", "TreeSolveResult"),
     "Family": ("analysis.families", "Family"),
     "classify": ("analysis.families", "classify"),
+    "report_page": ("report.page", "report_page"),
     "parse_efg": ("formats.gambit_efg", "parse_efg"),
     "write_efg": ("formats.gambit_efg_write", "write_efg"),
     "parse_nfg": ("formats.gambit_nfg", "parse_nfg"),
@@ -161,6 +162,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .model.regret import expected_payoffs, is_nash, max_regret
     from .model.signalling import SignallingGame, reassurance_game
     from .model.tree import Chance, Decision, GameTree, Terminal
+    from .report.page import report_page
     from .scenario.expression import Expression, parse_expression
     from .scenario.moves import Commitment, Verification
     from .scenario.parts import Parameter, Player
@@ -226,6 +228,7 @@ __all__ = [
     "parse_nfg",
     "posterior",
     "reassurance_game",
+    "report_page",
     "separating_conditions",
     "solve",
     "spiral",

@@ -57,6 +57,7 @@ EXPECTED = [
     "parse_nfg",
     "posterior",
     "reassurance_game",
+    "report_page",
     "separating_conditions",
     "solve",
     "spiral",

@@ -21,6 +21,7 @@ subgame-perfect sets in the discount (:mod:`.repeated` on the kernel
 :mod:`.repeated_engine` and the exact sets of :mod:`.repeated_sets`), their
 sweeps (:mod:`.repeated_sweep`), claims (:mod:`.repeated_check`), play
 (:mod:`.repeated_play`) and the folk-theorem picture (:mod:`.folk`).
+The exact sweeps a page to share embeds, one per slider: :mod:`.page_data`.
 Every function returns a value; the report layer renders it.
 
 May import: ``solvers``, ``formats``, ``scenario``, ``model``, ``core`` (and

@@ -1,4 +1,5 @@
-"""The commands: ``solve``, ``validate``, ``export``, ``sweep``, ``check`` and ``play``.
+"""The commands: ``solve``, ``validate``, ``export``, ``sweep``, ``check``, ``play`` and
+``report``.
 
 Each parses its options, calls the analysis layer (:mod:`gametrust.analysis.run`
 for every kind of scenario) and prints what the report layer renders; none
@@ -32,7 +33,7 @@ from .options import (
 )
 from .progress import working_on
 
-__all__ = ["check", "cli", "export", "play", "solve", "sweep", "validate"]
+__all__ = ["check", "cli", "export", "play", "report", "solve", "sweep", "validate"]
 
 
 @click.group(
@@ -58,6 +59,7 @@ def cli(ctx: click.Context) -> None:
       gametrust export scenarios/stag_hunt.yaml --to nfg -o stag_hunt.nfg
       gametrust sweep scenarios/korea.yaml --empathy --plot korea.png
       gametrust check scenarios/korea.yaml
+      gametrust report scenarios/korea.yaml -o korea.html
 
     Exit codes: 0 success, 2 bad input, 1 internal error (check: a claim fails).
     """
@@ -505,3 +507,40 @@ def play(
             parameters=none_if_empty(overrides), empathy=none_if_empty(empathy),
         )
     click.echo(render_play(result, fmt))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@build_options
+@click.option(
+    "-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
+    metavar="PAGE.html", help="Where to write the page ('-': standard output).",
+)
+def report(file: str, overrides: dict[str, str], empathy: dict[str, str], output: str) -> None:
+    """Write a page to share: one self-contained HTML file with sliders.
+
+    The page shows the payoff table, the family, the equilibria and the trust
+    thresholds of FILE, with sliders for empathy (common and per player) and
+    for each parameter with a declared range; moving one updates everything
+    from the exact sweep embedded in the page (exact arithmetic in the
+    browser).  No server, no network: it works offline, as an attachment.
+    --set and --empathy change where the sliders start.
+
+    \b
+    Examples:
+      gametrust report scenarios/korea.yaml -o korea.html
+      gametrust report scenarios/korea.yaml --set relief=5 -o korea-relief5.html
+    """
+    from ..report.page import report_page
+
+    with working_on(file):
+        scenario = load_scenario(file)
+        page = report_page(scenario, parameters=overrides, empathy=empathy)
+    if output == "-":
+        click.echo(page, nl=False)
+        return
+    try:
+        Path(output).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Location(file=output)) from None
+    click.echo(f"wrote {output}", err=True)

@@ -29,6 +29,10 @@ Every kind of scenario
     :func:`gametrust.report.plot.plot` draws (matplotlib).  Both dispatch on the
     type of the value, in one table each; the command line never asks what kind
     of scenario it has.
+A page to share
+    :func:`gametrust.report.page.report_page` writes one self-contained HTML
+    page with sliders over the exact sweeps (:mod:`.page`; its own scripts and
+    style sheet in ``html_assets/``).
 Notebooks
     :mod:`.display` registers the renderers of each result type with
     :mod:`gametrust.core.display`.
