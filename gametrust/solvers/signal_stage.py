@@ -72,10 +72,7 @@ def _sender_system(
         eqs.append(([ONE if i[0] == t else ZERO for i in index], ONE))
     ineqs: Rows = [(unit_vector(n, i), ZERO) for i in range(n)]
     for m in on_path:
-        weight = {}
-        for i, (t, s, a) in enumerate(index):
-            if s == m:
-                weight[t, a] = [tab.prior[t] if j == i else ZERO for j in range(n)]
+        weight = {(t, a): (i, tab.prior[t]) for i, (t, s, a) in enumerate(index) if s == m}
         e, q = tab.receiver_rows(responses[m], weight, n)
         eqs += e
         ineqs += q
@@ -160,9 +157,9 @@ def _supported_pieces(
     return pieces
 
 
-def _count_supports(tab: StageTables, joint: Sequence[tuple[Pair, ...]]) -> int:
+def _count_supports(tab: StageTables, joint: Sequence[Sequence[tuple[Pair, ...]]]) -> int:
     total = 0
-    for supports in product(joint, repeat=tab.nt):
+    for supports in product(*joint):
         signals = {m for s in supports for m, _ in s}
         total += len(tab.feasible) ** len(signals)
     return total
@@ -174,7 +171,8 @@ def solve_signal_stage(
     """Every perfect Bayesian equilibrium of a signal followed by a simultaneous stage game.
 
     Enumerates, for every type, the (signal, stage action) pairs it plays with
-    positive probability and, after every signal sent, the receiver's support;
+    positive probability (stage actions strictly dominated for the type, never a
+    best reply, left out) and, after every signal sent, the receiver's support;
     solves the two linear systems exactly (the sender's mix from the
     receiver's indifference, the receiver's from the types'); lists every
     deterring continuation after each unsent signal (any belief, any stage
@@ -189,8 +187,10 @@ def solve_signal_stage(
     if not isinstance(game, SignalStageGame):
         raise fail(f"expected a SignalStageGame, got {type(game).__name__}", "game")
     tab = StageTables(game)
-    pairs = [(m, a) for m in range(tab.nm) for a in range(tab.na)]
-    joint = [tuple(pairs[i] for i in s) for s in subsets(len(pairs))]
+    joint = []  # each type's possible sets of (signal, stage action) pairs
+    for t in range(tab.nt):
+        pairs = [(m, a) for m in range(tab.nm) for a in tab.undominated[t]]
+        joint.append([tuple(pairs[i] for i in s) for s in subsets(len(pairs))])
     count = _count_supports(tab, joint)
     if count > max_supports:
         raise fail(
@@ -200,7 +200,7 @@ def solve_signal_stage(
         )
     options = tab.options()
     found: list[StageEquilibrium] = []
-    for supports in product(joint, repeat=tab.nt):
+    for supports in product(*joint):
         on_path = sorted({m for s in supports for m, _ in s})
         for chosen in product(tab.feasible, repeat=len(on_path)):
             responses = dict(zip(on_path, chosen, strict=True))

@@ -86,25 +86,36 @@ class StageTables:
         self.cost = [[game.cost[t][m] for m in game.signals] for t in game.types]
         self._nu: dict[tuple[tuple[int, ...], tuple[tuple[int, int], ...]], Polytope | None] = {}
         self.feasible = [s for s in subsets(self.nb) if self.nu_polytope(s, self.all_pairs())]
-        self.stage_supports = list(product(subsets(self.na), repeat=self.nt))
+        #: each type's stage actions that no other action strictly dominates (only these are
+        #: ever best replies)
+        self.undominated = [
+            tuple(a for a in range(self.na) if not any(
+                all(self.us[t][c][b] > self.us[t][a][b] for b in range(self.nb))
+                for c in range(self.na)))
+            for t in range(self.nt)
+        ]
+        self.stage_supports = list(product(*(
+            [tuple(acts[i] for i in s) for s in subsets(len(acts))] for acts in self.undominated
+        )))
 
     def all_pairs(self) -> tuple[tuple[int, int], ...]:
         return tuple((t, a) for t in range(self.nt) for a in range(self.na))
 
     def receiver_rows(
-        self, support: tuple[int, ...], weight: dict[tuple[int, int], list[Fraction]], n: int
+        self, support: tuple[int, ...], weight: dict[tuple[int, int], tuple[int, Fraction]],
+        n: int,
     ) -> tuple[Rows, Rows]:
         """Indifference over ``support`` and optimality against other responses, as rows in
-        variables whose coefficient vector for the pair ``(t, a)`` is ``weight[t, a]``."""
+        ``n`` variables: the pair ``(t, a)`` has weight ``w`` in variable ``i`` when
+        ``weight[t, a] == (i, w)``."""
         b0 = support[0]
 
         def row(b: int, c: int) -> list[Fraction]:
             out = [ZERO] * n
-            for (t, a), w in weight.items():
+            for (t, a), (i, w) in weight.items():
                 diff = self.ur[t][a][b] - self.ur[t][a][c]
                 if diff:
-                    for i, x in enumerate(w):
-                        out[i] += x * diff
+                    out[i] += w * diff
             return out
 
         eqs = [(row(b, b0), ZERO) for b in support[1:]]
@@ -118,7 +129,7 @@ class StageTables:
         key = (support, pairs)
         if key not in self._nu:
             n = len(pairs)
-            weight = {p: unit_vector(n, i) for i, p in enumerate(pairs)}
+            weight = {p: (i, ONE) for i, p in enumerate(pairs)}
             eqs, ineqs = self.receiver_rows(support, weight, n)
             eqs = [([ONE] * n, ONE), *eqs]
             ineqs += [(unit_vector(n, i), ZERO) for i in range(n)]
