@@ -336,7 +336,7 @@ def test_solve_json_and_text_through_the_one_pipeline() -> None:
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
     assert data["kind"] == "signalling" and data["stage"] == "simultaneous"
-    hybrid = [e for e in data["equilibria"]["equilibria"] if e["kind"] == "hybrid"][0]
+    hybrid = next(e for e in data["equilibria"]["equilibria"] if e["kind"] == "hybrid")
     assert hybrid["sender"][U] == {SIG: "1/2", QUIET: "1/2"}
     assert hybrid["receiver"][SIG] == {C: "2/3", D: "1/3"}
     assert hybrid["stage"][SIG][T] == {C: "1", D: "0"}
