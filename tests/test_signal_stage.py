@@ -23,6 +23,7 @@ import gametrust
 from gametrust import ArgumentError, ScenarioError, is_nash
 from gametrust.cli import cli
 from gametrust.formats.load import loads
+from gametrust.formats.scenario_data import scenario_from_data, scenario_to_data
 from gametrust.model.reduced import behavior_to_plans
 from gametrust.model.signal_stage import SignalStageGame
 from gametrust.solvers.bayesian import solve_bayesian
@@ -360,3 +361,40 @@ def test_pbe_claims_are_checked_on_the_simultaneous_stage_game() -> None:
     )
     report = gametrust.check(loads(text, "kydd.yaml"), examples=1, seed=1)
     assert report.ok, str(report)
+
+
+def test_the_stage_key_survives_a_round_trip_through_data() -> None:
+    scenario = gametrust.load(KYDD)
+    again = scenario_from_data(scenario_to_data(scenario))
+    assert again.signalling.stage == "simultaneous"
+    assert again == scenario
+
+
+def test_a_sender_listed_second_gets_its_own_payoffs() -> None:
+    """Geneva 1985 (the USSR, the sender, is the second player) played simultaneously after
+    the signal: each type's stage payoffs are read with the players' order swapped."""
+    text = (ROOT / "scenarios" / "geneva_1985.yaml").read_text(encoding="utf-8").replace(
+        "  signals: [Unilateral moves, Business as usual]\n",
+        "  signals: [Unilateral moves, Business as usual]\n  stage: simultaneous\n",
+    )
+    game = loads(text, "geneva.yaml").build_signalling()
+    assert isinstance(game, SignalStageGame)
+    assert (game.sender, game.actions, game.responses) == (
+        "USSR", ("Restrain", "Exploit"), ("Engage", "Contain"))
+    assert game.payoffs["reformer"]["Restrain"]["Engage"] == (3, 1)   # [US, USSR] = [1, 3]
+    assert game.payoffs["expansionist"]["Restrain"]["Engage"] == (1, 1)
+    assert game.payoffs["reformer"]["Restrain"]["Contain"] == (-1, F(1, 2))
+    result = solve_signal_stage(game)
+    assert result and result.max_regret == 0
+
+
+def test_games_beyond_the_support_budget_are_refused_at_once() -> None:
+    types = [f"t{k}" for k in range(4)]
+    acts = ["a", "b", "c"]
+    payoffs = {t: {a: {b: (k + acts.index(a) * acts.index(b) % 2, acts.index(a) - k)
+                       for b in acts} for a in acts} for k, t in enumerate(types)}
+    game = SignalStageGame("S", "R", types, [F(1, 4)] * 4, ["m1", "m2", "m3"], acts, acts,
+                           payoffs)
+    with pytest.raises(ArgumentError) as info:
+        solve_signal_stage(game)
+    assert info.value.location.path == ("game",) and "max_supports" in str(info.value)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from itertools import product
+from math import prod
 
 from ..core.errors import fail
 from ..core.linalg import Polytope, bounded_polytope, is_inconsistent, unit_vector
@@ -157,7 +158,14 @@ def _supported_pieces(
     return pieces
 
 
-def _count_supports(tab: StageTables, joint: Sequence[Sequence[tuple[Pair, ...]]]) -> int:
+def _count_supports(
+    tab: StageTables, joint: Sequence[Sequence[tuple[Pair, ...]]], limit: int
+) -> int:
+    """The number of support profiles (a lower bound past ``limit``: every sender profile
+    counts at least once)."""
+    at_least = prod(len(j) for j in joint)
+    if at_least > limit:
+        return at_least
     total = 0
     for supports in product(*joint):
         signals = {m for s in supports for m, _ in s}
@@ -191,11 +199,11 @@ def solve_signal_stage(
     for t in range(tab.nt):
         pairs = [(m, a) for m in range(tab.nm) for a in tab.undominated[t]]
         joint.append([tuple(pairs[i] for i in s) for s in subsets(len(pairs))])
-    count = _count_supports(tab, joint)
+    count = _count_supports(tab, joint, max_supports)
     if count > max_supports:
         raise fail(
-            f"the game has {count} support profiles, more than max_supports={max_supports}; "
-            "pass a larger max_supports to try anyway",
+            f"the game has at least {count} support profiles, more than "
+            f"max_supports={max_supports}; pass a larger max_supports to try anyway",
             "game",
         )
     options = tab.options()

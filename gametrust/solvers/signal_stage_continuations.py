@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from functools import cached_property
 from itertools import combinations, product
 
 from ..core.linalg import Polytope, bounded_polytope, dot, unit_vector
@@ -85,7 +86,6 @@ class StageTables:
                    for t in game.types]
         self.cost = [[game.cost[t][m] for m in game.signals] for t in game.types]
         self._nu: dict[tuple[tuple[int, ...], tuple[tuple[int, int], ...]], Polytope | None] = {}
-        self.feasible = [s for s in subsets(self.nb) if self.nu_polytope(s, self.all_pairs())]
         #: each type's stage actions that no other action strictly dominates (only these are
         #: ever best replies)
         self.undominated = [
@@ -98,8 +98,11 @@ class StageTables:
             [tuple(acts[i] for i in s) for s in subsets(len(acts))] for acts in self.undominated
         )))
 
-    def all_pairs(self) -> tuple[tuple[int, int], ...]:
-        return tuple((t, a) for t in range(self.nt) for a in range(self.na))
+    @cached_property
+    def feasible(self) -> list[tuple[int, ...]]:
+        """The receiver's supports that are optimal at some belief about type and action."""
+        pairs = tuple((t, a) for t in range(self.nt) for a in range(self.na))
+        return [s for s in subsets(self.nb) if self.nu_polytope(s, pairs)]
 
     def receiver_rows(
         self, support: tuple[int, ...], weight: dict[tuple[int, int], tuple[int, Fraction]],
