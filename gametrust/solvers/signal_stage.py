@@ -23,7 +23,7 @@ regret at the signal stage) before it is returned in a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from itertools import product
 from math import prod
@@ -355,11 +355,12 @@ def _continuum(
     sigma: tuple[Polytope, list[tuple[int, int, int]]],
     rho: tuple[Polytope, list[tuple[int, int]]],
     on_path: Sequence[int],
-    receiver_table: object,
+    receiver_table: Callable[[Sequence[Fraction]], dict[int, list[Fraction]]],
     pieces: list[Polytope] | None,
 ) -> StageContinuum:
+    """The extreme points of a non-isolated equilibrium's on-path play, with its stage play
+    and the pieces that some off-path continuation supports."""
     game = tab.game
-    assert callable(receiver_table)
 
     def named(vertices: Sequence[Sequence[Fraction]]) -> tuple[dict[str, dict[str, Fraction]],
                                                                 ...]:
