@@ -80,6 +80,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "TrustThreshold": ("analysis.selection", "TrustThreshold"),
     "analyse_selection": ("analysis.selection", "analyse"),
     "SignallingGame": ("model.signalling", "SignallingGame"),
+    "SignalStageGame": ("model.signal_stage", "SignalStageGame"),
     "reassurance_game": ("model.signalling", "reassurance_game"),
     "separating_conditions": ("analysis.separation", "separating_conditions"),
     "Chance": ("model.tree", "Chance"),
@@ -160,6 +161,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .model.empathy import EMPATHY_MODELS, apply_empathy
     from .model.game import NormalFormGame
     from .model.regret import expected_payoffs, is_nash, max_regret
+    from .model.signal_stage import SignalStageGame
     from .model.signalling import SignallingGame, reassurance_game
     from .model.tree import Chance, Decision, GameTree, Terminal
     from .report.page import report_page
@@ -201,6 +203,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "Selection",
+    "SignalStageGame",
     "SignallingGame",
     "SolveResult",
     "SolverError",

@@ -30,6 +30,7 @@ EXPECTED = [
     "Scenario",
     "ScenarioError",
     "Selection",
+    "SignalStageGame",
     "SignallingGame",
     "SolveResult",
     "SolverError",

@@ -149,11 +149,17 @@ class Outcome:
 
     @cached_property
     def signalling_result(self) -> SignallingResult:
-        """The perfect Bayesian equilibria of the signalling game."""
+        """The perfect Bayesian equilibria of the signalling game (with a simultaneous stage:
+        a :class:`~gametrust.solvers.signal_stage_result.SignalStageResult`)."""
+        from ..model.signal_stage import SignalStageGame
         from ..solvers.signalling import solve_signalling
 
         game = self.model.working.build_signalling(self.assignment.parameters,
                                                    self.assignment.empathy)
+        if isinstance(game, SignalStageGame):
+            from ..solvers.signal_stage import solve_signal_stage
+
+            return solve_signal_stage(game)
         return solve_signalling(game)
 
     @cached_property

@@ -5,7 +5,7 @@ equilibria, computed here so that the report layer only formats.  Normal-form
 games have :class:`~gametrust.analysis.solve_report.SolveReport`, scenarios with
 types :class:`~gametrust.analysis.bayesian.BayesianAnalysis` (wrapped with the
 values it was built with in :class:`BayesianReport`).  :func:`gametrust.analysis.run.analyse`
-returns one of the four.
+returns one of these.
 """
 
 from __future__ import annotations
@@ -17,14 +17,18 @@ from typing import TYPE_CHECKING, Any
 from ..core.exact import Number, format_number
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model.signal_stage import SignalStageGame
     from ..model.signalling import SignallingGame
     from ..scenario.scenario import Scenario
+    from ..solvers.signal_stage_result import SignalStageResult
     from ..solvers.signalling_result import SignallingResult
     from ..solvers.tree_result import TreeSolveResult
     from .bayesian import BayesianAnalysis
     from .separation import SeparatingConditions
 
-__all__ = ["BayesianReport", "SignallingReport", "TreeReport", "commitment_costs"]
+__all__ = [
+    "BayesianReport", "SignalStageReport", "SignallingReport", "TreeReport", "commitment_costs",
+]
 
 
 def commitment_costs(
@@ -70,6 +74,18 @@ class SignallingReport:
     result: SignallingResult
     conditions: SeparatingConditions | None
     replies: Mapping[str, Mapping[str, str]]
+    parameters: dict[str, Number]
+    empathy: dict[str, Number]
+
+
+@dataclass(frozen=True)
+class SignalStageReport:
+    """A solved scenario with a costly signal and then a simultaneous stage game
+    (``stage: simultaneous``): the game and every perfect Bayesian equilibrium."""
+
+    scenario: Scenario
+    game: SignalStageGame
+    result: SignalStageResult
     parameters: dict[str, Number]
     empathy: dict[str, Number]
 

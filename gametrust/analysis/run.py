@@ -9,6 +9,7 @@ subject                solver                        result
 ``GameTree``           subgames, reduced form        ``TreeSolveResult``
 ``BayesianGame``       type-agent normal form        ``BayesianResult``
 ``SignallingGame``     supports and beliefs          ``SignallingResult``
+``SignalStageGame``    supports, stage continuations ``SignalStageResult``
 ``repeated:`` section  automata: MDPs, deviations  ``RepeatedReport``, ``RepeatedSweep``
 ``Scenario``           built by its kind, then as above
 =====================  ============================  ===============================
@@ -58,9 +59,10 @@ def _typed(subject: object) -> bool:
     """Whether ``subject`` is a Bayesian or signalling game (their modules are imported only
     when a scenario has types or signals, or such a game was given)."""
     from ..model.bayesian import BayesianGame
+    from ..model.signal_stage import SignalStageGame
     from ..model.signalling import SignallingGame
 
-    return isinstance(subject, (BayesianGame, SignallingGame))
+    return isinstance(subject, (BayesianGame, SignallingGame, SignalStageGame))
 
 
 def _none_if_empty(values: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
@@ -131,9 +133,15 @@ def solve(
         from ..solvers.signalling import solve_signalling
 
         return solve_signalling(subject)
+    from ..model.signal_stage import SignalStageGame
+
+    if isinstance(subject, SignalStageGame):
+        from ..solvers.signal_stage import solve_signal_stage
+
+        return solve_signal_stage(subject)
     raise ArgumentError(
         f"cannot solve a {type(subject).__name__}: give a NormalFormGame, GameTree, "
-        "BayesianGame, SignallingGame or Scenario",
+        "BayesianGame, SignallingGame, SignalStageGame or Scenario",
         Location(path=("game",)),
     )
 
@@ -161,7 +169,9 @@ def analyse(
     Returns a :class:`~gametrust.analysis.solve_report.SolveReport` (normal form),
     :class:`~gametrust.analysis.reports.TreeReport` (moves in time),
     :class:`~gametrust.analysis.reports.BayesianReport` (types) or
-    :class:`~gametrust.analysis.reports.SignallingReport` (a costly signal).
+    :class:`~gametrust.analysis.reports.SignallingReport` (a costly signal) or
+    :class:`~gametrust.analysis.reports.SignalStageReport` (a costly signal, then a
+    simultaneous stage game).
     ``explain`` (normal form) adds the exact conditions; ``rule``, ``rounds``
     and ``plot`` (types with beliefs) choose the belief updating shown.
     Options that do not apply to the scenario's kind raise a located
@@ -271,7 +281,7 @@ def _analyse_types(
     rounds: int | None,
     plot: bool,
 ) -> Any:
-    from .reports import BayesianReport, SignallingReport
+    from .reports import BayesianReport, SignallingReport, SignalStageReport
 
     for flag, used in (("--method", method != "auto"), ("--explain", explain)):
         if used:
@@ -282,10 +292,16 @@ def _analyse_types(
     parameters = scenario.parameter_values(overrides)
     weights = _weights(scenario, overrides, empathy)
     if scenario.is_signalling:
+        from ..model.signal_stage import SignalStageGame
         from ..solvers.signalling import solve_signalling
         from .separation import separating_conditions
 
         game = scenario.build_signalling(_none_if_empty(overrides), _none_if_empty(empathy))
+        if isinstance(game, SignalStageGame):
+            from ..solvers.signal_stage import solve_signal_stage
+
+            return SignalStageReport(scenario, game, solve_signal_stage(game), parameters,
+                                     weights)
         conditions = separating_conditions(game) if len(game.signals) == len(game.types) else None
         replies = scenario.sender_replies(_none_if_empty(overrides), _none_if_empty(empathy))
         return SignallingReport(scenario, game, solve_signalling(game), conditions, replies,
@@ -366,9 +382,19 @@ def _sweep_types(
     """A scenario with types or a signal stage (or such a game): the exact sweep of the whole
     game (:func:`gametrust.analysis.types_sweep.sweep_types`), with the trust threshold of a
     ``beliefs:`` section along the swept axis."""
+    from ..model.signal_stage import SignalStageGame
     from .types_model import TypeAxis
     from .types_sweep import sweep_types
 
+    if isinstance(subject, SignalStageGame) or (
+        isinstance(subject, Scenario) and subject.signalling is not None
+        and subject.signalling.stage == "simultaneous"
+    ):
+        raise ArgumentError(
+            "sweeps of a signalling game with a simultaneous stage (stage: simultaneous) are "
+            "not implemented; solve it at each value (gametrust solve --set NAME=VALUE)",
+            Location(path=(_option(variable),)),
+        )
     axis = TypeAxis.parse(variable)
     if grid is not None:
         raise ArgumentError(

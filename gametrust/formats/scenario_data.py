@@ -321,6 +321,8 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
         sig = scenario.signalling
         data["signalling"] = {"sender": sig.sender, "receiver": sig.receiver,
                               "signals": list(sig.signals)}
+        if sig.stage != "sequential":
+            data["signalling"]["stage"] = sig.stage
         if sig.cost:
             data["signalling"]["cost"] = {
                 t: {m: written(c) for m, c in row.items()} for t, row in sig.cost.items()

@@ -28,14 +28,21 @@ from ..core.errors import did_you_mean
 from ..core.exact import Number
 from ..scenario.expression import Expression
 from ..scenario.parts import Player
-from ..scenario.typespec import BELIEF_RULES, BeliefSpec, PlayerType, Signalling, check_priors
+from ..scenario.typespec import (
+    BELIEF_RULES,
+    SIGNAL_STAGES,
+    BeliefSpec,
+    PlayerType,
+    Signalling,
+    check_priors,
+)
 from .game_section import read_profile
 from .reader import KeyPath, Reader
 
 __all__ = ["read_beliefs", "read_signalling", "read_types"]
 
 _TYPE_KEYS = ("prior", "payoffs")
-_SIGNALLING_KEYS = ("sender", "receiver", "signals", "cost")
+_SIGNALLING_KEYS = ("sender", "receiver", "signals", "cost", "stage")
 _BELIEF_KEYS = ("observer", "about", "trusted", "cooperative", "cooperative_reply", "rule",
                 "rounds")
 
@@ -108,7 +115,8 @@ def read_signalling(
     reader: Reader, value: object, players: Sequence[Player],
     types: Mapping[str, Sequence[PlayerType]], names: Mapping[str, Number],
 ) -> Signalling:
-    """The ``signalling:`` section: sender, receiver, signals and each type's costs."""
+    """The ``signalling:`` section: sender, receiver, signals, each type's costs and how the
+    stage game follows the signal (``stage``: ``sequential`` or ``simultaneous``)."""
     path: KeyPath = ("signalling",)
     spec = reader.mapping(value, path, "signalling")
     reader.keys(spec, path, _SIGNALLING_KEYS, ("sender", "receiver", "signals"), "signalling")
@@ -164,7 +172,10 @@ def read_signalling(
                         at_key=True,
                     )
                 cost[t][s] = reader.expression(c, (*cpath, t, s), "a cost", names)
-    return Signalling(sender, receiver, signals, cost)
+    stage = "sequential"
+    if spec.get("stage") is not None:
+        stage = _one_of(reader, spec["stage"], (*path, "stage"), "the stage", SIGNAL_STAGES)
+    return Signalling(sender, receiver, signals, cost, stage)
 
 
 def _one_of(reader: Reader, value: object, path: KeyPath, what: str, allowed: Sequence[str]) -> str:

@@ -24,12 +24,21 @@ from ..core.exact import as_number
 from .signalling_beliefs import BeliefSet, SignallingTables
 from .tree import Chance, Decision, GameTree, Terminal
 
-__all__ = ["SignallingGame", "reassurance_game"]
+__all__ = [
+    "SignallingGame",
+    "exact_value",
+    "keyed",
+    "name_list",
+    "read_cost",
+    "read_prior",
+    "reassurance_game",
+]
 
 ZERO = Fraction(0)
 
 
-def _exact(value: object, *path: str | int) -> Fraction:
+def exact_value(value: object, *path: str | int) -> Fraction:
+    """An exact number (floats refused), errors located at ``path``."""
     if isinstance(value, (float, np.floating)):
         raise fail(
             f"{value!r} is a float; give an exact number (int, Fraction, Decimal or 'p/q')", *path
@@ -42,7 +51,8 @@ def _exact(value: object, *path: str | int) -> Fraction:
     return number
 
 
-def _names(value: object, what: str) -> tuple[str, ...]:
+def name_list(value: object, what: str) -> tuple[str, ...]:
+    """A non-empty list of distinct non-empty names, errors located at ``what``."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise fail(f"{what} must be a list of names, got {value!r}", what)
     names = []
@@ -57,7 +67,7 @@ def _names(value: object, what: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _keyed(
+def keyed(
     value: object, names: Sequence[str], what: str, *path: str | int, complete: bool = True
 ) -> dict[str, Any]:
     """A mapping keyed by ``names``: unknown keys refused, missing ones refused if ``complete``."""
@@ -75,6 +85,40 @@ def _keyed(
             if name not in value:
                 raise fail(f"missing an entry for {name!r}", *path, name)
     return dict(value)
+
+
+def read_prior(prior: object, types: Sequence[str]) -> dict[str, Fraction]:
+    """The sender's prior ``{type: probability}`` (or a list aligned with ``types``): exact,
+    positive, summing to 1; errors located at ``("prior", ...)``."""
+    if isinstance(prior, Mapping):
+        raw = keyed(prior, types, "types", "prior")
+    elif isinstance(prior, Sequence) and not isinstance(prior, (str, bytes)):
+        if len(prior) != len(types):
+            raise fail(f"{len(prior)} prior probabilities for {len(types)} types", "prior")
+        raw = dict(zip(types, prior, strict=True))
+    else:
+        raise fail(f"the prior must map types to probabilities, got {prior!r}", "prior")
+    out = {t: exact_value(raw[t], "prior", t) for t in types}
+    for t, p in out.items():
+        if p <= 0:
+            raise fail(f"the prior of {t!r} must be positive, got {p}", "prior", t)
+    total = sum(out.values(), ZERO)
+    if total != 1:
+        raise fail(f"the prior sums to {total}, not 1", "prior")
+    return out
+
+
+def read_cost(
+    cost: object, types: Sequence[str], signals: Sequence[str]
+) -> dict[str, dict[str, Fraction]]:
+    """The signal costs ``{type: {signal: cost}}`` (missing entries 0, ``None``: all free)."""
+    table = {} if cost is None else keyed(cost, types, "types", "cost", complete=False)
+    out: dict[str, dict[str, Fraction]] = {}
+    for t in types:
+        row = {} if t not in table else keyed(table[t], signals, "signals", "cost", t,
+                                              complete=False)
+        out[t] = {m: exact_value(row[m], "cost", t, m) if m in row else ZERO for m in signals}
+    return out
 
 
 class SignallingGame:
@@ -135,39 +179,19 @@ class SignallingGame:
             raise fail(f"sender and receiver are both {sender!r}", "receiver")
         self.sender = sender
         self.receiver = receiver
-        self.types = _names(types, "types")
-        self.signals = _names(signals, "signals")
-        self.responses = _names(responses, "responses")
+        self.types = name_list(types, "types")
+        self.signals = name_list(signals, "signals")
+        self.responses = name_list(responses, "responses")
         self.title = title
-        self.prior = self._read_prior(prior)
+        self.prior = read_prior(prior, self.types)
         self.payoffs = self._read_payoffs(payoffs)
-        self.cost = self._read_cost(cost)
-
-    def _read_prior(self, prior: object) -> dict[str, Fraction]:
-        if isinstance(prior, Mapping):
-            raw = _keyed(prior, self.types, "types", "prior")
-        elif isinstance(prior, Sequence) and not isinstance(prior, (str, bytes)):
-            if len(prior) != len(self.types):
-                raise fail(
-                    f"{len(prior)} prior probabilities for {len(self.types)} types", "prior"
-                )
-            raw = dict(zip(self.types, prior, strict=True))
-        else:
-            raise fail(f"the prior must map types to probabilities, got {prior!r}", "prior")
-        out = {t: _exact(raw[t], "prior", t) for t in self.types}
-        for t, p in out.items():
-            if p <= 0:
-                raise fail(f"the prior of {t!r} must be positive, got {p}", "prior", t)
-        total = sum(out.values(), ZERO)
-        if total != 1:
-            raise fail(f"the prior sums to {total}, not 1", "prior")
-        return out
+        self.cost = read_cost(cost, self.types, self.signals)
 
     def _read_payoffs(self, payoffs: object) -> dict[str, dict[str, tuple[Fraction, Fraction]]]:
-        table = _keyed(payoffs, self.types, "types", "payoffs")
+        table = keyed(payoffs, self.types, "types", "payoffs")
         out: dict[str, dict[str, tuple[Fraction, Fraction]]] = {}
         for t in self.types:
-            row = _keyed(table[t], self.responses, "responses", "payoffs", t)
+            row = keyed(table[t], self.responses, "responses", "payoffs", t)
             out[t] = {}
             for a in self.responses:
                 pair = row[a]
@@ -178,19 +202,8 @@ class SignallingGame:
                         f"expected a pair (sender payoff, receiver payoff), got {pair!r}",
                         "payoffs", t, a,
                     )
-                out[t][a] = (
-                    _exact(pair[0], "payoffs", t, a, 0), _exact(pair[1], "payoffs", t, a, 1)
-                )
-        return out
-
-    def _read_cost(self, cost: object) -> dict[str, dict[str, Fraction]]:
-        table = {} if cost is None else _keyed(cost, self.types, "types", "cost", complete=False)
-        out: dict[str, dict[str, Fraction]] = {}
-        for t in self.types:
-            row = {} if t not in table else _keyed(
-                table[t], self.signals, "signals", "cost", t, complete=False
-            )
-            out[t] = {m: _exact(row[m], "cost", t, m) if m in row else ZERO for m in self.signals}
+                out[t][a] = (exact_value(pair[0], "payoffs", t, a, 0),
+                             exact_value(pair[1], "payoffs", t, a, 1))
         return out
 
     # -- payoffs and best responses ---------------------------------------------------------------
@@ -204,8 +217,8 @@ class SignallingGame:
         return self.payoffs[type][response][1]
 
     def _belief(self, belief: Mapping[str, object]) -> dict[str, Fraction]:
-        raw = _keyed(belief, self.types, "types", "belief", complete=False)
-        values = {t: _exact(raw.get(t, 0), "belief", t) for t in self.types}
+        raw = keyed(belief, self.types, "types", "belief", complete=False)
+        values = {t: exact_value(raw.get(t, 0), "belief", t) for t in self.types}
         if any(v < 0 for v in values.values()) or sum(values.values(), ZERO) != 1:
             raise fail("a belief is a probability distribution over the types", "belief")
         return values
@@ -316,7 +329,7 @@ def reassurance_game(
     ``q* = exploitation_loss / (trust_gain + exploitation_loss)`` (2/3 by default).
     """
     values = {
-        name: _exact(value, name)
+        name: exact_value(value, name)
         for name, value in (
             ("prior_trustworthy", prior_trustworthy), ("cost_trustworthy", cost_trustworthy),
             ("cost_untrustworthy", cost_untrustworthy), ("cooperation_gain", cooperation_gain),

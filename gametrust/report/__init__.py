@@ -102,6 +102,12 @@ def _signalling(value: Any, format: str) -> str:
     return render_signalling(value, format)
 
 
+def _signal_stage(value: Any, format: str) -> str:
+    from .signal_stage import render_signal_stage
+
+    return render_signal_stage(value, format)
+
+
 def _repeated(value: Any, format: str) -> str:
     from .repeated import render_repeated
 
@@ -111,13 +117,14 @@ def _repeated(value: Any, format: str) -> str:
 def _reports() -> dict[type, tuple[Callable[[Any, str], str], tuple[str, ...], str]]:
     """The reports of the other kinds: renderer, the formats it writes, what it is (errors)."""
     from ..analysis.repeated import RepeatedReport
-    from ..analysis.reports import BayesianReport, SignallingReport, TreeReport
+    from ..analysis.reports import BayesianReport, SignallingReport, SignalStageReport, TreeReport
 
     return {
         RepeatedReport: (_repeated, FORMATS, "a repeated game"),
         TreeReport: (_tree, FORMATS, "a scenario with moves in time"),
         BayesianReport: (_bayesian, ("text", "json"), "a scenario with types"),
         SignallingReport: (_signalling, ("text", "json"), "a scenario with types"),
+        SignalStageReport: (_signal_stage, ("text", "json"), "a scenario with types"),
     }
 
 

@@ -37,6 +37,7 @@ from .typespec import check_priors
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.bayesian import BayesianGame
+    from ..model.signal_stage import SignalStageGame
     from ..model.signalling import SignallingGame
     from .scenario import Scenario
 
@@ -139,17 +140,23 @@ def build_signalling(
     scenario: Scenario,
     parameters: Mapping[str, object] | None = None,
     empathy: Mapping[str, object] | None = None,
-) -> SignallingGame:
+) -> SignallingGame | SignalStageGame:
     """The signalling game: the sender's type's payoff and the receiver's after each response.
 
-    After the receiver's response the sender plays its type's (unique) best
-    reply in the stage game; the costs are subtracted from the sender's payoff.
+    With ``stage: sequential`` (the default), after the receiver's response the
+    sender plays its type's (unique) best reply in the stage game: a
+    :class:`~gametrust.model.signalling.SignallingGame`.  With ``stage:
+    simultaneous`` the two play the stage game simultaneously after the signal:
+    a :class:`~gametrust.model.signal_stage.SignalStageGame` with each type's
+    stage payoffs.  The costs are subtracted from the sender's payoff.
     """
     from ..model.signalling import SignallingGame  # imported on use, like BayesianGame
 
     s = scenario.signalling
     if s is None:
         raise fail("the scenario has no signalling: section", "signalling")
+    if s.stage == "simultaneous":
+        return _build_signal_stage(scenario, parameters, empathy)
     values = scenario.parameter_values(parameters)
     prior = priors(scenario, parameters)
     games = type_games(scenario, parameters, empathy)
@@ -185,6 +192,41 @@ def build_signalling(
         types=[x.name for x in scenario.types[s.sender]],
         prior=prior[s.sender], signals=list(s.signals),
         responses=list(players[ri].actions), payoffs=payoffs, cost=cost,
+    )
+
+
+def _build_signal_stage(
+    scenario: Scenario,
+    parameters: Mapping[str, object] | None,
+    empathy: Mapping[str, object] | None,
+) -> SignalStageGame:
+    """A signal, then the stage game played simultaneously: each type's stage payoffs."""
+    from ..model.signal_stage import SignalStageGame  # imported on use, like BayesianGame
+
+    s = scenario.signalling
+    assert s is not None
+    values = scenario.parameter_values(parameters)
+    prior = priors(scenario, parameters)
+    games = type_games(scenario, parameters, empathy)
+    players = scenario.players
+    si = scenario.player_ids.index(s.sender)
+    ri = 1 - si
+    receiver_type = scenario.type_labels()[s.receiver][0]
+    payoffs: dict[str, dict[str, dict[str, tuple[Number, Number]]]] = {}
+    for t in (x.name for x in scenario.types[s.sender]):
+        game = games[(t, receiver_type) if si == 0 else (receiver_type, t)]
+        payoffs[t] = {}
+        for a in players[si].actions:
+            payoffs[t][a] = {}
+            for b in players[ri].actions:
+                u = game.payoff((a, b) if si == 0 else (b, a))
+                payoffs[t][a][b] = (u[si], u[ri])
+    cost = {t: {m: c.evaluate(values) for m, c in row.items()} for t, row in s.cost.items()}
+    return SignalStageGame(
+        sender=s.sender, receiver=s.receiver,
+        types=[x.name for x in scenario.types[s.sender]],
+        prior=prior[s.sender], signals=list(s.signals), actions=list(players[si].actions),
+        responses=list(players[ri].actions), payoffs=payoffs, cost=cost, title=scenario.title,
     )
 
 

@@ -67,6 +67,7 @@ from .validation import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.bayesian import BayesianGame
+    from ..model.signal_stage import SignalStageGame
     from ..model.signalling import SignallingGame
     from .claims import Assumptions, Claim
 
@@ -401,7 +402,7 @@ class Scenario:
         self,
         parameters: Mapping[str, object] | None = None,
         empathy: Mapping[str, object] | None = None,
-    ) -> SignallingGame:
+    ) -> SignallingGame | SignalStageGame:
         """The signalling game: see :func:`gametrust.scenario.build_types.build_signalling`."""
         return type_builders.build_signalling(self, parameters, empathy)
 
@@ -435,6 +436,7 @@ class Scenario:
             None if self.signalling is None else (
                 self.signalling.sender, self.signalling.receiver, self.signalling.signals,
                 tuple((t, tuple(row.items())) for t, row in self.signalling.cost.items()),
+                self.signalling.stage,
             ),
             repr(self.repeated),
         )

@@ -15,7 +15,10 @@ vectors for the profiles it lists::
 ``signalling:`` turns such a scenario into a signalling game: the sender (a
 player with types) first sends one of ``signals``, paying a type-dependent
 ``cost``; the receiver (a player with one type) sees the signal and plays one
-of its actions; then the sender, knowing its type, plays its best reply to it.
+of its actions; then the sender, knowing its type, plays its best reply to it
+(``stage: sequential``, the default), or, with ``stage: simultaneous``, the
+sender (knowing its type) and the receiver (seeing only the signal) play the
+stage game simultaneously.
 
 This module holds the values (:class:`PlayerType`, :class:`Signalling`,
 :class:`BeliefSpec`) and the check of priors at parameter values
@@ -58,11 +61,15 @@ from .expression import Expression
 
 __all__ = [
     "BELIEF_RULES",
+    "SIGNAL_STAGES",
     "BeliefSpec",
     "PlayerType",
     "Signalling",
     "check_priors",
 ]
+
+#: How the game goes on after a signal (the ``stage`` key of ``signalling:``).
+SIGNAL_STAGES = ("sequential", "simultaneous")
 
 #: The belief update rules a ``beliefs:`` section may name (see :mod:`gametrust.analysis.beliefs`).
 BELIEF_RULES = ("bayes", "bad_faith")
@@ -79,12 +86,19 @@ class PlayerType:
 
 @dataclass(frozen=True)
 class Signalling:
-    """A costly-signal stage before the game: who signals to whom, with what, at what cost."""
+    """A costly-signal stage before the game: who signals to whom, with what, at what cost.
+
+    ``stage`` is how the game goes on after the signal: ``"sequential"`` (the
+    receiver responds, then the sender plays its type's best reply to the
+    response) or ``"simultaneous"`` (sender and receiver play the stage game
+    simultaneously, the sender knowing its type, the receiver seeing the signal).
+    """
 
     sender: str
     receiver: str
     signals: tuple[str, ...]
     cost: Mapping[str, Mapping[str, Expression]] = field(default_factory=dict)
+    stage: str = "sequential"
 
 
 @dataclass(frozen=True)

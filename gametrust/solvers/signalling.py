@@ -43,10 +43,10 @@ from .signalling_result import (
     IntuitiveCriterion,
     OffPathOption,
     OnPathContinuum,
-    PBEKind,
     PerfectBayesianEquilibrium,
     SignallingResult,
     SignalTest,
+    pbe_kind,
 )
 
 __all__ = ["MAX_SUPPORTS", "solve_signalling"]
@@ -249,17 +249,6 @@ def _intuitive_criterion(
     return IntuitiveCriterion(tuple(tests))
 
 
-def _kind(sender: Sequence[Sequence[Fraction]]) -> PBEKind:
-    if any(sum(1 for p in row if p > 0) > 1 for row in sender):
-        return "hybrid"
-    chosen = [next(m for m, p in enumerate(row) if p > 0) for row in sender]
-    if len(set(chosen)) == 1:
-        return "pooling"
-    if len(set(chosen)) == len(chosen):
-        return "separating"
-    return "partially pooling"
-
-
 def _count_supports(nt: int, nm: int, n_feasible: int) -> int:
     total = 0
     for supports in product(_subsets(nm), repeat=nt):
@@ -418,7 +407,7 @@ def _assemble(
             ),
         )
     return PerfectBayesianEquilibrium(
-        kind=_kind(sender),
+        kind=pbe_kind(sender),
         sender=_name_sender(game, sender),
         receiver=receiver_out,
         beliefs=beliefs,

@@ -12,7 +12,7 @@ per off-path signal) and, when its on-path strategies are not isolated, the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
@@ -31,6 +31,7 @@ __all__ = [
     "PerfectBayesianEquilibrium",
     "SignalTest",
     "SignallingResult",
+    "pbe_kind",
 ]
 
 #: The kind of a perfect Bayesian equilibrium: how the sender's types share signals.
@@ -39,6 +40,18 @@ PBEKind = Literal["separating", "pooling", "hybrid", "partially pooling"]
 PBE_KINDS: tuple[PBEKind, ...] = ("separating", "pooling", "hybrid", "partially pooling")
 
 ZERO = Fraction(0)
+
+
+def pbe_kind(sender: Sequence[Sequence[Fraction]]) -> PBEKind:
+    """The kind of an equilibrium from its sender table ``sender[type][signal]``."""
+    if any(sum(1 for p in row if p > 0) > 1 for row in sender):
+        return "hybrid"
+    chosen = [next(m for m, p in enumerate(row) if p > 0) for row in sender]
+    if len(set(chosen)) == 1:
+        return "pooling"
+    if len(set(chosen)) == len(chosen):
+        return "separating"
+    return "partially pooling"
 
 
 @dataclass(frozen=True)
