@@ -157,10 +157,10 @@ def test_alias_bomb_is_refused_quickly() -> None:
     for k in range(1, 9):
         refs = ", ".join([f"*a{k - 1}"] * 10)
         lines.append(f"a{k}: &a{k} [{refs}]")
-    start = time.perf_counter()
+    start = time.process_time()  # processor time: a loaded machine does not inflate it
     with pytest.raises(ScenarioError):
         load_yaml("\n".join(lines) + "\n", "bomb.yaml")
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 def test_deep_nesting_is_an_error_not_a_crash() -> None:
