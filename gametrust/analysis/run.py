@@ -157,7 +157,9 @@ def analyse(
 ) -> Any:
     """Solve a scenario and compute what its report shows, whatever its kind.
 
-    Returns a :class:`~gametrust.analysis.solve_report.SolveReport` (normal form),
+    Returns a :class:`~gametrust.analysis.solve_report.SolveReport` (normal form; with
+    the leader's optimal mixed commitment beside the equilibria when the scenario has
+    ``leadership:``),
     :class:`~gametrust.analysis.reports.TreeReport` (moves in time),
     :class:`~gametrust.analysis.reports.BayesianReport` (types) or
     :class:`~gametrust.analysis.reports.SignallingReport` (a costly signal).
@@ -203,9 +205,14 @@ def analyse(
         from .explain import explain as run_explain
 
         explanation = run_explain(scenario, parameters=overrides, empathy=weights_given)
+    commitment = None
+    if scenario.leadership is not None:
+        from ..solvers.stackelberg import leader_commitment
+
+        commitment = leader_commitment(game, scenario.leadership.leader)
     return solve_report(
         result, scenario, scenario.parameter_values(overrides), weights_given,
-        explanation=explanation,
+        explanation=explanation, commitment=commitment,
     )
 
 
@@ -424,6 +431,14 @@ def sweep(
     :class:`~gametrust.analysis.types_sweep_result.TypesSweep`.
     """
     variables = [variable] if isinstance(variable, str) else list(variable)
+    if isinstance(subject, Scenario) and subject.leadership is not None:
+        raise ArgumentError(
+            "sweeping a scenario with leadership: is not supported yet (the leader's "
+            "commitment as an exact function of the swept value is not computed); solve it "
+            "with --set at the values you need, or sweep the simultaneous game without "
+            "leadership:",
+            Location(path=(_option(variables[0]),)),
+        )
     typed = _typed(subject) or (
         isinstance(subject, Scenario) and bool(subject.types or subject.is_signalling))
     if variables[0].startswith("prior:") or typed:

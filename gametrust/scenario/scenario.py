@@ -46,6 +46,7 @@ from ..model.tree import Chance, GameTree, Terminal
 from . import build as builders
 from . import build_types as type_builders
 from .expression import Expression, constant
+from .leadership import Leadership, check_leadership
 from .moves import Commitment, Verification, add_commitments, normal_form_tree
 from .parts import Parameter, Player, number_at
 from .repeated import RepeatedSpec, check_repeated_scenario
@@ -120,6 +121,8 @@ class Scenario:
     beliefs: BeliefSpec | None = None
     # -- a stage game played again and again: see gametrust/scenario/repeated.py ----------------
     repeated: RepeatedSpec | None = None
+    # -- a leader committing to a mixed strategy: see gametrust/scenario/leadership.py --------
+    leadership: Leadership | None = None
 
     # -- construction and validation (gametrust/scenario/validation.py) ------------------------
 
@@ -155,6 +158,8 @@ class Scenario:
                                                         self.parameters)))
         set_(self, "types", check_types(self))
         check_empathy_model(self.empathy_model)
+        if self.leadership is not None:
+            check_leadership(self)
         if self.repeated is not None:
             check_repeated_scenario(self)
 
@@ -434,6 +439,7 @@ class Scenario:
                 tuple((t, tuple(row.items())) for t, row in self.signalling.cost.items()),
             ),
             repr(self.repeated),
+            self.leadership,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -449,6 +455,8 @@ class Scenario:
         parts = [f"tree {players}" if self.stage_tree is not None else players]
         if self.order:
             parts.append(f"order {', '.join(self.order)}")
+        if self.leadership is not None:
+            parts.append(f"leadership {self.leadership.leader}")
         if self.verification is not None:
             parts.append(
                 f"verification {self.verification.verifier} of {self.verification.target}"
