@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from test_cli import _at_root, run  # noqa: F401 - _at_root: the autouse fixture
 
 import gametrust
-from gametrust.core.errors import ArgumentError, ScenarioError
+from gametrust.core.errors import ScenarioError
 from gametrust.formats.scenario_data import scenario_from_data, scenario_to_data
 from gametrust.model.game import NormalFormGame
 from gametrust.report.json import result_schema
@@ -164,16 +164,6 @@ def test_leadership_round_trips_through_plain_data() -> None:
     assert again.leadership == scenario.leadership and again == scenario
     plain = gametrust.load(ROOT / "scenarios" / "inspection.yaml")
     assert plain != scenario and plain.leadership is None
-
-
-def test_sweep_is_refused_with_a_located_error() -> None:
-    for args in (("--param", "gain"), ("--empathy",)):
-        result = run("sweep", FILE, *args)
-        assert result.exit_code == 2
-        assert "leadership: is not supported yet" in result.stderr
-        assert result.stderr.startswith(f"error: {args[0]}")
-    with pytest.raises(ArgumentError, match="not supported yet"):
-        gametrust.sweep(gametrust.load(FILE), "param:gain")
 
 
 # -- invariances and cross-checks --------------------------------------------------------------

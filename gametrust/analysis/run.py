@@ -431,14 +431,6 @@ def sweep(
     :class:`~gametrust.analysis.types_sweep_result.TypesSweep`.
     """
     variables = [variable] if isinstance(variable, str) else list(variable)
-    if isinstance(subject, Scenario) and subject.leadership is not None:
-        raise ArgumentError(
-            "sweeping a scenario with leadership: is not supported yet (the leader's "
-            "commitment as an exact function of the swept value is not computed); solve it "
-            "with --set at the values you need, or sweep the simultaneous game without "
-            "leadership:",
-            Location(path=(_option(variables[0]),)),
-        )
     typed = _typed(subject) or (
         isinstance(subject, Scenario) and bool(subject.types or subject.is_signalling))
     if variables[0].startswith("prior:") or typed:
@@ -476,6 +468,17 @@ def sweep(
             return sweep_scenario_tree(
                 subject, variables[0], lo, hi, parameters=parameters, empathy=empathy or None
             )
+        if isinstance(subject, Scenario) and subject.leadership is not None:
+            if len(variables) != 1:
+                raise ArgumentError(
+                    "a scenario with leadership: is swept along one axis (maps of the "
+                    "commitment are not supported yet)",
+                    Location(path=(_option(variables[0]),)),
+                )
+            from .leadership_sweep import sweep_leadership
+
+            return sweep_leadership(subject, variables[0], lo, hi, parameters=parameters,
+                                    empathy=empathy or None, grid=grid)
         if len(variables) == 2:
             from .regions import sweep_map
 

@@ -4,7 +4,10 @@ Renders a :class:`~gametrust.solvers.stackelberg.LeaderCommitment` that the
 analysis layer computed and compared with the simultaneous equilibria: the
 tie-breaking rule, the commitment, the follower's response, the payoffs and
 the value of leadership against each equilibrium listed.  The JSON report
-carries the value's own ``to_dict()`` under ``"commitment"``.
+carries the value's own ``to_dict()`` under ``"commitment"``.  A sweep of such a
+scenario (:class:`~gametrust.analysis.leadership_sweep.LeadershipSweep`) is the
+simultaneous game's sweep followed by the commitment's exact segments
+(:func:`render_leadership_sweep`).
 
 >>> from gametrust import NormalFormGame, solve
 >>> from gametrust.solvers.stackelberg import leader_commitment
@@ -26,17 +29,20 @@ Leadership: Inspector commits to a mixed strategy, State responds
 
 from __future__ import annotations
 
+import json
 import textwrap
 from typing import TYPE_CHECKING
 
+from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
 from ..core.text import WIDTH
 from .common import mix_text, number_text
 
 if TYPE_CHECKING:
+    from ..analysis.leadership_sweep import LeadershipSweep
     from ..solvers.stackelberg import LeaderCommitment
 
-__all__ = ["commitment_lines"]
+__all__ = ["commitment_lines", "render_leadership_sweep"]
 
 
 def _signed(value: object) -> str:
@@ -78,3 +84,30 @@ def commitment_lines(c: LeaderCommitment) -> list[str]:
     else:
         lines += wrap("no simultaneous equilibrium is listed to compare with")
     return lines
+
+
+def render_leadership_sweep(result: LeadershipSweep, format: str = "text", *,
+                            file: str | None = None, grid: int | None = None) -> str:
+    """A sweep of a ``leadership:`` scenario: the simultaneous game's sweep as every
+    normal-form sweep is rendered, then the commitment's exact segments (text, Markdown:
+    a section; JSON: a ``commitment`` block).  CSV holds the simultaneous sweep only, so it
+    is refused."""
+    from .sweep import render as render_normal_form_sweep
+
+    if format == "csv":
+        raise ArgumentError(
+            "--format csv does not apply to a scenario with leadership: (text, json or "
+            "markdown output)",
+            Location(path=("--format",)),
+        )
+    simultaneous = render_normal_form_sweep(result.simultaneous, format, file=file, grid=grid)
+    if format == "json":
+        data = json.loads(simultaneous)
+        data["commitment"] = result.commitment.to_dict()
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    head, *rest = result.commitment.lines()
+    lines = [line for text in rest for line in textwrap.wrap(
+        text, WIDTH, subsequent_indent=" " * (len(text) - len(text.lstrip()) + 4))]
+    if format == "markdown":
+        return simultaneous + f"\n\n### {head}\n\n```\n" + "\n".join(lines) + "\n```"
+    return simultaneous + "\n\n" + "\n".join(textwrap.wrap(head, WIDTH) + lines)
