@@ -70,6 +70,10 @@ def test_inspector_leadership_from_the_cli_text_and_markdown() -> None:
     assert "strong Stackelberg" in text
     markdown = run("solve", FILE, "--format", "markdown").stdout
     assert "### Leadership: Inspector commits" in markdown and "Inspect 20/63" in markdown
+    from gametrust.report.html import render_html
+
+    html = render_html(gametrust.analyse(gametrust.load(FILE)))
+    assert "Leadership: Inspector commits" in html and "Inspect 20/63" in html
 
 
 def test_the_commitment_is_the_equilibrium_rate_in_closed_form() -> None:

@@ -95,7 +95,9 @@ def solve(
     ``method`` chooses the normal-form solver (see :data:`gametrust.METHODS`);
     other kinds have one exact method each and accept only ``"auto"``.  A
     scenario is built first with ``parameters`` and ``empathy`` (its defaults
-    where not given).
+    where not given).  A scenario with ``leadership:`` is solved as its
+    simultaneous game; :func:`analyse` adds the leader's optimal commitment
+    (or call :func:`gametrust.solvers.stackelberg.leader_commitment` on the game).
     """
     if isinstance(subject, Scenario) and subject.repeated is not None:
         return _repeated(subject, parameters, empathy, method)

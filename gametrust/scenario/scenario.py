@@ -95,7 +95,9 @@ class Scenario:
     of stage game may add ``commitments``; a normal-form stage game may add
     ``verification`` or ``order``.  Such a scenario :attr:`is_tree`;
     :attr:`tree` is its whole game as a tree of expressions and
-    :meth:`build_tree` builds it numerically.
+    :meth:`build_tree` builds it numerically.  A two-player normal-form stage game
+    may instead name a ``leadership`` leader, who commits to a mixed strategy
+    (:mod:`gametrust.scenario.leadership`): the scenario stays a normal-form game.
     """
 
     title: str
