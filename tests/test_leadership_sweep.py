@@ -161,6 +161,10 @@ def test_what_a_leadership_sweep_does_not_do_is_a_located_error() -> None:
     assert result.exit_code == 2 and "one axis" in result.stderr
     with pytest.raises(ArgumentError, match="one axis"):
         gametrust.sweep(gametrust.load(FILE), ("empathy:Inspector", "empathy:State"))
+    big = _parametric([(1, 0)] * 32, 4, 4)  # 4 x C(7, 3) = 140 vertex candidates
+    with pytest.raises(ArgumentError, match="too many") as info:
+        gametrust.sweep(big, "param:t")
+    assert info.value.location.path == ("--param",)
 
 
 def test_the_docs_example_is_what_the_cli_prints() -> None:
