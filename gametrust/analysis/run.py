@@ -98,7 +98,9 @@ def solve(
     ``method`` chooses the normal-form solver (see :data:`gametrust.METHODS`);
     other kinds have one exact method each and accept only ``"auto"``.  A
     scenario is built first with ``parameters`` and ``empathy`` (its defaults
-    where not given).
+    where not given).  A scenario with ``leadership:`` is solved as its
+    simultaneous game; :func:`analyse` adds the leader's optimal commitment
+    (or call :func:`gametrust.solvers.stackelberg.leader_commitment` on the game).
     """
     if isinstance(subject, Scenario) and subject.repeated is not None:
         return _repeated(subject, parameters, empathy, method)
@@ -166,7 +168,9 @@ def analyse(
 ) -> Any:
     """Solve a scenario and compute what its report shows, whatever its kind.
 
-    Returns a :class:`~gametrust.analysis.solve_report.SolveReport` (normal form),
+    Returns a :class:`~gametrust.analysis.solve_report.SolveReport` (normal form; with
+    the leader's optimal mixed commitment beside the equilibria when the scenario has
+    ``leadership:``),
     :class:`~gametrust.analysis.reports.TreeReport` (moves in time),
     :class:`~gametrust.analysis.reports.BayesianReport` (types) or
     :class:`~gametrust.analysis.reports.SignallingReport` (a costly signal) or
@@ -214,9 +218,14 @@ def analyse(
         from .explain import explain as run_explain
 
         explanation = run_explain(scenario, parameters=overrides, empathy=weights_given)
+    commitment = None
+    if scenario.leadership is not None:
+        from ..solvers.stackelberg import leader_commitment
+
+        commitment = leader_commitment(game, scenario.leadership.leader)
     return solve_report(
         result, scenario, scenario.parameter_values(overrides), weights_given,
-        explanation=explanation,
+        explanation=explanation, commitment=commitment,
     )
 
 
@@ -489,6 +498,17 @@ def sweep(
             return sweep_scenario_tree(
                 subject, variables[0], lo, hi, parameters=parameters, empathy=empathy or None
             )
+        if isinstance(subject, Scenario) and subject.leadership is not None:
+            if len(variables) != 1:
+                raise ArgumentError(
+                    "a scenario with leadership: is swept along one axis (maps of the "
+                    "commitment are not supported yet)",
+                    Location(path=(_option(variables[0]),)),
+                )
+            from .leadership_sweep import sweep_leadership
+
+            return sweep_leadership(subject, variables[0], lo, hi, parameters=parameters,
+                                    empathy=empathy or None, grid=grid)
         if len(variables) == 2:
             from .regions import sweep_map
 

@@ -10,7 +10,10 @@ besides the equilibria is computed here, by :func:`solve_report`:
 * the :class:`~gametrust.analysis.selection.Selection` between several
   equilibria of a two-player game (payoff and risk dominance, trust);
 * the exact conditions of ``solve --explain``
-  (:class:`~gametrust.analysis.explain.Explanation`), when asked for.
+  (:class:`~gametrust.analysis.explain.Explanation`), when asked for;
+* the leader's optimal mixed commitment of a scenario with ``leadership:``
+  (:class:`~gametrust.solvers.stackelberg.LeaderCommitment`), compared with
+  every equilibrium listed.
 
 >>> from gametrust import NormalFormGame, solve
 >>> stag = NormalFormGame.from_arrays([[3, 0], [2, 2]], [[3, 2], [0, 2]], players=["A", "B"])
@@ -33,6 +36,7 @@ from .selection import Selection, analyse
 
 if TYPE_CHECKING:
     from ..scenario.scenario import Scenario
+    from ..solvers.stackelberg import LeaderCommitment
     from .explain import Explanation
 
 __all__ = ["ReportContext", "SolveReport", "parse_value", "report_context", "selection_of",
@@ -154,6 +158,7 @@ class SolveReport:
     family: Family
     selection: Selection | None
     explanation: Explanation | None = None
+    commitment: LeaderCommitment | None = None
 
     @property
     def risk_comparisons(self) -> list[tuple[int, int, int | None]]:
@@ -170,14 +175,20 @@ def solve_report(
     empathy: Mapping[str, Any] | None = None,
     *,
     explanation: Explanation | None = None,
+    commitment: LeaderCommitment | None = None,
 ) -> SolveReport:
     """The :class:`SolveReport` of ``result``: its context (from ``scenario``, the
     ``parameters`` and ``empathy`` the game was built with, defaults when ``None``),
-    family and selection; ``explanation`` is carried along for ``solve --explain``."""
+    family and selection; ``explanation`` is carried along for ``solve --explain``,
+    ``commitment`` (a leader's commitment in ``result``'s game) is compared with the
+    equilibria of ``result``."""
+    if commitment is not None:
+        commitment = commitment.compared_with(result)
     return SolveReport(
         result=result,
         context=report_context(result, scenario, parameters, empathy),
         family=classify(result.game),
         selection=selection_of(result),
         explanation=explanation,
+        commitment=commitment,
     )

@@ -33,6 +33,7 @@ from ..core.exact import Number
 from ..model.empathy import PAIR_WEIGHTS
 from ..model.tree import Chance, GameTree, Terminal
 from ..scenario.expression import Expression
+from ..scenario.leadership import Leadership
 from ..scenario.moves import Commitment
 from ..scenario.scenario import Scenario
 from ..scenario.source_map import SourceMap
@@ -80,6 +81,7 @@ _TOP_KEYS = (
     "signalling",
     "beliefs",
     "repeated",
+    "leadership",
 )
 _TOP_REQUIRED = ("gametrust", "title", "players")
 
@@ -192,6 +194,9 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
             raise reader.error("a repeated: section is for normal-form stage games (payoffs:), "
                                "not trees", ("repeated",), at_key=True)
         repeated = read_repeated(reader, data["repeated"], players, values)
+    leadership = None
+    if data.get("leadership") is not None:
+        leadership = read_leadership(reader, data["leadership"])
     model = "altruism"
     if "empathy_model" in data:
         model = read_empathy_model(reader, data["empathy_model"])
@@ -216,6 +221,7 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
             signalling=signalling,
             beliefs=beliefs,
             repeated=repeated,
+            leadership=leadership,
         )
     except ArgumentError as exc:  # the checks of moves in time that need the whole game
         raise reader.error(
@@ -232,6 +238,14 @@ def read_scenario(reader: Reader, data: object, path: str | None = None) -> Scen
         assumptions, claims = parse_claims(data, reader.where, scenario)
         scenario = dataclasses.replace(scenario, assumptions=assumptions, claims=claims)
     return scenario
+
+
+def read_leadership(reader: Reader, value: object) -> Leadership:
+    """The ``leadership:`` section: ``{leader: PLAYER}`` (the other player follows)."""
+    path = ("leadership",)
+    spec = reader.mapping(value, path, "leadership")
+    reader.keys(spec, path, ("leader",), ("leader",), "leadership")
+    return Leadership(reader.text(spec["leader"], (*path, "leader"), "a player"))
 
 
 def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
@@ -284,6 +298,8 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
         }
     if scenario.order:
         data["order"] = list(scenario.order)
+    if scenario.leadership is not None:
+        data["leadership"] = {"leader": scenario.leadership.leader}
     if scenario.verification is not None:
         v = scenario.verification
         verification: dict[str, Any] = {

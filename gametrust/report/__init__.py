@@ -183,6 +183,7 @@ def render_sweep(
     on an n x n grid to a map's JSON and CSV.  Sweeps of trees and of games
     with types (:mod:`.types_sweep`) are written as text or JSON.
     """
+    from ..analysis.leadership_sweep import LeadershipSweep
     from ..analysis.repeated_sweep import RepeatedSweep
     from ..analysis.tree_sweep import TreeSweepResult
     from ..analysis.types_sweep_result import TypesSweep
@@ -205,4 +206,8 @@ def render_sweep(
         return render_repeated_sweep(result, format, file=file)
     if isinstance(result, TypesSweep):
         return render_types_sweep(result, format, file=file, title=title)
+    if isinstance(result, LeadershipSweep):
+        from .commitment import render_leadership_sweep
+
+        return render_leadership_sweep(result, format, file=file, grid=grid)
     return render_normal_form_sweep(result, format, file=file, grid=grid)

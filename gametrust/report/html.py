@@ -94,6 +94,11 @@ def render_html(
         ]
         parts.append("<p><strong>Equilibrium selection</strong></p>" + _list("ul", items))
     parts += [f"<p><strong>Warning:</strong> {escape(w)}</p>" for w in result.warnings]
+    if report.commitment is not None:
+        from .commitment import commitment_lines
+
+        head, *rest = commitment_lines(report.commitment)
+        parts.append(f"<h4>{escape(head)}</h4><pre>{escape(chr(10).join(rest))}</pre>")
     if report.explanation is not None:
         parts.append(f"<pre>{escape(report.explanation.text())}</pre>")
     return '<div class="gametrust-result">\n' + "\n".join(parts) + "\n</div>"

@@ -102,6 +102,8 @@ def report_dict(
         "family": family_dict(report.family),
         "selection": selection_dict(report),
     }
+    if report.commitment is not None:
+        data["commitment"] = report.commitment.to_dict()
     if report.explanation is not None:
         data["explain"] = report.explanation.to_dict()
     return data

@@ -118,6 +118,11 @@ def render_markdown(
     blocks += _equilibria(result)
     blocks += _selection(result, report.selection)
     blocks += [f"> **Warning:** {_escape(w)}" for w in result.warnings]
+    if report.commitment is not None:
+        from .commitment import commitment_lines
+
+        head, *rest = commitment_lines(report.commitment)
+        blocks += [f"### {_escape(head)}", "```\n" + "\n".join(rest) + "\n```"]
     if report.explanation is not None:
         blocks.append(explanation_markdown(report.explanation))
     return "\n\n".join(blocks)

@@ -90,6 +90,10 @@ def render_text(
                 warning, WIDTH, initial_indent="  - ", subsequent_indent="    "
             )
         sections.append("\n".join(lines))
+    if report.commitment is not None:
+        from .commitment import commitment_lines
+
+        sections.append("\n".join(commitment_lines(report.commitment)))
     if report.explanation is not None:
         sections.append(report.explanation.text())
     return "\n\n".join(s for s in sections if s)

@@ -46,6 +46,7 @@ from ..model.tree import Chance, GameTree, Terminal
 from . import build as builders
 from . import build_types as type_builders
 from .expression import Expression, constant
+from .leadership import Leadership, check_leadership
 from .moves import Commitment, Verification, add_commitments, normal_form_tree
 from .parts import Parameter, Player, number_at
 from .repeated import RepeatedSpec, check_repeated_scenario
@@ -98,7 +99,9 @@ class Scenario:
     of stage game may add ``commitments``; a normal-form stage game may add
     ``verification`` or ``order``.  Such a scenario :attr:`is_tree`;
     :attr:`tree` is its whole game as a tree of expressions and
-    :meth:`build_tree` builds it numerically.
+    :meth:`build_tree` builds it numerically.  A two-player normal-form stage game
+    may instead name a ``leadership`` leader, who commits to a mixed strategy
+    (:mod:`gametrust.scenario.leadership`): the scenario stays a normal-form game.
     """
 
     title: str
@@ -124,6 +127,8 @@ class Scenario:
     beliefs: BeliefSpec | None = None
     # -- a stage game played again and again: see gametrust/scenario/repeated.py ----------------
     repeated: RepeatedSpec | None = None
+    # -- a leader committing to a mixed strategy: see gametrust/scenario/leadership.py --------
+    leadership: Leadership | None = None
 
     # -- construction and validation (gametrust/scenario/validation.py) ------------------------
 
@@ -159,6 +164,8 @@ class Scenario:
         set_(self, "empathy", frozen(normalise_empathy(self.players, self.empathy,
                                                         self.parameters, self.empathy_model)))
         set_(self, "types", check_types(self))
+        if self.leadership is not None:
+            check_leadership(self)
         if self.repeated is not None:
             check_repeated_scenario(self)
 
@@ -439,6 +446,7 @@ class Scenario:
                 self.signalling.stage,
             ),
             repr(self.repeated),
+            self.leadership,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -454,6 +462,8 @@ class Scenario:
         parts = [f"tree {players}" if self.stage_tree is not None else players]
         if self.order:
             parts.append(f"order {', '.join(self.order)}")
+        if self.leadership is not None:
+            parts.append(f"leadership {self.leadership.leader}")
         if self.verification is not None:
             parts.append(
                 f"verification {self.verification.verifier} of {self.verification.target}"
