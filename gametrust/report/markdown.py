@@ -95,9 +95,10 @@ def render_markdown(
     blocks = [f"## {_escape(ctx.title)}"]
     if ctx.file:
         blocks.append(f"*Scenario file:* `{ctx.file}`")
-    players = [f"**{_escape(p)}** ({_escape(n)})" for p, n in ctx.names.items() if n != p]
-    if players:
-        blocks.append("Players: " + ", ".join(players))
+    if any(n != p for p, n in ctx.names.items()):  # every player, named where it has one
+        blocks.append("Players: " + ", ".join(
+            f"**{_escape(p)}**" + ("" if n == p else f" ({_escape(n)})")
+            for p, n in ctx.names.items()))
     blocks += _payoffs(result.game, ctx)
     blocks += _family(report.family)
     settings = []

@@ -103,9 +103,9 @@ def _header(ctx: ReportContext) -> str:
     lines = [ctx.title]
     if ctx.file:
         lines.append(f"File: {ctx.file}")
-    players = [f"{p} ({name})" for p, name in ctx.names.items() if name != p]
-    if players:
-        lines.append("Players: " + ", ".join(players))
+    if any(name != p for p, name in ctx.names.items()):  # every player, named where it has one
+        lines.append("Players: " + ", ".join(
+            p if name == p else f"{p} ({name})" for p, name in ctx.names.items()))
     return "\n".join(lines)
 
 
