@@ -6,6 +6,7 @@ The public API, in the order a researcher meets it::
     game = scenario.build(empathy={"US": "1/4"})             # NormalFormGame
     result = gametrust.solve(game)                           # SolveResult of Equilibrium
     curve = gametrust.sweep(scenario, "empathy")             # exact breakpoints
+    gametrust.learn(scenario, "replicator")                  # learning dynamics, basins, QRE
     gametrust.classify(game)                                 # Family: "Stag Hunt", ...
 
 One ``solve`` and one ``sweep`` serve every kind of game — normal form, trees
@@ -85,6 +86,12 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Decision": ("model.tree", "Decision"),
     "GameTree": ("model.tree", "GameTree"),
     "Terminal": ("model.tree", "Terminal"),
+    "Basins": ("analysis.basins", "Basins"),
+    "basins": ("analysis.basins", "basins"),
+    "LearningRun": ("analysis.dynamics", "LearningRun"),
+    "learn": ("analysis.dynamics", "learn"),
+    "QREBranch": ("analysis.qre", "QREBranch"),
+    "qre": ("analysis.qre", "qre"),
 }
 
 
@@ -137,14 +144,17 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
+    from .analysis.basins import Basins, basins
     from .analysis.beliefs import posterior, spiral
     from .analysis.check import check
     from .analysis.check_report import CheckReport
     from .analysis.claims import assert_claim
+    from .analysis.dynamics import LearningRun, learn
     from .analysis.explain import explain
     from .analysis.explanation import Explanation
     from .analysis.families import Family, classify
     from .analysis.prior_sweep import PriorSweep
+    from .analysis.qre import QREBranch, qre
     from .analysis.regions import SweepMap
     from .analysis.run import analyse, solve, sweep
     from .analysis.selection import Selection, TrustThreshold
@@ -175,6 +185,7 @@ __all__ = [
     "EMPATHY_MODELS",
     "METHODS",
     "ArgumentError",
+    "Basins",
     "BayesianGame",
     "BayesianResult",
     "Chance",
@@ -190,11 +201,13 @@ __all__ = [
     "GameTree",
     "GametrustError",
     "InputError",
+    "LearningRun",
     "Location",
     "NormalFormGame",
     "Parameter",
     "Player",
     "PriorSweep",
+    "QREBranch",
     "Result",
     "Scenario",
     "ScenarioError",
@@ -213,11 +226,13 @@ __all__ = [
     "analyse_selection",
     "apply_empathy",
     "assert_claim",
+    "basins",
     "check",
     "classify",
     "expected_payoffs",
     "explain",
     "is_nash",
+    "learn",
     "load",
     "loads",
     "max_regret",
@@ -225,6 +240,7 @@ __all__ = [
     "parse_expression",
     "parse_nfg",
     "posterior",
+    "qre",
     "reassurance_game",
     "separating_conditions",
     "solve",

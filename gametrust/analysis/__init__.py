@@ -21,6 +21,10 @@ subgame-perfect sets in the discount (:mod:`.repeated` on the kernel
 :mod:`.repeated_engine` and the exact sets of :mod:`.repeated_sets`), their
 sweeps (:mod:`.repeated_sweep`), claims (:mod:`.repeated_check`), play
 (:mod:`.repeated_play`) and the folk-theorem picture (:mod:`.folk`).
+Learning (two players, on :mod:`.learning_game`): fictitious, stochastic
+fictitious and replicator dynamics (:mod:`.dynamics`, nashpy's), exact
+basins of 2x2 games under best-response dynamics (:mod:`.basins`) and the
+logit QRE branch (:mod:`.qre`, floats).
 Every function returns a value; the report layer renders it.
 
 May import: ``solvers``, ``formats``, ``scenario``, ``model``, ``core`` (and
