@@ -62,15 +62,19 @@ from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
 from ..model.game import NormalFormGame
 from ..solvers.result import SolveResult
-from .learning_game import Profile, distances, format_profile, learning_game
+from .learning_game import (
+    Profile,
+    distances,
+    format_profile,
+    learning_game,
+    nearest,
+    sample_indices,
+)
 
 __all__ = ["DYNAMICS", "LearningRun", "learn"]
 
 #: The learning dynamics :func:`learn` runs.
 DYNAMICS = ("fictitious", "stochastic", "replicator")
-
-#: At most this many points of a path are kept (evenly spaced, the last one always).
-SAMPLES = 200
 
 #: Fictitious play compares integer payoffs times play counts in floats: exact below 2**53.
 _EXACT_FLOATS = 2**53
@@ -105,10 +109,7 @@ class LearningRun:
     @property
     def approached(self) -> int | None:
         """The index of the (nearest) equilibrium play ends within ``tolerance`` of, if any."""
-        if not self.distances:
-            return None
-        k = min(range(len(self.distances)), key=self.distances.__getitem__)
-        return k if self.distances[k] <= self.tolerance else None
+        return nearest(self.distances, self.tolerance)
 
     def describe_approach(self) -> str:
         """Which equilibrium play approaches (1-based, as reports number them), or that none."""
@@ -208,11 +209,6 @@ def _start(game: NormalFormGame, start: Mapping[str, Sequence[object]] | None,
     return out
 
 
-def _sample(n: int) -> list[int]:
-    if n <= SAMPLES:
-        return list(range(n))
-    return sorted({round(k * (n - 1) / (SAMPLES - 1)) for k in range(SAMPLES)})
-
 
 def _frequencies(counts: Sequence[Sequence[Any]]) -> Profile:
     out = []
@@ -240,7 +236,7 @@ def _fictitious(game: NormalFormGame, iterations: int, start: list[list[Fraction
                             Location(path=("iterations",)))
     a = np.array(ints[0], dtype=object)
     b = np.array(ints[1], dtype=object)
-    keep = set(_sample(iterations + 1))
+    keep = set(sample_indices(iterations + 1))
     steps, path = [], []
     with _seeded(seed):
         for t, counts in enumerate(nashpy.Game(a, b).fictitious_play(iterations, counts0)):
@@ -262,7 +258,7 @@ def _stochastic(game: NormalFormGame, iterations: int, start: list[list[Fraction
 
     a, b = _shifted_floats(game)
     counts0 = [np.array([float(v) for v in row]) for row in start] if start else None
-    keep = set(_sample(iterations + 1))
+    keep = set(sample_indices(iterations + 1))
     steps, path = [], []
     with _seeded(seed), np.errstate(all="ignore"):
         try:
@@ -305,7 +301,7 @@ def _replicator(game: NormalFormGame, start: list[list[Fraction]] | None, horizo
     else:
         rows, cols = asymmetric_replicator_dynamics(a, b, x0=mixes[0], y0=mixes[1],
                                                     timepoints=times)
-    keep = _sample(len(times))
+    keep = sample_indices(len(times))
     return [float(times[k]) for k in keep], [(_share(rows[k]), _share(cols[k])) for k in keep]
 
 

@@ -30,7 +30,7 @@ from ..scenario.scenario import Scenario
 from ..solvers.result import SolveResult
 from ..solvers.solve import solve
 
-__all__ = ["Profile", "distances", "format_profile", "learning_game", "nearest"]
+__all__ = ["Profile", "distances", "format_profile", "learning_game", "nearest", "sample_indices"]
 
 #: One mixed strategy per player: ``profile[i][k]`` is the probability of player i's action k.
 Profile = tuple[tuple[Any, ...], ...]
@@ -80,11 +80,9 @@ def distances(result: SolveResult, profile: Sequence[Sequence[Any]]) -> tuple[fl
     )
 
 
-def nearest(result: SolveResult, profile: Sequence[Sequence[Any]],
-            tolerance: float) -> int | None:
-    """The index of the equilibrium within ``tolerance`` of ``profile`` (the nearest one),
-    or ``None`` when none is that close."""
-    ds = distances(result, profile)
+def nearest(ds: Sequence[float], tolerance: float) -> int | None:
+    """The index of the nearest equilibrium, given the ``distances`` to each, when it is
+    within ``tolerance``; ``None`` when none is that close."""
     if not ds:
         return None
     k = min(range(len(ds)), key=ds.__getitem__)
@@ -102,3 +100,10 @@ def format_profile(actions: Sequence[Sequence[str]], players: Sequence[str],
     return "; ".join(
         f"{p}: " + ", ".join(f"{a} {number(x)}" for a, x in zip(acts, mix, strict=True))
         for p, acts, mix in zip(players, actions, profile, strict=True))
+
+
+def sample_indices(n: int, samples: int = 200) -> list[int]:
+    """At most ``samples`` indices of ``range(n)``, evenly spaced, the first and last kept."""
+    if n <= samples:
+        return list(range(n))
+    return sorted({round(k * (n - 1) / (samples - 1)) for k in range(samples)})

@@ -39,12 +39,16 @@ import numpy as np
 
 from ..core.errors import ArgumentError, Location
 from ..solvers.result import SolveResult
-from .learning_game import Profile, distances, format_profile, learning_game
+from .learning_game import (
+    Profile,
+    distances,
+    format_profile,
+    learning_game,
+    nearest,
+    sample_indices,
+)
 
 __all__ = ["QREBranch", "qre"]
-
-#: At most this many points of the branch are kept (evenly spaced, the last one always).
-SAMPLES = 200
 
 
 @dataclass(frozen=True)
@@ -78,10 +82,7 @@ class QREBranch:
     @property
     def approached(self) -> int | None:
         """The (nearest) equilibrium the branch ends within ``tolerance`` of, if any."""
-        if not self.distances:
-            return None
-        k = min(range(len(self.distances)), key=self.distances.__getitem__)
-        return k if self.distances[k] <= self.tolerance else None
+        return nearest(self.distances, self.tolerance)
 
     def at(self, lam: float) -> Profile:
         """The profile at the first point of the branch with precision at least ``lam``."""
@@ -172,11 +173,6 @@ def _regret(a: np.ndarray, b: np.ndarray, s1: np.ndarray, s2: np.ndarray) -> flo
     return float(max(u1.max() - s1 @ u1, u2.max() - s2 @ u2))
 
 
-def _sample(n: int) -> list[int]:
-    if n <= SAMPLES:
-        return list(range(n))
-    return sorted({round(k * (n - 1) / (SAMPLES - 1)) for k in range(SAMPLES)})
-
 
 def qre(
     subject: Any,
@@ -249,7 +245,7 @@ def _mix(z: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _branch(game: Any, result: SolveResult, points: list[tuple[float, np.ndarray]],
             regret: float, turns: int, complete: bool, tolerance: float, n: int) -> QREBranch:
-    keep = _sample(len(points))
+    keep = sample_indices(len(points))
     lambdas = tuple(points[k][0] for k in keep)
     profiles = tuple(tuple(tuple(float(x) for x in s) for s in _mix(points[k][1], n))
                      for k in keep)
