@@ -322,3 +322,17 @@ def test_docs_learning_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
         result = CliRunner().invoke(cli, shlex.split(command.removeprefix("$ gametrust ")))
         assert result.exit_code == 0, result.output
         assert [line.rstrip() for line in result.output.rstrip("\n").splitlines()] == expected
+
+
+def test_plots_of_each_learning_result(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    runner = CliRunner()
+    for args in (["learn", str(STAG), "--dynamics", "best_response"],
+                 ["learn", str(STAG), "--dynamics", "replicator", "--horizon", "20"],
+                 ["qre", str(STAG)]):
+        out = tmp_path / f"{args[0]}{len(args)}.svg"  # svg: no rasterising, fast
+        result = runner.invoke(cli, [*args, "--plot", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes().startswith(b"<?xml")
+    bad = runner.invoke(cli, ["qre", str(STAG), "--plot", str(tmp_path / "x.txt")])
+    assert bad.exit_code == 2

@@ -7,6 +7,8 @@ Each parses its options, calls the analysis layer (:mod:`gametrust.analysis.dyna
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .commands import cli
@@ -23,6 +25,23 @@ def _starts(values: dict[str, str]) -> dict[str, list[object]] | None:
         return None
     return {player: [exact_option(x.strip(), "--start", player) for x in text.split(",")]
             for player, text in values.items()}
+
+
+def _plottable(plot_path: str | None) -> None:
+    """Refuse a figure that cannot be drawn before computing anything."""
+    if plot_path is not None:
+        from ..report.plot import check_path, require_matplotlib
+
+        check_path(plot_path)
+        require_matplotlib()
+
+
+def _draw(value: Any, plot_path: str | None, title: str) -> None:
+    if plot_path is not None:
+        from ..report.learning_plot import plot_learning
+
+        plot_learning(value, plot_path, title=title)
+        click.echo(f"wrote {plot_path}", err=True)
 
 
 @cli.command()
@@ -51,10 +70,12 @@ def _starts(values: dict[str, str]) -> dict[str, list[object]] | None:
 @build_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output: text or JSON (docs/learning.md).")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), metavar="OUT.png|.svg|.pdf",
+              default=None, help="Also draw it (needs matplotlib: pip install 'gametrust[plot]').")
 def learn(
     file: str, dynamics: str, iterations: int, seed: int, starts: dict[str, str], noise: float,
     shock: float, horizon: float, populations: int, tolerance: float,
-    overrides: dict[str, str], empathy: dict[str, str], fmt: str,
+    overrides: dict[str, str], empathy: dict[str, str], fmt: str, plot_path: str | None,
 ) -> None:
     """Let the two players of FILE learn, and say which equilibrium play approaches.
 
@@ -73,6 +94,7 @@ def learn(
     from ..analysis.dynamics import learn as run_learn
     from ..report.learning import render_learning
 
+    _plottable(plot_path)
     with working_on(file):
         scenario = load_scenario(file)
         parameters, weights = none_if_empty(overrides), none_if_empty(empathy)
@@ -83,6 +105,7 @@ def learn(
                 scenario, dynamics, iterations=iterations, seed=seed, start=_starts(starts),
                 noise=noise, shock=shock, horizon=horizon, populations=populations,
                 tolerance=tolerance, parameters=parameters, empathy=weights)
+    _draw(value, plot_path, scenario.title)
     click.echo(render_learning(value, fmt, file=file, title=scenario.title))
 
 
@@ -96,8 +119,10 @@ def learn(
 @build_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output: text or JSON (docs/learning.md).")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), metavar="OUT.png|.svg|.pdf",
+              default=None, help="Also draw it (needs matplotlib: pip install 'gametrust[plot]').")
 def qre(file: str, regret: float, max_lambda: float, overrides: dict[str, str],
-        empathy: dict[str, str], fmt: str) -> None:
+        empathy: dict[str, str], fmt: str, plot_path: str | None) -> None:
     """Trace the logit quantal response equilibria of FILE as the precision lambda grows.
 
     Approximate (floats, predictor-corrector path following): the principal
@@ -112,8 +137,10 @@ def qre(file: str, regret: float, max_lambda: float, overrides: dict[str, str],
     from ..analysis.qre import qre as trace
     from ..report.learning import render_learning
 
+    _plottable(plot_path)
     with working_on(file):
         scenario = load_scenario(file)
         value = trace(scenario, regret=regret, max_lambda=max_lambda,
                       parameters=none_if_empty(overrides), empathy=none_if_empty(empathy))
+    _draw(value, plot_path, scenario.title)
     click.echo(render_learning(value, fmt, file=file, title=scenario.title))
