@@ -263,7 +263,7 @@ def test_qre_points_are_logit_equilibria() -> None:
 @pytest.mark.parametrize("record", _records(), ids=lambda r: r["name"])
 def test_principal_qre_branch_ends_at_the_risk_dominant_equilibrium(record: dict) -> None:
     game = NormalFormGame.from_arrays(record["A"], record["B"])
-    branch = qre(game)
+    branch = qre(game, at=[lam for lam, _ in record["at"]])
     rd = analyse_selection(game, branch.equilibria).risk_dominant
     assert branch.approached == rd
     k = branch.approached
@@ -272,6 +272,10 @@ def test_principal_qre_branch_ends_at_the_risk_dominant_equilibrium(record: dict
     # where Gambit's logit_solve ends (stored), to its own accuracy
     for mine, gambit in zip(branch.final, record["profile"], strict=True):
         assert mine == pytest.approx(gambit, abs=1e-6)
+    # and on the way: Gambit's logit_solve_lambda at λ = 1/2, 1, 2
+    for lam, gambit_profile in record["at"]:
+        for mine, gambit in zip(branch.at(lam), gambit_profile, strict=True):
+            assert mine == pytest.approx(gambit, abs=1e-8), lam
 
 
 def test_qre_matches_gambit_live() -> None:

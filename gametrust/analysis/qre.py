@@ -31,7 +31,7 @@ certified equilibria (sup-norm distance).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,7 +85,8 @@ class QREBranch:
         return nearest(self.distances, self.tolerance)
 
     def at(self, lam: float) -> Profile:
-        """The profile at the first point of the branch with precision at least ``lam``."""
+        """The profile at the first point of the branch with precision at least ``lam``
+        (exactly at ``lam`` when :func:`qre` was asked for it with ``at=``)."""
         for x, p in zip(self.lambdas, self.profiles, strict=True):
             if x >= lam:
                 return p
@@ -182,12 +183,15 @@ def qre(
     first_step: float = 0.03,
     max_steps: int = 20_000,
     tolerance: float = 1e-3,
+    at: Sequence[float] = (),
     parameters: Mapping[str, object] | None = None,
     empathy: Mapping[str, object] | None = None,
 ) -> QREBranch:
     """Trace the principal branch of logit QRE of a two-player game or scenario from λ = 0
     until the largest regret is at most ``regret`` times the payoff range (or λ passes
-    ``max_lambda``, in the game's units)."""
+    ``max_lambda``, in the game's units).  Each precision in ``at`` (game units) the branch
+    passes is a point of it too, corrected onto the curve at exactly that λ (where the
+    branch passes it more than once, the first time)."""
     if not (regret > 0 and max_lambda > 0 and first_step > 0 and max_steps > 0):
         raise ArgumentError("regret, max_lambda, first_step and max_steps must be positive",
                             Location(path=("regret",)))
@@ -203,6 +207,7 @@ def qre(
         return _branch(game, result, points, 0.0, 0, True, tolerance, n)
     a_n, b_n = a / scale, b / scale
     h, tangent, turns, done = first_step, None, 0, False
+    requested: list[int] = []
     for _ in range(max_steps):
         _, jac = _system(a_n, b_n, z)
         t = _tangent(jac, tangent)
@@ -225,8 +230,13 @@ def qre(
             h /= 2
             if h < 1e-12:
                 return _branch(game, result, points, _regret(a, b, *_mix(z, n)), turns,
-                               False, tolerance, n)
+                               False, tolerance, n, requested)
         z, tangent = guess, t
+        for lam in sorted(x * scale for x in at if points[-1][0] < x <= z[-1] / scale):
+            fixed = _at_lambda(a_n, b_n, points[-1][1], z, lam)
+            if fixed is not None:
+                requested.append(len(points))
+                points.append((lam / scale, fixed))
         points.append((z[-1] / scale, z))
         h = h * (2.0 if newton <= 2 else 1.0)
         s1, s2 = _mix(z, n)
@@ -235,7 +245,23 @@ def qre(
             break
         if z[-1] / scale > max_lambda:
             break
-    return _branch(game, result, points, _regret(a, b, *_mix(z, n)), turns, done, tolerance, n)
+    return _branch(game, result, points, _regret(a, b, *_mix(z, n)), turns, done, tolerance, n,
+                   requested)
+
+
+def _at_lambda(a: np.ndarray, b: np.ndarray, before: np.ndarray, after: np.ndarray,
+               lam: float) -> np.ndarray | None:
+    """The point of the branch at precision ``lam`` (scaled units) between two of its points:
+    Newton's method on ``H(β, lam) = 0`` from the linear interpolation."""
+    w = (lam - before[-1]) / (after[-1] - before[-1])
+    z = before + w * (after - before)
+    z[-1] = lam
+    for _ in range(20):
+        value, jac = _system(a, b, z)
+        if np.linalg.norm(value) < 1e-13 * max(1.0, lam):
+            return z
+        z[:-1] -= np.linalg.solve(jac[:, :-1], value)
+    return None
 
 
 def _mix(z: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -244,9 +270,11 @@ def _mix(z: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _branch(game: Any, result: SolveResult, points: list[tuple[float, np.ndarray]],
-            regret: float, turns: int, complete: bool, tolerance: float, n: int) -> QREBranch:
-    keep = sample_indices(len(points))
-    lambdas = tuple(points[k][0] for k in keep)
+            regret: float, turns: int, complete: bool, tolerance: float, n: int,
+            requested: Sequence[int] = ()) -> QREBranch:
+    # the points at requested precisions are always kept
+    keep = sorted(set(sample_indices(len(points))) | set(requested))
+    lambdas = tuple(float(points[k][0]) for k in keep)
     profiles = tuple(tuple(tuple(float(x) for x in s) for s in _mix(points[k][1], n))
                      for k in keep)
     return QREBranch(game.players, game.actions, lambdas, profiles, result, regret, turns,
