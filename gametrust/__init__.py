@@ -6,6 +6,7 @@ The public API, in the order a researcher meets it::
     game = scenario.build(empathy={"US": "1/4"})             # NormalFormGame
     result = gametrust.solve(game)                           # SolveResult of Equilibrium
     curve = gametrust.sweep(scenario, "empathy")             # exact breakpoints
+    gametrust.learn(scenario, "replicator")                  # learning dynamics, basins, QRE
     gametrust.classify(game)                                 # Family: "Stag Hunt", ...
 
 One ``solve`` and one ``sweep`` serve every kind of game — normal form, trees
@@ -87,6 +88,12 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Decision": ("model.tree", "Decision"),
     "GameTree": ("model.tree", "GameTree"),
     "Terminal": ("model.tree", "Terminal"),
+    "Basins": ("analysis.basins", "Basins"),
+    "basins": ("analysis.basins", "basins"),
+    "LearningRun": ("analysis.dynamics", "LearningRun"),
+    "learn": ("analysis.dynamics", "learn"),
+    "QREBranch": ("analysis.qre", "QREBranch"),
+    "qre": ("analysis.qre", "qre"),
 }
 
 
@@ -139,14 +146,17 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
+    from .analysis.basins import Basins, basins
     from .analysis.beliefs import posterior, spiral
     from .analysis.check import check
     from .analysis.check_report import CheckReport
     from .analysis.claims import assert_claim
+    from .analysis.dynamics import LearningRun, learn
     from .analysis.explain import explain
     from .analysis.explanation import Explanation
     from .analysis.families import Family, classify
     from .analysis.prior_sweep import PriorSweep
+    from .analysis.qre import QREBranch, qre
     from .analysis.regions import SweepMap
     from .analysis.run import analyse, solve, sweep
     from .analysis.selection import Selection, TrustThreshold
@@ -179,6 +189,7 @@ __all__ = [
     "EMPATHY_MODELS",
     "METHODS",
     "ArgumentError",
+    "Basins",
     "BayesianGame",
     "BayesianResult",
     "Chance",
@@ -194,11 +205,13 @@ __all__ = [
     "GameTree",
     "GametrustError",
     "InputError",
+    "LearningRun",
     "Location",
     "NormalFormGame",
     "Parameter",
     "Player",
     "PriorSweep",
+    "QREBranch",
     "Result",
     "Scenario",
     "ScenarioError",
@@ -218,11 +231,13 @@ __all__ = [
     "analyse_selection",
     "apply_empathy",
     "assert_claim",
+    "basins",
     "check",
     "classify",
     "expected_payoffs",
     "explain",
     "is_nash",
+    "learn",
     "load",
     "loads",
     "max_regret",
@@ -230,6 +245,7 @@ __all__ = [
     "parse_expression",
     "parse_nfg",
     "posterior",
+    "qre",
     "reassurance_game",
     "report_page",
     "separating_conditions",

@@ -22,6 +22,10 @@ subgame-perfect sets in the discount (:mod:`.repeated` on the kernel
 sweeps (:mod:`.repeated_sweep`), claims (:mod:`.repeated_check`), play
 (:mod:`.repeated_play`) and the folk-theorem picture (:mod:`.folk`).
 The exact sweeps a page to share embeds, one per slider: :mod:`.page_data`.
+Learning (two players, on :mod:`.learning_game`): fictitious, stochastic
+fictitious and replicator dynamics (:mod:`.dynamics`, nashpy's), exact
+basins of 2x2 games under best-response dynamics (:mod:`.basins`) and the
+logit QRE branch (:mod:`.qre`, floats).
 Every function returns a value; the report layer renders it.
 
 May import: ``solvers``, ``formats``, ``scenario``, ``model``, ``core`` (and

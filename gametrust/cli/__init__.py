@@ -1,5 +1,5 @@
 """The ``gametrust`` command line: ``solve``, ``validate``, ``export``, ``sweep``, ``check``,
-``play``.
+``play``, ``learn``, ``qre``.
 
 The command line is the only part of gametrust that imports click: options
 and loading in :mod:`.options`, the commands in :mod:`.commands`, and every
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import learning  # noqa: F401  (registers the learn and qre commands)
 from .commands import cli
 from .errors import (
     EXIT_CLAIM_FAILED,
