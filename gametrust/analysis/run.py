@@ -45,6 +45,8 @@ from ..scenario.scenario import Scenario
 from ..solvers.solve import solve as solve_normal_form
 
 if TYPE_CHECKING:  # pragma: no cover - imported where a subject is one (cold start)
+    from concurrent.futures import Executor
+
     from ..model.bayesian import BayesianGame
     from ..model.signalling import SignallingGame
 
@@ -401,6 +403,7 @@ def sweep(
     parameters: Mapping[str, object] | None = None,
     empathy: Mapping[str, object] | None = None,
     grid: int | None = None,
+    executor: Executor | None = None,
 ) -> Any:
     """Follow the equilibria exactly as one value moves (or two: a map), whatever the kind.
 
@@ -416,7 +419,9 @@ def sweep(
     evaluates ``n`` points exactly (normal form).  The engine follows the
     scenario: trees sweep subgame-perfect play; scenarios with types (and
     signals) their Bayesian (perfect Bayesian) equilibria, the whole game at
-    every point, whatever is swept.
+    every point, whatever is swept.  ``executor`` (any
+    :class:`concurrent.futures.Executor`) solves the cells of a map in parallel
+    (:mod:`gametrust.analysis.parallel`; the same map, in the same order).
 
     Returns a :class:`~gametrust.analysis.sweep_result.SweepResult`,
     :class:`~gametrust.analysis.regions.SweepMap`,
@@ -467,7 +472,7 @@ def sweep(
             bounds = None if lo is None and hi is None else (lo, hi)
             return sweep_map(
                 subject, (variables[0], variables[1]), bounds, bounds,
-                parameters=parameters, empathy=empathy or None,
+                parameters=parameters, empathy=empathy or None, executor=executor,
             )
         from .sweep import sweep as sweep_normal_form
 
