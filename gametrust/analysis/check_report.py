@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..core.display import Displayable
 from ..scenario.claims import Claim
 from .check_model import Evaluation
 
@@ -90,7 +91,7 @@ class ClaimCheck:
 
 
 @dataclass(frozen=True)
-class CheckReport:
+class CheckReport(Displayable):
     """Every claim of a scenario, checked."""
 
     title: str
@@ -101,6 +102,12 @@ class CheckReport:
     database: str | None = None
 
     @property
+    def to_frame(self) -> Any:
+        """One row per claim, as a pandas DataFrame (:mod:`gametrust.analysis.frames`)."""
+        from .frames import check_frame
+
+        return check_frame(self)
+
     def ok(self) -> bool:
         """Every claim survived (``gametrust check`` exits 0)."""
         return all(r.ok for r in self.results)

@@ -104,6 +104,12 @@ class SweepMap(Displayable):
     actions: tuple[tuple[str, ...], ...]
     fixed: dict[str, Any] = field(default_factory=dict)  # parameters, empathy model
 
+    def to_frame(self) -> Any:
+        """One row per region, as a pandas DataFrame (:mod:`gametrust.analysis.frames`)."""
+        from .frames import map_frame
+
+        return map_frame(self)
+
     def region_at(self, x: object, y: object) -> int | None:
         """The region holding the point, ``None`` on a boundary line."""
         px, py = Fraction(x), Fraction(y)  # type: ignore[arg-type]

@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
 from ..core.errors import ArgumentError, Location, did_you_mean
+from ..model.arrays import from_nashpy, is_nashpy_game
 from ..model.game import NormalFormGame
 from ..model.tree import GameTree
 from ..scenario.build import empathy_with
@@ -97,8 +98,11 @@ def solve(
     ``method`` chooses the normal-form solver (see :data:`gametrust.METHODS`);
     other kinds have one exact method each and accept only ``"auto"``.  A
     scenario is built first with ``parameters`` and ``empathy`` (its defaults
-    where not given).
+    where not given).  A ``nashpy.Game`` is solved as the game of its payoff
+    matrices (exactly when they hold integers).
     """
+    if is_nashpy_game(subject):
+        subject = from_nashpy(subject)
     if isinstance(subject, Scenario) and subject.repeated is not None:
         return _repeated(subject, parameters, empathy, method)
     if isinstance(subject, Scenario):

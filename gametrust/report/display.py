@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..analysis.explanation import Explanation
 from ..analysis.regions import SweepMap
 from ..analysis.sweep_result import SweepResult
-from ..core.display import register
+from ..core.display import Displayable, register
 from ..solvers.result import SolveResult
 from ..solvers.tree_result import TreeSolveResult
 from .html import render_html
@@ -20,8 +20,19 @@ from .sweep_markdown import render_map_html, render_map_markdown
 from .sweep_markdown import render_markdown as sweep_markdown
 from .tree import tree_markdown
 
-__all__: list[str] = []
+__all__ = ["plain_html"]
 
+
+
+def plain_html(value: object) -> str:
+    """Any result without a table of its own: its text report, preformatted."""
+    from html import escape
+
+    text = value.text() if callable(getattr(value, "text", None)) else str(value)
+    return f"<pre>{escape(text)}</pre>"
+
+
+register(Displayable, "html", plain_html)  # every result type; those below have tables
 register(SolveResult, "markdown", render_markdown)
 register(SolveResult, "html", render_html)
 register(TreeSolveResult, "markdown", tree_markdown)
