@@ -101,13 +101,13 @@ class CheckReport(Displayable):
     results: tuple[ClaimCheck, ...] = field(default_factory=tuple)
     database: str | None = None
 
-    @property
     def to_frame(self) -> Any:
         """One row per claim, as a pandas DataFrame (:mod:`gametrust.analysis.frames`)."""
         from .frames import check_frame
 
         return check_frame(self)
 
+    @property
     def ok(self) -> bool:
         """Every claim survived (``gametrust check`` exits 0)."""
         return all(r.ok for r in self.results)
