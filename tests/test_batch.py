@@ -7,9 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from gametrust.cli import cli
+from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 KOREA, STAG, MISSING = "scenarios/korea.yaml", "scenarios/stag_hunt.yaml", "scenarios/nope.yaml"
@@ -17,12 +15,7 @@ BAD = "tests/fixtures/bad/empathy_unknown_player.yaml"
 WIDE = "tests/fixtures/scale/stag_hunt_wide.yaml"
 
 
-def run(*args: str):
-    try:  # click < 8.2 mixes stderr into stdout unless told not to
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(cli, list(args), catch_exceptions=False)
+run = run_cli
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run_cli
 
 import gametrust
 from gametrust.analysis.parallel import map_ordered, open_executor
-from gametrust.cli import cli
 from gametrust.core.errors import ArgumentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,12 +22,7 @@ MAP = ("sweep", LADDER, "--empathy", "A", "--empathy", "B", "--to", "3/10", "--f
 CHECK = ("check", WIDE, "--examples", "500", "--seed", "3", "--no-proof")
 
 
-def run(*args: str):
-    try:  # click < 8.2 mixes stderr into stdout unless told not to
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(cli, list(args), catch_exceptions=False)
+run = run_cli
 
 
 @pytest.fixture(autouse=True)

@@ -23,13 +23,7 @@ from ..model.signalling import SignallingGame
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
-__all__ = [
-    "BayesianGameAt",
-    "BayesianScenarioAt",
-    "SignallingGameAt",
-    "SignallingScenarioAt",
-    "with_prior",
-]
+__all__ = ["BayesianGameAt", "ScenarioAt", "SignallingGameAt", "with_prior"]
 
 
 def with_prior(game: SignallingGame, prior: Sequence[Fraction]) -> SignallingGame:
@@ -63,8 +57,10 @@ class BayesianGameAt:
 
 
 @dataclass(frozen=True, eq=False)
-class BayesianScenarioAt:
-    """A scenario with types built at ``t`` of the axis ``kind``/``name`` (as ``solve`` does)."""
+class ScenarioAt:
+    """A scenario with types (or with ``signalling:``) built at ``t`` of the axis
+    ``kind``/``name``, as ``solve`` builds it; ``swept`` holds the swept priors (player index
+    -> one function per type; the sender is 0 in a signalling game)."""
 
     scenario: Scenario
     kind: str
@@ -72,18 +68,21 @@ class BayesianScenarioAt:
     fixed: Mapping[str, Any]
     empathy: Mapping[str, Any] | None
     swept: Mapping[int, Sequence[RationalFunction]]
+    signalling: bool = False
 
-    def __call__(self, t: Fraction) -> BayesianGame:
+    def __call__(self, t: Fraction) -> Any:
         fixed, empathy = dict(self.fixed), self.empathy
+        build = (self.scenario.build_signalling if self.signalling
+                 else self.scenario.build_bayesian)
         if self.kind == "param":
-            return self.scenario.build_bayesian({**fixed, self.name: t}, empathy or None)
+            return build({**fixed, self.name: t}, empathy or None)
         if self.kind == "empathy":
             names = [self.name] if self.name else list(self.scenario.player_ids)
-            return self.scenario.build_bayesian(fixed or None, {**(empathy or {}),
-                                                                **dict.fromkeys(names, t)})
-        game = self.scenario.build_bayesian(fixed or None, empathy or None)
+            return build(fixed or None, {**(empathy or {}), **dict.fromkeys(names, t)})
+        game = build(fixed or None, empathy or None)
         for i, family in self.swept.items():
-            game = game.with_prior(i, [f(t) for f in family])
+            prior = [f(t) for f in family]
+            game = with_prior(game, prior) if self.signalling else game.with_prior(i, prior)
         return game
 
 
@@ -96,27 +95,3 @@ class SignallingGameAt:
 
     def __call__(self, t: Fraction) -> SignallingGame:
         return with_prior(self.game, [f(t) for f in self.swept])
-
-
-@dataclass(frozen=True, eq=False)
-class SignallingScenarioAt:
-    """A scenario with ``signalling:`` built at ``t`` of the axis ``kind``/``name``."""
-
-    scenario: Scenario
-    kind: str
-    name: str
-    fixed: Mapping[str, Any]
-    empathy: Mapping[str, Any] | None
-    swept: Sequence[RationalFunction] | None
-
-    def __call__(self, t: Fraction) -> SignallingGame:
-        fixed, empathy = dict(self.fixed), self.empathy
-        if self.kind == "param":
-            return self.scenario.build_signalling({**fixed, self.name: t}, empathy or None)
-        if self.kind == "empathy":
-            names = [self.name] if self.name else list(self.scenario.player_ids)
-            return self.scenario.build_signalling(fixed or None, {**(empathy or {}),
-                                                                  **dict.fromkeys(names, t)})
-        game = self.scenario.build_signalling(fixed or None, empathy or None)
-        assert self.swept is not None
-        return with_prior(game, [f(t) for f in self.swept])

@@ -49,9 +49,8 @@ from .parametric import (
 )
 from .types_build import (
     BayesianGameAt,
-    BayesianScenarioAt,
+    ScenarioAt,
     SignallingGameAt,
-    SignallingScenarioAt,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -407,8 +406,8 @@ def bayesian_model(
         payoffs[profile] = tensors[tuple(types[i][k] for i, k in enumerate(profile))]
     fixed = dict(parameters or {})
 
-    build = BayesianScenarioAt(scenario, axis.kind, axis.name, fixed,
-                               None if empathy is None else dict(empathy), swept)
+    build = ScenarioAt(scenario, axis.kind, axis.name, fixed,
+                       None if empathy is None else dict(empathy), swept)
 
     return BayesianModel(ids, scenario.actions, types, tuple(tuple(p) for p in priors), payoffs,
                          build, scenario.title)
@@ -525,8 +524,9 @@ def signalling_model(
     )
     fixed = dict(parameters or {})
 
-    build = SignallingScenarioAt(scenario, axis.kind, axis.name, fixed,
-                                 None if empathy is None else dict(empathy), swept)
+    build = ScenarioAt(scenario, axis.kind, axis.name, fixed,
+                       None if empathy is None else dict(empathy),
+                       {} if swept is None else {0: swept}, signalling=True)
 
     return SignallingModel(spec.sender, spec.receiver, types, tuple(spec.signals), responses,
                            tuple(prior), cost, tuple(cells), build, scenario.title)
