@@ -48,6 +48,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "EMPATHY_MODELS": ("model.empathy", "EMPATHY_MODELS"),
     "apply_empathy": ("model.empathy", "apply_empathy"),
     "NormalFormGame": ("model.game", "NormalFormGame"),
+    "Game": ("model.arrays", "Game"),
+    "read_nfg": ("formats.gambit_nfg", "read_nfg_game"),
+    "read_efg": ("formats.gambit_efg", "read_efg"),
     "expected_payoffs": ("model.regret", "expected_payoffs"),
     "is_nash": ("model.regret", "is_nash"),
     "max_regret": ("model.regret", "max_regret"),
@@ -163,10 +166,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .analysis.selection import analyse as analyse_selection
     from .analysis.separation import separating_conditions
     from .analysis.sweep_result import SweepResult
-    from .formats.gambit_efg import parse_efg
+    from .formats.gambit_efg import parse_efg, read_efg
     from .formats.gambit_efg_write import write_efg
     from .formats.gambit_nfg import parse_nfg, write_nfg
+    from .formats.gambit_nfg import read_nfg_game as read_nfg
     from .formats.load import load, loads
+    from .model.arrays import Game
     from .model.bayesian import BayesianGame
     from .model.empathy import EMPATHY_MODELS, apply_empathy
     from .model.game import NormalFormGame
@@ -202,6 +207,7 @@ __all__ = [
     "ExpressionError",
     "Family",
     "GambitFormatError",
+    "Game",
     "GameTree",
     "GametrustError",
     "InputError",
@@ -246,6 +252,8 @@ __all__ = [
     "parse_nfg",
     "posterior",
     "qre",
+    "read_efg",
+    "read_nfg",
     "reassurance_game",
     "report_page",
     "separating_conditions",

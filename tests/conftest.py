@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -38,3 +39,16 @@ def many_digits(monkeypatch: pytest.MonkeyPatch) -> None:
     """Numbers of up to 2,000 digits in the input (the ``digits`` limit is 100): for the tests
     of exact arithmetic far beyond the float range."""
     monkeypatch.setenv("GAMETRUST_MAX_DIGITS", "2000")
+
+
+def run_cli(*args: str) -> Any:
+    """Run the command line in-process with standard error kept apart (click's CliRunner)."""
+    from click.testing import CliRunner
+
+    from gametrust.cli import cli
+
+    try:  # click < 8.2 mixes stderr into stdout unless told not to
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        runner = CliRunner()
+    return runner.invoke(cli, list(args), catch_exceptions=False)

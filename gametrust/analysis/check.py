@@ -39,6 +39,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from concurrent.futures import Executor
+from functools import partial
 from random import Random
 from typing import TYPE_CHECKING
 
@@ -47,6 +49,7 @@ from ..scenario.claims import SEARCHED_STATEMENTS, Assumptions, Claim
 from .check_model import CheckModel
 from .check_proof import prove_at_point, prove_claim
 from .check_report import CheckReport, ClaimCheck
+from .parallel import map_ordered
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
@@ -71,6 +74,7 @@ def check(
     seed: int | None = None,
     database: str | None = None,
     prove: bool = True,
+    executor: Executor | None = None,
 ) -> CheckReport:
     """Check every claim of a scenario (or the ``claims`` given).
 
@@ -80,7 +84,10 @@ def check(
     example database, which keeps the counterexamples found and tries them
     first in later runs (none is kept unless given; a run with a database
     uses hypothesis's own randomness, so it takes no seed);
-    ``prove=False`` searches even where a proof is possible.
+    ``prove=False`` searches even where a proof is possible.  With ``executor``
+    (any :class:`concurrent.futures.Executor`) the claims are checked in
+    parallel; each claim's search is seeded by the seed and its name, so the
+    report is the serial one.
     """
     if examples < 1:
         raise ArgumentError("examples must be at least 1", Location(path=("--examples",)))
@@ -95,10 +102,11 @@ def check(
     if seed is None and database is None:
         seed = Random().randrange(2**32)
     model = CheckModel.of(scenario, assumptions)
-    results = tuple(
-        check_claim(model, claim, examples=examples, seed=seed, database=database, prove=prove)
-        for claim in claims
-    )
+    results = tuple(map_ordered(
+        partial(check_claim, model, examples=examples, seed=seed, database=database,
+                prove=prove),
+        claims, executor, chunk_size=1, task="check: claims",
+    ))
     return CheckReport(scenario.title, scenario.path, seed, examples, results, database)
 
 

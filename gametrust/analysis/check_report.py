@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..core.display import Displayable
 from ..scenario.claims import Claim
 from .check_model import Evaluation
 
@@ -90,7 +91,7 @@ class ClaimCheck:
 
 
 @dataclass(frozen=True)
-class CheckReport:
+class CheckReport(Displayable):
     """Every claim of a scenario, checked."""
 
     title: str
@@ -99,6 +100,12 @@ class CheckReport:
     examples: int
     results: tuple[ClaimCheck, ...] = field(default_factory=tuple)
     database: str | None = None
+
+    def to_frame(self) -> Any:
+        """One row per claim, as a pandas DataFrame (:mod:`gametrust.analysis.frames`)."""
+        from .frames import check_frame
+
+        return check_frame(self)
 
     @property
     def ok(self) -> bool:

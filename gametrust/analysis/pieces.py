@@ -29,8 +29,10 @@ swept value from its indifference conditions (:class:`EquilibriumPiece`).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
 from itertools import combinations, pairwise
 from typing import Any, NamedTuple
 
@@ -42,6 +44,7 @@ from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, float_tolerance
 from ..solvers.result import Equilibrium, SolveResult
 from ..solvers.solve import solve
+from .parallel import map_ordered
 from .parametric import between, beyond_floats
 from .selection import Selection, analyse
 from .structure import GameStructure, game_structure
@@ -56,6 +59,7 @@ __all__ = [
     "indifference_formulas",
     "selection_key",
     "signature_of",
+    "solve_point",
     "split_range",
     "supports_of",
 ]
@@ -91,28 +95,52 @@ class PointEvaluator:
         self.cache: dict[Any, SolvedPoint] = {}
 
     def at(self, t: Any) -> SolvedPoint:
-        parts = t if isinstance(t, tuple) else (t,)
-        exact = all(isinstance(p, Fraction) for p in parts)
-        key = t if exact else ("alg", t)
+        key = _key(t)
         if key in self.cache:
             return self.cache[key]
         step("sweep: solving the game at candidate points", len(self.cache))
-        if exact:
-            game = self.build(t)
-        else:  # an irrational point: solved in floats, with the documented tolerance
-            try:
-                floats = tuple(float(p) for p in parts)
-                game = self.build(floats if isinstance(t, tuple) else floats[0])
-            except OverflowError:
-                raise beyond_floats(t) from None
-        result = solve(game)
-        family = self.classify(game)
-        selection = analyse(game, result)
-        structure = game_structure(result)
-        signature = signature_of(game, result, family, structure)
-        value = SolvedPoint(game, result, family, selection, signature, exact, structure)
+        value = solve_point(self.build, self.classify, t)
         self.cache[key] = value
         return value
+
+    def solve_all(self, points: Sequence[Any], executor: Executor | None) -> None:
+        """Solve the game at every point, on ``executor`` (in chunks) when one is given; the
+        answers are cached, so later :meth:`at` calls find them (the serial answers)."""
+        todo = [t for t in dict.fromkeys(points) if _key(t) not in self.cache]
+        if executor is None or len(todo) <= 1:
+            return
+        solved = map_ordered(partial(solve_point, self.build, self.classify), todo, executor,
+                             task="sweep: solving the game at candidate points")
+        for t, value in zip(todo, solved, strict=True):
+            self.cache[_key(t)] = value
+
+
+def _key(t: Any) -> Any:
+    parts = t if isinstance(t, tuple) else (t,)
+    return t if all(isinstance(p, Fraction) for p in parts) else ("alg", t)
+
+
+def solve_point(
+    build: Callable[[Any], NormalFormGame], classify: Callable[[NormalFormGame], Any], t: Any
+) -> SolvedPoint:
+    """The game at ``t`` solved, classified and analysed: exactly at a rational point, in
+    floats (with the documented tolerance) at an irrational one."""
+    parts = t if isinstance(t, tuple) else (t,)
+    exact = all(isinstance(p, Fraction) for p in parts)
+    if exact:
+        game = build(t)
+    else:
+        try:
+            floats = tuple(float(p) for p in parts)
+            game = build(floats if isinstance(t, tuple) else floats[0])
+        except OverflowError:
+            raise beyond_floats(t) from None
+    result = solve(game)
+    family = classify(game)
+    selection = analyse(game, result)
+    structure = game_structure(result)
+    signature = signature_of(game, result, family, structure)
+    return SolvedPoint(game, result, family, selection, signature, exact, structure)
 
 
 def supports_of(e: Equilibrium) -> tuple[tuple[str, ...], ...]:

@@ -24,6 +24,7 @@ sample point.)
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -56,7 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .families import Family
     from .structure import GameStructure
 
-__all__ = ["Cell", "Region", "SweepMap", "sweep_map"]
+__all__ = ["Cell", "MapBuild", "Region", "SweepMap", "sweep_map"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,12 @@ class SweepMap(Displayable):
     players: tuple[str, ...]
     actions: tuple[tuple[str, ...], ...]
     fixed: dict[str, Any] = field(default_factory=dict)  # parameters, empathy model
+
+    def to_frame(self) -> Any:
+        """One row per region, as a pandas DataFrame (:mod:`gametrust.analysis.frames`)."""
+        from .frames import map_frame
+
+        return map_frame(self)
 
     def region_at(self, x: object, y: object) -> int | None:
         """The region holding the point, ``None`` on a boundary line."""
@@ -176,8 +183,11 @@ def sweep_map(
     *,
     parameters: Mapping[str, object] | None = None,
     empathy: Mapping[str, object] | None = None,
+    executor: Executor | None = None,
 ) -> SweepMap:
-    """Map the plane of the two players' empathy weights (default ranges [0, 1])."""
+    """Map the plane of the two players' empathy weights (default ranges [0, 1]).
+
+    With ``executor`` the cells are solved on it, in chunks (the same map)."""
     from .families import classify
 
     players = _player_ids(source)
@@ -204,19 +214,14 @@ def sweep_map(
         breaks.append(tuple(roots_of(player_polys(polys, player, lo, hi), lo, hi)))
     x_breaks, y_breaks = breaks
 
-    def build(point: tuple[Any, Any]) -> NormalFormGame:
-        weights = dict(empathy or {})
-        weights[ax[0].name] = point[0]
-        weights[ax[1].name] = point[1]
-        if hasattr(source, "build"):
-            return source.build(parameters, weights)  # type: ignore[union-attr]
-        return apply_empathy(source, [weights.get(p, 0) for p in source.players])
-
+    build = MapBuild(source, None if parameters is None else dict(parameters),
+                     dict(empathy or {}), ax[0].name, ax[1].name)
     evaluator = PointEvaluator(build, classify)
     xs = [xr[0], *x_breaks, xr[1]]
     ys = [yr[0], *y_breaks, yr[1]]
     x_samples = [between(xs[k], xs[k + 1]) for k in range(len(xs) - 1)]
     y_samples = [between(ys[k], ys[k + 1]) for k in range(len(ys) - 1)]
+    evaluator.solve_all([(sx, sy) for sx in x_samples for sy in y_samples], executor)
     signature = {}
     for c, sx in enumerate(x_samples):
         for r, sy in enumerate(y_samples):
@@ -266,6 +271,23 @@ def sweep_map(
         actions=tuple(tuple(a) for a in source.actions),
         fixed=_fixed(source, parameters),
     )
+
+
+@dataclass(frozen=True)
+class MapBuild:
+    """The game at a point ``(x, y)`` of the two players' weights (a value: it pickles)."""
+
+    source: Any
+    parameters: Mapping[str, object] | None
+    empathy: Mapping[str, object]
+    x: str
+    y: str
+
+    def __call__(self, point: tuple[Any, Any]) -> NormalFormGame:
+        weights = {**self.empathy, self.x: point[0], self.y: point[1]}
+        if hasattr(self.source, "build"):
+            return self.source.build(self.parameters, weights)  # type: ignore[no-any-return]
+        return apply_empathy(self.source, [weights.get(p, 0) for p in self.source.players])
 
 
 def _fixed(source: Any, parameters: Mapping[str, object] | None) -> dict[str, Any]:

@@ -48,6 +48,13 @@ def _fraction(value: Any) -> Fraction:
     return Fraction(int(value.p), int(value.q))
 
 
+def _rebuild_rf(num: tuple[Any, ...], den: tuple[Any, ...]) -> RF:
+    """An :class:`RF` from the coefficients it was pickled as (already in lowest terms)."""
+    rf = RF.__new__(RF)
+    rf.num, rf.den = flint.fmpq_poly(list(num)), flint.fmpq_poly(list(den))
+    return rf
+
+
 class RF:
     """An exact rational function ``num / den`` of one value, in lowest terms."""
 
@@ -64,6 +71,10 @@ class RF:
         num, den = num // g, den // g
         lead = den.coeffs()[-1]
         self.num, self.den = num / lead, den / lead
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # FLINT's polynomials do not pickle; their rational coefficients do
+        return (_rebuild_rf, (tuple(self.num.coeffs()), tuple(self.den.coeffs())))
 
     @classmethod
     def constant(cls, value: Fraction | int) -> RF:

@@ -39,6 +39,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
 from ..core.errors import ArgumentError, Location, did_you_mean
+from ..model.arrays import from_nashpy, is_nashpy_game
 from ..model.empathy import swept_names, weight_names
 from ..model.game import NormalFormGame
 from ..model.tree import GameTree
@@ -47,6 +48,8 @@ from ..scenario.scenario import Scenario
 from ..solvers.solve import solve as solve_normal_form
 
 if TYPE_CHECKING:  # pragma: no cover - imported where a subject is one (cold start)
+    from concurrent.futures import Executor
+
     from ..model.bayesian import BayesianGame
     from ..model.signalling import SignallingGame
 
@@ -101,7 +104,11 @@ def solve(
     where not given).  A scenario with ``leadership:`` is solved as its
     simultaneous game; :func:`analyse` adds the leader's optimal commitment
     (or call :func:`gametrust.solvers.stackelberg.leader_commitment` on the game).
+    where not given).  A ``nashpy.Game`` is solved as the game of its payoff
+    matrices (exactly when they hold integers).
     """
+    if is_nashpy_game(subject):
+        subject = from_nashpy(subject)
     if isinstance(subject, Scenario) and subject.repeated is not None:
         return _repeated(subject, parameters, empathy, method)
     if isinstance(subject, Scenario):
@@ -438,6 +445,7 @@ def sweep(
     parameters: Mapping[str, object] | None = None,
     empathy: Mapping[str, object] | None = None,
     grid: int | None = None,
+    executor: Executor | None = None,
 ) -> Any:
     """Follow the equilibria exactly as one value moves (or two: a map), whatever the kind.
 
@@ -453,7 +461,9 @@ def sweep(
     evaluates ``n`` points exactly (normal form).  The engine follows the
     scenario: trees sweep subgame-perfect play; scenarios with types (and
     signals) their Bayesian (perfect Bayesian) equilibria, the whole game at
-    every point, whatever is swept.
+    every point, whatever is swept.  ``executor`` (any
+    :class:`concurrent.futures.Executor`) solves the cells of a map in parallel
+    (:mod:`gametrust.analysis.parallel`; the same map, in the same order).
 
     Returns a :class:`~gametrust.analysis.sweep_result.SweepResult`,
     :class:`~gametrust.analysis.regions.SweepMap`,
@@ -515,7 +525,7 @@ def sweep(
             bounds = None if lo is None and hi is None else (lo, hi)
             return sweep_map(
                 subject, (variables[0], variables[1]), bounds, bounds,
-                parameters=parameters, empathy=empathy or None,
+                parameters=parameters, empathy=empathy or None, executor=executor,
             )
         from .sweep import sweep as sweep_normal_form
 

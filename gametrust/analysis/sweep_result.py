@@ -184,6 +184,13 @@ class SweepResult(Displayable):
     #: the games exactly at ``lo`` and ``hi`` when they differ from the interval next to them
     ends: tuple[Breakpoint | None, Breakpoint | None] = (None, None)
 
+    def to_frame(self) -> Any:
+        """One row per interval and breakpoint, as a pandas DataFrame
+        (:mod:`gametrust.analysis.frames`)."""
+        from .frames import sweep_frame
+
+        return sweep_frame(self)
+
     def segments(self) -> list[Interval | Breakpoint]:
         """Intervals and breakpoints in order along the axis.
 

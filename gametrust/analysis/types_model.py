@@ -47,6 +47,11 @@ from .parametric import (
     show_value,
     sweep_range,
 )
+from .types_build import (
+    BayesianGameAt,
+    ScenarioAt,
+    SignallingGameAt,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
@@ -359,15 +364,7 @@ def _bayesian_from_game(game: BayesianGame, axis: TypeAxis) -> BayesianModel:
         for profile in product(*(range(len(ts)) for ts in game.types)):
             base[profile] = empathize_tensor(base[profile], weights, "altruism")
 
-    def build(t: Fraction) -> BayesianGame:
-        if axis.kind == "empathy":
-            values = np.vectorize(lambda f: f(t), otypes=[object])(base)
-            return BayesianGame(game.players, game.actions, game.types, game.priors, values,
-                                title=game.title)
-        out = game
-        for i, family in swept.items():
-            out = out.with_prior(i, [f(t) for f in family])
-        return out
+    build = BayesianGameAt(game, axis.kind, base, swept)
 
     return BayesianModel(game.players, game.actions, game.types,
                          tuple(tuple(per) for per in priors), base, build, game.title)
@@ -410,17 +407,8 @@ def bayesian_model(
         payoffs[profile] = tensors[tuple(types[i][k] for i, k in enumerate(profile))]
     fixed = dict(parameters or {})
 
-    def build(t: Fraction) -> BayesianGame:
-        if axis.kind == "param":
-            return scenario.build_bayesian({**fixed, axis.name: t}, empathy or None)
-        if axis.kind == "empathy":
-            names = [axis.name] if axis.name else list(ids)
-            return scenario.build_bayesian(fixed or None, {**(empathy or {}),
-                                                           **dict.fromkeys(names, t)})
-        game = scenario.build_bayesian(fixed or None, empathy or None)
-        for i, family in swept.items():
-            game = game.with_prior(i, [f(t) for f in family])
-        return game
+    build = ScenarioAt(scenario, axis.kind, axis.name, fixed,
+                       None if empathy is None else dict(empathy), swept)
 
     return BayesianModel(ids, scenario.actions, types, tuple(tuple(p) for p in priors), payoffs,
                          build, scenario.title)
@@ -466,11 +454,6 @@ class SignallingModel:
         return out
 
 
-def _with_prior(game: SignallingGame, prior: Sequence[Fraction]) -> SignallingGame:
-    return SignallingGame(game.sender, game.receiver, game.types, list(prior), game.signals,
-                          game.responses, game.payoffs, game.cost, title=game.title)
-
-
 def _signalling_from_game(game: SignallingGame, axis: TypeAxis) -> SignallingModel:
     if axis.kind != "prior":
         raise ArgumentError(
@@ -489,8 +472,7 @@ def _signalling_from_game(game: SignallingGame, axis: TypeAxis) -> SignallingMod
     cost = tuple(tuple(constant_function(game.cost[t][m]) for m in game.signals)
                  for t in game.types)
 
-    def build(t: Fraction) -> SignallingGame:
-        return _with_prior(game, [f(t) for f in swept])
+    build = SignallingGameAt(game, tuple(swept))
 
     return SignallingModel(game.sender, game.receiver, game.types, game.signals, game.responses,
                            tuple(swept), cost, cells, build, game.title)
@@ -543,16 +525,9 @@ def signalling_model(
     )
     fixed = dict(parameters or {})
 
-    def build(t: Fraction) -> SignallingGame:
-        if axis.kind == "param":
-            return scenario.build_signalling({**fixed, axis.name: t}, empathy or None)
-        if axis.kind == "empathy":
-            names = [axis.name] if axis.name else list(ids)
-            return scenario.build_signalling(fixed or None, {**(empathy or {}),
-                                                             **dict.fromkeys(names, t)})
-        game = scenario.build_signalling(fixed or None, empathy or None)
-        assert swept is not None
-        return _with_prior(game, [f(t) for f in swept])
+    build = ScenarioAt(scenario, axis.kind, axis.name, fixed,
+                       None if empathy is None else dict(empathy),
+                       {} if swept is None else {0: swept}, signalling=True)
 
     return SignallingModel(spec.sender, spec.receiver, types, tuple(spec.signals), responses,
                            tuple(prior), cost, tuple(cells), build, scenario.title)

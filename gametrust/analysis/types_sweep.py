@@ -32,7 +32,7 @@ trust > 1/2: 3 BNE (2 pure, 1 mixed)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,7 @@ from .types_sweep_result import TypesInterval, TypesPoint, TypesSweep
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
-__all__ = ["sweep_types"]
+__all__ = ["EngineSolver", "sweep_types"]
 
 #: Rounds of refinement before a sweep gives up (each round splits at new roots).
 MAX_ROUNDS = 20
@@ -206,8 +206,15 @@ def sweep_types(
 
     axis = _resolved(axis, engine)
 
-    def solver(t: Fraction) -> Any:
-        return engine.solve(t).result
-
     return _sweep(engine, axis, low, high, title=getattr(subject, "title", ""),
-                  players=players, fixed=fixed, solver=solver)
+                  players=players, fixed=fixed, solver=EngineSolver(engine))
+
+
+@dataclass(frozen=True)
+class EngineSolver:
+    """The result at one value of the swept variable; a value, so a sweep pickles."""
+
+    engine: Any
+
+    def __call__(self, t: Fraction) -> Any:
+        return self.engine.solve(t).result

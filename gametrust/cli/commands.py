@@ -20,6 +20,7 @@ from ..core.errors import InputError, Location
 from ..core.version import __version__
 from ..report.formats import FORMATS, SWEEP_FORMATS
 from ..solvers.solve import METHODS
+from .batch import array_option, check_files, parallel_options, solve_files
 from .errors import EXIT_CLAIM_FAILED, EXIT_INPUT, Group, error_line
 from .options import (
     ALL_PLAYERS,
@@ -68,7 +69,8 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False),
+                metavar="FILE...")
 @build_options
 @click.option(
     "--method",
@@ -117,8 +119,12 @@ def cli(ctx: click.Context) -> None:
     "bases per best-response polytope (default 500,000, or GAMETRUST_MAX_ENUMERATION); past "
     "it the equilibria found so far are listed, marked incomplete (docs/limits.md).",
 )
+@array_option
+@parallel_options
+@click.pass_context
 def solve(
-    file: str,
+    ctx: click.Context,
+    files: tuple[str, ...],
     overrides: dict[str, str],
     empathy: dict[str, str],
     method: str,
@@ -128,11 +134,17 @@ def solve(
     rounds: int | None,
     plot_path: str | None,
     budget: int | None,
+    array: bool,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
-    """Compute the equilibria of the game in FILE.
+    """Compute the equilibria of the game in FILE (or of each FILE).
 
     Every equilibrium printed is certified: no player gains by deviating
-    (checked exactly in exact games).
+    (checked exactly in exact games).  With several files: each report under
+    a '==> FILE <==' header, or with --format json one JSON document per line
+    (--array: one array); a bad file is reported and the others are done; the
+    exit code is the worst file's (0 ok, 1 a solver failed, 2 bad input).
 
     \b
     Examples:
@@ -141,11 +153,23 @@ def solve(
       gametrust solve scenarios/korea.yaml --empathy US=1/4 --empathy DPRK=1/4
       gametrust solve scenarios/korea.yaml --format json > korea.json
       gametrust solve scenarios/korea.yaml --explain --set relief=4
+      gametrust solve scenarios/*.yaml --format json --workers 2 > all.jsonl
     """
+    from ..analysis.parallel import open_executor
     from ..analysis.run import analyse
     from ..core.limits import raised
     from ..report import render
 
+    if len(files) > 1 or array:
+        if plot_path is not None:
+            raise click.UsageError("--plot takes one FILE", ctx)
+        options = {"parameters": overrides, "empathy": empathy, "method": method,
+                   "explain": explain, "rule": update_rule, "rounds": rounds}
+        with open_executor(workers, scheduler) as executor, raised(
+            **({} if budget is None else {"enumeration": budget})
+        ):
+            ctx.exit(solve_files(files, fmt, array, executor, options))
+    file = files[0]
     with working_on(file), raised(**({} if budget is None else {"enumeration": budget})):
         scenario = load_scenario(file)
         if plot_path is not None:
@@ -316,6 +340,7 @@ def export(
     "--plot", "plot_path", type=click.Path(dir_okay=False), metavar="OUT.png|.svg|.pdf",
     help="Also draw a figure (needs matplotlib: pip install 'gametrust[plot]').",
 )
+@parallel_options
 @click.pass_context
 def sweep(
     ctx: click.Context,
@@ -330,6 +355,8 @@ def sweep(
     fixed_empathy: dict[str, str],
     fmt: str,
     plot_path: str | None,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Show exactly how the equilibria of FILE change with empathy or a parameter.
 
@@ -347,6 +374,7 @@ def sweep(
       gametrust sweep scenarios/korea.yaml --empathy US --empathy DPRK --plot map.png
       gametrust sweep scenarios/korea.yaml --empathy --grid 101 --format csv > korea.csv
     """
+    from ..analysis.parallel import open_executor
     from ..analysis.run import sweep as run_sweep
     from ..report import render_sweep
 
@@ -375,11 +403,11 @@ def sweep(
         require_matplotlib()
     low, high = exact_option(lo, "--from"), exact_option(hi, "--to")
     weights = {name: exact_option(v, "--fix-empathy", name) for name, v in fixed_empathy.items()}
-    with working_on(file):
+    with working_on(file), open_executor(workers, scheduler) as executor:
         scenario = load_scenario(file)
         result = run_sweep(
             scenario, variable, low, high, parameters=none_if_empty(overrides),
-            empathy=weights or None, grid=grid,
+            empathy=weights or None, grid=grid, executor=executor,
         )
         text = render_sweep(result, fmt, file=file, title=scenario.title, grid=grid)
         draw(result, plot_path)
@@ -389,7 +417,8 @@ def sweep(
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False),
+                metavar="FILE...")
 @click.option(
     "--examples", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
     help="Examples hypothesis tries per claim that cannot be proved exactly.",
@@ -411,17 +440,22 @@ def sweep(
     "--no-proof", is_flag=True,
     help="Search even where a claim could be proved exactly by a sweep.",
 )
+@array_option
+@parallel_options
 @click.pass_context
 def check(
     ctx: click.Context,
-    file: str,
+    files: tuple[str, ...],
     examples: int,
     seed: int | None,
     fmt: str,
     database: str | None,
     no_proof: bool,
+    array: bool,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
-    """Check the claims of FILE against its assumptions.
+    """Check the claims of FILE (or of each FILE) against its assumptions.
 
     Each claim is proved exactly where one or two values vary (a parameter, a
     payoff or an empathy weight; or both players' empathy weights), by an
@@ -431,21 +465,30 @@ def check(
     the values, the equilibria and the game's family there.
 
     Exit codes: 0 every claim holds, 1 a claim fails (or nothing satisfies
-    its conditions), 2 bad input.
+    its conditions), 2 bad input.  Several files: each report in turn (JSON:
+    one document per line, or --array), a summary line, and the worst code.
 
     \b
     Examples:
       gametrust check scenarios/korea.yaml
       gametrust check scenarios/korea.yaml --examples 1000 --seed 7
       gametrust check scenarios/korea.yaml --format json
+      gametrust check scenarios/*.yaml --examples 500 --workers 2
     """
     import json
 
     from ..analysis.check import check as run_check
+    from ..analysis.parallel import open_executor
 
     limits.check("examples", examples, "the option", Location(path=("--examples",)),
                  verb="asks for")
-    with working_on(file):
+    if len(files) > 1 or array:
+        options = {"examples": examples, "seed": seed, "database": database,
+                   "prove": not no_proof}
+        with open_executor(workers, scheduler) as executor:
+            ctx.exit(check_files(files, fmt, array, executor, options))
+    file = files[0]
+    with working_on(file), open_executor(workers, scheduler) as executor:
         scenario = load_scenario(file)
         if not scenario.claims:
             raise InputError(
@@ -454,7 +497,8 @@ def check(
                 Location(file=file),
             )
         report = run_check(
-            scenario, examples=examples, seed=seed, database=database, prove=not no_proof
+            scenario, examples=examples, seed=seed, database=database, prove=not no_proof,
+            executor=executor,
         )
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

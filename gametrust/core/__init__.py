@@ -4,7 +4,8 @@ Errors with locations (:mod:`.errors`, one ``fail`` helper), exact numbers
 (:mod:`.exact`), exact polynomials (:mod:`.polynomial`), their certified real
 roots (:mod:`.real_roots`) as exact real algebraic numbers (:mod:`.algebraic`), exact
 linear algebra (:mod:`.linalg`), text wrapping (:mod:`.text`), the notebook
-display registry (:mod:`.display`), the limits on the work one input may ask
+display registry (:mod:`.display`), a read-only mapping that pickles
+(:mod:`.frozen`), the limits on the work one input may ask
 for (:mod:`.limits`), progress steps that long computations report
 (:mod:`.progress`) and the version (:mod:`.version`).
 

@@ -89,6 +89,14 @@ class InfoSet:
     paths: tuple[Path, ...]
 
 
+def _text(value: Any) -> str:
+    """A number as exact text; an expression (a scenario's tree before it is built) as written."""
+    try:
+        return format_number(value)
+    except TypeError:
+        return str(value)
+
+
 def _error(message: str, *path: str | int) -> ArgumentError:
     return fail(message, "tree", *path)
 
@@ -370,12 +378,12 @@ class GameTree:
 
         def walk(path: Path, node: Node) -> dict[str, Any]:
             if isinstance(node, Terminal):
-                return {"payoffs": {p: format_number(v) for p, v in
+                return {"payoffs": {p: _text(v) for p, v in
                                     zip(self.players, node.payoffs, strict=True)}}
             if isinstance(node, Chance):
                 return {
                     "chance": [
-                        {"move": lab, "probability": format_number(p),
+                        {"move": lab, "probability": _text(p),
                          "node": walk((*path, lab), c)}
                         for lab, p, c in node.moves
                     ]

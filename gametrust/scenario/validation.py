@@ -15,11 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from itertools import product
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import Location, did_you_mean, fail
 from ..core.exact import Number
+from ..core.frozen import FrozenMap
 from ..core.limits import ArgumentLimitError, check, shape_name
 from ..model.empathy import EMPATHY_MODELS, PAIR_WEIGHTS, weight_keys, weight_names
 from ..model.tree import Chance, Decision, GameTree, Terminal
@@ -48,8 +48,8 @@ __all__ = [
 
 
 def frozen(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
-    """A read-only view of ``mapping`` (a scenario's mappings cannot be changed)."""
-    return MappingProxyType(mapping)
+    """A read-only copy of ``mapping`` that pickles (a scenario's mappings cannot be changed)."""
+    return FrozenMap(mapping)
 
 
 def tree_player(entry: object) -> Player:
