@@ -28,7 +28,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 # A maintenance script (needs pygambit), not a test module.
 collect_ignore = ["fixtures/make_gambit_fixtures.py", "fixtures/make_gambit_efg_fixtures.py",
-                  "fixtures/make_axelrod_fixtures.py"]
+                  "fixtures/make_axelrod_fixtures.py", "fixtures/make_gambit_qre_fixtures.py"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
