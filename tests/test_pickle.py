@@ -23,7 +23,7 @@ import pytest
 from conftest import SCENARIOS
 
 import gametrust
-from gametrust.analysis.reports import SignallingReport, TreeReport
+from gametrust.analysis.reports import SignallingReport, SignalStageReport, TreeReport
 from gametrust.model.game import NormalFormGame
 from gametrust.solvers.signalling_result import SignallingResult
 
@@ -48,6 +48,9 @@ def _roots() -> tuple[Any, ...]:
     moratorium = gametrust.load(SCENARIOS / "korea_moratorium.yaml")
     inspection = gametrust.load(SCENARIOS / "inspection_leadership.yaml")
     repeated = gametrust.load(SCENARIOS / "korea_repeated.yaml")
+    stage = gametrust.load(SCENARIOS / "kydd_signal_stage.yaml")
+    stag = gametrust.load(SCENARIOS / "stag_hunt.yaml")
+    leader = gametrust.load(SCENARIOS / "inspection_mixed_leadership.yaml")
     verified = dataclasses.replace(
         korea,
         verification=gametrust.Verification(
@@ -70,6 +73,9 @@ def _roots() -> tuple[Any, ...]:
         moratorium.build_tree(), gametrust.solve(moratorium), gametrust.analyse(moratorium),
         verified, verified.build_tree(), gametrust.solve(verified),
         gametrust.analyse(repeated),
+        stage, gametrust.solve(stage), gametrust.analyse(stage), gametrust.analyse(leader),
+        gametrust.learn(stag, "fictitious", iterations=50), gametrust.basins(stag),
+        gametrust.qre(stag),
         gametrust.ArgumentError("bad value", gametrust.Location("f.yaml", 3, 4, ("x", 1))),
         gametrust.ScenarioError("bad key", gametrust.Location("f.yaml", 1, 2)),
         gametrust.ExpressionError("bad expression", gametrust.Location(path=("payoffs",))),
@@ -143,7 +149,8 @@ def _round_trip(value: Any) -> None:
         return
     assert _structure(copy) == _structure(value)
     if _has_value_equality(value) and not isinstance(
-        value, (gametrust.TreeSolveResult, SignallingResult, TreeReport, SignallingReport)
+        value, (gametrust.TreeSolveResult, SignallingResult, TreeReport, SignallingReport,
+                SignalStageReport)
     ):  # these hold a tree or a signalling game, which compare by identity
         assert copy == value
     assert str(copy) == str(value)

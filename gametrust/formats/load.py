@@ -27,7 +27,7 @@ is documented in ``docs/scenario-format.md``; a JSON Schema ships as
 ... ''', "hunt.yaml")
 Traceback (most recent call last):
 ...
-gametrust.core.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments, assumptions, claims, types, signalling, beliefs, repeated
+gametrust.core.errors.ScenarioError: hunt.yaml:3:1: titel: unknown key 'titel' (did you mean 'title'?); the top level may have: gametrust, title, description, sources, players, parameters, payoffs, empathy, empathy_model, tree, order, verification, commitments, assumptions, claims, types, signalling, beliefs, repeated, leadership
 """  # noqa: E501
 
 from __future__ import annotations
