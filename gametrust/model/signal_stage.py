@@ -33,7 +33,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..core.errors import fail
-from .signalling import exact_value, keyed, name_list, read_cost, read_prior
+from .signalling import check_roles, exact_value, keyed, name_list, read_cost, read_prior
 from .tree import Chance, Decision, GameTree, Terminal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,11 +85,7 @@ class SignalStageGame:
         *,
         title: str = "",
     ) -> None:
-        for name, value in (("sender", sender), ("receiver", receiver)):
-            if not isinstance(value, str) or not value.strip():
-                raise fail(f"the {name} must be a non-empty name, got {value!r}", name)
-        if sender == receiver:
-            raise fail(f"sender and receiver are both {sender!r}", "receiver")
+        check_roles(sender, receiver)
         self.sender = sender
         self.receiver = receiver
         self.types = name_list(types, "types")

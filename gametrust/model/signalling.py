@@ -26,6 +26,7 @@ from .tree import Chance, Decision, GameTree, Terminal
 
 __all__ = [
     "SignallingGame",
+    "check_roles",
     "exact_value",
     "keyed",
     "name_list",
@@ -85,6 +86,15 @@ def keyed(
             if name not in value:
                 raise fail(f"missing an entry for {name!r}", *path, name)
     return dict(value)
+
+
+def check_roles(sender: object, receiver: object) -> None:
+    """The sender and the receiver of a signalling game: two different non-empty names."""
+    for name, value in (("sender", sender), ("receiver", receiver)):
+        if not isinstance(value, str) or not value.strip():
+            raise fail(f"the {name} must be a non-empty name, got {value!r}", name)
+    if sender == receiver:
+        raise fail(f"sender and receiver are both {sender!r}", "receiver")
 
 
 def read_prior(prior: object, types: Sequence[str]) -> dict[str, Fraction]:
@@ -172,11 +182,7 @@ class SignallingGame:
         *,
         title: str = "",
     ) -> None:
-        for name, value in (("sender", sender), ("receiver", receiver)):
-            if not isinstance(value, str) or not value.strip():
-                raise fail(f"the {name} must be a non-empty name, got {value!r}", name)
-        if sender == receiver:
-            raise fail(f"sender and receiver are both {sender!r}", "receiver")
+        check_roles(sender, receiver)
         self.sender = sender
         self.receiver = receiver
         self.types = name_list(types, "types")
