@@ -431,5 +431,9 @@ def test_solve_does_not_import_heavy_libraries() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "(Pressure, Arm)" in proc.stdout
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
-    heavy = {m for m in imported if m.split(".")[0] in ("sympy", "nashpy", "matplotlib")}
+    heavy = {m for m in imported if m.split(".")[0] in ("sympy", "nashpy", "matplotlib", "flint")}
     assert not heavy, sorted(heavy)
+    # engines and renderers this command does not use (issue 11: import only what it needs)
+    unused = {"gametrust.analysis.repeated", "gametrust.analysis.folk", "gametrust.model.bayesian",
+              "gametrust.model.signalling", "gametrust.report.json", "gametrust.report.markdown"}
+    assert not unused & imported, sorted(unused & imported)

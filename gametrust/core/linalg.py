@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 from math import gcd, lcm
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import flint
+if TYPE_CHECKING:  # imported where used: FLINT costs ~25 ms of a command's start-up
+    import flint
 
 __all__ = [
     "Polytope",
@@ -112,6 +113,8 @@ def solve_square(
     entries a 9x9 system takes 0.4 ms there against 17 ms by Gauss–Jordan in
     Python fractions, which made trees with extreme payoffs take minutes.
     """
+    import flint
+
     n = len(matrix)
     width = len(rhs[0]) if n else 0
     a = flint.fmpq_mat(n, n, [_fmpq(v) for row in matrix for v in row])
@@ -124,6 +127,8 @@ def solve_square(
 
 
 def _fmpq(value: Any) -> flint.fmpq:
+    import flint
+
     exact = Fraction(value)
     return flint.fmpq(exact.numerator, exact.denominator)
 
