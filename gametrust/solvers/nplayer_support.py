@@ -56,6 +56,7 @@ __all__ = [
     "Continuum",
     "FieldProfile",
     "NPlayerFound",
+    "admissible",
     "nplayer_equilibria",
     "nplayer_equilibria_gen",
     "support_profiles",
@@ -134,7 +135,7 @@ def conditionally_dominated(
     return False
 
 
-def _admissible(
+def admissible(
     point: tuple[RealField, list[list[Any]]], payoffs: np.ndarray, supports: Sequence[Sequence[int]]
 ) -> bool:
     """Positive probabilities on the supports and no better action outside them."""
@@ -168,7 +169,7 @@ def _samples(
                     break
             for point in system.points:
                 key = tuple(str(point[0].number(x)) for row in point[1] for x in row)
-                if key not in seen and _admissible(point, payoffs, supports):
+                if key not in seen and admissible(point, payoffs, supports):
                     seen.add(key)
                     found.append(point)
     return found
@@ -206,7 +207,7 @@ def nplayer_equilibria_gen(
                 yield FieldProfile(fld, strategies, supports, index)
             continue
         for point in system.points:
-            if _admissible(point, payoffs, supports):
+            if admissible(point, payoffs, supports):
                 yield FieldProfile(point[0], point[1], supports)
 
 

@@ -252,7 +252,7 @@ class SolveResult(Displayable):
                     "component": component_of.get(k),
                 }
             )
-        return {
+        out: dict[str, Any] = {
             "players": [
                 {"id": p, "actions": list(game.actions[i])} for i, p in enumerate(game.players)
             ],
@@ -281,6 +281,9 @@ class SolveResult(Displayable):
             "components": [list(c) for c in self.components],
             "warnings": list(self.warnings),
         }
+        if "approximate" in self.details:  # method "logit" without an exact equilibrium
+            out["approximate"] = self.details["approximate"]
+        return out
 
     @property
     def continua(self) -> tuple[tuple[int, ...], ...]:

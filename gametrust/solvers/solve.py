@@ -23,6 +23,14 @@ Methods:
     whose last basis is solved and certified exactly, with exact pivoting as
     the fallback; on large games a long path is abandoned for the next label
     (:func:`gametrust.solvers.lemke_howson.one_equilibrium`).  Not complete.
+``"logit"``
+    One equilibrium of a game of any number of players, for games too large
+    to enumerate: the principal logit quantal-response branch is followed
+    numerically from the centroid and its end solved exactly on its support
+    (rationals or real algebraic numbers, certified); when that fails, no
+    equilibrium is listed and the end point is reported as approximate with
+    its exactly computed regret (:mod:`gametrust.solvers.logit_refine`).  Not
+    complete.
 ``"support-enumeration"``
     nashpy's support enumeration, in floats, for comparison.  Not complete:
     it misses equilibria of degenerate games.
@@ -57,6 +65,7 @@ METHODS: tuple[str, ...] = (
     "pure",
     "lemke-howson",
     "support-enumeration",
+    "logit",
 )
 
 
@@ -108,7 +117,8 @@ def _why_pure(game: NormalFormGame) -> str:
                 "exact payoffs only; this game has float payoffs")
     return (f"the game has {support_count(game.shape):,} support profiles, more than the "
             f"limit of {limit('supports'):,} for enumerating its mixed equilibria (raise it "
-            "with GAMETRUST_MAX_SUPPORTS; see docs/limits.md)")
+            "with GAMETRUST_MAX_SUPPORTS; see docs/limits.md; method='logit' finds one "
+            "equilibrium of games of any size)")
 
 
 def _need_two_players(game: NormalFormGame, method: str) -> None:
@@ -146,6 +156,10 @@ def solve(game: NormalFormGame, method: str = "auto", *, budgeted: bool = False)
         method = "enumeration" if game.n_players == 2 or _enumerable(game) else "pure"
         if method == "pure":
             warnings.append(_why_pure(game))
+    if method == "logit":
+        from .logit_refine import solve_logit
+
+        return solve_logit(game)
     if method == "enumeration" and game.n_players != 2:
         from .nplayer import solve_nplayer, support_count
 
@@ -155,8 +169,9 @@ def solve(game: NormalFormGame, method: str = "auto", *, budgeted: bool = False)
                 f"to {limit('supports'):,} support profiles; this game has "
                 + ("float payoffs" if not game.exact
                    else f"{support_count(game.shape):,} support profiles (raise the limit "
-                        "with GAMETRUST_MAX_SUPPORTS; see docs/limits.md)")
-                + " (use method='pure')",
+                        "with GAMETRUST_MAX_SUPPORTS; see docs/limits.md; method='logit' finds one "
+            "equilibrium)")
+                + " (use method='pure', or method='logit' for one equilibrium)",
                 Location(path=("method",)),
             )
         return solve_nplayer(game)
