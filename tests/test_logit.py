@@ -93,7 +93,7 @@ def test_a_game_too_large_to_enumerate_gets_a_certified_answer() -> None:
             for i, p in enumerate(game.players)
         )
         assert str(max(exact_certificate(game, profile).regrets)) == approx["max_regret"]
-        assert Fraction(approx["max_regret"]) < Fraction(1, 1000)
+        assert Fraction(approx["max_regret"]) < Fraction(1, 10**9)
 
 
 def test_systems_with_many_solutions_are_not_solved_but_reported_approximately() -> None:
@@ -101,7 +101,7 @@ def test_systems_with_many_solutions_are_not_solved_but_reported_approximately()
     result = solve(_game(13, (2,) * 5, 100), method="logit")  # ends with everybody mixing
     assert len(result) == 0 and result.max_regret == 0  # nothing listed, nothing claimed
     data = result.to_dict()
-    assert Fraction(data["approximate"]["max_regret"]) < Fraction(1, 10**4)
+    assert Fraction(data["approximate"]["max_regret"]) < Fraction(1, 10**9)  # polished
     assert "approximate equilibrium with maximum regret" in result.warnings[0]
 
 

@@ -42,7 +42,7 @@ import numpy as np
 
 from ..core.progress import step
 
-__all__ = ["LogitPath", "follow_logit_path", "scaled_payoffs"]
+__all__ = ["LogitPath", "follow_logit_path", "polish", "scaled_payoffs"]
 
 #: Where the path is stopped: the precision on payoffs scaled to ``[0, 1]``.
 MAX_PRECISION = 1e6
@@ -216,3 +216,57 @@ def follow_logit_path(
         size = size * (2.0 if newton <= 2 else 1.0)  # easy steps: longer ones
     mixes = _mixes(system.split(x[:-1]))
     return LogitPath(tuple(mixes), float(x[-1]), steps, bool(x[-1] >= max_precision))
+
+
+def polish(
+    payoffs: np.ndarray, profile: tuple[np.ndarray, ...], supports: tuple[tuple[int, ...], ...],
+    *, iterations: int = 30,
+) -> tuple[np.ndarray, ...] | None:
+    """Newton's method on the indifference equations of ``supports``, from ``profile``.
+
+    The unknowns are the probabilities on each support (the first action of a
+    support takes the rest); the equations say that every action of a support
+    pays what its first action pays.  Returns the polished profile (zeros off
+    the supports), or ``None`` when Newton's method does not converge or leaves
+    a probability negative.  A float answer: what it is worth is decided by its
+    exact regret (:mod:`gametrust.solvers.logit_refine`).
+    """
+    u = scaled_payoffs(np.asarray(payoffs, dtype=float))
+    n = u.shape[0]
+    free = [(i, a) for i, s in enumerate(supports) for a in s[1:]]
+    if not free:
+        return None
+    mixes = [np.zeros(k) for k in u.shape[1:]]
+    for i, s in enumerate(supports):
+        mixes[i][list(s)] = np.asarray(profile[i])[list(s)]
+        mixes[i] /= mixes[i].sum()
+    for _ in range(iterations):
+        values = [_contract_except(u[i], mixes, (i,)) for i in range(n)]
+        residual = np.array([values[i][a] - values[i][supports[i][0]] for i, a in free])
+        if np.max(np.abs(residual)) < 1e-14:
+            break
+        jac = np.zeros((len(free), len(free)))
+        pairs: dict[tuple[int, int], np.ndarray] = {}
+        for row, (i, a) in enumerate(free):
+            first = supports[i][0]
+            for col, (j, b) in enumerate(free):
+                if j == i:
+                    continue
+                if (i, j) not in pairs:
+                    m = _contract_except(u[i], mixes, (i, j))
+                    pairs[(i, j)] = m if i < j else m.T
+                m = pairs[(i, j)]
+                base = supports[j][0]
+                jac[row, col] = (m[a, b] - m[a, base]) - (m[first, b] - m[first, base])
+        try:
+            step_ = np.linalg.solve(jac, -residual)
+        except np.linalg.LinAlgError:
+            return None
+        for (i, a), d in zip(free, step_, strict=True):
+            mixes[i][a] += d
+            mixes[i][supports[i][0]] -= d
+    else:
+        return None
+    if any(np.min(m[list(s)]) < 0 for m, s in zip(mixes, supports, strict=True)):
+        return None
+    return tuple(mixes)

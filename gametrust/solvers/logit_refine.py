@@ -16,7 +16,10 @@ is close to a Nash equilibrium; what gametrust reports is decided exactly:
    complete; ``details["logit_path"]`` gives the precision reached, the
    support and the distance from the end point.
 2. **Otherwise approximate, honestly labelled:** no equilibrium is listed; the
-   end point, rounded to rationals, is reported in ``details["approximate"]``
+   end point — or, better, its polish by Newton's method on the indifference
+   equations of a suggested support (:func:`~gametrust.solvers.logit_path.polish`,
+   kept when its exact regret is smaller) — rounded to rationals, is reported
+   in ``details["approximate"]``
    with each player's regret computed *exactly* on the game's payoffs — a
    certified bound (the profile is an epsilon-equilibrium for that epsilon)
    — and a warning says so.
@@ -46,7 +49,7 @@ from ..core.exact import format_number
 from ..model.exact_regret import exact_certificate
 from ..model.game import NormalFormGame
 from ..model.regret import float_tolerance, regrets
-from .logit_path import LogitPath, follow_logit_path
+from .logit_path import LogitPath, follow_logit_path, polish
 from .nplayer_certificate import certify_field_profile
 from .nplayer_support import admissible
 from .nplayer_system import solve_support
@@ -60,7 +63,7 @@ THRESHOLDS = (1e-3, 1e-5, 1e-7)
 #: multihomogeneous Bézout number (two-player systems are linear: always tried).
 MAX_SOLUTIONS = 12
 #: The denominator the approximate profile is rounded to.
-ROUNDING = 10**9
+ROUNDING = 10**12
 
 
 def bezout_bound(supports: Sequence[Sequence[int]]) -> int:
@@ -173,10 +176,18 @@ def solve_logit(game: NormalFormGame) -> SolveResult:
                           "and solved exactly on its support; others may exist",),
                 tolerance=None, details=details,
             )
-        rounded = _rounded(path.profile)
-        certificate = exact_certificate(game, rounded)
-        bound: Any = max(certificate.regrets)
-        regret_of = dict(zip(game.players, (format_number(r) for r in certificate.regrets),
+        payoffs = np.asarray(game.to_float().payoffs, dtype=float)
+        candidates = [path.profile] + [
+            q for q in (polish(payoffs, path.profile, s) for s in _supports(path)) if q is not None
+        ]
+        scored = []
+        for candidate in candidates:
+            rounded = _rounded(candidate)
+            certificate = exact_certificate(game, rounded)
+            scored.append((max(certificate.regrets), rounded, certificate.regrets))
+        bound, rounded, exact_regrets = min(scored, key=lambda item: item[0])
+        details["logit_path"]["polished"] = len(candidates) - 1
+        regret_of = dict(zip(game.players, (format_number(r) for r in exact_regrets),
                              strict=True))
     else:
         rounded = tuple(tuple(float(x) for x in p) for p in path.profile)
