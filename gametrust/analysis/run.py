@@ -245,6 +245,12 @@ def _repeated(
     """A repeated game: every listed profile's exact conditions in the discount."""
     from .repeated import analyse_repeated
 
+    if scenario.repeated is not None and scenario.repeated.reputation is not None:
+        from .reputation import analyse_reputation
+
+        if method == "auto":
+            return analyse_reputation(scenario, _none_if_empty(parameters),
+                                      _none_if_empty(empathy))
     if method != "auto":
         raise ArgumentError(
             "a repeated game is solved exactly by comparing each player's best responses to "

@@ -114,12 +114,20 @@ def _repeated(value: Any, format: str) -> str:
     return render_repeated(value, format)
 
 
+def _reputation(value: Any, format: str) -> str:
+    from .reputation import render_reputation
+
+    return render_reputation(value, format)
+
+
 def _reports() -> dict[type, tuple[Callable[[Any, str], str], tuple[str, ...], str]]:
     """The reports of the other kinds: renderer, the formats it writes, what it is (errors)."""
     from ..analysis.repeated import RepeatedReport
     from ..analysis.reports import BayesianReport, SignallingReport, SignalStageReport, TreeReport
+    from ..analysis.reputation import ReputationReport
 
     return {
+        ReputationReport: (_reputation, FORMATS, "a reputation game"),
         RepeatedReport: (_repeated, FORMATS, "a repeated game"),
         TreeReport: (_tree, FORMATS, "a scenario with moves in time"),
         BayesianReport: (_bayesian, ("text", "json"), "a scenario with types"),
