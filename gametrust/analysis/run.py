@@ -493,6 +493,11 @@ def sweep(
         _check_names(subject, variables, parameters or {}, empathy or {})
     try:
         if isinstance(subject, Scenario) and subject.repeated is not None:
+            if subject.repeated.reputation is not None and len(variables) == 1 and grid is None:
+                from .reputation_sweep import sweep_reputation
+
+                return sweep_reputation(subject, variables[0], lo, hi, parameters=parameters,
+                                        empathy=empathy or None)
             if len(variables) != 1 or grid is not None:
                 raise ArgumentError(
                     "a repeated game is swept along one axis, without --grid",

@@ -212,6 +212,12 @@ def render_sweep(
         from .repeated import render_repeated_sweep
 
         return render_repeated_sweep(result, format, file=file)
+    if type(result).__name__ == "ReputationSweep":
+        if format not in ("text", "json"):
+            raise _unsupported(format, ("text", "json"), "a reputation game")
+        from .reputation import render_reputation_sweep
+
+        return render_reputation_sweep(result, format, file=file)
     if isinstance(result, TypesSweep):
         return render_types_sweep(result, format, file=file, title=title)
     if isinstance(result, LeadershipSweep):

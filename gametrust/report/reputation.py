@@ -11,10 +11,11 @@ import json
 from fractions import Fraction
 
 from ..analysis.reputation import ReputationReport
+from ..analysis.reputation_sweep import ReputationSweep
 from ..core.exact import format_number
 from ..solvers.reputation import MeetingState, ReputationEquilibrium
 
-__all__ = ["render_reputation"]
+__all__ = ["render_reputation", "render_reputation_sweep"]
 
 SCHEMA_VERSION = 1
 
@@ -129,3 +130,42 @@ def render_reputation(report: ReputationReport, format: str = "text") -> str:
     if markdown:
         head[0] = f"## {head[0]}"
     return "\n".join([*head, *body])
+
+
+def render_reputation_sweep(result: ReputationSweep, format: str = "text",
+                            file: str | None = None) -> str:
+    """The sweep of a reputation game over its prior as ``"text"`` or ``"json"``."""
+    if format == "json":
+        data = result.to_dict()
+        if file is not None:
+            data["file"] = file
+        return json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2,
+                          ensure_ascii=False)
+    (move, _), (c, _) = result.actions
+    first, second = result.players
+    lines = [result.title, "",
+             f"Sweep: {result.symbol} (the prior that {second} is committed), over "
+             f"[{_p(result.lo)}, {_p(result.hi)}]"]
+    if file or result.file:
+        lines.append(f"File: {file or result.file}")
+    if result.fixed:
+        lines.append("Fixed: " + ", ".join(f"{k}={v}" for k, v in result.fixed.items()))
+    lines.append("Thresholds q^k (k meetings left): " + ", ".join(
+        f"{k + 1}: {_p(p)}" for k, p in enumerate(result.thresholds)))
+    lines.append("")
+    for segment in result.segments:
+        lines.append(segment.label(result.symbol))
+        answer = f"a normal {second} answers {c} with probability {segment.first_answer}"
+        if segment.first_move == "0":
+            answer = f"after {move} (off the path) {answer}"
+        lines.append(f"  meeting 1: {first} plays {move} with probability "
+                     f"{segment.first_move}; {answer}")
+        if segment.mixes_from is None:
+            lines.append(f"  a normal {second} answers {c} for sure until the last meeting")
+        else:
+            lines.append(f"  a normal {second} first mixes in meeting {segment.mixes_from} "
+                         f"(on the path of {c} answers)")
+        if not segment.pinned:
+            lines.append(f"  {first} is indifferent at this prior: other mixes are equilibria "
+                         "too")
+    return "\n".join(lines)

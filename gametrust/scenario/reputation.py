@@ -26,10 +26,10 @@ from ..core.errors import fail
 from .expression import Expression
 
 __all__ = ["MAX_ROUNDS", "ReputationSpec", "StagePayoffs", "check_reputation",
-           "reputation_stage"]
+           "reputation_stage", "stage_kind"]
 
 #: At most this many meetings: the certificate builds the whole game tree (2 x 3^rounds leaves).
-MAX_ROUNDS = 8
+MAX_ROUNDS = 6
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,37 @@ def reputation_stage(
     )
 
 
+def stage_kind(stage: StagePayoffs, delta: Fraction) -> str:
+    """``"trust"`` or ``"deterrence"``; a located error naming the inequality that fails
+    for any other stage."""
+    (move, _), (c, d) = stage.actions
+    first, second = stage.players
+    u_c, u_d, u_s = stage.first
+    v_c, v_d, v_s = stage.second
+    where = ("repeated", "reputation")
+    if u_c > u_s > u_d:
+        kind, reward, revealed = "trust", v_d, v_s
+    elif u_d > u_s > u_c:
+        kind, reward, revealed = "deterrence", v_s, v_d
+    else:
+        raise fail(f"{first}'s payoff after not playing {move} ({u_s}) must lie strictly between "
+                   f"its payoffs after {move} answered by {c} ({u_c}) and by {d} ({u_d}): "
+                   "otherwise its choice does not depend on its belief", *where)
+    if not v_d > v_c:
+        raise fail(f"a normal {second} must be tempted to answer {d} rather than {c} after "
+                   f"{move} ({v_d} against {v_c}); otherwise there is no reputation to build",
+                   *where)
+    if not reward > revealed:
+        good = f"{move} answered by {d}" if kind == "trust" else f"no {move}"
+        raise fail(f"a normal {second} must prefer {good} ({reward}) to what follows once it "
+                   f"is known to be normal ({revealed}); other stages are not supported", *where)
+    if delta * (reward - revealed) < v_d - v_c:
+        raise fail(f"reputation cannot pay: the discount times the value of being rewarded "
+                   f"({delta} x {reward - revealed}) is below the gain from answering {d} "
+                   f"({v_d - v_c}); this case is not supported", *where)
+    return kind
+
+
 def check_reputation(
     spec: ReputationSpec, players: Sequence[str], actions: Sequence[Sequence[str]],
     values: Mapping[str, Any], payoffs: Mapping[tuple[str, ...], Sequence[Expression]],
@@ -146,4 +177,4 @@ def check_reputation(
     def payoff(i: int, j: int) -> tuple[Any, ...]:
         return tuple(e.evaluate(dict(values)) for e in payoffs[(actions[0][i], actions[1][j])])
 
-    reputation_stage(spec, players, actions, payoff)
+    stage_kind(reputation_stage(spec, players, actions, payoff), Fraction(delta))
