@@ -198,3 +198,16 @@ def test_commands_that_do_not_apply_exit_2() -> None:
         assert result.exit_code == 2, (args, result.output)
     with pytest.raises(ArgumentError, match="prior"):
         sweep_reputation(load(SUMMITS), "empathy")
+
+
+def test_the_prior_threshold_claim_is_proved_and_a_wrong_one_refuted() -> None:
+    from gametrust.analysis.check import check
+
+    report = check(load(SUMMITS), seed=1, examples=5)
+    assert [r.status for r in report.results] == ["proved"]
+    assert "1/8 = (1/2)^3" in report.results[0].detail
+    wrong = loads(SUMMITS.read_text().replace("prior_threshold: 1/8", "prior_threshold: 1/4"))
+    refuted = check(wrong, seed=1, examples=5).results[0]
+    assert refuted.status == "refuted" and "is 1/8" in refuted.detail
+    with pytest.raises(ScenarioError, match="prior_threshold"):
+        loads(SUMMITS.read_text().replace("prior_threshold: 1/8", "prior_threshold: 2"))

@@ -202,7 +202,9 @@ def analyse(
         if explain:
             raise ArgumentError(
                 "--explain covers one-shot normal-form games; the report of a repeated game "
-                "gives its exact conditions in the discount already",
+                "gives its exact conditions " + ("(thresholds, beliefs) already" if
+                                                 scenario.repeated.reputation is not None else
+                                                 "in the discount already"),
                 Location(path=("--explain",)),
             )
         return _repeated(scenario, overrides, weights_given, method)
@@ -248,9 +250,11 @@ def _repeated(
     if scenario.repeated is not None and scenario.repeated.reputation is not None:
         from .reputation import analyse_reputation
 
-        if method == "auto":
-            return analyse_reputation(scenario, _none_if_empty(parameters),
-                                      _none_if_empty(empathy))
+        if method != "auto":
+            raise ArgumentError("a reputation game is solved exactly by Kreps and Wilson's "
+                                "construction, certified on its tree; --method does not apply",
+                                Location(path=("--method",)))
+        return analyse_reputation(scenario, _none_if_empty(parameters), _none_if_empty(empathy))
     if method != "auto":
         raise ArgumentError(
             "a repeated game is solved exactly by comparing each player's best responses to "

@@ -32,7 +32,7 @@ from ..core.exact import Number
 from ..scenario.expression import constant
 from ..scenario.parts import Player
 from ..scenario.repeated import AutomatonSpec, RepeatedClaim, RepeatedSpec, StateSpec
-from ..scenario.reputation import ReputationSpec
+from ..scenario.reputation import ReputationClaim, ReputationSpec
 from .reader import KeyPath, Reader
 
 __all__ = ["read_repeated", "read_repeated_claim", "repeated_to_data"]
@@ -173,14 +173,23 @@ def _read_reputation(
                         reputation=reputation)
 
 
-def read_repeated_claim(reader: Any, value: object, path: KeyPath, scenario: Any) -> RepeatedClaim:
+def read_repeated_claim(reader: Any, value: object, path: KeyPath,
+                        scenario: Any) -> RepeatedClaim | ReputationClaim:
     """A ``repeated:`` claim: ``{strategies: grim | [grim, tit_for_tat], nash: ... |
-    subgame_perfect: ...}`` where the set is ``{discount_at_least: x}`` or ``never``."""
+    subgame_perfect: ...}`` where the set is ``{discount_at_least: x}`` or ``never``; for a
+    reputation game ``{prior_threshold: x}``."""
     if scenario.repeated is None:
         raise reader.error("a repeated claim needs a repeated: section", path, at_key=True)
     if scenario.repeated.reputation is not None:
-        raise reader.error("a repeated claim is about strategies of the infinitely repeated "
-                           "game; a reputation game (rounds:) has none", path, at_key=True)
+        spec = reader.mapping(value, path, "a reputation claim")
+        reader.keys(spec, path, ("prior_threshold",), ("prior_threshold",),
+                    "a repeated claim about a reputation game")
+        threshold = reader.number(spec["prior_threshold"], (*path, "prior_threshold"),
+                                  "the prior threshold")
+        if not 0 < threshold < 1:
+            raise reader.error("the prior threshold lies strictly between 0 and 1",
+                               (*path, "prior_threshold"))
+        return ReputationClaim(Fraction(threshold))
     spec = reader.mapping(value, path, "a repeated claim")
     reader.keys(spec, path, ("strategies", "nash", "subgame_perfect"), ("strategies",),
                 "a repeated claim")

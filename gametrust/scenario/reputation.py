@@ -25,7 +25,7 @@ from typing import Any
 from ..core.errors import fail
 from .expression import Expression
 
-__all__ = ["MAX_ROUNDS", "ReputationSpec", "StagePayoffs", "check_reputation",
+__all__ = ["MAX_ROUNDS", "ReputationClaim", "ReputationSpec", "StagePayoffs", "check_reputation",
            "reputation_stage", "stage_kind"]
 
 #: At most this many meetings: the certificate builds the whole game tree (2 x 3^rounds leaves).
@@ -178,3 +178,16 @@ def check_reputation(
         return tuple(e.evaluate(dict(values)) for e in payoffs[(actions[0][i], actions[1][j])])
 
     stage_kind(reputation_stage(spec, players, actions, payoff), Fraction(delta))
+
+
+@dataclass(frozen=True)
+class ReputationClaim:
+    """A claim about a reputation game: the prior above which the first mover plays the
+    reward in the first meeting (``q^n``) is ``prior_threshold``."""
+
+    prior_threshold: Fraction
+    key: str = "repeated"
+
+    def text(self) -> str:
+        return (f"cooperation starts in the first meeting exactly when the prior is above "
+                f"{self.prior_threshold}")
