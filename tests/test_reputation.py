@@ -12,6 +12,7 @@ point.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import json
 from fractions import Fraction as F
 from pathlib import Path
@@ -211,3 +212,39 @@ def test_the_prior_threshold_claim_is_proved_and_a_wrong_one_refuted() -> None:
     assert refuted.status == "refuted" and "is 1/8" in refuted.detail
     with pytest.raises(ScenarioError, match="prior_threshold"):
         loads(SUMMITS.read_text().replace("prior_threshold: 1/8", "prior_threshold: 2"))
+
+
+# -- Gambit, as a cross-check -------------------------------------------------------------------
+
+GAMBIT = ROOT / "tests" / "fixtures" / "gambit" / "reputation_lcp.json"
+
+
+def test_gambit_finds_the_same_play_on_the_path_except_at_a_threshold() -> None:
+    """pygambit's lcp_solve on the two-player tree (one long-run US) finds one Nash
+    equilibrium; off the thresholds its play on its path is ours, and at the threshold
+    prior 1/8 it finds another one (the US presses): our mix there is not pinned down.
+    Gambit's max_regret of our assessment is 0 on both trees (the fixture)."""
+    from gametrust.solvers.reputation_certificate import assessment, reputation_tree
+
+    stored = json.loads(GAMBIT.read_text())
+    for case in stored["cases"]:
+        prior = F(case["prior"])
+        assert case["max_regret_long_run"] == case["max_regret_short_run"] == "0"
+        eq = solve_reputation(SUMMIT_STAGE, prior, F(1), 3)
+        ours, _ = assessment(eq, reputation_tree(eq, long_run=True))
+        same = all(F(p) == ours[info][a] for info, row in case["lcp_on_path"].items()
+                   for a, p in row.items())
+        assert same == eq.unique_mix, case["prior"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pygambit") is None,
+                    reason="pygambit is not installed")
+def test_gambit_live_agrees_with_the_fixture() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+    from make_gambit_reputation_fixture import gambit_record
+
+    stored = json.loads(GAMBIT.read_text())
+    case = next(c for c in stored["cases"] if c["prior"] == "1/5")  # one prior: ~5 s
+    assert gambit_record(F(case["prior"])) == case

@@ -42,7 +42,8 @@ from ..model.tree import Chance, Decision, GameTree, Node, Terminal
 from .reputation import ReputationEquilibrium
 from .tree_certificate import expected_value, subgame_regret
 
-__all__ = ["ReputationCertificate", "certify_reputation", "reputation_tree"]
+__all__ = ["ReputationCertificate", "assessment", "beliefs_at", "certify_reputation",
+           "reputation_tree"]
 
 F = Fraction
 History = tuple[str, ...]
@@ -114,9 +115,11 @@ def reputation_tree(eq: ReputationEquilibrium, *, long_run: bool = False) -> Gam
     return GameTree((*players, second), root)
 
 
-def _behaviour(eq: ReputationEquilibrium, tree: GameTree) -> tuple[dict, dict[str, Fraction]]:
-    """The solver's behaviour at every information set and the first mover's beliefs, each
-    read off the solver's own updating along the history."""
+def assessment(eq: ReputationEquilibrium, tree: GameTree) -> tuple[dict, dict[str, Fraction]]:
+    """The solver's behaviour at every information set of ``tree`` (information set id ->
+    action -> probability) and the first mover's beliefs (information set id -> the
+    probability of the committed type), each read off the solver's own updating along the
+    history."""
     (move, stay), (c, d) = eq.stage.actions
     behavior: dict[str, dict[str, Fraction]] = {}
     beliefs: dict[str, Fraction] = {}
@@ -194,7 +197,7 @@ def certify_reputation(eq: ReputationEquilibrium) -> ReputationCertificate:
     """Check the assessment on the game tree (see the module); a :class:`SolverError` if any
     check fails."""
     tree = reputation_tree(eq)
-    behavior, beliefs = _behaviour(eq, tree)
+    behavior, beliefs = assessment(eq, tree)
     _check_bayes(eq, tree, behavior, beliefs)
     regret = _regrets(tree, behavior, beliefs, range(len(tree.players)))
     if regret != 0 or subgame_regret(tree, behavior, roots=[()]) != 0:
@@ -203,7 +206,7 @@ def certify_reputation(eq: ReputationEquilibrium) -> ReputationCertificate:
     values = expected_value(tree, behavior)
     normal = expected_value(tree, behavior, ("normal",))[-1]
     long_tree = reputation_tree(eq, long_run=True)
-    long_behavior, long_beliefs = _behaviour(eq, long_tree)
+    long_behavior, long_beliefs = assessment(eq, long_tree)
     long_regret = _regrets(long_tree, long_behavior, long_beliefs, range(1))
     return ReputationCertificate(len(tree.infosets), regret, tuple(values[:-1]), normal,
                                  long_regret == 0, long_regret)
