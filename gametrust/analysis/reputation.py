@@ -96,8 +96,8 @@ class ReputationReport:
                      "states": [s.to_dict() for s in meeting]}
                     for t, meeting in enumerate(eq.meetings)],
                 "expected_payoffs": {
-                    first: [str(x) for x in self.certificate.first_payoffs],
-                    f"{second} (normal)": str(self.certificate.normal_payoff)},
+                    "first_mover_by_meeting": [str(x) for x in self.certificate.first_payoffs],
+                    "informed_normal": str(self.certificate.normal_payoff)},
                 "mix_pinned_down": eq.unique_mix,
                 "certificate": self.certificate.to_dict(),
             },
