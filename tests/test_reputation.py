@@ -145,6 +145,32 @@ def test_every_trust_game_equilibrium_is_certified(case: tuple[StagePayoffs, F, 
     assert certify_reputation(eq).max_regret == 0
 
 
+@st.composite
+def chain_stores(draw: st.DrawFn) -> tuple[StagePayoffs, F, int]:
+    """Valid deterrence stages by construction: u_d > u_S > u_c, v_S > v_d > v_c and
+    v_d - v_c <= v_S - v_d."""
+    small = st.integers(1, 5)
+    u_s = F(draw(st.integers(-3, 3)))
+    u_c, u_d = u_s - draw(small), u_s + draw(small)
+    v_d = F(draw(st.integers(-3, 3)))
+    v_s = v_d + draw(small)
+    v_c = v_d - draw(st.integers(1, int(v_s - v_d)))
+    prior = F(draw(st.integers(1, 19)), 20)
+    stage = StagePayoffs(("E", "I"), (("In", "Out"), ("Fight", "Acquiesce")), (u_c, u_d, u_s),
+                         (v_c, v_d, v_s))
+    return stage, prior, draw(st.integers(1, 3))
+
+
+@settings(max_examples=30)
+@given(chain_stores())
+def test_every_chain_store_equilibrium_is_certified(case: tuple[StagePayoffs, F, int]) -> None:
+    stage, prior, rounds = case
+    eq = solve_reputation(stage, prior, F(1), rounds)
+    assert eq.kind == "deterrence"
+    assert eq.beta == (stage.second[1] - stage.second[0]) / (stage.second[2] - stage.second[1])
+    assert certify_reputation(eq).max_regret == 0
+
+
 def test_cli_json_has_the_threshold_and_the_path_as_exact_strings() -> None:
     result = run_cli("solve", str(SUMMITS), "--format", "json")
     assert result.exit_code == 0, result.output
