@@ -29,6 +29,7 @@ from gametrust.formats.load import load, loads
 from gametrust.scenario.reputation import StagePayoffs
 from gametrust.solvers.reputation import solve_reputation
 from gametrust.solvers.reputation_certificate import certify_reputation
+from gametrust.solvers.reputation_unique import uniqueness
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMITS = ROOT / "scenarios" / "summits.yaml"
@@ -92,7 +93,8 @@ def test_the_summits_belief_path_is_exact() -> None:
     assert [(s.belief, s.reach, s.move, s.sigma) for s in third] == [
         (F(1, 4), F(8, 15), F(0), F(0)), (F(1, 2), F(2, 15), F(1, 3), F(0))]
     assert eq.revealed == (F(0), F(1, 5), F(1, 3))
-    assert eq.unique_mix
+    assert eq.unique_mix and report.uniqueness is not None and report.uniqueness.unique
+    assert report.uniqueness.beliefs == 4  # 1/5; 1/4; 1/4 and 1/2
     assert report.certificate.first_payoffs == (F(6, 5), F(0), F(0))
     assert report.certificate.normal_payoff == F(3)
     assert report.certificate.long_run
@@ -110,6 +112,33 @@ def test_cooperation_starts_above_the_prior_threshold_and_is_a_breakpoint() -> N
     interval = [s for s in result.segments if not s.is_point]
     assert [s.first_move for s in interval] == ["0", "1", "1", "1"]
     assert [s.mixes_from for s in interval] == [1, 1, 2, None]
+
+
+@pytest.mark.parametrize("stage", [SUMMIT_STAGE, chain_store(F(2), F(1, 2))],
+                         ids=["trust", "chain store"])
+def test_the_equilibrium_is_unique_on_its_path_exactly_off_the_thresholds(
+        stage: StagePayoffs) -> None:
+    """The value-correspondence check (all sequential equilibria, no use of the
+    construction) finds one behaviour at every belief on the path unless the path meets a
+    threshold without a mix before it (q = 1/2 here: the priors 1/2, 1/4, 1/8)."""
+    for rounds in (1, 2, 3, 4):
+        for prior in (F(1, 100), F(1, 10), F(1, 8), F(1, 5), F(1, 4), F(1, 3), F(1, 2),
+                      F(3, 5)):
+            eq = solve_reputation(stage, prior, F(1), rounds)
+            found = uniqueness(eq)
+            assert found.unique == eq.unique_mix, (rounds, prior, found)
+            edge = prior in {F(1, 2) ** k for k in range(1, rounds + 1)}
+            assert found.unique != edge, (rounds, prior)
+
+
+def test_when_reputation_just_pays_a_continuum_of_equilibria_is_found() -> None:
+    """With delta (v_d - v_S) = v_d - v_c the first mover's mix at a threshold is 1 and the
+    normal type is indifferent on a whole interval of posteriors: not unique."""
+    eq = solve_reputation(SUMMIT_STAGE, F(9, 10), F(1, 3), 2)
+    assert eq.beta == 1 and eq.unique_mix
+    found = uniqueness(eq)
+    assert not found.unique and "continuum" in found.reason
+    assert certify_reputation(eq).max_regret == 0  # still an equilibrium, one of many
 
 
 def test_the_certificate_catches_a_wrong_assessment() -> None:
@@ -143,6 +172,8 @@ def test_every_trust_game_equilibrium_is_certified(case: tuple[StagePayoffs, F, 
     u_c, u_d, u_s = stage.first
     assert eq.thresholds[-1] == ((u_s - u_d) / (u_c - u_d)) ** rounds
     assert certify_reputation(eq).max_regret == 0
+    if eq.beta < 1:
+        assert uniqueness(eq).unique == eq.unique_mix
 
 
 @st.composite
@@ -169,6 +200,8 @@ def test_every_chain_store_equilibrium_is_certified(case: tuple[StagePayoffs, F,
     assert eq.kind == "deterrence"
     assert eq.beta == (stage.second[1] - stage.second[0]) / (stage.second[2] - stage.second[1])
     assert certify_reputation(eq).max_regret == 0
+    if eq.beta < 1:
+        assert uniqueness(eq).unique == eq.unique_mix
 
 
 def test_cli_json_has_the_threshold_and_the_path_as_exact_strings() -> None:

@@ -4,7 +4,8 @@
 ``repeated:`` section has ``rounds:`` and ``reputation:`` (parameters and
 empathy applied, exactly), solves it (:mod:`gametrust.solvers.reputation`:
 the Kreps–Wilson sequential equilibrium), certifies it on the whole game tree
-(:mod:`gametrust.solvers.reputation_certificate`) and returns a
+(:mod:`gametrust.solvers.reputation_certificate`), checks whether it is the only
+one on its path (:mod:`gametrust.solvers.reputation_unique`) and returns a
 :class:`ReputationReport`: the thresholds ``q^k``, the prior above which
 cooperation starts in the first meeting, and the beliefs and mixing
 probabilities of every meeting on the path.
@@ -29,6 +30,7 @@ from ..scenario.reputation import reputation_stage
 from ..scenario.scenario import Scenario
 from ..solvers.reputation import MeetingState, ReputationEquilibrium, solve_reputation
 from ..solvers.reputation_certificate import ReputationCertificate, certify_reputation
+from ..solvers.reputation_unique import Uniqueness, uniqueness
 
 __all__ = ["ReputationReport", "analyse_reputation", "reputation_at"]
 
@@ -42,6 +44,7 @@ class ReputationReport:
     certificate: ReputationCertificate
     parameters: dict[str, Any]
     empathy: dict[str, Any]
+    uniqueness: Uniqueness | None = None
 
     @property
     def prior_threshold(self) -> Fraction:
@@ -99,6 +102,10 @@ class ReputationReport:
                     "first_mover_by_meeting": [str(x) for x in self.certificate.first_payoffs],
                     "informed_normal": str(self.certificate.normal_payoff)},
                 "mix_pinned_down": eq.unique_mix,
+                "unique_on_path": None if self.uniqueness is None else self.uniqueness.unique,
+                "uniqueness": None if self.uniqueness is None else (
+                    self.uniqueness.reason or "every sequential equilibrium plays this on its "
+                    "path (short-run first movers)"),
                 "certificate": self.certificate.to_dict(),
             },
         }
@@ -141,4 +148,4 @@ def analyse_reputation(
     eq = reputation_at(scenario, parameters, empathy)
     return ReputationReport(
         scenario, eq, certify_reputation(eq), scenario.parameter_values(parameters),
-        empathy_with(scenario, dict(parameters or {}), dict(empathy or {})))
+        empathy_with(scenario, dict(parameters or {}), dict(empathy or {})), uniqueness(eq))

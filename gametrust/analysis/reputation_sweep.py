@@ -29,6 +29,7 @@ from ..core.errors import ArgumentError, Location
 from ..scenario.scenario import Scenario
 from ..solvers.reputation import ReputationEquilibrium
 from ..solvers.reputation_certificate import certify_reputation
+from ..solvers.reputation_unique import uniqueness
 from .parametric import Axis, sweep_range
 from .reputation import reputation_at
 
@@ -41,8 +42,9 @@ class ReputationSegment:
     probability of ``move`` in the first meeting, the normal type's probability of the
     committed answer there (a formula in the prior), and the first meeting (1-based) in
     which a normal type mixes on the path of committed answers (``None``: it gives the
-    committed answer for sure until the last meeting); ``pinned`` is false at a prior
-    where the first mover is indifferent and its mix is not pinned down."""
+    committed answer for sure until the last meeting); ``unique`` says whether every
+    sequential equilibrium plays so on its path
+    (:func:`gametrust.solvers.reputation_unique.uniqueness`), ``why`` why not."""
 
     lo: Fraction
     hi: Fraction
@@ -50,7 +52,8 @@ class ReputationSegment:
     first_answer: str
     mixes_from: int | None
     is_point: bool = False
-    pinned: bool = True
+    unique: bool = True
+    why: str = ""
 
     def label(self, symbol: str) -> str:
         return (f"{symbol} = {self.lo}" if self.is_point else
@@ -62,7 +65,8 @@ class ReputationSegment:
         return {"kind": "breakpoint" if self.is_point else "interval", **where,
                 "first_meeting_move": self.first_move,
                 "first_meeting_normal_committed": self.first_answer,
-                "normal_mixes_from_meeting": self.mixes_from, "mix_pinned_down": self.pinned}
+                "normal_mixes_from_meeting": self.mixes_from, "unique_on_path": self.unique,
+                "uniqueness": self.why or None}
 
 
 @dataclass(frozen=True)
@@ -154,12 +158,15 @@ def sweep_reputation(
         if k > 0:
             mid = (points[k - 1] + point) / 2
             eq = at(mid)
+            found = uniqueness(eq)
             segments.append(ReputationSegment(points[k - 1], point, str(eq.move(eq.rounds, mid)),
-                                              _answer(eq, name, True), _mixes_from(eq)))
+                                              _answer(eq, name, True), _mixes_from(eq),
+                                              unique=found.unique, why=found.reason))
         eq = at(point)
+        found = uniqueness(eq)
         segments.append(ReputationSegment(point, point, str(eq.move(eq.rounds, point)),
                                           _answer(eq, name, False), _mixes_from(eq),
-                                          is_point=True, pinned=eq.unique_mix))
+                                          is_point=True, unique=found.unique, why=found.reason))
     stage = first.stage
     return ReputationSweep(scenario.title, scenario.path, name, low, high, stage.actions,
                            stage.players, first.thresholds, cuts, tuple(segments), fixed)

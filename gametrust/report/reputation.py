@@ -56,6 +56,18 @@ def _state(eq: ReputationEquilibrium, state: MeetingState, left: int) -> list[st
     return lines
 
 
+def _unique_line(report: ReputationReport) -> str:
+    found = report.uniqueness
+    if found is None:
+        return "Uniqueness was not checked."
+    if found.unique:
+        return ("The only sequential equilibrium on its path: at each of its "
+                f"{found.beliefs} beliefs no other behaviour is an equilibrium (checked "
+                "exactly on the normal type's value correspondence, short-run first movers).")
+    return (f"Uniqueness not shown: {found.reason}; other sequential equilibria may play "
+            "differently there.")
+
+
 def render_reputation(report: ReputationReport, format: str = "text") -> str:
     """The report of a reputation game as ``"text"``, ``"json"`` or ``"markdown"``."""
     if format == "json":
@@ -124,8 +136,7 @@ def render_reputation(report: ReputationReport, format: str = "text") -> str:
          if report.certificate.long_run else
          f"Not an equilibrium if {first} were one long-run player (regret "
          f"{_p(report.certificate.long_run_regret)}): the short-run reading matters."),
-        "One sequential equilibrium (Kreps and Wilson's construction); gametrust does not "
-        "search for others.",
+        _unique_line(report),
     ]
     if markdown:
         head[0] = f"## {head[0]}"
@@ -165,7 +176,6 @@ def render_reputation_sweep(result: ReputationSweep, format: str = "text",
         else:
             lines.append(f"  a normal {second} first mixes in meeting {segment.mixes_from} "
                          f"(on the path of {c} answers)")
-        if not segment.pinned:
-            lines.append(f"  {first} is indifferent at this prior: other mixes are equilibria "
-                         "too")
+        if not segment.unique:
+            lines.append(f"  uniqueness not shown: {segment.why}")
     return "\n".join(lines)
