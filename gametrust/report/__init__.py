@@ -212,7 +212,9 @@ def render_sweep(
         from .repeated import render_repeated_sweep
 
         return render_repeated_sweep(result, format, file=file)
-    if type(result).__name__ == "ReputationSweep":
+    from ..analysis.reputation_sweep import ReputationSweep
+
+    if isinstance(result, ReputationSweep):
         if format not in ("text", "json"):
             raise _unsupported(format, ("text", "json"), "a reputation game")
         from .reputation import render_reputation_sweep
