@@ -200,8 +200,9 @@ def _sweep_data(
                                                                    and k == ax.name)}
     fixed_empathy = {} if ax.kind == "empathy" and not ax.name else {
         k: v for k, v in empathy.items() if k != ax.name}
-    result = sweep(scenario, axis, lo, hi, parameters=fixed_parameters or None,
-                   empathy=fixed_empathy or None)
+    result = None if scenario.repeated is not None else sweep(
+        scenario, axis, lo, hi, parameters=fixed_parameters or None,
+        empathy=fixed_empathy or None)
     if not isinstance(result, SweepResult):
         raise ArgumentError(
             "a page is written for a two-player game in strategic form (with empathy and "

@@ -33,6 +33,10 @@ __all__ = ["check_repeated_claim"]
 def check_repeated_claim(model: CheckModel, claim: Claim) -> ClaimCheck:
     """Decide a repeated-game claim exactly."""
     statement = claim.statement
+    if not isinstance(statement, RepeatedClaim):  # a reputation game's prior threshold
+        from .reputation_check import check_reputation_claim
+
+        return check_reputation_claim(model, claim)
     assert isinstance(statement, RepeatedClaim)
     scenario = model.scenario
     spec = scenario.repeated

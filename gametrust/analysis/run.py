@@ -202,7 +202,9 @@ def analyse(
         if explain:
             raise ArgumentError(
                 "--explain covers one-shot normal-form games; the report of a repeated game "
-                "gives its exact conditions in the discount already",
+                "gives its exact conditions " + ("(thresholds, beliefs) already" if
+                                                 scenario.repeated.reputation is not None else
+                                                 "in the discount already"),
                 Location(path=("--explain",)),
             )
         return _repeated(scenario, overrides, weights_given, method)
@@ -245,6 +247,14 @@ def _repeated(
     """A repeated game: every listed profile's exact conditions in the discount."""
     from .repeated import analyse_repeated
 
+    if scenario.repeated is not None and scenario.repeated.reputation is not None:
+        from .reputation import analyse_reputation
+
+        if method != "auto":
+            raise ArgumentError("a reputation game is solved exactly by Kreps and Wilson's "
+                                "construction, certified on its tree; --method does not apply",
+                                Location(path=("--method",)))
+        return analyse_reputation(scenario, _none_if_empty(parameters), _none_if_empty(empathy))
     if method != "auto":
         raise ArgumentError(
             "a repeated game is solved exactly by comparing each player's best responses to "
@@ -487,6 +497,11 @@ def sweep(
         _check_names(subject, variables, parameters or {}, empathy or {})
     try:
         if isinstance(subject, Scenario) and subject.repeated is not None:
+            if subject.repeated.reputation is not None and len(variables) == 1 and grid is None:
+                from .reputation_sweep import sweep_reputation
+
+                return sweep_reputation(subject, variables[0], lo, hi, parameters=parameters,
+                                        empathy=empathy or None)
             if len(variables) != 1 or grid is not None:
                 raise ArgumentError(
                     "a repeated game is swept along one axis, without --grid",

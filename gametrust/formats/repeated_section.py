@@ -29,13 +29,17 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.exact import Number
+from ..scenario.expression import constant
 from ..scenario.parts import Player
 from ..scenario.repeated import AutomatonSpec, RepeatedClaim, RepeatedSpec, StateSpec
+from ..scenario.reputation import ReputationClaim, ReputationSpec
 from .reader import KeyPath, Reader
 
 __all__ = ["read_repeated", "read_repeated_claim", "repeated_to_data"]
 
-_KEYS = ("discount", "cooperate", "defect", "strategies", "noise", "automata")
+_KEYS = ("discount", "cooperate", "defect", "strategies", "noise", "automata", "rounds",
+         "meetings", "reputation")
+_REPUTATION_KEYS = ("rounds", "meetings", "discount", "reputation")
 _AUTOMATON_KEYS = ("initial", "states")
 _STATE_KEYS = ("play", "next")
 
@@ -84,6 +88,8 @@ def read_repeated(
     """The ``repeated:`` section, its shapes checked and located."""
     path: KeyPath = ("repeated",)
     spec = reader.mapping(value, path, "repeated")
+    if "rounds" in spec or "reputation" in spec:
+        return _read_reputation(reader, spec, path, players, names)
     reader.keys(spec, path, _KEYS, ("discount", "cooperate", "strategies"), "repeated")
     discount = reader.expression(spec["discount"], (*path, "discount"), "the discount", names)
     cooperate = _actions_by_player(reader, spec["cooperate"], (*path, "cooperate"), "cooperate",
@@ -123,11 +129,67 @@ def read_repeated(
                         defect=defect, automata=automata, **extra)
 
 
-def read_repeated_claim(reader: Any, value: object, path: KeyPath, scenario: Any) -> RepeatedClaim:
+def _read_reputation(
+    reader: Reader, spec: Mapping[str, Any], path: KeyPath, players: Sequence[Player],
+    names: Mapping[str, Number],
+) -> RepeatedSpec:
+    """``rounds:`` and ``reputation: {player, committed: {prior, plays}}`` (a finite number
+    of meetings, Kreps–Wilson); the keys of the infinitely repeated game are refused."""
+    for key in spec:
+        if key in _KEYS and key not in _REPUTATION_KEYS:
+            raise reader.error(
+                f"{key!r} belongs to the infinitely repeated game; a reputation game over a "
+                f"finite number of meetings (rounds:, reputation:) may have: "
+                f"{', '.join(_REPUTATION_KEYS)}", (*path, key), at_key=True)
+    reader.keys(spec, path, _REPUTATION_KEYS, ("rounds", "reputation"), "repeated")
+    rounds = spec["rounds"]
+    if isinstance(rounds, bool) or not isinstance(rounds, int):
+        raise reader.error("rounds must be a whole number of meetings", (*path, "rounds"))
+    meetings: tuple[str, ...] = ()
+    if spec.get("meetings") is not None:
+        listed = reader.sequence(spec["meetings"], (*path, "meetings"), "meetings")
+        meetings = tuple(reader.text(m, (*path, "meetings", k), "a meeting's name")
+                         for k, m in enumerate(listed))
+    discount = constant(1)
+    if spec.get("discount") is not None:
+        discount = reader.expression(spec["discount"], (*path, "discount"), "the discount",
+                                     names)
+    where = (*path, "reputation")
+    entry = reader.mapping(spec["reputation"], where, "reputation")
+    reader.keys(entry, where, ("player", "committed"), ("player", "committed"), "reputation")
+    player = reader.label(entry["player"], (*where, "player"), "the informed player")
+    if player not in [p.id for p in players]:
+        raise reader.error(f"unknown player {player!r}; the players are "
+                           f"{', '.join(p.id for p in players)}", (*where, "player"))
+    committed = reader.mapping(entry["committed"], (*where, "committed"), "committed")
+    reader.keys(committed, (*where, "committed"), ("prior", "plays"), ("prior", "plays"),
+                "committed")
+    prior = reader.expression(committed["prior"], (*where, "committed", "prior"), "the prior",
+                              names)
+    plays = reader.label(committed["plays"], (*where, "committed", "plays"),
+                         "the committed type's action")
+    reputation = ReputationSpec(player, prior, plays, rounds, meetings)
+    return RepeatedSpec(discount=discount, cooperate={}, strategies={},
+                        reputation=reputation)
+
+
+def read_repeated_claim(reader: Any, value: object, path: KeyPath,
+                        scenario: Any) -> RepeatedClaim | ReputationClaim:
     """A ``repeated:`` claim: ``{strategies: grim | [grim, tit_for_tat], nash: ... |
-    subgame_perfect: ...}`` where the set is ``{discount_at_least: x}`` or ``never``."""
+    subgame_perfect: ...}`` where the set is ``{discount_at_least: x}`` or ``never``; for a
+    reputation game ``{prior_threshold: x}``."""
     if scenario.repeated is None:
         raise reader.error("a repeated claim needs a repeated: section", path, at_key=True)
+    if scenario.repeated.reputation is not None:
+        spec = reader.mapping(value, path, "a reputation claim")
+        reader.keys(spec, path, ("prior_threshold",), ("prior_threshold",),
+                    "a repeated claim about a reputation game")
+        threshold = reader.number(spec["prior_threshold"], (*path, "prior_threshold"),
+                                  "the prior threshold")
+        if not 0 < threshold < 1:
+            raise reader.error("the prior threshold lies strictly between 0 and 1",
+                               (*path, "prior_threshold"))
+        return ReputationClaim(Fraction(threshold))
     spec = reader.mapping(value, path, "a repeated claim")
     reader.keys(spec, path, ("strategies", "nash", "subgame_perfect"), ("strategies",),
                 "a repeated claim")
@@ -166,6 +228,15 @@ def read_repeated_claim(reader: Any, value: object, path: KeyPath, scenario: Any
 
 def repeated_to_data(spec: RepeatedSpec, written: Any) -> dict[str, Any]:
     """The section as plain data in the file format (``written`` writes an expression)."""
+    if spec.reputation is not None:
+        rep = spec.reputation
+        out: dict[str, Any] = {"rounds": rep.rounds}
+        if rep.meetings:
+            out["meetings"] = list(rep.meetings)
+        out["discount"] = written(spec.discount)
+        out["reputation"] = {"player": rep.player, "committed": {
+            "prior": written(rep.prior), "plays": rep.plays}}
+        return out
     data: dict[str, Any] = {"discount": written(spec.discount),
                             "cooperate": dict(spec.cooperate)}
     if spec.defect:

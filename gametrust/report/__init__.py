@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from ..scenario.scenario import Scenario
     from ..solvers.result import SolveResult
 
-_REPEATED_MODULE = __name__.rpartition(".")[0] + ".analysis.repeated"
+_PACKAGE = __name__.rpartition(".")[0]
 
 __all__ = ["FORMATS", "SWEEP_FORMATS", "render", "render_sweep"]
 
@@ -117,6 +117,19 @@ def _repeated(value: Any, format: str) -> str:
     return render_repeated(value, format)
 
 
+def _reputation(value: Any, format: str) -> str:
+    from .reputation import render_reputation
+
+    return render_reputation(value, format)
+
+
+#: Report types held in modules imported only by the commands that make them.
+_LAZY_REPORTS = (
+    (".analysis.repeated", "RepeatedReport", _repeated, "a repeated game"),
+    (".analysis.reputation", "ReputationReport", _reputation, "a reputation game"),
+)
+
+
 def _reports() -> dict[type, tuple[Callable[[Any, str], str], tuple[str, ...], str]]:
     """The reports of the other kinds: renderer, the formats it writes, what it is (errors)."""
     from ..analysis.reports import BayesianReport, SignallingReport, SignalStageReport, TreeReport
@@ -127,11 +140,12 @@ def _reports() -> dict[type, tuple[Callable[[Any, str], str], tuple[str, ...], s
         SignallingReport: (_signalling, ("text", "json"), "a scenario with types"),
         SignalStageReport: (_signal_stage, ("text", "json"), "a scenario with types"),
     }
-    # A RepeatedReport exists only once its module was imported, so a command that made
-    # none does not pay for importing the repeated-game engine (~25 ms of start-up).
-    repeated = sys.modules.get(_REPEATED_MODULE)
-    if repeated is not None:
-        table[repeated.RepeatedReport] = (_repeated, FORMATS, "a repeated game")
+    # A repeated or reputation report exists only once its module was imported, so a
+    # command that made none does not pay for importing those engines (~25 ms of start-up).
+    for module, name, renderer, what in _LAZY_REPORTS:
+        loaded = sys.modules.get(_PACKAGE + module)
+        if loaded is not None:
+            table[getattr(loaded, name)] = (renderer, FORMATS, what)
     return table
 
 
@@ -211,6 +225,14 @@ def render_sweep(
         from .repeated import render_repeated_sweep
 
         return render_repeated_sweep(result, format, file=file)
+    from ..analysis.reputation_sweep import ReputationSweep
+
+    if isinstance(result, ReputationSweep):
+        if format not in ("text", "json"):
+            raise _unsupported(format, ("text", "json"), "a reputation game")
+        from .reputation import render_reputation_sweep
+
+        return render_reputation_sweep(result, format, file=file)
     if isinstance(result, TypesSweep):
         return render_types_sweep(result, format, file=file, title=title)
     if isinstance(result, LeadershipSweep):

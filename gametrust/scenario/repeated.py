@@ -24,6 +24,7 @@ from typing import Any
 from ..core.errors import ArgumentError, fail
 from ..model.automaton import BUILTIN_NAMES, BUILTINS, Automaton, builtin
 from .expression import Expression, constant
+from .reputation import ReputationSpec, check_reputation
 
 __all__ = [
     "AutomatonSpec",
@@ -71,6 +72,9 @@ class RepeatedSpec:
     defect: Mapping[str, str] = field(default_factory=dict)
     noise: Expression = field(default_factory=lambda: constant(0))
     automata: Mapping[str, AutomatonSpec] = field(default_factory=dict)
+    #: A finite number of meetings with a possibly committed player (scenario/reputation.py);
+    #: then ``cooperate``, ``strategies`` and ``noise`` are unused (empty, 0).
+    reputation: ReputationSpec | None = None
 
 
 def discount_name(spec: RepeatedSpec) -> str:
@@ -166,6 +170,9 @@ def strategy_automata(
     spec: RepeatedSpec, players: Sequence[str], actions: Sequence[Sequence[str]]
 ) -> dict[str, tuple[Automaton, ...]]:
     """Each player's strategies as automata, in the order listed (validated)."""
+    if spec.reputation is not None:
+        raise fail("a reputation game (rounds: and reputation:) has no strategies to play: "
+                   "solve it with gametrust solve", "repeated", "reputation")
     if len(players) != 2:
         raise fail(f"a repeated game needs a two-player stage game, not {len(players)} players",
                    "repeated")
@@ -227,7 +234,12 @@ def check_repeated_scenario(scenario: Any) -> None:
             raise fail(f"a repeated: section is for a normal-form stage game, not one with "
                        f"{what}", "repeated")
     values = {name: p.value for name, p in scenario.parameters.items()}
-    check_repeated(scenario.repeated, scenario.player_ids, scenario.actions, values)
+    spec = scenario.repeated
+    if spec.reputation is not None:
+        check_reputation(spec.reputation, scenario.player_ids, scenario.actions, values,
+                         scenario.payoffs, spec.discount)
+        return
+    check_repeated(spec, scenario.player_ids, scenario.actions, values)
 
 
 @dataclass(frozen=True)
