@@ -32,6 +32,7 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 import numpy as np
 
@@ -76,36 +77,61 @@ def random_matrices(size: int, seed: int) -> tuple[list, list]:
     return a, b
 
 
-def run_ours(a: list, b: list, label: int, arithmetic: str, repeat: int) -> tuple[float, str]:
-    best = float("inf")
-    for _ in range(repeat):
+def ours(a: list, b: list, label: int, arithmetic: str) -> tuple[Callable[[], None], Callable]:
+    """One timed gametrust run (a fresh game each time: nothing cached) and its note."""
+    last: list = []
+
+    def run() -> None:
         game = NormalFormGame.from_arrays(np.array(a), np.array(b))
         start = time.perf_counter()
         profile = lemke_howson(game, label, arithmetic=arithmetic)
         (equilibrium,) = certify(game, [profile], method="lemke-howson")
-        best = min(best, time.perf_counter() - start)
-    assert equilibrium.regret == 0
-    x, y = equilibrium.strategies
-    bits = max(p.denominator.bit_length() for p in x + y)
-    support = sum(p > 0 for p in x), sum(p > 0 for p in y)
-    return best, f"certified, supports {support[0]}+{support[1]}, denominators {bits} bits"
+        last[:] = [time.perf_counter() - start, equilibrium]
+
+    def note() -> str:
+        equilibrium = last[1]
+        assert equilibrium.regret == 0
+        x, y = equilibrium.strategies
+        bits = max(p.denominator.bit_length() for p in x + y)
+        support = sum(p > 0 for p in x), sum(p > 0 for p in y)
+        return f"certified, supports {support[0]}+{support[1]}, denominators {bits} bits"
+
+    return run, lambda: (last[0], note())
 
 
-def run_quantecon(a: list, b: list, label: int, repeat: int) -> tuple[float | None, str]:
+def quantecon(a: list, b: list, label: int) -> tuple[Callable[[], None], Callable] | None:
+    """One timed QuantEcon run (after a warm-up call: no JIT compilation timed)."""
     try:
         import quantecon.game_theory as gt
     except ImportError:
-        return None, "not installed (pip install quantecon)"
+        return None
     game = gt.NormalFormGame(
         (gt.Player(np.array(a, dtype=float)), gt.Player(np.array(b, dtype=float).T))
     )
     gt.lemke_howson(gt.NormalFormGame((gt.Player(np.ones((2, 2))), gt.Player(np.ones((2, 2))))))
-    best = float("inf")
-    for _ in range(repeat):
+    last: list = []
+
+    def run() -> None:
         start = time.perf_counter()
         (x, y), info = gt.lemke_howson(game, init_pivot=label, full_output=True)
-        best = min(best, time.perf_counter() - start)
-    return best, _float_check(a, b, list(x), list(y)) + f", {info.num_iter} pivots"
+        last[:] = [time.perf_counter() - start, x, y, info.num_iter]
+
+    def note() -> str:
+        _, x, y, pivots = last
+        return _float_check(a, b, list(x), list(y)) + f", {pivots} pivots"
+
+    return run, lambda: (last[0], note())
+
+
+def interleaved(runs: list, repeat: int) -> list[float]:
+    """Best time of each run over ``repeat`` rounds, the runs alternating within a round
+    (on a shared machine the load then changes for all of them alike)."""
+    best = [float("inf")] * len(runs)
+    for _ in range(repeat):
+        for k, (run, result) in enumerate(runs):
+            run()
+            best[k] = min(best[k], result()[0])
+    return best
 
 
 def _float_check(a: list, b: list, x: list, y: list) -> str:
@@ -146,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
     parser.add_argument("--label", type=int, default=0, help="initial dropped label")
-    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--repeat", type=int, default=7, help="best of this many rounds")
     parser.add_argument("--timeout", type=float, default=120.0, help="per subprocess peer (s)")
     parser.add_argument("--arithmetic", default="auto", choices=["auto", "exact", "float"])
     parser.add_argument("--no-gambit", action="store_true")
@@ -159,8 +185,13 @@ def main(argv: list[str] | None = None) -> None:
     for size in args.sizes:
         for seed in args.seeds:
             a, b = random_matrices(size, seed)
-            ours, note = run_ours(a, b, args.label, args.arithmetic, args.repeat)
-            qe, qe_note = run_quantecon(a, b, args.label, args.repeat)
+            runs = [ours(a, b, args.label, args.arithmetic)]
+            peer = quantecon(a, b, args.label)
+            runs += [] if peer is None else [peer]
+            times = interleaved(runs, args.repeat)
+            mine, note = times[0], runs[0][1]()[1]
+            qe, qe_note = (None, "not installed (pip install quantecon)") if peer is None else (
+                times[1], peer[1]()[1])
             if args.no_gambit:
                 gb, gb_note = None, "skipped"
             else:
@@ -170,8 +201,8 @@ def main(argv: list[str] | None = None) -> None:
                 np_time, np_note = run_child(_NASHPY_CHILD, a, b, args.label, args.timeout)
                 shown = "-" if np_time is None else f"{np_time:.4g} s"
                 notes.append(f"nashpy: {shown} {np_note}")
-            print(f"| {size} | {seed} | {ours:.4g} | {_cell(qe)} | {_ratio(qe, ours)} | "
-                  f"{_cell(gb)} | {_ratio(gb, ours)} | {'; '.join(notes)} |", flush=True)
+            print(f"| {size} | {seed} | {mine:.4g} | {_cell(qe)} | {_ratio(qe, mine)} | "
+                  f"{_cell(gb)} | {_ratio(gb, mine)} | {'; '.join(notes)} |", flush=True)
 
 
 if __name__ == "__main__":
