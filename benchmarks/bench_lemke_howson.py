@@ -6,6 +6,9 @@ solver that takes a starting label drops the same one (0 unless ``--label``).
 * ``gametrust``: ``lemke_howson(game, label)`` then ``certify`` (exact zero
   regret); for ``m + n > 40`` the path is followed in floats and its last basis
   solved exactly (``--arithmetic exact`` forces integer pivoting all the way).
+  Timed twice, with the float path's two kernels (``GAMETRUST_KERNEL``):
+  ``numpy`` and ``compiled`` (numba, the optional ``gametrust[speed]``; loaded
+  before timing, as QuantEcon's is; skipped when numba is missing).
 * ``quantecon``: ``quantecon.game_theory.lemke_howson(g, init_pivot=label)``
   (numba, floats, uncertified), in-process, after one warm-up call so that the
   JIT compilation is not timed.  Its pivot count is shown: gametrust follows
@@ -15,7 +18,8 @@ solver that takes a starting label drops the same one (0 unless ``--label``).
 * ``nashpy`` (``--nashpy``): ``Game.lemke_howson(initial_dropped_label=label)``
   in a subprocess with a timeout (its float tableau overflows on large games).
 
-Times are the best of ``--repeat`` runs (the machine is shared); ratios are
+Times are the best of ``--repeat`` rounds, the in-process runs alternating
+within a round (the machine is shared: load changes hit all alike); ratios are
 peer / gametrust on the same game (above 1: gametrust is faster).  A float
 answer is checked against the game with the float tolerance; gametrust's
 exactly.
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -38,6 +43,7 @@ import numpy as np
 
 from gametrust import NormalFormGame, is_nash
 from gametrust.solvers.lemke_howson import lemke_howson
+from gametrust.solvers.lemke_howson_kernel import compiled
 from gametrust.solvers.result import certify
 
 _NASHPY_CHILD = """
@@ -77,12 +83,15 @@ def random_matrices(size: int, seed: int) -> tuple[list, list]:
     return a, b
 
 
-def ours(a: list, b: list, label: int, arithmetic: str) -> tuple[Callable[[], None], Callable]:
+def ours(
+    a: list, b: list, label: int, arithmetic: str, kernel: str
+) -> tuple[Callable[[], None], Callable]:
     """One timed gametrust run (a fresh game each time: nothing cached) and its note."""
     last: list = []
 
     def run() -> None:
         game = NormalFormGame.from_arrays(np.array(a), np.array(b))
+        os.environ["GAMETRUST_KERNEL"] = kernel
         start = time.perf_counter()
         profile = lemke_howson(game, label, arithmetic=arithmetic)
         (equilibrium,) = certify(game, [profile], method="lemke-howson")
@@ -178,32 +187,39 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-gambit", action="store_true")
     parser.add_argument("--nashpy", action="store_true", help="also run nashpy")
     args = parser.parse_args(argv)
+    kernels = ["numpy"] + (["compiled"] if compiled() is not None else [])  # loads numba
     print(f"Lemke-Howson, label {args.label}, random n x n games, payoffs 0..99, "
-          f"best of {args.repeat}; ratio = peer time / gametrust time")
-    print("| n | seed | gametrust s | quantecon s | x qe | gambit s | x gambit | notes |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+          f"best of {args.repeat}; ratio = peer time / gametrust time; kernels {kernels}")
+    print("| n | seed | pivots | gametrust numpy s | x qe | gametrust compiled s | x qe | "
+          "quantecon s | gambit s | x gambit (numpy) | notes |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for size in args.sizes:
         for seed in args.seeds:
             a, b = random_matrices(size, seed)
-            runs = [ours(a, b, args.label, args.arithmetic)]
+            runs = [ours(a, b, args.label, args.arithmetic, kernel) for kernel in kernels]
             peer = quantecon(a, b, args.label)
             runs += [] if peer is None else [peer]
             times = interleaved(runs, args.repeat)
-            mine, note = times[0], runs[0][1]()[1]
-            qe, qe_note = (None, "not installed (pip install quantecon)") if peer is None else (
-                times[1], peer[1]()[1])
+            notes = [runs[0][1]()[1]]
+            qe, pivots = None, "-"
+            if peer is not None:
+                qe, qe_note = times[-1], peer[1]()[1]
+                pivots = qe_note.rsplit(", ", 1)[1].split()[0]
+                notes.append(f"qe: {qe_note}")
+            mine = times[0]
+            fast = times[1] if len(kernels) == 2 else None
             if args.no_gambit:
                 gb, gb_note = None, "skipped"
             else:
                 gb, gb_note = run_child(_GAMBIT_CHILD, a, b, args.label, args.timeout)
-            notes = [note, f"qe: {qe_note}", f"gambit: {gb_note}"]
+            notes.append(f"gambit: {gb_note}")
             if args.nashpy:
                 np_time, np_note = run_child(_NASHPY_CHILD, a, b, args.label, args.timeout)
                 shown = "-" if np_time is None else f"{np_time:.4g} s"
                 notes.append(f"nashpy: {shown} {np_note}")
-            print(f"| {size} | {seed} | {mine:.4g} | {_cell(qe)} | {_ratio(qe, mine)} | "
+            print(f"| {size} | {seed} | {pivots} | {mine:.4g} | {_ratio(qe, mine)} | "
+                  f"{_cell(fast)} | {'-' if fast is None else _ratio(qe, fast)} | {_cell(qe)} | "
                   f"{_cell(gb)} | {_ratio(gb, mine)} | {'; '.join(notes)} |", flush=True)
-
 
 if __name__ == "__main__":
     main()

@@ -238,32 +238,42 @@ def float_path(
     p_table, q_table = _table(b_pos.T), _table(a_pos)
     lost = 50 * size**2 + 1000
     loops = follow if kernel == "interpreted" else compiled() if kernel == "compiled" else None
+    if loops is not None:
+        states = _initial_state(range(m), range(m, size)), _initial_state(range(m, size), range(m))
+        start = (0 if label < m else 1, label, 0)
+        return _run_kernel(loops, (p_table, q_table), states, m, n, label, start, max_pivots, lost)
     p_tab = _FloatTableau(p_table, list(range(m)), list(range(m, size)), size)
     q_tab = _FloatTableau(q_table, list(range(m, size)), list(range(m)), size)
-    start = (0 if label < m else 1, label, 0)
-    if loops is not None:
-        return _follow_compiled(loops, p_tab, q_tab, m, n, label, start, max_pivots, lost)
     switch = time.perf_counter() + SWITCH_AFTER if kernel == "auto" else None
     with np.errstate(divide="ignore", invalid="ignore"):  # ratios of non-candidates: inf
         return _follow(p_tab, q_tab, m, n, label, max_pivots, lost, switch)
 
 
-def _follow_compiled(
-    loops: Callable, p_tab: _FloatTableau, q_tab: _FloatTableau, m: int, n: int, label: int,
-    start: tuple[int, int, int], max_pivots: int | None, lost: int,
+def _initial_state(nonbasic: range, basic: range) -> np.ndarray:
+    """A slack basis's integer state for the kernel (see :mod:`.lemke_howson_kernel`)."""
+    rows, cols = len(basic), len(nonbasic)
+    size = rows + cols
+    state = np.full(rows + cols + 2 * size, -1, dtype=np.int64)
+    state[:rows] = basic
+    state[rows:size] = nonbasic
+    state[size + basic.start:size + basic.stop] = np.arange(rows)
+    state[2 * size + nonbasic.start:2 * size + nonbasic.stop] = np.arange(cols)
+    return state
+
+
+def _run_kernel(
+    loops: Callable, tables: tuple[np.ndarray, np.ndarray], states: tuple[np.ndarray, np.ndarray],
+    m: int, n: int, label: int, start: tuple[int, int, int], max_pivots: int | None, lost: int,
 ) -> FloatPath | None:
     """The path from ``start`` (tableau, entering variable, pivots so far) in the kernel."""
-    p_state = np.array(p_tab.basic + p_tab.nonbasic + p_tab.row_of + p_tab.col_of, np.int64)
-    q_state = np.array(q_tab.basic + q_tab.nonbasic + q_tab.row_of + q_tab.col_of, np.int64)
     longest = max(m, n) + 1
     status, pivots = loops(
-        p_tab.table, q_tab.table, p_state, q_state, m, n, label, *start,
-        -1 if max_pivots is None else max_pivots, lost,
+        *tables, *states, m, n, label, *start, -1 if max_pivots is None else max_pivots, lost,
         np.empty(longest), np.empty(longest), np.empty(longest, dtype=np.int64),
     )
     if status < 0:
         return None
-    return FloatPath(m, n, p_state[:n].tolist(), q_state[:m].tolist(), pivots, status == 0)
+    return FloatPath(m, n, states[0][:n].tolist(), states[1][:m].tolist(), pivots, status == 0)
 
 
 def _follow(
@@ -282,7 +292,12 @@ def _follow(
             loops = compiled()
             if loops is not None:
                 start = (0 if current is p_tab else 1, entering, pivots)
-                return _follow_compiled(loops, p_tab, q_tab, m, n, label, start, max_pivots, lost)
+                states = tuple(
+                    np.array(t.basic + t.nonbasic + t.row_of + t.col_of, dtype=np.int64)
+                    for t in (p_tab, q_tab)
+                )
+                return _run_kernel(loops, (p_tab.table, q_tab.table), states, m, n, label,
+                                   start, max_pivots, lost)
         leaving = current.pivot(entering)
         pivots += 1
         if leaving is None:
