@@ -43,6 +43,7 @@ import numpy as np
 
 from gametrust import NormalFormGame, is_nash
 from gametrust.solvers.lemke_howson import lemke_howson
+from gametrust.solvers.lemke_howson_float import float_path
 from gametrust.solvers.lemke_howson_kernel import compiled
 from gametrust.solvers.result import certify
 
@@ -132,6 +133,13 @@ def quantecon(a: list, b: list, label: int) -> tuple[Callable[[], None], Callabl
     return run, lambda: (last[0], note())
 
 
+def our_pivots(a: list, b: list, label: int) -> int | str:
+    """The length of gametrust's float path (the payoffs made positive as lemke_howson does)."""
+    a_pos, b_pos = (np.array(m, dtype=np.int64) for m in (a, b))
+    end = float_path(a_pos - a_pos.min() + 1, b_pos - b_pos.min() + 1, label)
+    return "lost" if end is None else end.pivots
+
+
 def interleaved(runs: list, repeat: int) -> list[float]:
     """Best time of each run over ``repeat`` rounds, the runs alternating within a round
     (on a shared machine the load then changes for all of them alike)."""
@@ -190,8 +198,8 @@ def main(argv: list[str] | None = None) -> None:
     kernels = ["numpy"] + (["compiled"] if compiled() is not None else [])  # loads numba
     print(f"Lemke-Howson, label {args.label}, random n x n games, payoffs 0..99, "
           f"best of {args.repeat}; ratio = peer time / gametrust time; kernels {kernels}")
-    print("| n | seed | pivots | gametrust numpy s | x qe | gametrust compiled s | x qe | "
-          "quantecon s | gambit s | x gambit (numpy) | notes |")
+    print("| n | seed | pivots (qe / ours) | gametrust numpy s | x qe | gametrust compiled s | "
+          "x qe | quantecon s | gambit s | x gambit (numpy) | notes |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for size in args.sizes:
         for seed in args.seeds:
@@ -207,6 +215,8 @@ def main(argv: list[str] | None = None) -> None:
                 pivots = qe_note.rsplit(", ", 1)[1].split()[0]
                 notes.append(f"qe: {qe_note}")
             mine = times[0]
+            if args.arithmetic != "exact":  # gametrust's own path length (untimed)
+                pivots = f"{pivots} / {our_pivots(a, b, args.label)}"
             fast = times[1] if len(kernels) == 2 else None
             if args.no_gambit:
                 gb, gb_note = None, "skipped"

@@ -16,7 +16,7 @@ from gametrust.solvers import lemke_howson as lh_module
 from gametrust.solvers import lemke_howson_float as lh_float
 from gametrust.solvers.lemke_howson import lemke_howson, lemke_howson_gen
 from gametrust.solvers.lemke_howson_float import BasisSolution, certified_profile, float_path
-from gametrust.solvers.lemke_howson_kernel import compiled
+from gametrust.solvers.lemke_howson_kernel import compiled, interpreted
 from gametrust.solvers.result import certify
 
 F = Fraction
@@ -437,3 +437,18 @@ def test_int_matvec_is_exact(matrix: list[list[int]], weights: list[int]) -> Non
     assert int_matvec(small, weights) == [
         sum(int(v) * w for v, w in zip(line, weights, strict=True)) for line in small
     ]
+
+
+@pytest.mark.parametrize("kernel", ["interpreted", "compiled"])
+def test_kernel_tables_are_the_numpy_tables_bit_for_bit(kernel: str) -> None:
+    loops = interpreted() if kernel == "interpreted" else compiled()
+    if loops is None:
+        pytest.skip("numba is not installed (gametrust[speed])")
+    rng = np.random.default_rng(7)
+    a = rng.integers(1, 2**60, size=(7, 5))  # past 2**53: int64 -> float64 rounds
+    b = rng.integers(1, 1000, size=(7, 5))
+    p_table, q_table = np.empty((5, 8)), np.empty((7, 6))
+    loops.fill_tables(a, b, p_table, q_table)
+    assert np.array_equal(q_table[:, :5], a * (1 / float(a.max()))) and (q_table[:, 5] == 1).all()
+    assert np.array_equal(p_table[:, :7], b.T * (1 / float(b.max())))
+    assert (p_table[:, 7] == 1).all()

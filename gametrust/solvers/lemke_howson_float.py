@@ -41,12 +41,13 @@ import os
 import time
 from collections.abc import Callable
 from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 from flint import fmpz_mat
 
 from ..model.exact_regret import int_matvec
-from .lemke_howson_kernel import PIVOT_TOLERANCE, RATIO_TIE, compiled, follow
+from .lemke_howson_kernel import PIVOT_TOLERANCE, RATIO_TIE, compiled, interpreted
 
 __all__ = [
     "FLOAT_PIVOT_TOLERANCE", "Basis", "BasisSolution", "FloatPath", "basis_solution",
@@ -189,13 +190,14 @@ class FloatPath:
 
 
 def _table(matrix: np.ndarray) -> np.ndarray:
-    """``[matrix / max(matrix) | 1]`` in float64, entries in (0, 1] (OverflowError past floats)."""
+    """``[matrix / max(matrix) | 1]`` in float64 (times the reciprocal: one multiplication per
+    entry), entries in (0, 1]; OverflowError past the float range."""
     rows, cols = matrix.shape
     table = np.empty((rows, cols + 1))
-    top = float(matrix.max())
-    if matrix.dtype == object:  # Python ints: to floats first (OverflowError beyond them)
+    scale = 1.0 / float(matrix.max())
+    if matrix.dtype == object:  # Python ints: to floats first
         matrix = matrix.astype(np.float64)
-    np.divide(matrix, top, out=table[:, :cols])
+    np.multiply(matrix, scale, out=table[:, :cols])
     table[:, cols] = 1.0
     return table
 
@@ -235,13 +237,20 @@ def float_path(
         raise ValueError(f"kernel is one of {', '.join(KERNELS)}, got {kernel!r}")
     m, n = a_pos.shape
     size = m + n
-    p_table, q_table = _table(b_pos.T), _table(a_pos)
     lost = 50 * size**2 + 1000
-    loops = follow if kernel == "interpreted" else compiled() if kernel == "compiled" else None
-    if loops is not None:
+    kernel_used = interpreted() if kernel == "interpreted" else (
+        compiled() if kernel == "compiled" else None)
+    if kernel_used is not None:
+        if a_pos.dtype == np.int64 and b_pos.dtype == np.int64:
+            p_table, q_table = np.empty((n, m + 1)), np.empty((m, n + 1))
+            kernel_used.fill_tables(a_pos, b_pos, p_table, q_table)
+        else:
+            p_table, q_table = _table(b_pos.T), _table(a_pos)
         states = _initial_state(range(m), range(m, size)), _initial_state(range(m, size), range(m))
         start = (0 if label < m else 1, label, 0)
-        return _run_kernel(loops, (p_table, q_table), states, m, n, label, start, max_pivots, lost)
+        return _run_kernel(kernel_used.follow, (p_table, q_table), states, m, n, label, start,
+                           max_pivots, lost)
+    p_table, q_table = _table(b_pos.T), _table(a_pos)
     p_tab = _FloatTableau(p_table, list(range(m)), list(range(m, size)), size)
     q_tab = _FloatTableau(q_table, list(range(m, size)), list(range(m)), size)
     switch = time.perf_counter() + SWITCH_AFTER if kernel == "auto" else None
@@ -251,6 +260,12 @@ def float_path(
 
 def _initial_state(nonbasic: range, basic: range) -> np.ndarray:
     """A slack basis's integer state for the kernel (see :mod:`.lemke_howson_kernel`)."""
+    return _slack_state(nonbasic.start, nonbasic.stop, basic.start, basic.stop).copy()
+
+
+@lru_cache(maxsize=16)
+def _slack_state(first: int, stop: int, basic_first: int, basic_stop: int) -> np.ndarray:
+    nonbasic, basic = range(first, stop), range(basic_first, basic_stop)
     rows, cols = len(basic), len(nonbasic)
     size = rows + cols
     state = np.full(rows + cols + 2 * size, -1, dtype=np.int64)
@@ -258,6 +273,7 @@ def _initial_state(nonbasic: range, basic: range) -> np.ndarray:
     state[rows:size] = nonbasic
     state[size + basic.start:size + basic.stop] = np.arange(rows)
     state[2 * size + nonbasic.start:2 * size + nonbasic.stop] = np.arange(cols)
+    state.setflags(write=False)
     return state
 
 
@@ -289,15 +305,15 @@ def _follow(
             return FloatPath(m, n, list(p_tab.basic), list(q_tab.basic), pivots, False)
         if switch is not None and pivots % 64 == 63 and time.perf_counter() > switch:
             switch = None
-            loops = compiled()
-            if loops is not None:
+            kernel = compiled()
+            if kernel is not None:
                 start = (0 if current is p_tab else 1, entering, pivots)
                 states = tuple(
                     np.array(t.basic + t.nonbasic + t.row_of + t.col_of, dtype=np.int64)
                     for t in (p_tab, q_tab)
                 )
-                return _run_kernel(loops, (p_tab.table, q_tab.table), states, m, n, label,
-                                   start, max_pivots, lost)
+                return _run_kernel(kernel.follow, (p_tab.table, q_tab.table), states, m, n,
+                                   label, start, max_pivots, lost)
         leaving = current.pivot(entering)
         pivots += 1
         if leaving is None:

@@ -32,26 +32,64 @@ from collections.abc import Callable
 
 import numpy as np
 
-__all__ = ["compiled", "follow"]
+__all__ = ["Kernel", "compiled", "fill_tables", "follow", "interpreted"]
 
 #: As in :mod:`gametrust.solvers.lemke_howson_float` (the tests check they agree).
 PIVOT_TOLERANCE = 1e-10
 RATIO_TIE = 1e-9
 
-_COMPILED: list[Callable | None] = []
+class Kernel:
+    """The kernel's two functions, compiled or not: :func:`fill_tables` and :func:`follow`."""
+
+    __slots__ = ("fill_tables", "follow")
+
+    def __init__(self, fill_tables: Callable, follow: Callable):
+        self.fill_tables, self.follow = fill_tables, follow
 
 
-def compiled() -> Callable | None:
-    """The numba-compiled :func:`follow` (compiled once, cached on disk), or ``None``
-    when numba is not installed."""
+_COMPILED: list[Kernel | None] = []
+
+
+def compiled() -> Kernel | None:
+    """The numba-compiled kernel (compiled once, cached on disk), or ``None`` when numba
+    is not installed."""
     if not _COMPILED:
         try:
             import numba
         except ImportError:
             _COMPILED.append(None)
         else:
-            _COMPILED.append(numba.njit(cache=True, error_model="numpy")(follow))
+            jit = numba.njit(cache=True, error_model="numpy")
+            _COMPILED.append(Kernel(jit(fill_tables), jit(follow)))
     return _COMPILED[0]
+
+
+def interpreted() -> Kernel:
+    """The kernel's loops run by Python (slow; checks the kernel where numba is missing)."""
+    return Kernel(fill_tables, follow)
+
+
+def fill_tables(
+    a_pos: np.ndarray, b_pos: np.ndarray, p_table: np.ndarray, q_table: np.ndarray
+) -> None:
+    """The initial tableaux ``[Bᵀ / max B | 1]`` and ``[A / max A | 1]`` of int64 positive
+    payoffs, as :func:`gametrust.solvers.lemke_howson_float.float_path` makes them in numpy
+    (each integer to float64, times the float64 reciprocal of the maximum: the same floats)."""
+    m, n = a_pos.shape
+    top_a = a_pos[0, 0]
+    top_b = b_pos[0, 0]
+    for i in range(m):
+        for j in range(n):
+            top_a = max(top_a, a_pos[i, j])
+            top_b = max(top_b, b_pos[i, j])
+    scale_a, scale_b = 1.0 / float(top_a), 1.0 / float(top_b)
+    for i in range(m):
+        for j in range(n):
+            q_table[i, j] = float(a_pos[i, j]) * scale_a
+            p_table[j, i] = float(b_pos[i, j]) * scale_b
+        q_table[i, n] = 1.0
+    for j in range(n):
+        p_table[j, m] = 1.0
 
 
 def follow(
