@@ -195,7 +195,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-gambit", action="store_true")
     parser.add_argument("--nashpy", action="store_true", help="also run nashpy")
     args = parser.parse_args(argv)
-    kernels = ["numpy"] + (["compiled"] if compiled() is not None else [])  # loads numba
+    kernels = ["numpy"] + (["compiled"] if compiled() is not None else [])  # imports numba
+    if len(kernels) == 2:  # load the compiled code now (as QuantEcon's warm-up call does)
+        warm = np.ones((2, 2), dtype=np.int64)
+        float_path(warm, warm, 0, kernel="compiled")
     print(f"Lemke-Howson, label {args.label}, random n x n games, payoffs 0..99, "
           f"best of {args.repeat}; ratio = peer time / gametrust time; kernels {kernels}")
     print("| n | seed | pivots (qe / ours) | gametrust numpy s | x qe | gametrust compiled s | "
