@@ -58,8 +58,10 @@ Large games (``m + n > 40`` by default, or ``arithmetic="float"``) follow the
 same path in float64 instead and solve only its last basis exactly, certified,
 with this exact pivoting as the fallback (:mod:`.lemke_howson_float`): past a
 few dozen pivots the integer entries below outgrow int64 and every pivot
-becomes big-integer arithmetic, while the float path costs one numpy update.
-``capping`` abandons a long path and tries the next label.
+becomes big-integer arithmetic, while the float path costs one numpy update
+(or one pass of the optional numba kernel, :mod:`.lemke_howson_kernel`, which
+takes the same pivots).  ``capping`` abandons a long path and tries the next
+label.
 
 The tableaux are kept *condensed* (only nonbasic columns plus the right-hand
 side are stored; basic columns are ``det`` times a unit vector and are

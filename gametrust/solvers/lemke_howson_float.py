@@ -5,7 +5,9 @@ pivot with big-integer arithmetic once tableau entries pass 2**63, and on a
 random 100x100 game they pass it within a few dozen of its ~1,000 pivots.
 The path itself, though, is only a sequence of bases.  Here it is followed in
 float64 (one numpy rank-one update per pivot, the lexicographic ratio test
-with a tolerance), and only its last basis is trusted to the exact side:
+with a tolerance; or the same loops compiled by numba when it is installed,
+:mod:`.lemke_howson_kernel`, see :func:`float_path`), and only its last basis
+is trusted to the exact side:
 
 1. the basic variables of the final pair of bases give the supports ``I``
    (row player) and ``J`` (column player); at a completely labelled pair they
