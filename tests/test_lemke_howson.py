@@ -11,8 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gametrust import ArgumentError, NormalFormGame, is_nash, solve
+from gametrust.model.exact_regret import int_matvec
 from gametrust.solvers import lemke_howson as lh_module
+from gametrust.solvers import lemke_howson_float as lh_float
 from gametrust.solvers.lemke_howson import lemke_howson, lemke_howson_gen
+from gametrust.solvers.lemke_howson_float import BasisSolution, certified_profile, float_path
+from gametrust.solvers.lemke_howson_kernel import compiled, interpreted
 from gametrust.solvers.result import certify
 
 F = Fraction
@@ -273,12 +277,12 @@ def test_a_float_basis_that_is_not_an_equilibrium_falls_back_to_exact_pivoting(
     game = _random_game(30, seed=3)
     expected = lemke_howson(game, 5, arithmetic="exact")
     wrong = (tuple(F(1) if k == 0 else F(0) for k in range(30)),) * 2  # not an equilibrium
-
-    def drifted(a, b, end):  # as if rounding had picked a wrong final basis
-        return wrong
-
-    monkeypatch.setattr(lh_module, "basis_profile", drifted)
     assert not is_nash(game, wrong)
+
+    def drifted(a, b, end):  # as if rounding had picked a wrong final basis: pure (0, 0)
+        return BasisSolution([0], [1], int(b[0, 0]), [0], [1], int(a[0, 0]))
+
+    monkeypatch.setattr(lh_module, "basis_solution", drifted)
     assert lemke_howson(game, 5, arithmetic="float") == expected
     monkeypatch.setattr(lh_module, "float_path", lambda a, b, label, cap: None)  # lost its way
     assert lemke_howson(game, 5, arithmetic="float") == expected
@@ -318,3 +322,133 @@ def test_solve_abandons_a_long_path_for_another_label() -> None:
     assert profile in {lemke_howson(game, label) for label in _labels(game)}
     small = _random_game(10, seed=0)  # small games: label 0 to its end, as before
     assert solve(small, method="lemke-howson").equilibria[0].strategies == lemke_howson(small)
+
+
+# -- the float path's kernels: numpy, compiled (numba, optional), interpreted ------------------
+
+
+def _float_ends(game: NormalFormGame, label: int, kernel: str):
+    start = lh_module._start(game)
+    a, b = start.a, start.b
+    return float_path(a, b, label, kernel=kernel), a, b
+
+
+def _same_end(first, second) -> None:
+    assert (first is None) == (second is None)
+    if first is not None:
+        assert (first.pivots, first.complete) == (second.pivots, second.complete)
+        assert (first.p_basic, first.q_basic) == (second.p_basic, second.q_basic)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 9), st.integers(1, 9), st.sampled_from([2, 3, 100]), st.integers())
+def test_interpreted_kernel_takes_the_numpy_paths_pivots(
+    rows: int, cols: int, high: int, seed: int
+) -> None:
+    # the kernel's loops (run by Python here, no numba needed) against the numpy tableau:
+    # the same pivots to the same bases, ties (high = 2, 3: degenerate games) included
+    game = NormalFormGame.from_arrays(*_matrices(rows, cols, high, seed))
+    for label in _labels(game):
+        numpy_end, _, _ = _float_ends(game, label, "numpy")
+        loops_end, _, _ = _float_ends(game, label, "interpreted")
+        _same_end(numpy_end, loops_end)
+
+
+def test_a_tie_in_the_first_ratio_test_is_broken_alike_by_every_kernel() -> None:
+    # column 0 of B has its maximum 9 twice: dropping label 0 ties rows 0 and 2 at once
+    a = [[3, 1, 2], [1, 3, 2], [2, 2, 3]]
+    b = [[9, 1, 4], [2, 9, 1], [9, 3, 2]]
+    game = NormalFormGame.from_arrays(a, b)
+    start = lh_module._start(game)
+    table = float_path(start.a, start.b, 0, max_pivots=0, kernel="numpy")
+    assert table is not None and not table.complete
+    ends = [_float_ends(game, 0, kernel)[0] for kernel in ("numpy", "interpreted", "auto")]
+    for end in ends[1:]:
+        _same_end(ends[0], end)
+    expected = lemke_howson(game, 0, arithmetic="exact")
+    assert lemke_howson(game, 0, arithmetic="float") == expected
+    _assert_exact_equilibrium(game, expected)
+
+
+@pytest.mark.skipif(compiled() is None, reason="numba is not installed (gametrust[speed])")
+def test_compiled_kernel_takes_the_numpy_paths_pivots_on_large_games() -> None:
+    for size, seed in [(60, 0), (60, 1), (100, 3), (45, 2)]:
+        game = _random_game(size, seed)
+        for label in (0, 1, size):
+            numpy_end, _, _ = _float_ends(game, label, "numpy")
+            compiled_end, _, _ = _float_ends(game, label, "compiled")
+            _same_end(numpy_end, compiled_end)
+    degenerate = NormalFormGame.from_arrays(*_matrices(30, 25, 3, seed=5))
+    for label in range(55):
+        _same_end(_float_ends(degenerate, label, "numpy")[0],
+                  _float_ends(degenerate, label, "compiled")[0])
+
+
+@pytest.mark.skipif(compiled() is None, reason="numba is not installed (gametrust[speed])")
+def test_a_long_path_moves_from_numpy_to_the_kernel_midway(monkeypatch: pytest.MonkeyPatch) -> None:
+    game = _random_game(100, seed=0)  # 188 pivots from label 0: moves after 63
+    expected = _float_ends(game, 0, "numpy")[0]
+    monkeypatch.setenv("GAMETRUST_KERNEL", "numpy")
+    reference = lemke_howson(game, 0)
+    monkeypatch.delenv("GAMETRUST_KERNEL")
+    monkeypatch.setattr(lh_float, "SWITCH_AFTER", 0.0)
+    calls = []
+    monkeypatch.setattr(lh_float, "compiled", lambda: calls.append(1) or compiled())
+    _same_end(expected, _float_ends(game, 0, "auto")[0])
+    assert calls == [1]
+    assert lemke_howson(game, 0) == reference
+
+
+def test_the_kernel_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_kernel() -> None:
+        raise AssertionError("the compiled kernel was asked for")
+
+    monkeypatch.setattr(lh_float, "compiled", no_kernel)
+    monkeypatch.setattr(lh_float, "SWITCH_AFTER", 0.0)
+    monkeypatch.setenv("GAMETRUST_KERNEL", "numpy")
+    game = _random_game(100, seed=0)
+    _assert_exact_equilibrium(game, lemke_howson(game, 0))
+    with pytest.raises(ValueError, match="kernel"):
+        float_path(np.ones((2, 2), np.int64), np.ones((2, 2), np.int64), 0, kernel="fast")
+
+
+def test_a_basis_solution_that_is_not_an_equilibrium_is_not_certified() -> None:
+    # A = B = [[2, 1], [1, 2]] (coordination): the mixed (1/2, 1/2) pair is an equilibrium;
+    # the pure pair (row 0, column 1) is not, nor a pair with a negative weight
+    a = np.array([[2, 1], [1, 2]], dtype=np.int64)
+    mixed = BasisSolution([0, 1], [1, 1], 3, [0, 1], [1, 1], 3)
+    assert certified_profile(a, a, mixed) == ((F(1, 2), F(1, 2)), (F(1, 2), F(1, 2)))
+    assert certified_profile(a, a, BasisSolution([0], [1], 1, [1], [1], 1)) is None
+    assert certified_profile(a, a, BasisSolution([0, 1], [2, -1], 1, [0, 1], [1, 1], 3)) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(-(2**62), 2**62), min_size=3, max_size=3), min_size=1,
+             max_size=4),
+    st.lists(st.integers(-(2**200), 2**200), min_size=3, max_size=3),
+)
+def test_int_matvec_is_exact(matrix: list[list[int]], weights: list[int]) -> None:
+    # int64 limbs (any bound) against Python ints
+    expected = [sum(v * w for v, w in zip(line, weights, strict=True)) for line in matrix]
+    assert int_matvec(np.array(matrix, dtype=np.int64), weights) == expected
+    assert int_matvec(np.array(matrix, dtype=object), weights) == expected
+    small = np.array(matrix, dtype=np.int64) % 100
+    assert int_matvec(small, weights) == [
+        sum(int(v) * w for v, w in zip(line, weights, strict=True)) for line in small
+    ]
+
+
+@pytest.mark.parametrize("kernel", ["interpreted", "compiled"])
+def test_kernel_tables_are_the_numpy_tables_bit_for_bit(kernel: str) -> None:
+    loops = interpreted() if kernel == "interpreted" else compiled()
+    if loops is None:
+        pytest.skip("numba is not installed (gametrust[speed])")
+    rng = np.random.default_rng(7)
+    a = rng.integers(1, 2**60, size=(7, 5))  # past 2**53: int64 -> float64 rounds
+    b = rng.integers(1, 1000, size=(7, 5))
+    p_table, q_table = np.empty((5, 8)), np.empty((7, 6))
+    loops.fill_tables(a, b, p_table, q_table)
+    assert np.array_equal(q_table[:, :5], a * (1 / float(a.max()))) and (q_table[:, 5] == 1).all()
+    assert np.array_equal(p_table[:, :7], b.T * (1 / float(b.max())))
+    assert (p_table[:, 7] == 1).all()

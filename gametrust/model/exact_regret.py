@@ -43,6 +43,7 @@ __all__ = [
     "ExactCertificate",
     "exact_certificate",
     "exact_deviation_payoffs",
+    "int_matvec",
     "pure_cell",
     "rational_weights",
 ]
@@ -58,26 +59,74 @@ def rational_weights(strategy: Sequence[Number]) -> tuple[list[int], int]:
     """
     if all(type(p) is int for p in strategy):  # a pure strategy from a solver: no Fractions
         return list(strategy), 1  # type: ignore[arg-type]
-    values = [p if type(p) is Fraction else as_number(p, exact=True) for p in strategy]
-    denominator = lcm(*{v.denominator for v in values}) if values else 1
-    return [v.numerator * (denominator // v.denominator) for v in values], denominator
+    pairs = [
+        (p if type(p) is Fraction else as_number(p, exact=True)).as_integer_ratio()
+        for p in strategy
+    ]
+    denominator = lcm(*{d for _, d in pairs}) if pairs else 1
+    if denominator == 1:
+        return [n for n, _ in pairs], 1
+    return [n * (denominator // d) if n else 0 for n, d in pairs], denominator
+
+
+def int_matvec(matrix: np.ndarray, weights: Sequence[int]) -> list[int]:
+    """``matrix @ weights`` exactly, as Python ints (``matrix`` 2-D, int64 or Python ints).
+
+    For an int64 matrix the weights are cut into signed limbs of ``bits`` bits so
+    that no int64 partial sum can overflow (each of the ``k`` products is below
+    ``2**(top_bits + bits)``, ``k < 2**k_bits`` and ``top_bits + bits + k_bits = 62``):
+    one int64 product per limb, recombined on Python ints.  Otherwise one
+    object-array product.
+
+    >>> int_matvec(np.array([[1, 2], [3, -4]]), [2**70, -1])
+    [1180591620717411303422, 3541774862152233910276]
+    """
+    k = len(weights)
+    if matrix.dtype == np.int64 and matrix.size and k:
+        top = max(int(matrix.max()), -int(matrix.min()))
+        bits = 62 - top.bit_length() - k.bit_length()
+        if bits >= 8:
+            limbs = -(-max(max(abs(w) for w in weights).bit_length(), 1) // bits)
+            if limbs == 1:
+                return (matrix @ np.array(weights, dtype=np.int64)).tolist()
+            mask = (1 << bits) - 1
+            cut = np.array(
+                [[(abs(w) >> (bits * t) & mask) * (1 if w >= 0 else -1) for t in range(limbs)]
+                 for w in weights],
+                dtype=np.int64,
+            )
+            shifts = np.array([1 << (bits * t) for t in range(limbs)], dtype=object)
+            return ((matrix @ cut).astype(object) @ shifts).tolist()
+    return (matrix.astype(object) @ np.array(list(weights), dtype=object)).tolist()
+
+
+def _supports(weights: list[tuple[list[int], int]]) -> list[list[int]]:
+    return [[k for k, w in enumerate(ws) if w] for ws, _ in weights]
 
 
 def _contract(
-    game: NormalFormGame, weights: list[tuple[list[int], int]], player: int
-) -> tuple[np.ndarray, int]:
+    game: NormalFormGame,
+    weights: list[tuple[list[int], int]],
+    player: int,
+    supports: list[list[int]],
+) -> tuple[list[int], int]:
     """Player's deviation payoffs as integers ``dev`` over one positive integer ``scale``."""
     ints, dens = game.integer_form
-    supports = [[k for k, w in enumerate(ws) if w] for ws, _ in weights]
     scale = dens[player] * prod(d for j, (_, d) in enumerate(weights) if j != player)
     if any(not s for j, s in enumerate(supports) if j != player):
-        return np.zeros(game.shape[player], dtype=np.int64), scale
+        return [0] * game.shape[player], scale
+    if len(weights) == 2:  # one matrix-vector product over the other's support
+        other = 1 - player
+        ws = weights[other][0]
+        idx = supports[other]
+        lines = ints[0][:, idx] if player == 0 else ints[1][idx, :].T
+        return int_matvec(lines, [ws[k] for k in idx]), scale
     if all(len(s) == 1 for j, s in enumerate(supports) if j != player):
         # a pure profile of the others: one line of the tensor, every deviation at once
         line = tuple(slice(None) if j == player else s[0] for j, s in enumerate(supports))
         factor = prod(weights[j][0][s[0]] for j, s in enumerate(supports) if j != player)
         dev = ints[player][line]
-        return (dev if factor == 1 else dev.astype(object) * factor), scale
+        return (dev if factor == 1 else dev.astype(object) * factor).tolist(), scale
     axes = [np.arange(n) if j == player else np.asarray(s, dtype=np.intp)
             for j, (n, s) in enumerate(zip(game.shape, supports, strict=True))]
     sub = ints[player][np.ix_(*axes)]
@@ -92,7 +141,7 @@ def _contract(
             continue
         vector = np.array([weights[j][0][k] for k in supports[j]], dtype=dtype)
         result = np.tensordot(result, vector, axes=([j], [0]))
-    return result, scale
+    return result.tolist(), scale
 
 
 def exact_deviation_payoffs(
@@ -100,8 +149,8 @@ def exact_deviation_payoffs(
 ) -> np.ndarray:
     """Player's exact payoff from each of its actions against the others' mix (Fractions)."""
     weights = [rational_weights(s) for s in profile]
-    dev, scale = _contract(game, weights, player)
-    return np.array([Fraction(int(v), scale) for v in dev.tolist()] or [], dtype=object)
+    dev, scale = _contract(game, weights, player, _supports(weights))
+    return np.array([Fraction(int(v), scale) for v in dev] or [], dtype=object)
 
 
 @dataclass(frozen=True)
@@ -162,12 +211,12 @@ def exact_certificate(
     if cell is not None:
         return _pure_certificate(game, cell)
     weights = [rational_weights(s) for s in profile]
+    supports = _supports(weights)
     payoffs, regrets = [], []
     strict = True
     for i, (ws, d_i) in enumerate(weights):
-        dev, scale = _contract(game, weights, i)
-        values = dev.tolist()
-        support = [k for k, w in enumerate(ws) if w]
+        values, scale = _contract(game, weights, i, supports)
+        support = supports[i]
         expected = sum(values[k] * ws[k] for k in support)
         best = max(values)
         denominator = scale * d_i  # dens[i] * prod_j D_j

@@ -58,8 +58,10 @@ Large games (``m + n > 40`` by default, or ``arithmetic="float"``) follow the
 same path in float64 instead and solve only its last basis exactly, certified,
 with this exact pivoting as the fallback (:mod:`.lemke_howson_float`): past a
 few dozen pivots the integer entries below outgrow int64 and every pivot
-becomes big-integer arithmetic, while the float path costs one numpy update.
-``capping`` abandons a long path and tries the next label.
+becomes big-integer arithmetic, while the float path costs one numpy update
+(or one pass of the optional numba kernel, :mod:`.lemke_howson_kernel`, which
+takes the same pivots).  ``capping`` abandons a long path and tries the next
+label.
 
 The tableaux are kept *condensed* (only nonbasic columns plus the right-hand
 side are stored; basic columns are ``det`` times a unit vector and are
@@ -91,9 +93,8 @@ import numpy as np
 
 from ..core.errors import ArgumentError, Location, SolverError
 from ..core.exact import Number
-from ..model.exact_regret import exact_certificate
 from ..model.game import NormalFormGame
-from .lemke_howson_float import Basis, basis_profile, float_path
+from .lemke_howson_float import Basis, basis_solution, certified_profile, float_path
 
 __all__ = ["FLOAT_PATH_FROM", "lemke_howson", "lemke_howson_gen", "one_equilibrium"]
 
@@ -247,11 +248,6 @@ class _Start:
         """Q: r + A y = 1; r_i is variable i, y_j is variable m + j."""
         return _initial_table(self.a)
 
-    @cached_property
-    def game(self) -> NormalFormGame:
-        """The positive integer game itself (same equilibria), for certificates."""
-        return NormalFormGame.from_integers(np.stack([self.a, self.b]))
-
 
 def _positive(matrix: np.ndarray) -> np.ndarray:
     """``matrix - min + 1``: positive integers, int64 when the range allows, else Python ints."""
@@ -325,8 +321,9 @@ def _end(
     if end is not None and not end.complete:
         return None
     if end is not None:
-        profile = basis_profile(start.a, start.b, end)
-        if profile is not None and exact_certificate(start.game, profile).is_nash:
+        solution = basis_solution(start.a, start.b, end)
+        profile = None if solution is None else certified_profile(start.a, start.b, solution)
+        if profile is not None:
             return profile
     # the floats went astray (or the basis is not an equilibrium): pivot exactly instead
     return _run(start, label)
