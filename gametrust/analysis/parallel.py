@@ -81,7 +81,11 @@ def map_ordered(
     """
     work = list(items)
     if executor is None or len(work) <= 1:
-        return [fn(item) for item in work]
+        done: list[R] = []
+        for item in work:
+            step(task, len(done), len(work))
+            done.append(fn(item))
+        return done
     size = chunk_size or max(1, math.ceil(len(work) / (_workers(executor) * CHUNKS_PER_WORKER)))
     futures: list[Future[list[R]]] = [
         executor.submit(run_chunk, fn, chunk) for chunk in _chunks(work, size)

@@ -183,7 +183,8 @@ def solve(
         )
         text = render(report, format=fmt)
         draw(report, plot_path)
-    click.echo(text)
+        click.echo(text)  # inside: after a Ctrl-C that ended the enumeration early, the
+        # equilibria found so far are printed, then the command stops (exit 130)
     if plot_path is not None:
         click.echo(f"wrote {plot_path}", err=True)
 
