@@ -10,7 +10,8 @@ Reads each ``scenarios/*.yaml`` with :func:`gametrust.formats.yamlsource.load_ya
 ``PARSER = "python"`` (PyYAML's pure-Python parser), alternating, and prints the
 median of ``--repeats`` rounds of each, their ratio, and for reference PyYAML's
 own ``yaml.safe_load`` with ``SafeLoader`` and with the all-C ``CSafeLoader``
-(no positions, no limits).  The load average is printed beside the figures:
+(no positions, no limits), and the whole of :func:`gametrust.load` (the
+scenario read and checked too) with either parser.  The load average is printed beside the figures:
 on a busy machine compare the ratio, not the milliseconds.
 """
 
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+import gametrust
 from gametrust.formats import yamlsource
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +47,14 @@ def _with(parser: str) -> Callable[[str], object]:
     return read
 
 
+def _load_with(parser: str) -> Callable[[str], object]:
+    def read(path: str) -> object:
+        yamlsource.PARSER = parser
+        return gametrust.load(path)
+
+    return read
+
+
 def main() -> None:
     """Print the medians and the ratio."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -61,10 +71,17 @@ def main() -> None:
     else:
         readers["yaml.load CSafeLoader (reference)"] = (
             lambda t: yaml.load(t, Loader=yaml.CSafeLoader))
-    times: dict[str, list[float]] = {name: [] for name in readers}
+    paths = [str(p) for p in sorted((ROOT / "scenarios").glob("*.yaml"))]
+    loaders = {"gametrust.load, libyaml parser (c)": _load_with("c"),
+               "gametrust.load, pure-Python parser": _load_with("python")}
+    if yamlsource.CParser is None:
+        del loaders["gametrust.load, libyaml parser (c)"]
+    times: dict[str, list[float]] = {name: [] for name in [*readers, *loaders]}
     for _ in range(args.repeats):
         for name, read in readers.items():
             times[name].append(_round(read, texts))
+        for name, read in loaders.items():
+            times[name].append(_round(read, paths))
     yamlsource.PARSER = "c" if yamlsource.CParser is not None else "python"
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"{len(texts)} scenarios, {sum(map(len, texts)):,} characters; "

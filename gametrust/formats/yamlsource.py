@@ -30,8 +30,9 @@ file, line and column.
 When PyYAML was built with libyaml, the text is scanned and parsed by libyaml's
 C parser, whose events (each with its line and column) are composed into nodes
 by PyYAML's Python composer, counting nodes and guarding depth as it goes:
-loading every shipped scenario takes about a fifth of the time of the
-pure-Python parser, and every limit and every located error stays (PyYAML's
+reading every shipped scenario is five to seven times faster than with the
+pure-Python parser (``benchmarks/bench_yaml.py``), and every limit and every
+located error stays (PyYAML's
 all-C ``CSafeLoader`` would compose with unbounded C recursion — a file of
 100,000 ``[`` crashes the interpreter — and count nothing).  Without libyaml
 the pure-Python parser is used; :data:`PARSER` says which (``"c"`` or
