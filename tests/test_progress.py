@@ -117,6 +117,20 @@ def test_what_was_done_leaves_out_inner_tasks_that_started_over() -> None:
     ]
 
 
+def test_what_was_done_keeps_an_outer_task_with_units_left_and_drops_an_ended_phase() -> None:
+    bar = cli_progress.Bar(io.StringIO(), draw=False)
+    bar(Step("check: files", 0, 3))  # the first file's claims are under way
+    bar(Step("check: claims", 0, 2))
+    bar(Step("check: a claim", 7, 100))
+    assert [str(s) for s in bar.done()] == [
+        "check: files: 0 of 3 done", "check: claims: 0 of 2 done", "check: a claim: 7 of 100 done"]
+    bar = cli_progress.Bar(io.StringIO(), draw=False)
+    bar(Step("enumeration", 0, 2))
+    bar(Step("enumeration", 1, 2))  # its last unit: ended before the learning run began
+    bar(Step("learn: iterations", 1000, 5000))
+    assert [str(s) for s in bar.done()] == ["learn: iterations: 1,000 of 5,000 done"]
+
+
 def test_on_a_terminal_the_bar_is_drawn_then_erased_before_the_interrupted_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -108,10 +108,11 @@ class Bar:
         """What was done: the last step of each task still under way, outermost first.
 
         Left out: inner tasks that started over (each solve's enumeration inside a
-        sweep), a task that has not reported since a later one began (a phase that
-        ended: the solve before a learning run), and a task that has not reported
-        since an enclosing one did (the claims of the file before).  The last step
-        reported when nothing is left.
+        sweep), a task that has not reported since a later one began and has no unit
+        left to start (a phase that ended: the solve before a learning run; steps are
+        reported as each unit starts), and a task that has not reported since an
+        enclosing one did (the claims of the file before).  The last step reported
+        when nothing is left.
 
         >>> bar = Bar(sys.stderr, draw=False)
         >>> for k in range(3):
@@ -125,9 +126,11 @@ class Bar:
         tasks = [t for t in self.latest if t not in self.repeated]
         kept = []
         for k, task in enumerate(tasks):
+            last = self.latest[task]
+            unstarted = last.total is not None and last.done < last.total - 1
             later = [began[u] for u in self.latest if began[u] > began[task]]
-            if later and reported[task] < min(later):
-                continue  # a phase that ended before the next began
+            if later and reported[task] < min(later) and not unstarted:
+                continue  # a phase that ended before the next began (or is on its last unit)
             if any(reported[outer] > reported[task] for outer in tasks[:k]):
                 continue  # an inner task of an enclosing one that has moved on
             kept.append(self.latest[task])
