@@ -148,3 +148,30 @@ def test_on_a_terminal_the_bar_is_drawn_then_erased_before_the_interrupted_line(
     assert [str(s) for s in info.value.steps] == ["counting: 2 of 10 done"]
     assert "counting  2/10 [" in stream.getvalue()
     assert stream.getvalue().endswith("\r\x1b[K")  # erased: the error line starts clean
+
+
+def test_ctrl_c_stops_a_busy_local_worker_and_an_idle_one_ignores_it(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C at a terminal reaches every process of the group: an idle worker of
+    ``--workers N`` printed a traceback from its queue; now it ignores the signal, and a
+    worker running a chunk stops it (the future carries the KeyboardInterrupt back)."""
+    import time
+
+    from gametrust.analysis.parallel import map_ordered, open_executor, run_chunk
+
+    with open_executor(2) as pool:
+        assert map_ordered(abs, [-1, -2], pool) == [1, 2]  # the workers are up, idle
+        workers = list(pool._processes)  # type: ignore[union-attr]
+        for pid in workers:
+            os.kill(pid, signal.SIGINT)
+        assert map_ordered(abs, [-3, -4], pool) == [3, 4]  # they ignored it
+        busy = pool.submit(run_chunk, time.sleep, [0.05] * 600)  # 30 s unless stopped
+        deadline = time.monotonic() + 30
+        while not busy.done() and time.monotonic() < deadline:
+            for pid in workers:
+                os.kill(pid, signal.SIGINT)
+            time.sleep(0.2)
+        with pytest.raises(KeyboardInterrupt):
+            busy.result(timeout=1)
+    assert "Traceback" not in capfd.readouterr().err
