@@ -185,6 +185,45 @@ def test_export_to_nfg_and_solve_gives_the_same_equilibria(tmp_path: Path, extra
     assert _equilibria(solve_json(str(out))) == _equilibria(solve_json(KOREA, *extra))
 
 
+@pytest.mark.parametrize("target", ["nfg", "efg"])
+@pytest.mark.parametrize(
+    ("name", "key", "line"),
+    [("inspection_mixed_leadership", "leadership", 83), ("korea_repeated", "repeated", 62),
+     ("kydd_signal_stage", "signalling", 92), ("korea_trust", "types", 49)],
+)
+def test_export_refuses_to_drop_what_a_gambit_file_cannot_hold(
+    name: str, key: str, line: int, target: str
+) -> None:
+    """The export wrote a leadership or repeated scenario's stage game without a word; it
+    now names the section it would lose, where it is written."""
+    file = f"scenarios/{name}.yaml"
+    result = run("export", file, "--to", target)
+    assert result.exit_code == 2, result.stdout
+    (error,) = result.stderr.splitlines()
+    assert error.startswith(f"error: {file}:{line}:1: {key}: export --to {target} would")
+    assert f"lose {key}: (" in error and "--stage-game" in error
+
+
+def test_export_of_the_stage_game_alone_when_asked(tmp_path: Path) -> None:
+    out = tmp_path / "inspection.nfg"
+    file = "scenarios/inspection_mixed_leadership.yaml"
+    result = run("export", file, "--stage-game", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    # the scenario's report lists the simultaneous game's equilibria beside the commitment
+    assert _equilibria(solve_json(str(out))) == _equilibria(solve_json(file))
+
+
+def test_solving_a_scenario_tree_of_expressions_is_a_located_argument_error() -> None:
+    """gametrust.solve(scenario.tree) raised a TypeError from deep in the solver."""
+    file = "scenarios/agreed_framework_1994.yaml"
+    scenario = gametrust.load(file)
+    with pytest.raises(gametrust.ArgumentError) as info:
+        gametrust.solve(scenario.tree)
+    assert info.value.location.file == file and info.value.location.line is not None
+    assert "build_tree" in str(info.value)
+    assert gametrust.solve(scenario.build_tree()).equilibria  # built, it solves
+
+
 def test_export_to_stdout_is_the_nfg_text() -> None:
     result = run("export", STAG)
     assert result.exit_code == 0

@@ -1,4 +1,8 @@
-"""Safe YAML loading with positions: exact numbers, refused tags, located errors."""
+"""Safe YAML loading with positions: exact numbers, refused tags, located errors.
+
+Every test runs on both parsers: libyaml's (C) when PyYAML has it, and PyYAML's
+pure-Python one (the fallback).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,17 @@ from fractions import Fraction
 import pytest
 
 from gametrust.core.errors import Location, ScenarioError
+from gametrust.formats import yamlsource
 from gametrust.formats.yamlsource import SourceMap, load_yaml
+
+
+@pytest.fixture(autouse=True, params=["c", "python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test on libyaml's parser and on the pure-Python one."""
+    if request.param == "c" and yamlsource.CParser is None:
+        pytest.skip("PyYAML was built without libyaml")
+    monkeypatch.setattr(yamlsource, "PARSER", request.param)
+    return request.param
 
 DOC = """\
 title: Summit          # a comment
@@ -54,6 +68,14 @@ def test_text_location_skips_quotes() -> None:
     _, where = load_yaml(DOC, "k.yaml")
     assert where.text(("payoffs", "Reassure, Arm", 0)) == "x + 1"
     assert where.text_location(("payoffs", "Reassure, Arm", 0)).column == 22
+
+
+def test_text_location_of_plain_text_has_its_column() -> None:
+    """A plain scalar's column is kept on both parsers (libyaml marks plain style '', PyYAML
+    None: read as a block scalar, the column was lost)."""
+    _, where = load_yaml(DOC, "k.yaml")
+    assert where.text(("players", "US", "name")) == "United States"
+    assert where.text_location(("players", "US", "name")).column == 14
 
 
 def test_text_location_has_no_column_for_folded_text() -> None:
@@ -177,3 +199,23 @@ def test_non_scalar_keys_are_refused() -> None:
 def test_infinities_stay_floats_for_the_caller_to_refuse() -> None:
     data, _ = load_yaml("a: [.inf, -.inf]\n", "f")
     assert data["a"] == [float("inf"), float("-inf")]
+
+
+def test_a_long_number_is_refused_where_it_is_written() -> None:
+    with pytest.raises(ScenarioError) as info:
+        load_yaml("a: [1, " + "7" * 150 + "]\n", "f")
+    assert (info.value.location.line, info.value.location.column) == (1, 8)
+
+
+def test_a_long_number_within_a_raised_digits_limit_is_exact(many_digits: None) -> None:
+    data, _ = load_yaml("a: [1, " + "7" * 150 + ", 0." + "3" * 150 + "]\n", "f")
+    assert data["a"][1:] == [int("7" * 150), Fraction(int("3" * 150), 10**150)]
+
+
+def test_the_values_limit_is_checked_while_composing() -> None:
+    from gametrust.core.limits import LimitError, raised
+
+    with raised(values=50), pytest.raises(LimitError) as info:
+        load_yaml("a:\n" + "".join(f"  - {k}\n" for k in range(100)), "f")
+    assert "holds more than 50 values" in str(info.value)
+    assert info.value.location.line is not None

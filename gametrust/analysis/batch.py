@@ -22,6 +22,7 @@ from functools import partial
 from typing import Any
 
 from ..core.errors import GametrustError
+from ..core.progress import step
 from ..scenario.scenario import Scenario
 from .parallel import map_ordered
 
@@ -56,6 +57,7 @@ def check_many(
 
     out: list[Any] = []
     for scenario in scenarios:
+        step("check: files", len(out), len(scenarios))
         try:
             out.append(check(scenario, executor=executor, **options))
         except GametrustError as exc:

@@ -221,7 +221,8 @@ def search_claim(
 
     def fails(values: dict[str, Any]) -> bool:
         tally.tried += 1
-        step(f"check: {claim.name}", tally.tried, examples)
+        # hypothesis tries more than ``examples`` while it shrinks a counterexample
+        step(f"check: {claim.name}", min(tally.tried, examples), examples)
         evaluation = model.evaluate_at(claim, values, variables)
         if evaluation.status == "excluded":
             assume(False)

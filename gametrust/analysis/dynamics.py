@@ -60,6 +60,7 @@ import numpy as np
 
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
+from ..core.progress import step
 from ..model.game import NormalFormGame
 from ..solvers.result import SolveResult
 from .learning_game import (
@@ -240,6 +241,8 @@ def _fictitious(game: NormalFormGame, iterations: int, start: list[list[Fraction
     steps, path = [], []
     with _seeded(seed):
         for t, counts in enumerate(nashpy.Game(a, b).fictitious_play(iterations, counts0)):
+            if t % 1000 == 0:
+                step("learn: fictitious play iterations", t, iterations)
             if t in keep:
                 steps.append(float(t))
                 path.append(_frequencies(counts))
@@ -265,6 +268,8 @@ def _stochastic(game: NormalFormGame, iterations: int, start: list[list[Fraction
             runs = nashpy.Game(a, b).stochastic_fictitious_play(
                 iterations, counts0, etha=noise, epsilon_bar=shock)
             for t, (counts, _) in enumerate(runs):
+                if t % 1000 == 0:
+                    step("learn: stochastic fictitious play iterations", t, iterations)
                 if t in keep:
                     totals = [float(np.sum(c)) for c in counts]
                     steps.append(float(t))

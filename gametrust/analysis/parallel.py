@@ -11,7 +11,9 @@ public value does: ``tests/test_pickle.py``).
 
 :func:`open_executor` is what the command line uses for ``--workers N`` (local
 processes) and ``--scheduler tcp://HOST:PORT`` (an existing Dask cluster;
-``pip install 'gametrust[dask]'``).
+``pip install 'gametrust[dask]'``).  Ctrl-C at a terminal reaches the local
+worker processes too: one running a chunk stops (the command reports the
+interruption), an idle one ignores it, where it would print a traceback.
 
 >>> map_ordered(abs, [-3, 1, -2])
 [3, 1, 2]
@@ -24,15 +26,16 @@ processes) and ``--scheduler tcp://HOST:PORT`` (an existing Dask cluster;
 from __future__ import annotations
 
 import math
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..core.errors import ArgumentError, Location
 from ..core.progress import step
 
-__all__ = ["CHUNKS_PER_WORKER", "map_ordered", "open_executor", "run_chunk"]
+__all__ = ["CHUNKS_PER_WORKER", "map_ordered", "open_executor", "run_chunk", "start_worker"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -43,9 +46,27 @@ CHUNKS_PER_WORKER = 4
 _DEFAULT_WORKERS = 8
 
 
+_running = False  # in a worker process: a chunk is being run
+
+
 def run_chunk(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """``fn`` on each item of one chunk, in order (what a worker runs)."""
-    return [fn(item) for item in items]
+    global _running
+    _running = True
+    try:
+        return [fn(item) for item in items]
+    finally:
+        _running = False
+
+
+def _ctrl_c_in_worker(signum: int, frame: Any) -> None:
+    if _running:  # stop the chunk; its future carries the KeyboardInterrupt back
+        raise KeyboardInterrupt
+
+
+def start_worker() -> None:
+    """A local worker process: Ctrl-C stops a running chunk and is ignored when idle."""
+    signal.signal(signal.SIGINT, _ctrl_c_in_worker)
 
 
 def _workers(executor: Executor) -> int:
@@ -81,7 +102,11 @@ def map_ordered(
     """
     work = list(items)
     if executor is None or len(work) <= 1:
-        return [fn(item) for item in work]
+        done: list[R] = []
+        for item in work:
+            step(task, len(done), len(work))
+            done.append(fn(item))
+        return done
     size = chunk_size or max(1, math.ceil(len(work) / (_workers(executor) * CHUNKS_PER_WORKER)))
     futures: list[Future[list[R]]] = [
         executor.submit(run_chunk, fn, chunk) for chunk in _chunks(work, size)
@@ -130,5 +155,5 @@ def open_executor(workers: int | None = None, scheduler: str | None = None) -> I
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=start_worker) as pool:
         yield pool

@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import ArgumentError, Location
+from ..core.progress import step
 from ..solvers.result import SolveResult
 from .learning_game import (
     Profile,
@@ -208,7 +209,8 @@ def qre(
     a_n, b_n = a / scale, b / scale
     h, tangent, turns, done = first_step, None, 0, False
     requested: list[int] = []
-    for _ in range(max_steps):
+    for k in range(max_steps):
+        step("qre: path-following steps", k)
         _, jac = _system(a_n, b_n, z)
         t = _tangent(jac, tangent)
         if tangent is not None and np.sign(t[-1]) != np.sign(tangent[-1]) and t[-1] != 0:

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
+from ..core.progress import step
 from ..scenario.repeated import strategy_automata
 from ..scenario.scenario import Scenario
 from .repeated_engine import profile_values
@@ -163,7 +164,8 @@ def play(
     count = runs if runs is not None else (1 if epsilon == 0 else 200)
     results = []
     sizes = [len(a) for a in stage.actions]
-    for _ in range(count):
+    for run in range(count):
+        step("play: runs", run, count)
         state, weight = start, Fraction(1)
         totals = [Fraction(0), Fraction(0)]
         for _ in range(rounds):

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..core.errors import ArgumentError, Location
 from ..core.exact import format_number
+from ..core.progress import step
 from ..scenario.repeated import discount_name, strategy_automata
 from ..scenario.scenario import Scenario
 from .parametric import Axis, between, show_value, sorted_unique, sweep_range
@@ -137,10 +138,13 @@ def sweep_repeated(
     symbol = axis.symbol
     automata = strategy_automata(spec, scenario.player_ids, scenario.actions)
     players = scenario.player_ids
-    profiles = tuple(
-        profile_report(stage, (a, b), players, symbol, low, high, hi_open,
-                       is_discount=is_discount)
-        for a, b in product(automata[players[0]], automata[players[1]]))
+    pairs = list(product(automata[players[0]], automata[players[1]]))
+    reports = []
+    for k, (a, b) in enumerate(pairs):
+        step("sweep: equilibrium sets of each pair of strategies", k, len(pairs))
+        reports.append(profile_report(stage, (a, b), players, symbol, low, high, hi_open,
+                                      is_discount=is_discount))
+    profiles = tuple(reports)
     ends = [x for p in profiles for s in (p.nash, p.subgame_perfect) for x in s.ends()]
     cuts = [x for x in sorted_unique(ends) if _inside(x, low, high)]
     points = [low, *cuts, high]

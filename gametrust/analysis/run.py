@@ -129,6 +129,7 @@ def solve(
     if isinstance(subject, GameTree):
         from ..solvers.extensive import solve_tree
 
+        _check_built(subject)
         return solve_tree(subject)
     from ..model.bayesian import BayesianGame
 
@@ -153,6 +154,26 @@ def solve(
         "BayesianGame, SignallingGame, SignalStageGame or Scenario",
         Location(path=("game",)),
     )
+
+
+def _check_built(tree: GameTree) -> None:
+    """Refuse a tree that still holds expressions (``Scenario.tree``): it needs numbers."""
+    from ..model.tree import Chance, Terminal
+    from ..scenario.expression import Expression
+
+    for path, node in tree.nodes():
+        kind, values = ("payoffs", node.payoffs) if isinstance(node, Terminal) else (
+            ("probabilities", [p for _, p, _ in node.moves]) if isinstance(node, Chance)
+            else ("", ()))
+        for value in values:
+            if isinstance(value, Expression):
+                at = " → ".join(path) or "the root"
+                raise ArgumentError(
+                    f"the tree's {kind} are expressions, not numbers ({value.source!r} at "
+                    f"{at}): solve the scenario (gametrust.solve(scenario)) or build the tree "
+                    "first (scenario.build_tree(parameters, empathy))",
+                    value.location or Location(path=("tree", *path)),
+                )
 
 
 # -- what a report of a scenario shows ----------------------------------------------------------

@@ -22,6 +22,7 @@ from ..core.display import Displayable
 from ..core.errors import fail
 from ..core.exact import format_number
 from ..core.polynomial import RationalFunction, approx, compare
+from ..core.progress import step
 from .parametric import interleave, show_value, to_sympy
 from .types_model import TypeAxis
 
@@ -68,6 +69,7 @@ class PointCache:
     def solve(self, t: Any) -> PointSolution:
         key = t if isinstance(t, Fraction) else ("alg", t)
         if key not in self.cache:
+            step("sweep: solving the game at candidate points", len(self.cache))
             self.cache[key] = self._solve(t)
         return self.cache[key]
 

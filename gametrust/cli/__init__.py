@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import learning  # noqa: F401  (registers the learn and qre commands)
+from . import export, learning  # noqa: F401  (register export, learn and qre)
 from .commands import cli
 from .errors import (
     EXIT_CLAIM_FAILED,

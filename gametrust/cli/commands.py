@@ -1,5 +1,5 @@
-"""The commands: ``solve``, ``validate``, ``export``, ``sweep``, ``check``, ``play`` and
-``report``.
+"""The commands: ``solve``, ``validate``, ``sweep``, ``check``, ``play`` and ``report``
+(``export`` is in :mod:`.export`, ``learn`` and ``qre`` in :mod:`.learning`).
 
 Each parses its options, calls the analysis layer (:mod:`gametrust.analysis.run`
 for every kind of scenario) and prints what the report layer renders; none
@@ -34,7 +34,7 @@ from .options import (
 )
 from .progress import working_on
 
-__all__ = ["check", "cli", "export", "play", "report", "solve", "sweep", "validate"]
+__all__ = ["check", "cli", "play", "report", "solve", "sweep", "validate"]
 
 
 @click.group(
@@ -183,7 +183,8 @@ def solve(
         )
         text = render(report, format=fmt)
         draw(report, plot_path)
-    click.echo(text)
+        click.echo(text)  # inside: after a Ctrl-C that ended the enumeration early, the
+        # equilibria found so far are printed, then the command stops (exit 130)
     if plot_path is not None:
         click.echo(f"wrote {plot_path}", err=True)
 
@@ -226,66 +227,6 @@ def validate(ctx: click.Context, files: tuple[str, ...]) -> None:
         )
     if bad:
         ctx.exit(EXIT_INPUT)
-
-
-@cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
-    "--to",
-    "target",
-    type=click.Choice(["nfg", "efg"]),
-    default="nfg",
-    show_default=True,
-    help="Output format: Gambit's strategic-form .nfg, or extensive-form .efg for a "
-    "scenario with moves in time (both readable by Gambit and by gametrust).",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    help="Write to this file instead of standard output.",
-)
-@build_options
-def export(
-    file: str,
-    target: str,
-    output: str | None,
-    overrides: dict[str, str],
-    empathy: dict[str, str],
-) -> None:
-    """Write the game in FILE in another format.
-
-    The game is built first, so --set and --empathy change what is written:
-    the exported payoffs are the empathy-adjusted ones.
-
-    \b
-    Examples:
-      gametrust export scenarios/korea.yaml --to nfg
-      gametrust export scenarios/korea.yaml --to nfg --empathy US=1/4 -o korea.nfg
-      gametrust export scenarios/agreed_framework_1994.yaml --to efg -o af.efg
-    """
-    with working_on(file):
-        scenario = load_scenario(file)
-        if target == "efg":
-            from ..formats.gambit_efg import write_efg
-
-            tree = scenario.build_tree(none_if_empty(overrides), none_if_empty(empathy))
-            text = write_efg(tree, title=scenario.title)
-        else:
-            from ..formats.gambit_nfg import write_nfg
-
-            game = scenario.build(none_if_empty(overrides), none_if_empty(empathy))
-            text = write_nfg(game, title=scenario.title)
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            f"cannot write: {exc.strerror or exc}", Location(file=output)
-        ) from None
-    click.echo(f"wrote {output}", err=True)
 
 
 @cli.command()

@@ -60,15 +60,16 @@ DEBUG_VARIABLE = "GAMETRUST_DEBUG"
 
 
 class Interrupted(BaseException):
-    """Ctrl-C during a command; ``step`` is the last progress reported (None: none).
+    """Ctrl-C during a command; ``steps`` say what was done (the last step of each task
+    the progress bar kept; none: nothing was reported).
 
     Not a KeyboardInterrupt, which click would turn into ``Abort`` after printing
     an empty line: :class:`Group` turns every KeyboardInterrupt into one.
     """
 
-    def __init__(self, step: Step | None) -> None:
+    def __init__(self, *steps: Step) -> None:
         super().__init__()
-        self.step = step
+        self.steps = steps
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
@@ -118,8 +119,8 @@ def error_line(exc: BaseException) -> str | None:
     if isinstance(exc, click.exceptions.Exit):
         return None
     if interrupted(exc):
-        step = next((e.step for e in _chain(exc) if isinstance(e, Interrupted)), None)
-        return "error: interrupted" + (f" ({step})" if step is not None else "")
+        steps = next((e.steps for e in _chain(exc) if isinstance(e, Interrupted)), ())
+        return "error: interrupted" + (f" ({'; '.join(map(str, steps))})" if steps else "")
     if isinstance(exc, click.UsageError):
         hint = ""
         if exc.ctx is not None:
@@ -146,7 +147,7 @@ class Group(click.Group):
         except BaseException as exc:
             if isinstance(exc, click.exceptions.Exit) or not interrupted(exc):
                 raise
-            raise Interrupted(None) from exc
+            raise Interrupted() from exc
 
     def main(  # type: ignore[override]
         self,
