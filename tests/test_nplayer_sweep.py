@@ -1,0 +1,184 @@
+"""Sweeps of games with three or more players (issue 12, item 5) and the Six-Party scenario.
+
+Known answers checked by hand (the scenario's comments derive them), the
+breakpoints cross-checked against solving at points on either side,
+invariance under a common positive affine change of payoffs and under
+relabelling the players, and agreement with the two-player sweep on a
+two-player game.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import gametrust
+from gametrust import NormalFormGame
+from gametrust.analysis.nplayer_sweep import sweep_nplayer
+from gametrust.core.algebraic import RealAlgebraic
+from gametrust.core.errors import ArgumentError
+from gametrust.formats.load import loads
+
+ROOT = Path(__file__).resolve().parent.parent
+SIX = gametrust.load(ROOT / "scenarios" / "six_party.yaml")
+
+
+def _pure(result) -> set[tuple[str, ...]]:
+    return {e.profile for e in result if e.kind == "pure"}
+
+
+def _mixed(result) -> list[tuple[tuple, ...]]:
+    return [e.strategies for e in result if e.kind == "mixed"]
+
+
+# -- the scenario's known answers ----------------------------------------------------------------
+
+
+def test_six_party_default_has_the_exact_mixed_equilibrium_between_stalemate_and_concert():
+    result = gametrust.solve(SIX)
+    assert result.complete and result.max_regret == 0
+    assert _pure(result) == {("Pressure", "Arm", "Shield"), ("Engage", "Freeze", "Enforce")}
+    # s = 2/5: the US engages, North Korea arms with 1 - 1/(3s) = 1/6, China enforces 1/2
+    assert _mixed(result) == [((0, 1), (F(1, 6), F(5, 6)), (F(1, 2), F(1, 2)))]
+
+
+@pytest.mark.parametrize("s", [F(7, 20), F(2, 5), F(9, 20), F(11, 20)])
+def test_sensibility_makes_north_korea_arm_more_often_in_the_mixed_equilibrium(s):
+    """North Korea's mix keeps China indifferent: -1 + 3s * P(Freeze) = 0."""
+    result = gametrust.solve(SIX, parameters={"sensibility": s})
+    engaged = [m for m in _mixed(result) if m[0] == (0, 1)]
+    assert engaged == [((0, 1), (1 - 1 / (3 * s), 1 / (3 * s)), (F(1, 2), F(1, 2)))]
+
+
+def test_a_second_mixed_equilibrium_lives_between_one_half_and_seven_twelfths():
+    """The US mixes too: North Korea arms with 3/7 (the US indifferent), the US presses with
+    x solving 2x + (12/7)(1 - x) = 1/s (China indifferent)."""
+    for s, x in ((F(11, 20), F(4, 11)), (F(14, 25), F(1, 4))):
+        result = gametrust.solve(SIX, parameters={"sensibility": s})
+        assert ((x, 1 - x), (F(3, 7), F(4, 7)), (F(1, 2), F(1, 2))) in _mixed(result)
+    assert _mixed(gametrust.solve(SIX, parameters={"sensibility": F(3, 5)})) == []
+
+
+def test_six_party_sweep_breakpoints_and_pure_sets_are_exact():
+    result = gametrust.sweep(SIX, "param:sensibility")
+    assert [b.value for b in result.breakpoints] == [F(1, 3), F(1, 2)]
+    stalemate, concert = ("Pressure", "Arm", "Shield"), ("Engage", "Freeze", "Enforce")
+    assert [_pure(i.result) for i in result.intervals] == [
+        {stalemate}, {stalemate, concert}, {concert}]
+    # pure payoffs are exact functions of the swept value on the whole interval
+    piece = result.intervals[2].pieces[0]
+    assert piece.formulas is not None and piece.payoffs_at(F(1)) == (9, 3, 9)
+    # mixed equilibria: exact at the sample, labelled as such (no formula)
+    middle = result.intervals[1]
+    mixed = [p for p in middle.pieces if p.kind == "mixed"]
+    assert len(mixed) == 1 and mixed[0].formulas is None
+    s = middle.sample
+    assert mixed[0].at(s)[1] == (1 - 1 / (3 * s), 1 / (3 * s))
+    assert f"at sensibility = {s}" in middle.structure.summary()
+    assert "only" in str(middle.family)
+    # at 1/2 a continuum: the list there is exact but not complete, and says so
+    half = result.breakpoints[1]
+    assert half.exact and not half.result.complete
+    assert half.structure.summary().endswith("not complete")
+
+
+def test_the_breakpoints_agree_with_solving_on_either_side():
+    result = gametrust.sweep(SIX, "param:sensibility")
+    for bp in result.breakpoints:
+        for t in (bp.value - F(1, 1000), bp.value, bp.value + F(1, 1000)):
+            solved = gametrust.solve(SIX, parameters={"sensibility": t})
+            segment = result.at(t)
+            assert _pure(solved) == _pure(segment.result), t
+        before, after = result.at(bp.value - F(1, 1000)), result.at(bp.value + F(1, 1000))
+        assert _pure(before.result) != _pure(after.result) or _pure(bp.result) != _pure(
+            before.result)
+
+
+# -- hand-checkable games ----------------------------------------------------------------------
+
+
+def _public_good(scale: int = 1, shift: int = 0, order=(0, 1, 2)) -> NormalFormGame:
+    """Each of three players Contributes (cost 3, gives 2 to every player) or Keeps."""
+    tensor = np.empty((3, 2, 2, 2), dtype=object)
+    for a in np.ndindex(2, 2, 2):
+        given = 2 * sum(1 for x in a if x == 0)
+        for i in range(3):
+            tensor[(i, *a)] = scale * (given - 3 * (a[i] == 0)) + shift
+    tensor = np.transpose(tensor[list(order)], (0, *(1 + k for k in order)))
+    names = ["A", "B", "C"]
+    return NormalFormGame.from_arrays(
+        *tensor, players=[names[k] for k in order], actions=[["Give", "Keep"]] * 3
+    )
+
+
+def test_public_good_turns_at_one_quarter_of_empathy():
+    """Giving changes the giver's payoff by 2 - 3 = -1 and each other's by 2: with empathy e,
+    -1 + 4e.  So (Keep, Keep, Keep) below 1/4, every profile at 1/4, (Give, Give, Give) above."""
+    result = sweep_nplayer(_public_good(), "empathy")
+    assert [b.value for b in result.breakpoints] == [F(1, 4)]
+    assert [_pure(i.result) for i in result.intervals] == [
+        {("Keep",) * 3}, {("Give",) * 3}]
+    assert len(_pure(result.breakpoints[0].result)) == 8
+
+
+def test_breakpoints_invariant_under_affine_change_and_relabelling():
+    base = sweep_nplayer(_public_good(), "empathy")
+    for game in (_public_good(scale=3, shift=5), _public_good(order=(2, 0, 1))):
+        other = sweep_nplayer(game, "empathy")
+        assert [b.value for b in other.breakpoints] == [b.value for b in base.breakpoints]
+        assert [len(i.result) for i in other.intervals] == [len(i.result) for i in base.intervals]
+
+
+def test_on_two_players_the_pure_breakpoints_are_the_two_player_sweep_s():
+    """Korea: (Reassure, Freeze) joins at 1/4, (Pressure, Arm) leaves at 2/3: both sweeps."""
+    korea = gametrust.load(ROOT / "scenarios" / "korea.yaml")
+    two = gametrust.sweep(korea, "empathy")
+    mine = sweep_nplayer(korea, "empathy")
+    assert [b.value for b in mine.breakpoints] == [b.value for b in two.breakpoints]
+    for interval in mine.intervals:
+        assert _pure(interval.result) == _pure(two.at(interval.sample).result)
+
+
+SQRT2 = """
+gametrust: 1
+title: an irrational breakpoint
+players:
+  A: {actions: [x, y]}
+  B: {actions: [x, y]}
+  C: {actions: [x, y]}
+parameters:
+  p: {value: 1, range: [0, 2]}
+payoffs:
+  x, x, x: [p*p, 1, 1]
+  x, x, y: [0, 0, 0]
+  x, y, x: [0, 0, 0]
+  x, y, y: [0, 0, 0]
+  y, x, x: [2, 0, 0]
+  y, x, y: [0, 0, 0]
+  y, y, x: [0, 0, 0]
+  y, y, y: [1, 1, 1]
+"""
+
+
+def test_an_irrational_breakpoint_is_exact_and_its_pure_set_decided_by_signs():
+    """A keeps to (x, x, x) once p^2 >= 2 and leaves (y, x, x) then (where B and C are
+    indifferent): the breakpoint is sqrt(2), exactly."""
+    scenario = loads(SQRT2)
+    result = gametrust.sweep(scenario, "param:p")
+    (bp,) = result.breakpoints
+    assert isinstance(bp.value, RealAlgebraic) and str(bp.value) == "sqrt(2)"
+    assert not bp.exact
+    assert [_pure(i.result) for i in result.intervals] == [
+        {("y", "x", "x"), ("y", "y", "y")}, {("x", "x", "x"), ("y", "y", "y")}]
+    assert ("x", "x", "x") in _pure(bp.result)
+
+
+def test_grid_and_maps_are_refused_with_a_located_error():
+    with pytest.raises(ArgumentError) as info:
+        gametrust.sweep(SIX, "param:sensibility", grid=5)
+    assert info.value.location.path == ("--grid",)
+    with pytest.raises(ArgumentError):
+        gametrust.sweep(SIX, ("empathy:US", "empathy:China"))
