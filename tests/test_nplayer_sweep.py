@@ -182,3 +182,26 @@ def test_grid_and_maps_are_refused_with_a_located_error():
     assert info.value.location.path == ("--grid",)
     with pytest.raises(ArgumentError):
         gametrust.sweep(SIX, ("empathy:US", "empathy:China"))
+
+
+def test_the_docs_example_is_what_the_cli_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import run_cli
+
+    monkeypatch.chdir(ROOT)
+    doc = (ROOT / "docs" / "sweep.md").read_text("utf-8")
+    section = doc.split("## Sweeps of games with three or more players", 1)[1]
+    block = section[section.index("$ gametrust sweep"):]
+    command, *shown = block[: block.index("```")].splitlines()
+    out = run_cli(*command.split()[2:])
+    assert out.exit_code == 0
+    printed = out.stdout.splitlines()
+    chunks, chunk = [], []
+    for line in shown:
+        if line == "  ...":
+            chunks.append(chunk)
+            chunk = []
+        else:
+            chunk.append(line)
+    chunks.append(chunk)
+    assert printed[: len(chunks[0])] == chunks[0]
+    assert printed[-len(chunks[-1]):] == chunks[-1]
