@@ -12,8 +12,10 @@ from __future__ import annotations
 from fractions import Fraction as F
 from pathlib import Path
 
+import hypothesis.strategies as st
 import numpy as np
 import pytest
+from hypothesis import given, settings
 
 import gametrust
 from gametrust import NormalFormGame
@@ -21,6 +23,7 @@ from gametrust.analysis.nplayer_sweep import sweep_nplayer
 from gametrust.core.algebraic import RealAlgebraic
 from gametrust.core.errors import ArgumentError
 from gametrust.formats.load import loads
+from gametrust.strategies import games
 
 ROOT = Path(__file__).resolve().parent.parent
 SIX = gametrust.load(ROOT / "scenarios" / "six_party.yaml")
@@ -205,3 +208,36 @@ def test_the_docs_example_is_what_the_cli_prints(monkeypatch: pytest.MonkeyPatch
     chunks.append(chunk)
     assert printed[: len(chunks[0])] == chunks[0]
     assert printed[-len(chunks[-1]):] == chunks[-1]
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    games(shape=(2, 2, 2), min_value=-3, max_value=3),
+    st.sampled_from(["empathy", "empathy:P1", "empathy:P3"]),
+    st.lists(st.fractions(0, 1, max_denominator=7), min_size=1, max_size=3),
+)
+def test_pure_sets_on_every_interval_are_those_solve_finds_anywhere_in_it(game, axis, points):
+    """On random 3-player games with ties: at the sample, at arbitrary rational points and at
+    the breakpoints, solving the game built there gives the sweep's pure equilibria (with
+    their strictness), and each breakpoint differs from a neighbour."""
+    from gametrust.model.empathy import apply_empathy
+
+    result = sweep_nplayer(game, axis)
+    swept = [p for p in game.players if axis == "empathy" or axis == f"empathy:{p}"]
+
+    def pure_at(t):
+        built = apply_empathy(game, [t if p in swept else 0 for p in game.players])
+        return {(e.profile, e.strict) for e in gametrust.solve(built, "pure")}
+
+    def listed(segment):
+        return {(e.profile, e.strict) for e in segment.result if e.kind == "pure"}
+
+    for t in points:
+        assert pure_at(t) == listed(result.at(t))
+    for interval in result.intervals:
+        assert pure_at(interval.sample) == listed(interval)
+    for k, bp in enumerate(result.breakpoints):
+        here = listed(bp)
+        assert here == pure_at(bp.value)
+        sides = {frozenset(listed(result.intervals[k])), frozenset(listed(result.intervals[k + 1]))}
+        assert len(sides) == 2 or sides != {frozenset(here)}
