@@ -241,3 +241,21 @@ def test_pure_sets_on_every_interval_are_those_solve_finds_anywhere_in_it(game, 
         assert here == pure_at(bp.value)
         sides = {frozenset(listed(result.intervals[k])), frozenset(listed(result.intervals[k + 1]))}
         assert len(sides) == 2 or sides != {frozenset(here)}
+
+
+def test_check_proves_and_refutes_pure_profile_claims_of_three_players_by_the_sweep():
+    """The scenario's five claims are proved by the N-player sweep (not only searched); a
+    claim one step too generous is refuted at the simplest value that breaks it."""
+    report = gametrust.check(SIX, seed=1, examples=5)
+    assert [c.status for c in report.results] == ["proved"] * 5
+    assert all(c.method == "sweep" for c in report.results)
+    too_early = {"name": "the concert from 3/10", "equilibrium": "Engage, Freeze, Enforce",
+                 "when": {"parameters": {"sensibility": ">= 3/10"}}}
+    from gametrust.formats.claims_format import read_claim
+
+    claim = read_claim(SIX, too_early, SIX.assumptions)
+    loose = gametrust.check(SIX, claims=[claim], seed=1, examples=5)
+    (found,) = loose.results
+    assert found.status == "refuted" and found.method == "sweep"
+    assert found.counterexample.assignment.parameters["sensibility"] < F(1, 3)
+    assert "China" in found.counterexample.reason
