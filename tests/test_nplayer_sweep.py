@@ -259,3 +259,15 @@ def test_check_proves_and_refutes_pure_profile_claims_of_three_players_by_the_sw
     assert found.status == "refuted" and found.method == "sweep"
     assert found.counterexample.assignment.parameters["sensibility"] < F(1, 3)
     assert "China" in found.counterexample.reason
+
+
+def test_the_html_page_of_a_three_player_scenario_is_a_located_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """It was an internal error (exit 1: the page's payoff table indexed two players)."""
+    from conftest import run_cli
+
+    monkeypatch.chdir(ROOT)
+    out = run_cli("report", "scenarios/six_party.yaml", "-o", str(tmp_path / "six.html"))
+    assert out.exit_code == 2
+    assert "two-player game" in out.stderr
