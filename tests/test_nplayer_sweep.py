@@ -271,3 +271,16 @@ def test_the_html_page_of_a_three_player_scenario_is_a_located_error(
     out = run_cli("report", "scenarios/six_party.yaml", "-o", str(tmp_path / "six.html"))
     assert out.exit_code == 2
     assert "two-player game" in out.stderr
+
+
+def test_the_json_of_an_n_player_sweep_follows_the_sweep_schema():
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "gametrust" / "schemas" / "sweep.schema.json").read_text())
+    data = gametrust.sweep(SIX, "param:sensibility").to_dict(file="scenarios/six_party.yaml")
+    jsonschema.validate(data, schema)
+    middle = data["intervals"][1]
+    assert middle["sample"] == "2/5"
+    assert [e["symbolic"] for e in middle["equilibria"]] == [True, True, False]
