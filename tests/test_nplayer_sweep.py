@@ -20,6 +20,7 @@ from hypothesis import given, settings
 import gametrust
 from gametrust import NormalFormGame
 from gametrust.analysis.nplayer_sweep import sweep_nplayer
+from gametrust.analysis.sweep_result import Interval
 from gametrust.core.algebraic import RealAlgebraic
 from gametrust.core.errors import ArgumentError
 from gametrust.formats.load import loads
@@ -67,12 +68,15 @@ def test_a_second_mixed_equilibrium_lives_between_one_half_and_seven_twelfths():
 
 def test_six_party_sweep_breakpoints_and_pure_sets_are_exact():
     result = gametrust.sweep(SIX, "param:sensibility")
-    assert [b.value for b in result.breakpoints] == [F(1, 3), F(1, 2)]
+    # 1/3 and 1/2: the pure equilibria change; 7/12: the mixed ones meet and vanish
+    assert [b.value for b in result.breakpoints] == [F(1, 3), F(1, 2), F(7, 12)]
     stalemate, concert = ("Pressure", "Arm", "Shield"), ("Engage", "Freeze", "Enforce")
     assert [_pure(i.result) for i in result.intervals] == [
-        {stalemate}, {stalemate, concert}, {concert}]
+        {stalemate}, {stalemate, concert}, {concert}, {concert}]
+    assert [len(_mixed(i.result)) for i in result.intervals] == [0, 1, 2, 0]
+    assert all(i.structure.proved and not i.structure.unsolved for i in result.intervals)
     # pure payoffs are exact functions of the swept value on the whole interval
-    piece = result.intervals[2].pieces[0]
+    piece = result.intervals[3].pieces[0]
     assert piece.formulas is not None and piece.payoffs_at(F(1)) == (9, 3, 9)
     # mixed equilibria: exact at the sample, labelled as such (no formula)
     middle = result.intervals[1]
@@ -81,10 +85,10 @@ def test_six_party_sweep_breakpoints_and_pure_sets_are_exact():
     s = middle.sample
     assert mixed[0].at(s)[1] == (1 - 1 / (3 * s), 1 / (3 * s))
     assert f"at sensibility = {s}" in middle.structure.summary()
-    assert "only" in str(middle.family)
+    assert "supports proved constant" in str(middle.family)
     # at 1/2 a continuum: the list there is exact but not complete, and says so
     half = result.breakpoints[1]
-    assert half.exact and not half.result.complete
+    assert half.value == F(1, 2) and half.exact and not half.result.complete
     assert half.structure.summary().endswith("not complete")
 
 
@@ -96,8 +100,8 @@ def test_the_breakpoints_agree_with_solving_on_either_side():
             segment = result.at(t)
             assert _pure(solved) == _pure(segment.result), t
         before, after = result.at(bp.value - F(1, 1000)), result.at(bp.value + F(1, 1000))
-        assert _pure(before.result) != _pure(after.result) or _pure(bp.result) != _pure(
-            before.result)
+        assert {repr(_supports(s.result)) for s in (before, bp, after)} != {
+            repr(_supports(before.result))}
 
 
 # -- hand-checkable games ----------------------------------------------------------------------
@@ -222,7 +226,7 @@ def test_pure_sets_on_every_interval_are_those_solve_finds_anywhere_in_it(game, 
     their strictness), and each breakpoint differs from a neighbour."""
     from gametrust.model.empathy import apply_empathy
 
-    result = sweep_nplayer(game, axis)
+    result = sweep_nplayer(game, axis, mixed=False)
     swept = [p for p in game.players if axis == "empathy" or axis == f"empathy:{p}"]
 
     def pure_at(t):
@@ -238,7 +242,8 @@ def test_pure_sets_on_every_interval_are_those_solve_finds_anywhere_in_it(game, 
         assert pure_at(interval.sample) == listed(interval)
     for k, bp in enumerate(result.breakpoints):
         here = listed(bp)
-        assert here == pure_at(bp.value)
+        if isinstance(bp.value, F):  # an irrational one: solved in floats, pure only
+            assert here == pure_at(bp.value)
         sides = {frozenset(listed(result.intervals[k])), frozenset(listed(result.intervals[k + 1]))}
         assert len(sides) == 2 or sides != {frozenset(here)}
 
@@ -284,3 +289,58 @@ def test_the_json_of_an_n_player_sweep_follows_the_sweep_schema():
     middle = data["intervals"][1]
     assert middle["sample"] == "2/5"
     assert [e["symbolic"] for e in middle["equilibria"]] == [True, True, False]
+
+
+def _supports(result) -> list:
+    return sorted(repr([e.support(i) for i in range(len(e.players))]) for e in result)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    games(shape=(2, 2, 2), min_value=-3, max_value=3),
+    st.sampled_from(["empathy", "empathy:P2"]),
+    st.lists(st.fractions(0, 1, max_denominator=9), min_size=1, max_size=3),
+)
+def test_where_proved_every_point_of_an_interval_has_the_sample_s_supports(game, axis, points):
+    """The certificate of nplayer_critical: on random 3-player games with ties, wherever the
+    sweep says the supports are proved constant, solving at any rational point of the
+    interval gives the same supports (as a multiset), and a kept rational breakpoint differs
+    from an interval next to it."""
+    from gametrust.model.empathy import apply_empathy
+
+    result = sweep_nplayer(game, axis)
+    swept = [p for p in game.players if axis == "empathy" or axis == f"empathy:{p}"]
+
+    def solved(t):
+        return gametrust.solve(apply_empathy(game, [t if p in swept else 0 for p in game.players]))
+
+    for t in points:
+        segment = result.at(t)
+        if isinstance(segment, Interval) and segment.structure.proved:
+            assert _supports(solved(t)) == _supports(segment.result), t
+    for k, bp in enumerate(result.breakpoints):
+        if isinstance(bp.value, F) and result.intervals[k].structure.proved:
+            sides = (_supports(result.intervals[k].result),
+                     _supports(result.intervals[k + 1].result))
+            here = bp.result
+            assert sides[0] != sides[1] or _supports(here) != sides[0] or (
+                here.degenerate or not here.complete)
+
+
+def test_when_a_support_is_not_certifiable_the_mixed_equilibria_are_only_sampled():
+    """C's payoffs do not depend on anything: every mix of C is a best response, a continuum
+    for every t, so the elimination proves nothing; the sweep falls back to the pure
+    breakpoints and says the mixed equilibria were found at the sample only."""
+    from gametrust.analysis.nplayer_critical import mixed_critical_polys
+    from gametrust.analysis.parametric import Axis, cleared_polys, parametric_tensor
+
+    tensor = np.zeros((3, 2, 2, 2), dtype=object)
+    tensor[0] = [[[3, 3], [0, 0]], [[2, 2], [2, 2]]]  # A and B: a Stag Hunt, whatever C does
+    tensor[1] = [[[3, 3], [2, 2]], [[0, 0], [2, 2]]]
+    game = NormalFormGame.from_arrays(*tensor)
+    _, _, parametric = parametric_tensor(game, Axis.parse("empathy:P1"), None, None)
+    found = mixed_critical_polys(cleared_polys(parametric, "e", F(0), F(1)))
+    assert not found.certified
+    result = sweep_nplayer(game, "empathy:P1")
+    assert not any(i.structure.proved for i in result.intervals)
+    assert all("only" in str(i.family) for i in result.intervals)

@@ -200,8 +200,12 @@ def _prove_line(
     from .tree_sweep import sweep_scenario_tree
 
     engine: Any = sweep_scenario_tree if tree else sweep
-    if not tree and len(model.working.players) > 2:
-        from .nplayer_sweep import sweep_nplayer as engine
+    if not tree and len(model.working.players) > 2:  # a pure profile: the pure breakpoints
+        from functools import partial
+
+        from .nplayer_sweep import sweep_nplayer
+
+        engine = partial(sweep_nplayer, mixed=False)
     fixed = model.assignment({}, variables)
     parameters = dict(fixed.parameters)
     empathy = dict(fixed.empathy)

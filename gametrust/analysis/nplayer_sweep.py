@@ -1,4 +1,4 @@
-"""Exact sweeps of games with three or more players: pure breakpoints, sampled mixed equilibria.
+"""Exact sweeps of games with three or more players: every breakpoint, certified, where possible.
 
 A profile ``a`` is a pure equilibrium exactly when no player gains by a
 unilateral deviation: every *deviation difference*
@@ -10,29 +10,32 @@ deviation difference is a polynomial in ``t``.  So the set of pure equilibria
 (with their strictness) is constant between consecutive real roots of those
 polynomials, and at each root it is decided by exact signs (at a rational root
 by evaluation, at an irrational one by :func:`~gametrust.core.polynomial.sign_on`
-on its isolating interval).  :func:`sweep_nplayer` computes the roots
-(certified, :func:`~gametrust.analysis.parametric.roots_of`), keeps those
-where the pure set changes (:func:`~gametrust.analysis.pieces.split_range`),
-and reports the usual :class:`~gametrust.analysis.sweep_result.SweepResult`:
+on its isolating interval).
 
-- each interval's pure equilibria hold on the whole interval (proved by the
-  signs), with their payoffs as exact functions of ``t``;
-- each interval's *mixed* equilibria are those of the N-player enumeration
-  (:func:`gametrust.solvers.nplayer.solve_nplayer`, exact, certified) at the
-  interval's sample point only: they are exact numbers there, not formulas,
-  and they may change inside the interval (the supports of a mixed
-  equilibrium change where polynomials in the probabilities *and* ``t``
-  vanish, which a pure breakpoint does not see).  The family's ``detail`` and
-  the interval's structure say so;
-- each breakpoint is the game solved there: exactly at a rational
-  breakpoint, in floats (pure equilibria only, not complete) at an
-  irrational one.
+The mixed equilibria change only at the roots of the elimination polynomials
+of :mod:`gametrust.analysis.nplayer_critical` (where some support's solution
+meets a probability 0, a tie with an unused action, or a singular point).
+When every support is *certifiable* there, :func:`sweep_nplayer` adds those
+roots to the candidates, solves the game exactly (N-player enumeration,
+:func:`gametrust.solvers.nplayer.solve_nplayer`, every equilibrium certified)
+at each rational candidate and at a rational point of each gap, and merges
+neighbours whose pure equilibria and whose equilibria's supports, best
+responses and continua agree: each interval's equilibria then keep their
+supports on all of it (*proved*), and its mixed equilibria's probabilities
+are given exactly at the sample point (not as formulas).  An irrational
+candidate is solved in floats (pure equilibria only); it is merged when the
+gaps beside it agree (the interval lists it as not solved there) and is a
+breakpoint otherwise.  When some support is not certifiable (a continuum for
+every ``t``) the breakpoints are those of the pure equilibria only, and the
+mixed equilibria are listed at the sample point without any claim about the
+rest of the interval.  Either way the family's ``detail`` and the interval's
+structure say which.
 
 >>> import gametrust
 >>> six = gametrust.load("scenarios/six_party.yaml")
 >>> result = sweep_nplayer(six, "param:sensibility")
 >>> [str(b.value) for b in result.breakpoints]
-['1/3', '1/2']
+['1/3', '1/2', '7/12']
 >>> [str(e.strategies[1][0]) for e in result.intervals[1].result if e.kind == "mixed"]
 ['1/6']
 """
@@ -40,7 +43,7 @@ and reports the usual :class:`~gametrust.analysis.sweep_result.SweepResult`:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from fractions import Fraction
 from itertools import product
 from typing import TYPE_CHECKING, Any
@@ -56,6 +59,7 @@ from ..model.game import NormalFormGame
 from ..solvers.result import Equilibrium, SolveResult
 from ..solvers.solve import solve
 from .families import Family, classify
+from .nplayer_critical import mixed_critical_polys
 from .parametric import (
     Axis,
     between,
@@ -63,9 +67,11 @@ from .parametric import (
     cleared_polys,
     parametric_tensor,
     roots_of,
+    show_value,
+    sorted_unique,
     sweep_range,
 )
-from .pieces import EquilibriumPiece, split_range, supports_of
+from .pieces import EquilibriumPiece, best_response_sets, split_range, supports_of
 from .selection import Selection, analyse
 from .structure import GameStructure, game_structure
 from .sweep_result import Breakpoint, Interval, SweepResult
@@ -92,6 +98,10 @@ class SampledStructure(GameStructure):
 
     sample: Fraction | None = None
     symbol: str = "t"
+    #: the supports and best responses of every equilibrium are proved constant on the
+    #: interval (:mod:`gametrust.analysis.nplayer_critical`), except at ``unsolved``
+    proved: bool = False
+    unsolved: tuple[Any, ...] = ()
 
     def equilibria_text(self) -> str:
         counts = self.counts() or "none"
@@ -107,12 +117,19 @@ class SampledStructure(GameStructure):
         text = f"{pure} pure equilibri{'um' if pure == 1 else 'a'}" + (
             f" ({', '.join(parts)})" if parts else "") if pure else "no pure equilibrium"
         at = f"{self.symbol} = {format_number(self.sample)}"
+        tail = "" if self.complete else ", not complete"
+        if self.unsolved:
+            points = ", ".join(show_value(v) for v in self.unsolved)
+            tail += f" (not solved at {points}, where it could differ)"
+        if self.proved:
+            if not self.mixed:
+                return f"{text} and no mixed equilibrium throughout{tail}"
+            return f"{text} and {self.mixed} mixed throughout (probabilities at {at}){tail}"
         if self.solution is not None:
             found = "dominance-solvable"
         else:
             found = f"{self.mixed} mixed" if self.mixed else "no mixed equilibrium"
-        return f"{text} throughout; {found} at {at}" + ("" if self.complete else
-                                                         ", not complete")
+        return f"{text} throughout; {found} at {at}{tail}"
 
     def summary(self) -> str:
         """:meth:`equilibria_text` (the cooperative profile and dominance may change inside
@@ -122,9 +139,26 @@ class SampledStructure(GameStructure):
         return self.equilibria_text()
 
 
-def _structure(result: SolveResult, symbol: str, sample: Fraction | None) -> SampledStructure:
+def _structure(
+    result: SolveResult, symbol: str, sample: Fraction | None, proved: bool = False,
+    unsolved: tuple[Any, ...] = (),
+) -> SampledStructure:
     return SampledStructure(**dataclasses.asdict(game_structure(result)), sample=sample,
-                            symbol=symbol)
+                            symbol=symbol, proved=proved, unsolved=unsolved)
+
+
+def _signature(game: NormalFormGame, result: SolveResult) -> tuple:
+    """What must not change inside an interval whose mixed equilibria are proved: each
+    equilibrium's supports (and best responses, where its probabilities are rational),
+    the continua, degeneracy and completeness."""
+    labels = []
+    for e in result:
+        rational = all(isinstance(p, (int, Fraction)) for s in e.strategies for p in s)
+        labels.append((supports_of(e), best_response_sets(game, e) if rational else None))
+    components = sorted(repr(sorted(map(repr, (labels[k] for k in c))))
+                        for c in result.components)
+    return (tuple(sorted(map(repr, labels))), result.degenerate, result.complete,
+            tuple(components))
 
 
 def deviation_polys(polys: np.ndarray) -> list[tuple[int, tuple[int, ...], Poly]]:
@@ -203,9 +237,12 @@ def _sample(points: Sequence[Any], a: int, b: int) -> Fraction:
     return pick
 
 
-def _sampled_family(family: Family, symbol: str, sample: Fraction) -> Family:
-    note = (f"classified, and mixed equilibria found, at {symbol} = {format_number(sample)} "
-            "only; pure equilibria exact on the whole interval")
+def _sampled_family(family: Family, symbol: str, sample: Fraction, proved: bool) -> Family:
+    at = f"{symbol} = {format_number(sample)}"
+    note = (f"classified at {at}; every equilibrium's supports proved constant on the "
+            f"interval, mixed probabilities at {at}" if proved else
+            f"classified, and mixed equilibria found, at {at} only; pure equilibria exact "
+            "on the whole interval")
     return dataclasses.replace(family, detail="; ".join(x for x in (family.detail, note) if x))
 
 
@@ -239,9 +276,12 @@ def sweep_nplayer(
     parameters: Mapping[str, object] | None = None,
     empathy: Mapping[str, object] | None = None,
     grid: int | None = None,
+    mixed: bool = True,
 ) -> SweepResult:
     """Sweep empathy or a parameter of a game with three or more players (see the module
     docstring); the arguments are those of :func:`gametrust.analysis.sweep.sweep`.
+    ``mixed=False`` splits at the pure breakpoints only (what ``gametrust check`` needs
+    for claims about pure profiles).
 
     ``grid`` is refused (a located :class:`ArgumentError`): a grid evaluates formulas,
     and the mixed equilibria of an N-player sweep have none.
@@ -259,7 +299,12 @@ def sweep_nplayer(
     polys = cleared_polys(tensor, ax.symbol, low, high)
     deviations = deviation_polys(polys)
     roots = roots_of({p.primitive() for _, _, p in deviations if not p.is_zero()}, low, high)
-    split = split_range([low, *roots, high], lambda t: pure_key(deviations, t))
+    critical = mixed_critical_polys(polys) if mixed else None
+    proved = critical is not None and critical.certified
+    if proved:
+        roots = sorted_unique([*roots, *roots_of(set(critical.polys), low, high)])
+    points = [low, *roots, high]
+    left = {id(p): k for k, p in enumerate(points)}
     title = source.title
     solved: dict[Any, tuple[NormalFormGame, SolveResult]] = {}
 
@@ -275,15 +320,33 @@ def sweep_nplayer(
             solved[t] = (game, result)
         return solved[t]
 
+    def key(t: Any) -> Hashable:
+        """The pure equilibria at ``t``, and with proved mixed equilibria the signature of
+        the game solved there.  An irrational candidate is merged into the gaps beside it
+        when they agree and its pure equilibria do (the interval then lists it as not
+        solved); otherwise it is a breakpoint like neither of them."""
+        pure = pure_key(deviations, t)
+        if not proved:
+            return pure
+        if isinstance(t, Fraction):
+            return pure, _signature(*at(t))
+        k = left[id(t)]  # an irrational candidate: solved in floats at best
+        before = _signature(*at(between(points[k - 1], t)))
+        after = _signature(*at(between(t, points[k + 1])))
+        return pure, before if before == after else ("not solved", k)
+
+    split = split_range(points, key)
+
     intervals = []
     for a, b, closed_lo, closed_hi in split.spans:
         sample = _sample(split.points, a, b)
         game, result = at(sample)
+        unsolved = tuple(p for p in points[a + 1:b] if not isinstance(p, Fraction))
         intervals.append(Interval(
             split.points[a], split.points[b], closed_lo, closed_hi, sample,
-            _sampled_family(classify(game), ax.symbol, sample), result,
+            _sampled_family(classify(game), ax.symbol, sample, proved), result,
             analyse(game, result), tuple(_piece(e, tensor, ax.symbol) for e in result),
-            structure=_structure(result, ax.symbol, sample),
+            structure=_structure(result, ax.symbol, sample, proved, unsolved if proved else ()),
         ))
 
     def breakpoint(k: int) -> Breakpoint:
