@@ -344,3 +344,18 @@ def test_when_a_support_is_not_certifiable_the_mixed_equilibria_are_only_sampled
     result = sweep_nplayer(game, "empathy:P1")
     assert not any(i.structure.proved for i in result.intervals)
     assert all("only" in str(i.family) for i in result.intervals)
+
+
+def test_games_beyond_the_elimination_limit_get_pure_breakpoints_and_say_so():
+    """A 2x2x3 game: the lexicographic elimination is not attempted (it ran for minutes);
+    the sweep still finds the pure breakpoints exactly and labels its mixed equilibria."""
+    tensor = np.zeros((3, 2, 2, 3), dtype=object)
+    for a in np.ndindex(2, 2, 3):
+        given = 2 * sum(1 for x in a if x == 0)
+        for i in range(3):
+            tensor[(i, *a)] = given - 3 * (a[i] == 0)
+    game = NormalFormGame.from_arrays(*tensor)
+    result = sweep_nplayer(game, "empathy")
+    assert [b.value for b in result.breakpoints] == [F(1, 4)]
+    assert not any(i.structure.proved for i in result.intervals)
+    assert all("only" in str(i.family) for i in result.intervals)

@@ -28,8 +28,9 @@ gaps beside it agree (the interval lists it as not solved there) and is a
 breakpoint otherwise.  When some support is not certifiable (a continuum for
 every ``t``) the breakpoints are those of the pure equilibria only, and the
 mixed equilibria are listed at the sample point without any claim about the
-rest of the interval.  Either way the family's ``detail`` and the interval's
-structure say which.
+rest of the interval; so do games larger than :data:`MAX_ELIMINATION_UNKNOWNS`
+allows (2x2x2 at present).  Either way the family's ``detail`` and the
+interval's structure say which.
 
 >>> import gametrust
 >>> six = gametrust.load("scenarios/six_party.yaml")
@@ -79,7 +80,21 @@ from .sweep_result import Breakpoint, Interval, SweepResult
 if TYPE_CHECKING:  # pragma: no cover
     from ..scenario.scenario import Scenario
 
-__all__ = ["PureKey", "SampledStructure", "deviation_polys", "pure_key", "sweep_nplayer"]
+__all__ = [
+    "MAX_ELIMINATION_UNKNOWNS",
+    "PureKey",
+    "SampledStructure",
+    "deviation_polys",
+    "pure_key",
+    "sweep_nplayer",
+]
+
+#: The largest game whose mixed equilibria are followed by elimination: at most this many
+#: unknowns in a support system (``sum(n_i - 1)``; 3 is a 2x2x2 game, whose every support
+#: takes a few milliseconds).  Lexicographic Groebner bases grow fast: on a random 2x2x3
+#: game the elimination ran past five minutes, so larger games get pure breakpoints and
+#: sampled mixed equilibria, and say so.
+MAX_ELIMINATION_UNKNOWNS = 3
 
 #: The pure equilibria at a point: each profile (action indices) with whether it is strict.
 PureKey = tuple[tuple[tuple[int, ...], bool], ...]
@@ -299,7 +314,8 @@ def sweep_nplayer(
     polys = cleared_polys(tensor, ax.symbol, low, high)
     deviations = deviation_polys(polys)
     roots = roots_of({p.primitive() for _, _, p in deviations if not p.is_zero()}, low, high)
-    critical = mixed_critical_polys(polys) if mixed else None
+    small = sum(k - 1 for k in tensor.shape[1:]) <= MAX_ELIMINATION_UNKNOWNS
+    critical = mixed_critical_polys(polys) if mixed and small else None
     proved = critical is not None and critical.certified
     if proved:
         roots = sorted_unique([*roots, *roots_of(set(critical.polys), low, high)])
