@@ -36,7 +36,13 @@ from typing import Any
 from ..core.errors import GametrustError
 from ..core.polynomial import approx, compare
 from ..model.empathy import weight_owner
-from ..scenario.claims import SEARCHED_STATEMENTS, Claim, PathIncludes
+from ..scenario.claims import (
+    SEARCHED_STATEMENTS,
+    Claim,
+    IsEquilibrium,
+    NotEquilibrium,
+    PathIncludes,
+)
 from ..scenario.conditions import EMPATHY, FamilyIs, Prefers, Variable
 from .check_model import CheckModel, Evaluation
 from .check_report import ClaimCheck
@@ -73,7 +79,10 @@ def provable(model: CheckModel, claim: Claim) -> str | None:
         return None if on_stage and scenario.stage_tree is not None else "tree"
     if isinstance(statement, SEARCHED_STATEMENTS):
         return None
-    if scenario.stage_tree is None and len(scenario.players) == 2:
+    if scenario.stage_tree is None and (
+        len(scenario.players) == 2  # N players: the pure breakpoints decide a pure profile
+        or isinstance(statement, (IsEquilibrium, NotEquilibrium))
+    ):
         return "game"
     return None
 
@@ -191,6 +200,12 @@ def _prove_line(
     from .tree_sweep import sweep_scenario_tree
 
     engine: Any = sweep_scenario_tree if tree else sweep
+    if not tree and len(model.working.players) > 2:  # a pure profile: the pure breakpoints
+        from functools import partial
+
+        from .nplayer_sweep import sweep_nplayer
+
+        engine = partial(sweep_nplayer, mixed=False)
     fixed = model.assignment({}, variables)
     parameters = dict(fixed.parameters)
     empathy = dict(fixed.empathy)
@@ -229,7 +244,8 @@ def _prove_line(
         f"{n_points} critical value(s) and {len(segments) - n_points} interval(s) checked"
     )
     if swept.breakpoints:
-        what = "subgame-perfect equilibria" if tree else "equilibria"
+        what = "subgame-perfect equilibria" if tree else (
+            "equilibria" if len(model.working.players) == 2 else "pure equilibria")
         detail += f"; {what} change at " + ", ".join(
             f"{show(bp.value)}" for bp in swept.breakpoints
         )

@@ -203,7 +203,7 @@ def _sweep_data(
     result = None if scenario.repeated is not None else sweep(
         scenario, axis, lo, hi, parameters=fixed_parameters or None,
         empathy=fixed_empathy or None)
-    if not isinstance(result, SweepResult):
+    if not isinstance(result, SweepResult) or len(result.players) != 2:
         raise ArgumentError(
             "a page is written for a two-player game in strategic form (with empathy and "
             "parameters); for this scenario use gametrust solve and gametrust sweep",

@@ -565,6 +565,8 @@ def sweep(
             )
         from .sweep import sweep as sweep_normal_form
 
+        if len(subject.players) > 2:  # three or more players: pure breakpoints, sampled mixed
+            from .nplayer_sweep import sweep_nplayer as sweep_normal_form
         return sweep_normal_form(
             subject, variables[0], lo, hi, parameters=parameters, empathy=empathy or None,
             grid=grid,
