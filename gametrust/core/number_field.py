@@ -8,10 +8,12 @@ modulo ``h`` (:class:`RealField`).  In that form
 - an *equality* is decided by exact algebra: an element is zero exactly when
   its reduced polynomial is zero (``h`` is irreducible, so ``Q[t]/(h)`` is a
   field and a nonzero remainder never vanishes at ``alpha``);
-- a *strict inequality* is decided by interval arithmetic: the isolating
-  interval of ``alpha`` is bisected until the element, evaluated on the
-  interval with rational interval arithmetic, excludes zero (this ends,
-  because a nonzero element is not zero at ``alpha``);
+- a *strict inequality* is decided by interval arithmetic: the element is
+  first evaluated by FLINT's ball arithmetic (arb, rigorous: the ball holds
+  every value on the isolating interval of ``alpha``) at 64, 256 and 1024
+  bits; when no ball excludes zero the isolating interval is bisected until
+  the element, evaluated on it with rational interval arithmetic, excludes
+  zero (this ends, because a nonzero element is not zero at ``alpha``);
 - an element is turned into a number for display (:meth:`RealField.number`):
   a :class:`~fractions.Fraction` when it is rational, otherwise a
   :class:`~gametrust.core.algebraic.RealAlgebraic` with its own minimal
@@ -54,6 +56,25 @@ def interval_eval(
         products = (a * lo, a * hi, b * lo, b * hi)
         a, b = min(products) + c, max(products) + c
     return a, b
+
+
+#: Working precisions (bits) of the ball-arithmetic sign test, tried in turn.
+_BALL_PRECISIONS = (64, 256, 1024)
+
+
+def _ball_sign(value: Any, lo: Fraction, hi: Fraction, prec: int) -> int:
+    """The sign of the rational polynomial ``value`` on ``[lo, hi]`` by ball arithmetic at
+    ``prec`` bits, or 0 when the ball of its values contains zero (undecided)."""
+    saved = flint.ctx.prec
+    flint.ctx.prec = prec
+    try:
+        ball = flint.arb(flint.fmpq(lo.numerator, lo.denominator)).union(
+            flint.arb(flint.fmpq(hi.numerator, hi.denominator))
+        )
+        result = flint.arb_poly(value)(ball)
+        return 1 if result > 0 else -1 if result < 0 else 0
+    finally:
+        flint.ctx.prec = saved
 
 
 def _fractions(poly: Any) -> list[Fraction]:
@@ -102,10 +123,14 @@ class RealField:
         value = value % self.modulus
         if value.is_zero():
             return 0
-        coeffs = _fractions(value)
         if isinstance(self.root, Fraction):
-            v = interval_eval(coeffs, self.root, self.root)[0]
+            v = value(flint.fmpq(self.root.numerator, self.root.denominator))
             return (v > 0) - (v < 0)
+        for prec in _BALL_PRECISIONS:
+            found = _ball_sign(value, *self.root.interval, prec)
+            if found:
+                return found
+        coeffs = _fractions(value)
         while True:
             lo, hi = interval_eval(coeffs, *self.root.interval)
             if lo > 0:
