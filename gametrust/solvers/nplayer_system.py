@@ -270,30 +270,56 @@ def _points(
         t_matrix = flint.fmpq_mat(size, size)
         for c, m in zip(coefficients, matrices, strict=False):
             t_matrix = t_matrix + m * c
-        minimal = t_matrix.minpoly()
-        if minimal.degree() == size:
+        minimal = t_matrix.charpoly()
+        if minimal.gcd(minimal.derivative()).degree() == 0:  # distinct eigenvalues
             break
     else:  # pragma: no cover - three fixed forms have always separated in practice
         raise ArithmeticError("no separating linear form found")
-    one = flint.fmpq_mat(size, 1, [1 if m == standard[0] else 0 for m in standard])
-    columns = [one]
-    for _ in range(size - 1):
-        columns.append(t_matrix * columns[-1])
-    krylov = flint.fmpq_mat(
-        size, size, [columns[j][r, 0] for r in range(size) for j in range(size)]
-    )
-    shapes = []
-    for k in range(n):
-        target = flint.fmpq_mat(size, 1, [matrices[k][r, 0] for r in range(size)])
-        g = krylov.solve(target)
-        shapes.append(flint.fmpq_poly([g[r, 0] for r in range(size)]))
+    # adj(theta I - T^T) = sum_j theta^j B_j (Faddeev-LeVerrier: B_{size-1} = I,
+    # B_{j-1} = T^T B_j + c_j I); at an eigenvalue theta its nonzero columns are multiples of
+    # the evaluation vector (m(point))_m, so each coordinate is a ratio of two of its entries
+    transposed = t_matrix.transpose()
+    c = minimal.coeffs()
+    cache: dict[int, list[Any]] = {}
+
+    def adjugate_column(start: int) -> list[Any]:
+        """Entry ``r`` of column ``start`` of ``adj(theta I - T^T)``, a polynomial in theta."""
+        if start not in cache:
+            unit = flint.fmpq_mat(size, 1, [1 if r == start else 0 for r in range(size)])
+            w, column = unit, [unit]
+            for j in range(size - 1, 0, -1):
+                w = transposed * w + unit * c[j]
+                column.append(w)
+            column.reverse()  # column[j] = B_j e_start
+            cache[start] = [
+                flint.fmpq_poly([column[j][r, 0] for j in range(size)]) for r in range(size)
+            ]
+        return cache[start]
+
+    first = [[matrices[k][r, 0] for r in range(size)] for k in range(n)]
+    one = standard.index((0,) * n)
     points = []
     _, factors = minimal.factor()
     for factor, _ in factors:
         ints = tuple(_integer(factor))
+        modulus = flint.fmpq_poly(list(ints))
+        for start in [one, *(r for r in range(size) if r != one)]:
+            vector = [entry % modulus for entry in adjugate_column(start)]
+            if not vector[one].is_zero():
+                break
+        else:  # pragma: no cover - a simple eigenvalue's adjugate has a nonzero column
+            raise ArithmeticError("no eigenvector found")
+        g, inverse, _ = vector[one].xgcd(modulus)
+        inverse = inverse / g
+        values = []
+        for k in range(n):  # x_k(point) = sum_r v_r M_k[r, 0] / v_1
+            total = flint.fmpq_poly([])
+            for r in range(size):
+                if first[k][r] != 0:
+                    total = total + vector[r] * first[k][r]
+            values.append((total * inverse) % modulus)
         for root in real_roots(ints):
-            fld = RealField(flint.fmpq_poly(list(ints)), root)
-            values = [fld.reduce(s) for s in shapes]
+            fld = RealField(modulus, root)
             points.append((fld, _strategies(fld, supports, unknowns, values, payoffs)))
     return points
 
