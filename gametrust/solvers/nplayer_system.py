@@ -161,41 +161,26 @@ def _basis(equations: list[Any], ctx: Any) -> list[Any]:
     return list(flint.fmpz_mpoly_vec(equations, ctx).buchberger_naive().autoreduction())
 
 
-def _normal_form(basis: list[Any], standard: list[tuple[int, ...]]) -> Any:
-    """The normal form of a monomial modulo the Gröbner basis, as ``{standard monomial:
-    coefficient}``, memoised: a monomial a leading monomial divides is rewritten by that
-    basis element into smaller terms (degree-reverse-lexicographic order is a well-order,
-    so the recursion ends); a standard monomial is its own normal form."""
-    rules = []
-    for p in basis:
-        monoms = [tuple(int(e) for e in m) for m in p.monoms()]
-        coeffs = [int(c) for c in p.coeffs()]
-        tail = list(zip(monoms[1:], coeffs[1:], strict=True))
-        rules.append((monoms[0], Fraction(coeffs[0]), tail))
-    memo: dict[tuple[int, ...], dict[tuple[int, ...], Fraction]] = {
-        m: {m: Fraction(1)} for m in standard
-    }
-
-    def normal(m: tuple[int, ...]) -> dict[tuple[int, ...], Fraction]:
-        found = memo.get(m)
-        if found is not None:
-            return found
-        lead, lc, tail = next(r for r in rules if all(a >= b for a, b in zip(m, r[0], strict=True)))
-        shift = tuple(a - b for a, b in zip(m, lead, strict=True))
-        out: dict[tuple[int, ...], Fraction] = {}
-        for t, c in tail:
-            term = tuple(a + b for a, b in zip(t, shift, strict=True))
-            for mono, v in normal(term).items():
-                out[mono] = out.get(mono, Fraction(0)) - v * c / lc
-        memo[m] = out = {k: v for k, v in out.items() if v}
-        return out
-
-    return normal
-
-
 def _matrices(basis: list[Any], standard: list[tuple[int, ...]], n: int) -> list[Any]:
-    """Matrices of multiplication by each variable on the standard monomials."""
-    normal = _normal_form(basis, standard)
+    """Matrices of multiplication by each variable on the standard monomials.
+
+    Each normal form is FLINT's reduction by the basis (``reduction_primitive_part``: the
+    remainder of division up to a nonzero integer factor), made exact by reducing
+    ``x^m - z`` for a new smallest variable ``z`` that no leading monomial divides: the
+    remainder is ``c (NF(x^m) - z)``, and ``-c`` is its coefficient of ``z``.  (The basis
+    stays a Gröbner basis with ``z`` added: the order restricted to the old variables is
+    the same.)"""
+    ctx = basis[0].context()
+    zctx = flint.fmpz_mpoly_ctx.get((*ctx.names(), "_z"), "degrevlex")
+    zbasis = flint.fmpz_mpoly_vec(
+        [
+            zctx.from_dict({(*(int(e) for e in m), 0): c for m, c in p.to_dict().items()})
+            for p in basis
+        ],
+        zctx,
+    )
+    z = zctx.gens()[-1]
+    z_key = (0,) * n + (1,)
     index = {m: j for j, m in enumerate(standard)}
     size = len(standard)
     out = []
@@ -203,8 +188,14 @@ def _matrices(basis: list[Any], standard: list[tuple[int, ...]], n: int) -> list
         entries = [[flint.fmpq(0)] * size for _ in range(size)]
         for j, m in enumerate(standard):
             product_ = (*m[:k], m[k] + 1, *m[k + 1 :])
-            for mono, c in normal(product_).items():
-                entries[index[mono]][j] = flint.fmpq(c.numerator, c.denominator)
+            if product_ in index:
+                entries[index[product_]][j] = flint.fmpq(1)
+                continue
+            remainder = (zctx.from_dict({(*product_, 0): 1}) - z).reduction_primitive_part(zbasis)
+            terms = {tuple(int(e) for e in mono): c for mono, c in remainder.to_dict().items()}
+            scale = -terms.pop(z_key)
+            for mono, c in terms.items():
+                entries[index[mono[:-1]]][j] = flint.fmpq(c, scale)
         out.append(flint.fmpq_mat(size, size, [e for row in entries for e in row]))
     return out
 
@@ -249,16 +240,37 @@ def solve_support(
         if standard is None:
             return SupportSystem(dimension=1, names=names, basis=tuple(str(p) for p in basis))
         matrices = _matrices(basis, standard, n)
-        added = _radical_additions(matrices, ctx)
-        if not added:
+        separated = _separate(matrices)
+        if separated is not None:  # distinct eigenvalues: as many points as standard monomials
             break
+        added = _radical_additions(matrices, ctx)
+        if not added:  # pragma: no cover - three fixed forms have always separated in practice
+            raise ArithmeticError("no separating linear form found")
         basis = _basis(basis + added, ctx)
     else:  # pragma: no cover - one round of additions makes the ideal radical
         raise ArithmeticError("the support system did not become radical")
-    return SupportSystem(_points(matrices, standard, supports, unknowns, payoffs), 0, names)
+    points = _points(*separated, matrices, standard, supports, unknowns, payoffs)
+    return SupportSystem(points, 0, names)
+
+
+def _separate(matrices: list[Any]) -> tuple[Any, Any] | None:
+    """A linear form ``t`` of the variables whose multiplication matrix has distinct
+    eigenvalues (then the ideal is radical and ``t`` separates its points): the matrix and its
+    characteristic polynomial; ``None`` when none of the fixed forms does."""
+    size = matrices[0].nrows()
+    for coefficients in _SEPARATORS:
+        t_matrix = flint.fmpq_mat(size, size)
+        for c, m in zip(coefficients, matrices, strict=False):
+            t_matrix = t_matrix + m * c
+        charpoly = t_matrix.charpoly()
+        if charpoly.gcd(charpoly.derivative()).degree() == 0:
+            return t_matrix, charpoly
+    return None
 
 
 def _points(
+    t_matrix: Any,
+    minimal: Any,
     matrices: list[Any],
     standard: list[tuple[int, ...]],
     supports: Sequence[Sequence[int]],
@@ -266,15 +278,6 @@ def _points(
     payoffs: np.ndarray,
 ) -> list[tuple[RealField, list[list[Any]]]]:
     size, n = len(standard), len(matrices)
-    for coefficients in _SEPARATORS:
-        t_matrix = flint.fmpq_mat(size, size)
-        for c, m in zip(coefficients, matrices, strict=False):
-            t_matrix = t_matrix + m * c
-        minimal = t_matrix.charpoly()
-        if minimal.gcd(minimal.derivative()).degree() == 0:  # distinct eigenvalues
-            break
-    else:  # pragma: no cover - three fixed forms have always separated in practice
-        raise ArithmeticError("no separating linear form found")
     # adj(theta I - T^T) = sum_j theta^j B_j (Faddeev-LeVerrier: B_{size-1} = I,
     # B_{j-1} = T^T B_j + c_j I); at an eigenvalue theta its nonzero columns are multiples of
     # the evaluation vector (m(point))_m, so each coordinate is a ratio of two of its entries
