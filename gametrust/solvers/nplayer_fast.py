@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from itertools import product
 from typing import Any
 
 import flint
@@ -83,6 +84,7 @@ class DominanceTable:
                     if a != b:
                         masks[(a, b)] = _bits(np.asarray(view[b] > view[a], dtype=bool))
             self.better.append(masks)
+        self.others = [[j for j in range(self.n) if j != i] for i in range(self.n)]
         self.memo: dict[tuple[int, tuple[tuple[int, ...], ...]], frozenset[int]] = {}
 
     def dominated(self, i: int, others: tuple[tuple[int, ...], ...]) -> frozenset[int]:
@@ -90,9 +92,12 @@ class DominanceTable:
         key = (i, others)
         found = self.memo.get(key)
         if found is None:
-            region = np.zeros([self.shape[j] for j in range(self.n) if j != i], dtype=bool)
-            region[np.ix_(*others)] = True
-            cells = _bits(region)
+            cells = 0
+            for cell in product(*others):  # the opponents' profiles, C order over their axes
+                flat = 0
+                for j, a in zip(self.others[i], cell, strict=True):
+                    flat = flat * self.shape[j] + a
+                cells |= 1 << flat
             masks = self.better[i]
             found = frozenset(
                 a
@@ -137,6 +142,12 @@ def solve_structured(payoffs: np.ndarray, supports: Sequence[Sequence[int]]) -> 
     if not mixers:
         return Structured([_pure_point(payoffs, supports)])
     if len(mixers) == 1:
+        (i,) = mixers
+        pure = [s[0] for s in supports]
+        values = [_payoff(payoffs, i, pure, {i: a}) for a in range(payoffs.shape[1 + i])]
+        best = values[supports[i][0]]
+        if any(values[a] != best for a in supports[i]) or max(values) > best:
+            return Structured(vertices=[])  # not indifferent, or a better action outside
         return Structured(vertices=one_mixer_vertices(payoffs, supports))
     if len(mixers) == 2:
         return _two_mixers(payoffs, supports, mixers[0], mixers[1])
