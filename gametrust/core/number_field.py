@@ -163,8 +163,9 @@ class RealField:
                 r.bisect()
 
     def _minimal_polynomial(self, value: Any) -> Any:
-        """The minimal polynomial over Q of the element: the characteristic polynomial of
-        multiplication by it is a power of it, so its one irreducible factor."""
+        """The minimal polynomial over Q of the element: that of the matrix of multiplication
+        by it (``Q(alpha)`` is a field, so it is irreducible; the characteristic polynomial
+        is a power of it)."""
         d = self.degree
         rows = []
         for k in range(d):
@@ -172,6 +173,4 @@ class RealField:
             coeffs = list(column.coeffs()) + [flint.fmpq(0)] * (d - column.length())
             rows.append(coeffs[:d])
         matrix = flint.fmpq_mat(d, d, [rows[k][j] for j in range(d) for k in range(d)])
-        charpoly = matrix.charpoly()
-        _, factors = charpoly.factor()
-        return factors[0][0]
+        return matrix.minpoly()
