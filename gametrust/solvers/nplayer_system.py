@@ -67,7 +67,8 @@ class SupportSystem:
     actions as elements of that field (``[]`` when there is no solution);
     ``dimension``: ``-1`` no complex solution, ``0`` finitely many, ``1`` a
     positive-dimensional set (then ``points`` is empty and ``basis`` is its
-    Gröbner basis as text); ``names``: the unknowns.
+    Gröbner basis as text, in the natural order of the unknowns unless some are
+    ``fixed``); ``names``: the unknowns.
     """
 
     points: list[tuple[RealField, list[list[Any]]]] = field(default_factory=list)
@@ -232,21 +233,34 @@ def solve_support(
     if n == 0:
         zero = RealField(flint.fmpq_poly([0, 1]), Fraction(0))
         return SupportSystem([(zero, _strategies(zero, supports, unknowns, [], payoffs))], 0, names)
-    basis = _basis(equations, ctx)
+    # the basis is computed with the players' unknowns in reverse order (last player's
+    # first): on a 3x3x3 game's totally mixed support FLINT's Buchberger took 19-20 ms
+    # there against 30-33 ms in the natural order and 260-300 ms interleaved; the matrices
+    # are put back in the natural order, so the separating form, its characteristic
+    # polynomial and the points do not depend on this choice
+    order = [k for i in reversed(range(len(supports))) for k, u in enumerate(unknowns) if u[0] == i]
+    pctx = flint.fmpz_mpoly_ctx.get(tuple(ctx.names()[k] for k in order), "degrevlex")
+    permuted = [
+        pctx.from_dict({tuple(int(m[k]) for k in order): c for m, c in e.to_dict().items()})
+        for e in equations
+    ]
+    basis = _basis(permuted, pctx)
     for _ in range(3):
         if any(p.is_constant() and not p.is_zero() for p in basis):
             return SupportSystem(names=names)
         standard = _standard_monomials([_leading(p) for p in basis], n)
         if standard is None:
-            return SupportSystem(dimension=1, names=names, basis=tuple(str(p) for p in basis))
-        matrices = _matrices(basis, standard, n)
+            text = basis if fixed else _basis(equations, ctx)  # the natural order's, shown
+            return SupportSystem(dimension=1, names=names, basis=tuple(str(p) for p in text))
+        in_order = _matrices(basis, standard, n)
+        matrices = [in_order[order.index(k)] for k in range(n)]
         separated = _separate(matrices)
         if separated is not None:  # distinct eigenvalues: as many points as standard monomials
             break
-        added = _radical_additions(matrices, ctx)
+        added = _radical_additions(in_order, pctx)
         if not added:  # pragma: no cover - three fixed forms have always separated in practice
             raise ArithmeticError("no separating linear form found")
-        basis = _basis(basis + added, ctx)
+        basis = _basis(basis + added, pctx)
     else:  # pragma: no cover - one round of additions makes the ideal radical
         raise ArithmeticError("the support system did not become radical")
     points = _points(*separated, matrices, standard, supports, unknowns, payoffs)
