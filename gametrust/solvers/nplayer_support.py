@@ -12,7 +12,10 @@ after Porter, Nudelman and Shoham (2008):
 3. a support profile is skipped when an action of some support is strictly
    dominated *given the other players' supports* (conditional dominance):
    it is never a best response to such a profile;
-4. the indifference system is solved exactly
+4. the indifference system is solved exactly: by a fast path when the
+   support has a simple structure (at most two players mix, or three with an
+   elimination that a resultant certifies:
+   :mod:`gametrust.solvers.nplayer_fast`), otherwise by the general path
    (:func:`~gametrust.solvers.nplayer_system.solve_support`); each real
    solution whose support probabilities are positive and against which no
    other action pays more is an equilibrium, certified exactly

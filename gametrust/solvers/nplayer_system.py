@@ -15,24 +15,36 @@ exactly, with measured choices:
 1. a Gröbner basis in degree-reverse-lexicographic order by FLINT
    (``fmpz_mpoly_vec.buchberger_naive`` through python-flint; on a random
    3x3x3 game's totally mixed support it took 13 ms, sympy's ``groebner``
-   1.0 s in grevlex and 13.6 s in lex);
+   1.0 s in grevlex and 13.6 s in lex), with the players' unknowns in
+   reverse order (measured in :func:`solve_support`);
 2. no solution when the basis is ``{1}``; a positive-dimensional solution set
    when some variable has no pure power among the leading monomials
    (reported as such: the caller samples it);
 3. otherwise the finite quotient ring: its standard monomials and the
-   matrices of multiplication by each variable (normal forms by memoised
-   rewriting with the basis; sympy's ``PolyElement.rem`` took 2.6 of 6.2 s
-   on a 3x3x3 game); the ideal is made radical by adding the square-free
-   part of each variable's eliminant (the minimal polynomial of its matrix;
-   Seidenberg's lemma), and a linear form ``t`` whose minimal polynomial has
-   the full degree separates the solutions, so every variable is a
-   polynomial in ``t`` (the shape lemma, computed by Krylov vectors);
+   matrices of multiplication by each variable (normal forms by FLINT's
+   reduction, :func:`_matrices`; 6 ms against 15 ms for memoised rewriting
+   with Python fractions on a 3x3x3 totally mixed support); when a fixed
+   linear form ``t`` of the variables has a multiplication matrix with
+   distinct eigenvalues (a square-free characteristic polynomial), the ideal
+   is radical and ``t`` separates its points; otherwise the ideal is made
+   radical by adding the square-free part of each variable's eliminant (the
+   minimal polynomial of its matrix; Seidenberg's lemma) and ``t`` is sought
+   again.  Every variable is then a polynomial in ``t`` (the shape lemma):
+   at an eigenvalue ``theta`` the nonzero columns of ``adj(theta I - T^T)``
+   are multiples of the vector of the standard monomials' values at the
+   point, and that adjugate is ``sum theta^j B_j`` with ``B_j`` from the
+   Faddeev–LeVerrier recursion (matrix-vector products only: 14-20 ms on the
+   3x3x3 support where solving the Krylov system, with 3,700-bit entries,
+   took 120 ms);
 4. the minimal polynomial of ``t`` is factored over Q and each real root of
    each factor gives one point over the field ``Q(root)``
    (:class:`~gametrust.core.number_field.RealField`).
 
 Every complex solution is accounted for; the caller keeps the real points
-whose probabilities are positive and certifies them.
+whose probabilities are positive and certifies them.  Supports with a simple
+structure are solved by the cheaper exact paths of
+:mod:`gametrust.solvers.nplayer_fast` instead (the same points; the tests
+compare them).
 """
 
 from __future__ import annotations
