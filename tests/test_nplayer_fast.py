@@ -93,3 +93,18 @@ def test_the_dominance_table_agrees_on_surviving_actions() -> None:
     table = DominanceTable(payoffs, alive)
     for supports in support_profiles(alive):
         assert table.pruned(supports) == conditionally_dominated(payoffs, supports, alive)
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_an_element_of_a_quadratic_field_is_the_right_conjugate(index: int) -> None:
+    """``a + b alpha`` is the root of its minimal polynomial in alpha's order when ``b > 0``
+    and in the reverse order when ``b < 0`` (the shortcut of ``RealField.number``)."""
+    from fractions import Fraction
+
+    from gametrust.core.number_field import RealField
+
+    field = RealField.of((-13, 1, 3), index)  # alpha = (-1 -/+ sqrt(157)) / 6
+    alpha = (-1 + (-1) ** (index + 1) * 157**0.5) / 6
+    for a, b in ((1, 1), (1, -1), (Fraction(1, 3), Fraction(-5, 7)), (0, 2)):
+        value = field.number(field.element((a, b)))
+        assert abs(float(value) - (float(a) + float(b) * alpha)) < 1e-12

@@ -153,6 +153,11 @@ class RealField:
             return -c[0] / c[1]
         ints = tuple(int(c) for c in (minimal * minimal.denom()).numer().coeffs())
         candidates = [r for r in real_roots(ints) if isinstance(r, RealAlgebraic)]
+        if self.degree == 2 and len(candidates) == 2:
+            # a + b alpha is increasing in alpha when b > 0: its conjugates are in the order
+            # of alpha's (both real), so it is the root with alpha's index, else the other
+            b = coeffs[1]
+            return candidates[self.root.index if b > 0 else 1 - self.root.index]
         while True:
             lo, hi = interval_eval(coeffs, *self.root.interval)
             hits = [r for r in candidates if r.interval[0] < hi and r.interval[1] > lo]
