@@ -16,19 +16,22 @@ ties everywhere) it draws ``--games`` random integer games and runs, per game:
 ``simpdiv``    ``pygambit.nash.simpdiv_solve`` (simplicial subdivision, one equilibrium)
 
 Each Gambit call runs in a forked worker with a ``--limit`` seconds time limit
-(enumpoly is known to hang on some games); a call past the limit counts as a
-timeout.  gametrust runs in the main process after one warm-up call (imports
-are not timed).  The table gives, per shape and range, the median time per
-game, the ratio to gametrust's median, the equilibria found in total (distinct,
-matched within 1e-6), ``missed``: equilibria gametrust certified that the method
-did not report, ``extra``: reported profiles that are not among gametrust's, and
-how many of gametrust's answers were complete.
+(wall clock; enumpoly is known to hang on some games); a call past the limit
+counts as a timeout.  gametrust runs in the main process after one warm-up call
+(imports are not timed).  Times are CPU seconds of the solving process
+(``time.process_time``, in the worker for Gambit): on a shared machine wall
+time mostly measures how long a process waited for a core.  The table gives, per
+shape and range, the median time per game, the ratio to gametrust's median, the
+equilibria found in total (distinct, matched within 1e-6), ``missed``: equilibria
+gametrust certified that the method did not report, ``extra``: reported profiles
+that are not among gametrust's, and how many of gametrust's answers were complete.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import statistics
 import sys
 import time
@@ -45,14 +48,14 @@ def _gambit_worker(method: str, payoffs: list, queue: Any) -> None:
 
     arrays = [np.array(p, dtype=object) for p in payoffs]
     game = gbt.Game.from_arrays(*arrays)
-    start = time.perf_counter()
+    start = time.process_time()
     if method == "enumpoly":
         result = gbt.nash.enumpoly_solve(game)
     elif method == "gnm":
         result = gbt.nash.gnm_solve(game)
     else:
         result = gbt.nash.simpdiv_solve(game.mixed_strategy_profile(rational=True))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     profiles = [
         tuple(tuple(float(eq[s]) for s in player.strategies) for player in game.players)
         for eq in result.equilibria
@@ -81,9 +84,9 @@ def run_gametrust(payoffs: np.ndarray) -> tuple[float, list[Profile], bool]:
     from gametrust import NormalFormGame, solve
 
     game = NormalFormGame.from_payoff_tensor(payoffs.astype(object))
-    start = time.perf_counter()
+    start = time.process_time()
     result = solve(game)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     profiles = [tuple(tuple(float(p) for p in s) for s in e.strategies) for e in result]
     return elapsed, profiles, result.complete
 
@@ -113,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     print(
         f"python {sys.version.split()[0]}, pygambit {pygambit.__version__}, "
-        f"{args.games} games per row, Gambit limit {args.limit:g} s"
+        f"{args.games} games per row, Gambit limit {args.limit:g} s (wall), "
+        f"times in CPU seconds, load average {os.getloadavg()[0]:.1f}"
     )
     rng = np.random.default_rng(args.seed)
     warm = rng.integers(0, 9, size=(3, 2, 2, 2))

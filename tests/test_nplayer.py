@@ -219,7 +219,9 @@ def test_random_three_player_games(
         )
         for e in result
     }
-    assert _canonical(relabelled) == moved and relabelled.complete == result.complete
+    assert relabelled.complete == result.complete
+    if result.complete:  # samples of a continuum (not complete) need not move with the labels
+        assert _canonical(relabelled) == moved
 
 
 @settings(max_examples=12)

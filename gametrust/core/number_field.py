@@ -8,10 +8,12 @@ modulo ``h`` (:class:`RealField`).  In that form
 - an *equality* is decided by exact algebra: an element is zero exactly when
   its reduced polynomial is zero (``h`` is irreducible, so ``Q[t]/(h)`` is a
   field and a nonzero remainder never vanishes at ``alpha``);
-- a *strict inequality* is decided by interval arithmetic: the isolating
-  interval of ``alpha`` is bisected until the element, evaluated on the
-  interval with rational interval arithmetic, excludes zero (this ends,
-  because a nonzero element is not zero at ``alpha``);
+- a *strict inequality* is decided by interval arithmetic: the element is
+  first evaluated by FLINT's ball arithmetic (arb, rigorous: the ball holds
+  every value on the isolating interval of ``alpha``) at 64, 256 and 1024
+  bits; when no ball excludes zero the isolating interval is bisected until
+  the element, evaluated on it with rational interval arithmetic, excludes
+  zero (this ends, because a nonzero element is not zero at ``alpha``);
 - an element is turned into a number for display (:meth:`RealField.number`):
   a :class:`~fractions.Fraction` when it is rational, otherwise a
   :class:`~gametrust.core.algebraic.RealAlgebraic` with its own minimal
@@ -54,6 +56,25 @@ def interval_eval(
         products = (a * lo, a * hi, b * lo, b * hi)
         a, b = min(products) + c, max(products) + c
     return a, b
+
+
+#: Working precisions (bits) of the ball-arithmetic sign test, tried in turn.
+_BALL_PRECISIONS = (64, 256, 1024)
+
+
+def _ball_sign(value: Any, lo: Fraction, hi: Fraction, prec: int) -> int:
+    """The sign of the rational polynomial ``value`` on ``[lo, hi]`` by ball arithmetic at
+    ``prec`` bits, or 0 when the ball of its values contains zero (undecided)."""
+    saved = flint.ctx.prec
+    flint.ctx.prec = prec
+    try:
+        ball = flint.arb(flint.fmpq(lo.numerator, lo.denominator)).union(
+            flint.arb(flint.fmpq(hi.numerator, hi.denominator))
+        )
+        result = flint.arb_poly(value)(ball)
+        return 1 if result > 0 else -1 if result < 0 else 0
+    finally:
+        flint.ctx.prec = saved
 
 
 def _fractions(poly: Any) -> list[Fraction]:
@@ -102,10 +123,14 @@ class RealField:
         value = value % self.modulus
         if value.is_zero():
             return 0
-        coeffs = _fractions(value)
         if isinstance(self.root, Fraction):
-            v = interval_eval(coeffs, self.root, self.root)[0]
+            v = value(flint.fmpq(self.root.numerator, self.root.denominator))
             return (v > 0) - (v < 0)
+        for prec in _BALL_PRECISIONS:
+            found = _ball_sign(value, *self.root.interval, prec)
+            if found:
+                return found
+        coeffs = _fractions(value)
         while True:
             lo, hi = interval_eval(coeffs, *self.root.interval)
             if lo > 0:
@@ -128,6 +153,11 @@ class RealField:
             return -c[0] / c[1]
         ints = tuple(int(c) for c in (minimal * minimal.denom()).numer().coeffs())
         candidates = [r for r in real_roots(ints) if isinstance(r, RealAlgebraic)]
+        if self.degree == 2 and len(candidates) == 2:
+            # a + b alpha is increasing in alpha when b > 0: its conjugates are in the order
+            # of alpha's (both real), so it is the root with alpha's index, else the other
+            b = coeffs[1]
+            return candidates[self.root.index if b > 0 else 1 - self.root.index]
         while True:
             lo, hi = interval_eval(coeffs, *self.root.interval)
             hits = [r for r in candidates if r.interval[0] < hi and r.interval[1] > lo]
@@ -138,8 +168,9 @@ class RealField:
                 r.bisect()
 
     def _minimal_polynomial(self, value: Any) -> Any:
-        """The minimal polynomial over Q of the element: the characteristic polynomial of
-        multiplication by it is a power of it, so its one irreducible factor."""
+        """The minimal polynomial over Q of the element: that of the matrix of multiplication
+        by it (``Q(alpha)`` is a field, so it is irreducible; the characteristic polynomial
+        is a power of it)."""
         d = self.degree
         rows = []
         for k in range(d):
@@ -147,6 +178,4 @@ class RealField:
             coeffs = list(column.coeffs()) + [flint.fmpq(0)] * (d - column.length())
             rows.append(coeffs[:d])
         matrix = flint.fmpq_mat(d, d, [rows[k][j] for j in range(d) for k in range(d)])
-        charpoly = matrix.charpoly()
-        _, factors = charpoly.factor()
-        return factors[0][0]
+        return matrix.minpoly()

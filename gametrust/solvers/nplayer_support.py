@@ -12,7 +12,10 @@ after Porter, Nudelman and Shoham (2008):
 3. a support profile is skipped when an action of some support is strictly
    dominated *given the other players' supports* (conditional dominance):
    it is never a best response to such a profile;
-4. the indifference system is solved exactly
+4. the indifference system is solved exactly: by a fast path when the
+   support has a simple structure (at most two players mix, or three with an
+   elimination that a resultant certifies:
+   :mod:`gametrust.solvers.nplayer_fast`), otherwise by the general path
    (:func:`~gametrust.solvers.nplayer_system.solve_support`); each real
    solution whose support probabilities are positive and against which no
    other action pays more is an equilibrium, certified exactly
@@ -49,6 +52,7 @@ from ..core.number_field import RealField
 from ..model.game import NormalFormGame
 from .dominance import surviving_actions
 from .nplayer_certificate import action_values
+from .nplayer_fast import DominanceTable, rational_field, solve_structured
 from .nplayer_polytope import one_mixer_vertices
 from .nplayer_system import solve_support
 
@@ -176,39 +180,69 @@ def _samples(
 
 
 def nplayer_equilibria_gen(
-    game: NormalFormGame, continua: list[Continuum] | None = None, counts: list[int] | None = None
+    game: NormalFormGame,
+    continua: list[Continuum] | None = None,
+    counts: list[int] | None = None,
+    *,
+    fast: bool = True,
 ) -> Iterator[FieldProfile]:
-    """Yield every isolated equilibrium (and samples of continua, appended to ``continua``)."""
+    """Yield every isolated equilibrium (and samples of continua, appended to ``continua``).
+
+    ``fast`` (the default) solves the supports with a simple structure by the exact fast
+    paths of :mod:`gametrust.solvers.nplayer_fast` and tests conditional dominance with its
+    precomputed table; ``fast=False`` runs the general path on every support (the same
+    sets: the tests compare them)."""
     payoffs = game.integer_payoffs
     alive = surviving_actions(game)
+    table = DominanceTable(payoffs, alive) if fast else None
     for supports in support_profiles(alive):
         if counts is not None:
             counts[0] += 1
-        if conditionally_dominated(payoffs, supports, alive):
+        if (
+            table.pruned(supports)
+            if table is not None
+            else conditionally_dominated(payoffs, supports, alive)
+        ):
             if counts is not None:
                 counts[1] += 1
             continue
-        system = solve_support(payoffs, supports)
-        if system.dimension > 0:
-            vertices = one_mixer_vertices(payoffs, supports)
-            if vertices is not None:  # a polytope (empty: no equilibrium on this support)
-                if vertices:
-                    yield from _polytope(vertices, supports, system.names, continua)
-                continue
-            component = Continuum(supports, system.names, system.basis)
-            index = None
-            if continua is not None:
-                continua.append(component)
-                index = len(continua) - 1
-            sampled = sum(1 for c in continua or () if not c.resolved)
-            if sampled > MAX_SAMPLED:
-                continue
-            for fld, strategies in _samples(payoffs, supports, len(system.names)):
-                yield FieldProfile(fld, strategies, supports, index)
+        structured = solve_structured(payoffs, supports) if fast else None
+        if structured is not None:
+            if structured.vertices:
+                names = tuple(f"x{i}_{a}" for i, s in enumerate(supports) for a in s[1:])
+                yield from _polytope(structured.vertices, supports, names, continua)
+            for point in structured.points:
+                if admissible(point, payoffs, supports):
+                    yield FieldProfile(point[0], point[1], supports)
             continue
-        for point in system.points:
-            if admissible(point, payoffs, supports):
-                yield FieldProfile(point[0], point[1], supports)
+        yield from _general(payoffs, supports, continua)
+
+
+def _general(
+    payoffs: np.ndarray, supports: tuple[tuple[int, ...], ...], continua: list[Continuum] | None
+) -> Iterator[FieldProfile]:
+    """One support profile by the general path (Gröbner basis; continua sampled)."""
+    system = solve_support(payoffs, supports)
+    if system.dimension > 0:
+        vertices = one_mixer_vertices(payoffs, supports)
+        if vertices is not None:  # a polytope (empty: no equilibrium on this support)
+            if vertices:
+                yield from _polytope(vertices, supports, system.names, continua)
+            return
+        component = Continuum(supports, system.names, system.basis)
+        index = None
+        if continua is not None:
+            continua.append(component)
+            index = len(continua) - 1
+        sampled = sum(1 for c in continua or () if not c.resolved)
+        if sampled > MAX_SAMPLED:
+            return
+        for fld, strategies in _samples(payoffs, supports, len(system.names)):
+            yield FieldProfile(fld, strategies, supports, index)
+        return
+    for point in system.points:
+        if admissible(point, payoffs, supports):
+            yield FieldProfile(point[0], point[1], supports)
 
 
 def _polytope(
@@ -221,7 +255,7 @@ def _polytope(
     if continua is not None:
         continua.append(Continuum(supports, names, (), resolved=True))
         index = len(continua) - 1
-    rational = RealField(flint.fmpq_poly([0, 1]), Fraction(0))
+    rational = rational_field()
     for vertex in vertices:
         strategies = [
             [flint.fmpq_poly([flint.fmpq(p.numerator, p.denominator)]) for p in row]
@@ -230,11 +264,12 @@ def _polytope(
         yield FieldProfile(rational, strategies, supports, index)
 
 
-def nplayer_equilibria(game: NormalFormGame) -> NPlayerFound:
-    """Every equilibrium of an exact game with any number of players (see the module)."""
+def nplayer_equilibria(game: NormalFormGame, *, fast: bool = True) -> NPlayerFound:
+    """Every equilibrium of an exact game with any number of players (see the module;
+    ``fast=False``: the general path on every support)."""
     continua: list[Continuum] = []
     counts = [0, 0]
-    profiles = list(nplayer_equilibria_gen(game, continua, counts))
+    profiles = list(nplayer_equilibria_gen(game, continua, counts, fast=fast))
     for k, p in enumerate(profiles):
         if p.continuum is not None:
             continua[p.continuum].samples.append(k)
