@@ -41,7 +41,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cmp_to_key
-from itertools import combinations
+from itertools import combinations, pairwise
 from math import comb
 from typing import Any
 
@@ -50,11 +50,18 @@ import numpy as np
 from ..core.errors import Location
 from ..core.limits import ArgumentLimitError, check, shape_name
 from ..core.polynomial import RealAlgebraic, compare, numerator_difference
-from ..core.real_roots import real_roots
+from ..core.real_roots import factor, isolate
 from .basis_polys import BasisPolys, IntPoly, normal_key
 from .parametric import integer_matrix, risk_comparisons, shift_positive
 
-__all__ = ["Candidates", "payoff_roots", "sweep_candidates"]
+try:  # python-flint is a dependency
+    from flint import fmpz_poly as _fmpz_poly
+except ImportError:  # pragma: no cover
+    _fmpz_poly = None
+
+_ONE_PLUS_X = None if _fmpz_poly is None else _fmpz_poly([1, 1])
+
+__all__ = ["Candidates", "payoff_roots", "sign_variations", "sweep_candidates"]
 
 
 def _identity(root: Any) -> Hashable:
@@ -65,13 +72,62 @@ def _identity(root: Any) -> Hashable:
     return Fraction(root)
 
 
+def _outer(value: Any, side: int) -> Fraction:
+    """A rational at or beyond ``value``: below it (``side`` -1) or above it (+1)."""
+    if isinstance(value, RealAlgebraic):
+        return value.interval[0 if side < 0 else 1]
+    return Fraction(value)
+
+
+def sign_variations(coeffs: Sequence[int], lo: Fraction, hi: Fraction) -> int:
+    """Descartes' bound on the roots in ``(lo, hi)`` of an integer polynomial (lowest
+    degree first): the sign variations of ``(1 + x)^d p((lo + hi x) / (1 + x))``, whose
+    positive roots are the images of those roots.  0 proves there is none; the count
+    exceeds the number of roots by an even number.
+
+    >>> sign_variations((-1, 2), Fraction(0), Fraction(1))      # 2t - 1: the root 1/2
+    1
+    >>> sign_variations((2, -3, 1), Fraction(3, 2), Fraction(3))  # (t - 1)(t - 2)
+    1
+    >>> sign_variations((2, -3, 1), Fraction(5, 2), Fraction(3))
+    0
+    """
+    a, b, c, e = lo.numerator, lo.denominator, hi.numerator, hi.denominator
+    d = len(coeffs) - 1
+    scale, power, scaled = b * e, 1, [0] * (d + 1)
+    for i in range(d, -1, -1):  # (b e)^d p(y / (b e)), reversed: y = a e + (c b - a e) s
+        scaled[d - i] = coeffs[i] * power
+        power *= scale
+    # reversed(p)(1 + x) is (1 + x)^d p(t) at s = 1 / (1 + x), up to a positive factor
+    q = _fmpz_poly(scaled[::-1])(_fmpz_poly([a * e, c * b - a * e]))
+    q = _fmpz_poly(q.coeffs()[::-1] + [0] * (d + 1 - len(q.coeffs())))(_ONE_PLUS_X)
+    signs = [x > 0 for x in q.coeffs() if x]
+    return sum(x != y for x, y in pairwise(signs))
+
+
+def _roots_of_factors(key: IntPoly, lo: Fraction, hi: Fraction) -> list[Any]:
+    """The real roots of ``key`` (as :func:`real_roots` gives them) of its irreducible factors
+    that may have a root in ``(lo, hi)`` (Descartes' bound, :func:`sign_variations`): a
+    factor with none there is never isolated."""
+    out: list[Any] = []
+    for f in factor(key):
+        if sign_variations(f, lo, hi) == 0:
+            continue
+        if len(f) == 2:
+            out.append(Fraction(-f[0], f[1]))
+        else:
+            out.extend(RealAlgebraic(f, k, a, b) for k, (a, b) in enumerate(isolate(f)))
+    return out
+
+
 def _roots_in(keys: Iterable[IntPoly], lo: Any, hi: Any) -> dict[Hashable, list]:
     """Every root in ``(lo, hi)`` of the polynomials: identity -> [root, vanishing keys]."""
     found: dict[Hashable, list] = {}
+    lo_q, hi_q = _outer(lo, -1), _outer(hi, 1)
     for key in keys:
         if len(key) < 2:
             continue
-        for root in real_roots(key):
+        for root in _roots_of_factors(key, lo_q, hi_q):
             if compare(root, lo) > 0 and compare(hi, root) > 0:
                 entry = found.setdefault(_identity(root), [root, set()])
                 entry[1].add(key)
