@@ -65,7 +65,7 @@ from .pieces import (
     split_range,
     supports_of,
 )
-from .selection import Selection
+from .selection import Selection, analyse
 from .sweep_candidates import payoff_roots, sweep_candidates
 from .sweep_result import Breakpoint, Grid, Interval, SweepResult
 
@@ -220,17 +220,18 @@ def sweep(
     )
     points = split.points
     intervals: list[Interval] = []
+    memo: dict[Any, Any] = {}  # formulas by support and tight set, shared by the intervals
     for a, b, closed_lo, closed_hi in split.spans:
         sample = split.gaps[a]
         here = evaluator.at(sample)
         pieces = tuple(
-            equilibrium_piece(e, here.game, polys, tensor, ax.symbol) for e in here.result
+            equilibrium_piece(e, here.game, polys, tensor, ax.symbol, memo) for e in here.result
         )
         strict_pure = {_pure_profile(e) for e in here.result if e.kind == "pure" and e.strict}
         inside = candidates.risk_roots(strict_pure, points[a], points[b])
         inside = sorted_unique([*inside, *payoff_roots(pieces, points[a], points[b])])
         selections, selection_points = _selection_pieces(
-            evaluator, points[a], points[b], inside, sample
+            evaluator, points[a], points[b], inside, sample, pieces
         )
         intervals.append(
             Interval(points[a], points[b], closed_lo, closed_hi, sample, here.family,
@@ -285,29 +286,51 @@ def _pure_profile(e: Any) -> tuple[int, ...]:
     return tuple(next(k for k, p in enumerate(s) if p > 0) for s in e.strategies)
 
 
+class _Equilibria(list):
+    """Equilibria in a list, as :func:`~gametrust.analysis.selection.analyse` reads a result."""
+
+    @property
+    def equilibria(self) -> list:
+        return self
+
+
 def _selection_pieces(
-    evaluator: PointEvaluator, lo: Any, hi: Any, inside: list[Any], sample: Fraction
+    evaluator: PointEvaluator, lo: Any, hi: Any, inside: list[Any], sample: Fraction,
+    pieces: tuple[Any, ...] = (),
 ) -> tuple[tuple[tuple[Any, Any, Selection], ...], tuple[tuple[Any, Selection], ...]]:
     """Where, inside one interval, payoff or risk dominance switches: ``inside`` are the
     roots, strictly inside the interval, of the risk-dominance polynomials comparing two of
     its strict pure equilibria and of the differences of its equilibria's payoffs (the only
     comparisons that can change inside it).  Each piece's selection (with its trust
     thresholds) is taken where the reports evaluate its formulas: at the interval's
-    ``sample`` when there is one piece, else at ``between(lo, hi)`` of the piece."""
+    ``sample`` when there is one piece, else at ``between(lo, hi)`` of the piece.
+
+    At a rational point strictly inside the interval the game is not solved: its
+    equilibria are the interval's ``pieces`` (the same supports and best responses
+    everywhere inside it) with their payoffs at that point, exactly (selection reads
+    only the payoffs, the supports and strictness), and the selection is analysed on
+    them; an irrational point is solved (in floats) as before."""
 
     def key(t: Any) -> tuple:
+        if pieces and isinstance(t, Fraction) and t is not lo and t is not hi:
+            here = _Equilibria(
+                dataclasses.replace(p.at_sample, payoffs=p.payoffs_at(t)) for p in pieces
+            )
+            chosen = analyse(evaluator.build(t), here)
+            return selection_key(here, chosen)  # type: ignore[arg-type]
         point = evaluator.at(t)
         return selection_key(point.result, point.selection)
 
     split = split_range([lo, *inside, hi], key)
     points, gaps = split.points, split.gaps
-    reference = evaluator.at(gaps[0]).result  # the interval's own equilibria, in their order
+    # the interval's own equilibria, in their order (the pieces', else solved inside)
+    order = ({p.supports: k for k, p in enumerate(pieces)} if pieces else
+             {supports_of(e): k for k, e in enumerate(evaluator.at(gaps[0]).result)})
 
     def aligned(t: Any) -> Selection:
         """The selection at t, with indices into the interval's equilibria (by support)."""
         point = evaluator.at(t)
         result, selection = point.result, point.selection
-        order = {supports_of(e): k for k, e in enumerate(reference)}
 
         def move(k: int | None) -> int | None:
             return None if k is None else order.get(supports_of(result[k]))
