@@ -221,6 +221,7 @@ def sweep(
     points = split.points
     intervals: list[Interval] = []
     memo: dict[Any, Any] = {}  # formulas by support and tight set, shared by the intervals
+    crossings: dict[Any, Any] = {}  # differences of payoff formulas and their roots
     for a, b, closed_lo, closed_hi in split.spans:
         sample = split.gaps[a]
         here = evaluator.at(sample)
@@ -229,7 +230,8 @@ def sweep(
         )
         strict_pure = {_pure_profile(e) for e in here.result if e.kind == "pure" and e.strict}
         inside = candidates.risk_roots(strict_pure, points[a], points[b])
-        inside = sorted_unique([*inside, *payoff_roots(pieces, points[a], points[b])])
+        crossing = payoff_roots(pieces, points[a], points[b], crossings, (low, high))
+        inside = sorted_unique([*inside, *crossing])
         selections, selection_points = _selection_pieces(
             evaluator, points[a], points[b], inside, sample, pieces
         )

@@ -215,21 +215,44 @@ def _risk_roots(polys: np.ndarray, lo: Fraction, hi: Fraction) -> dict[Hashable,
     return out
 
 
-def payoff_roots(pieces: Sequence[Any], lo: Any, hi: Any) -> list[Any]:
+def payoff_roots(
+    pieces: Sequence[Any], lo: Any, hi: Any, memo: dict[Hashable, Any] | None = None,
+    span: tuple[Fraction, Fraction] | None = None,
+) -> list[Any]:
     """Where, strictly between ``lo`` and ``hi``, two equilibria of an interval (its
     :class:`~gametrust.analysis.pieces.EquilibriumPiece` list) pay some player the same:
     the roots of the differences of their payoff formulas (payoff dominance can change
     only there; pure equilibria's differences are payoff differences, already breakpoints
-    of the interval, so they add nothing inside it)."""
+    of the interval, so they add nothing inside it).
+
+    With a ``memo`` and the sweep's whole range ``span``, each difference and its roots in
+    ``span`` are found once for all the intervals of a sweep (neighbouring intervals share
+    most of their equilibria) and each interval keeps those strictly inside it."""
+    memo = {} if memo is None else memo
     keys: set[IntPoly] = set()
     for p, q in combinations(pieces, 2):
         if p.payoff_formulas is None and q.payoff_formulas is None:
             continue
         for i in range(len(p.supports)):
-            key = normal_key(numerator_difference(_payoff_function(p, i), _payoff_function(q, i)))
+            f, g = _payoff_function(p, i), _payoff_function(q, i)
+            if (f, g) not in memo:
+                memo[(f, g)] = normal_key(numerator_difference(f, g))
+            key = memo[(f, g)]
             if len(key) >= 2:
                 keys.add(key)
-    found = _roots_in_between(keys, lo, hi)
+    if span is None:
+        found = _roots_in_between(keys, lo, hi)
+    else:
+        found = []
+        for key in keys:
+            if ("roots", key) not in memo:
+                memo[("roots", key)] = _roots_in_between((key,), *span)
+            found.extend(memo[("roots", key)])
+        inside = {}
+        for root in found:
+            if compare(root, lo) > 0 and compare(hi, root) > 0:
+                inside.setdefault(_identity(root), root)
+        found = list(inside.values())
     return sorted(found, key=cmp_to_key(compare))
 
 
