@@ -79,17 +79,25 @@ __all__ = ["sweep"]
 
 
 def _int_eval(poly: Poly, start: int, step: int, scale: int, ks: np.ndarray) -> tuple:
-    """``poly((start + k*step)/scale)`` for every k, as (integer array, Fraction factor)."""
+    """``poly((start + k*step)/scale)`` for every k, as (integer array, Fraction factor).
+
+    Horner's rule on the integers ``u = start + k*step``, in numpy ``int64`` when
+    ``sum |q_i| M^d < 2^62`` (``M`` bounds ``|u|`` and ``scale``, so no partial sum can
+    overflow), else on Python integers."""
     if poly.is_zero():
         return np.zeros(len(ks), dtype=object), Fraction(1)
     d = poly.degree
     lcd = math.lcm(*(c.denominator for c in poly.coeffs))
     q = [int(c * lcd) for c in poly.coeffs]
     u = start + ks * step
-    acc = np.full(len(ks), q[d], dtype=object)
+    top = max(abs(start), abs(start + (int(ks[-1]) if len(ks) else 0) * step), scale, 1)
+    small = sum(abs(c) for c in q) * top**d < 2**62
+    if small:
+        u = u.astype(np.int64)
+    acc = np.full(len(ks), q[d], dtype=np.int64 if small else object)
     for i in range(d - 1, -1, -1):
         acc = acc * u + q[i] * scale ** (d - i)
-    return acc, Fraction(1, lcd * scale**d)
+    return (acc.astype(object) if small else acc), Fraction(1, lcd * scale**d)
 
 
 def _grid(result: SweepResult, n: int) -> Grid:
@@ -133,6 +141,13 @@ def _grid(result: SweepResult, n: int) -> Grid:
         lo, stop = spans[index]
         ks = np.arange(lo, stop).astype(object)
         pieces: list[Any] = []
+        done: dict[Poly, tuple] = {}  # equal polynomials (a player's denominators) once
+
+        def evaluated(poly: Poly, ks: np.ndarray = ks, done: dict = done) -> tuple:
+            if poly not in done:
+                done[poly] = _int_eval(poly, start, stride, scale, ks)
+            return done[poly]
+
         for piece in interval.pieces:
             constant = piece.formulas is None or all(
                 f.num.degree <= 0 and f.den.degree <= 0 for player in piece.formulas for f in player
@@ -144,10 +159,11 @@ def _grid(result: SweepResult, n: int) -> Grid:
             for player in piece.formulas:
                 actions = []
                 for f in player:
-                    num, fn = _int_eval(f.num, start, stride, scale, ks)
-                    den, fd = _int_eval(f.den, start, stride, scale, ks)
+                    num, fn = evaluated(f.num)
+                    den, fd = evaluated(f.den)
                     factor = fn / fd
-                    actions.append((num * factor.numerator, den * factor.denominator))
+                    actions.append((num if factor.numerator == 1 else num * factor.numerator,
+                                    den if factor.denominator == 1 else den * factor.denominator))
                 players.append(actions)
             pieces.append(players)
         grid.values[index] = pieces
