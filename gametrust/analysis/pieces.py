@@ -40,6 +40,7 @@ import numpy as np
 
 from ..core.polynomial import Poly, RationalFunction, bilinear, det, sympy_number, to_sympy
 from ..core.progress import step
+from ..model.exact_regret import rational_weights
 from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, float_tolerance
 from ..solvers.result import Equilibrium, SolveResult
@@ -149,7 +150,25 @@ def supports_of(e: Equilibrium) -> tuple[tuple[str, ...], ...]:
 
 
 def best_response_sets(game: NormalFormGame, e: Equilibrium) -> tuple[tuple[int, ...], ...]:
-    """Each player's best responses (action indices) to the others' strategies in ``e``."""
+    """Each player's best responses (action indices) to the others' strategies in ``e``.
+
+    In an exact two-player game on integers: the game's integer tensor
+    (:attr:`~gametrust.model.game.NormalFormGame.integer_form`) times the other's
+    integer weights (:func:`~gametrust.model.exact_regret.rational_weights`) are the
+    deviation payoffs times one positive number, so they have the same maxima."""
+    if game.exact and game.n_players == 2:
+        ints, _ = game.integer_form
+        w0 = rational_weights(e.strategies[0])[0]
+        w1 = rational_weights(e.strategies[1])[0]
+        devs = (
+            [sum(w * v for w, v in zip(w1, row, strict=True) if w) for row in ints[0].tolist()],
+            [sum(w * v for w, v in zip(w0, col, strict=True) if w) for col in ints[1].T.tolist()],
+        )
+        out2 = []
+        for dev in devs:
+            best = max(dev)
+            out2.append(tuple(k for k, v in enumerate(dev) if v == best))
+        return tuple(out2)
     tol = float_tolerance(game)
     out = []
     for i in range(game.n_players):
