@@ -18,7 +18,12 @@ every basis whose polynomial does stays infeasible across it) — and merges
 neighbours that do not differ.  What remains are the breakpoints: for
 each interval the family, the equilibria with probabilities and payoffs as
 exact functions of ``t``, and which is payoff- and risk-dominant; for each
-breakpoint the (usually degenerate) game exactly there.
+breakpoint the (usually degenerate) game exactly there.  Inside an interval the
+selection is looked at only where a risk-dominance comparison or a difference of
+two equilibria's payoff formulas vanishes; at rational points there it is
+analysed on the interval's formulas, not solved (the equilibria are the same
+everywhere inside), and the formulas of an equilibrium seen in several intervals
+are derived once.
 
 >>> from gametrust import NormalFormGame
 >>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]],
