@@ -40,11 +40,17 @@ def _signature_split(game: NormalFormGame, inert: bool) -> tuple:
     return split.kept, split.spans, len(evaluator.cache)
 
 
-@pytest.mark.parametrize(("seed", "high"), [(3, 10), (2025, 10), (104, 3)])
-def test_skipping_inert_candidates_changes_nothing(seed: int, high: int) -> None:
+@pytest.mark.parametrize(("seed", "high", "shape"), [
+    (3, 10, (3, 4)), (2025, 10, (3, 4)), (104, 3, (3, 4)), (12, 10, (3, 3)), (5, 10, (2, 2)),
+])
+def test_skipping_inert_candidates_changes_nothing(
+    seed: int, high: int, shape: tuple[int, int]
+) -> None:
     """Splitting with the sign test keeps the same breakpoints and intervals as solving
-    at every candidate, with fewer solves (payoffs 0..2: ties, degenerate points)."""
-    a, b = np.random.default_rng(seed).integers(0, high, size=(2, 3, 4))
+    at every candidate, with fewer solves (payoffs 0..2: ties, degenerate points; a
+    square game, whose diagonal decides the cooperative profile; a 2x2 game, whose
+    family depends on every payoff difference)."""
+    a, b = np.random.default_rng(seed).integers(0, high, size=(2, *shape))
     game = NormalFormGame.from_arrays(a, b)
     kept, spans, solved = _signature_split(game, inert=True)
     kept_all, spans_all, solved_all = _signature_split(game, inert=False)

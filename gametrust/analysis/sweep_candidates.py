@@ -144,12 +144,21 @@ class Candidates:
     bases: BasisPolys
     risk: dict[Hashable, list] = field(default_factory=dict)
 
+    relevant: set[IntPoly] | None = None
+
     def inert(self, k: int, t: Fraction) -> bool:
         """Whether candidate ``k`` changes nothing a sweep compares, judged at a rational
-        ``t`` strictly between it and a neighbouring candidate (or an end of the range)."""
+        ``t`` strictly between it and a neighbouring candidate (or an end of the range).
+
+        A payoff difference vanishing there makes it not inert when it is ``relevant``
+        (:func:`relevant_differences`; all of them when ``relevant`` is ``None``)."""
         vanishing = self.vanishing[k]
-        if any(key in self.differences or key not in self.bases.owners for key in vanishing):
-            return False
+        relevant = self.differences if self.relevant is None else self.relevant
+        for key in vanishing:
+            if key in relevant:
+                return False
+            if key not in self.bases.owners and key not in self.differences:
+                return False
         return self.bases.inert_at(set(vanishing), t)
 
     def risk_roots(self, strict_pure: set[tuple[int, int]], lo: Any, hi: Any) -> list[Any]:
@@ -177,6 +186,38 @@ def _difference_keys(polys: np.ndarray, player: int) -> set[IntPoly]:
     return out
 
 
+def relevant_differences(polys: np.ndarray) -> set[IntPoly]:
+    """The payoff differences whose sign a two-player sweep's signature can depend on
+    beyond the best-response polytopes' bases (whose polynomials are tested apart).
+
+    The signature (:func:`~gametrust.analysis.pieces.signature_of`) reads the payoffs'
+    order only through the family's name, iterated strict dominance and the cooperative
+    profile.  A 2x2 game's family name depends on each player's whole order: every
+    difference.  Any other shape's name is its shape (``"3x4 game"``); dominance
+    compares a player's payoffs against the same action of the other player (one
+    column for the row player, one row for the column player); the cooperative profile
+    compares a player's payoffs on the diagonal (square games).  So only those."""
+    shape = polys.shape[1:]
+    ints = [integer_matrix(polys[player]) for player in range(2)]
+
+    def key(x: IntPoly, y: IntPoly) -> IntPoly:
+        n = max(len(x), len(y))
+        return normal_key([(x[i] if i < len(x) else 0) - (y[i] if i < len(y) else 0)
+                           for i in range(n)])
+
+    if shape == (2, 2):
+        cells = [[c for row in u for c in row] for u in ints]
+        pairs = [(x, y) for u in cells for x, y in combinations(u, 2)]
+    else:
+        rows, cols = shape
+        u, v = ints
+        pairs = [(u[a][b], u[c][b]) for b in range(cols) for a, c in combinations(range(rows), 2)]
+        pairs += [(v[a][b], v[a][d]) for a in range(rows) for b, d in combinations(range(cols), 2)]
+        if rows == cols:
+            pairs += [(w[k][k], w[j][j]) for w in ints for k, j in combinations(range(rows), 2)]
+    return {k for k in (key(x, y) for x, y in pairs) if k}
+
+
 def sweep_candidates(polys: np.ndarray, lo: Fraction, hi: Fraction) -> Candidates:
     """The candidate breakpoints of a two-player sweep of the cleared payoff polynomials
     ``polys`` (:func:`~gametrust.analysis.parametric.cleared_polys`) in ``(lo, hi)``."""
@@ -199,6 +240,7 @@ def sweep_candidates(polys: np.ndarray, lo: Fraction, hi: Fraction) -> Candidate
         differences,
         bases,
         risk,
+        relevant_differences(polys),
     )
 
 
