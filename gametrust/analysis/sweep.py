@@ -13,8 +13,9 @@ those polynomials into finitely many intervals on which nothing changes.
 numbers for roots of irreducible polynomials of degree >= 2,
 :mod:`gametrust.analysis.sweep_candidates`), solves the game exactly at each
 candidate root and at a rational point inside the gap after it — except where
-a sign test proves the candidate inert (no payoff difference vanishes there and
-every basis whose polynomial does stays infeasible across it) — and merges
+a sign test proves the candidate inert (no payoff difference the signature reads
+vanishes there and every basis whose polynomial does stays infeasible across
+it) — and merges
 neighbours that do not differ.  What remains are the breakpoints: for
 each interval the family, the equilibria with probabilities and payoffs as
 exact functions of ``t``, and which is payoff- and risk-dominant; for each

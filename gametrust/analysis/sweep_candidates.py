@@ -14,12 +14,13 @@ tuples throughout.
 Most candidates of a larger game are roots of polynomials of bases that are
 nowhere near feasible there.  :meth:`Candidates.inert` tells so from signs at
 a rational point of the neighbouring gap (no solve): a candidate is *inert*
-when no payoff difference vanishes at it and every basis of every vanishing
-polynomial stays infeasible across it (:meth:`BasisPolys.inert_at`).  Then
-nothing the sweep compares changes there — the vertices with their tight
-sets (so equilibria, supports, best responses, degeneracy, continua), the
-payoff order (family, dominance, the cooperative profile) — and the sweep
-need not solve the game at it or in the gap after it.  The risk-dominance
+when no payoff difference the signature reads vanishes at it
+(:func:`relevant_differences`) and every basis of every vanishing polynomial
+stays infeasible across it (:meth:`BasisPolys.inert_at`).  Then nothing the
+sweep compares changes there — the vertices with their tight sets (so
+equilibria, supports, best responses, degeneracy, continua), the family's
+name, dominance and the cooperative profile — and the sweep need not solve the
+game at it or in the gap after it.  The risk-dominance
 polynomials are kept with the pairs of pure profiles they compare, so an
 interval only looks at those whose profiles are both strict equilibria in it
 (:meth:`Candidates.risk_roots`).
@@ -61,7 +62,13 @@ except ImportError:  # pragma: no cover
 
 _ONE_PLUS_X = None if _fmpz_poly is None else _fmpz_poly([1, 1])
 
-__all__ = ["Candidates", "payoff_roots", "sign_variations", "sweep_candidates"]
+__all__ = [
+    "Candidates",
+    "payoff_roots",
+    "relevant_differences",
+    "sign_variations",
+    "sweep_candidates",
+]
 
 
 def _identity(root: Any) -> Hashable:
