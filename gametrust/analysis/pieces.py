@@ -40,6 +40,7 @@ import numpy as np
 
 from ..core.polynomial import Poly, RationalFunction, bilinear, det, sympy_number, to_sympy
 from ..core.progress import step
+from ..model.exact_regret import rational_weights
 from ..model.game import NormalFormGame
 from ..model.regret import deviation_payoffs, float_tolerance
 from ..solvers.result import Equilibrium, SolveResult
@@ -149,7 +150,25 @@ def supports_of(e: Equilibrium) -> tuple[tuple[str, ...], ...]:
 
 
 def best_response_sets(game: NormalFormGame, e: Equilibrium) -> tuple[tuple[int, ...], ...]:
-    """Each player's best responses (action indices) to the others' strategies in ``e``."""
+    """Each player's best responses (action indices) to the others' strategies in ``e``.
+
+    In an exact two-player game on integers: the game's integer tensor
+    (:attr:`~gametrust.model.game.NormalFormGame.integer_form`) times the other's
+    integer weights (:func:`~gametrust.model.exact_regret.rational_weights`) are the
+    deviation payoffs times one positive number, so they have the same maxima."""
+    if game.exact and game.n_players == 2:
+        ints, _ = game.integer_form
+        w0 = rational_weights(e.strategies[0])[0]
+        w1 = rational_weights(e.strategies[1])[0]
+        devs = (
+            [sum(w * v for w, v in zip(w1, row, strict=True) if w) for row in ints[0].tolist()],
+            [sum(w * v for w, v in zip(w0, col, strict=True) if w) for col in ints[1].T.tolist()],
+        )
+        out2 = []
+        for dev in devs:
+            best = max(dev)
+            out2.append(tuple(k for k, v in enumerate(dev) if v == best))
+        return tuple(out2)
     tol = float_tolerance(game)
     out = []
     for i in range(game.n_players):
@@ -362,41 +381,56 @@ def equilibrium_piece(
     polys: np.ndarray,
     tensor: np.ndarray,
     symbol: str,
+    memo: dict[Hashable, Any] | None = None,
 ) -> EquilibriumPiece:
     """The equilibrium ``e`` of a two-player ``game`` (solved at a sample point) as formulas.
 
     ``tensor`` is the payoff tensor as rational functions of the swept value,
     ``polys`` the same with denominators cleared
-    (:func:`~gametrust.analysis.parametric.cleared_polys`).
+    (:func:`~gametrust.analysis.parametric.cleared_polys`).  ``memo``, when given, keeps
+    the formulas of each support and tight set (and the payoffs of each pair) for the
+    next call on the same ``polys`` and ``tensor``: neighbouring intervals of a sweep
+    share most of their equilibria.
     """
+    memo = {} if memo is None else memo
     supports_idx = [[k for k, p in enumerate(s) if p > 0] for s in e.strategies]
     formulas: list[tuple[RationalFunction, ...]] = []
+    keys: list[Hashable] = []
     one, zero = RationalFunction.constant(1), RationalFunction.constant(0)
     for player in range(2):
         own = supports_idx[player]
         size = game.shape[player]
         if len(own) == 1:
             formulas.append(tuple(one if k == own[0] else zero for k in range(size)))
+            keys.append((player, tuple(own)))
             continue
         # the other player's best responses at the sample: the candidate tight sets
         dev = deviation_payoffs(game, e.strategies, 1 - player)
         best = max(dev)
-        tight = [k for k, v in enumerate(dev) if v == best]
-        found = None
-        for chosen in combinations(tight, len(own)):
-            found = indifference_formulas(polys[1 - player], own, chosen, player)
-            if found is not None:
-                break
+        tight = tuple(k for k, v in enumerate(dev) if v == best)
+        key = (player, tuple(own), tight)
+        if key not in memo:
+            found = None
+            for chosen in combinations(tight, len(own)):
+                found = indifference_formulas(polys[1 - player], own, chosen, player)
+                if found is not None:
+                    break
+            memo[key] = found
+        found = memo[key]
         if found is None:  # no formula: the equilibrium is constant here
             return EquilibriumPiece(supports_of(e), e.kind, e, None, None, symbol)
         full = [zero] * size
         for k, (num, den) in zip(own, found, strict=True):
             full[k] = RationalFunction(num, den)
         formulas.append(tuple(full))
-    payoffs = [
-        bilinear(formulas[0], formulas[1], tensor[i], supports_idx[0], supports_idx[1])
-        for i in range(2)
-    ]
+        keys.append(key)
+    pair = ("payoffs", *keys)
+    if pair not in memo:
+        memo[pair] = [
+            bilinear(formulas[0], formulas[1], tensor[i], supports_idx[0], supports_idx[1])
+            for i in range(2)
+        ]
+    payoffs = memo[pair]
     return EquilibriumPiece(
         supports_of(e), e.kind, e, tuple(formulas), tuple(payoffs), symbol
     )

@@ -13,12 +13,18 @@ those polynomials into finitely many intervals on which nothing changes.
 numbers for roots of irreducible polynomials of degree >= 2,
 :mod:`gametrust.analysis.sweep_candidates`), solves the game exactly at each
 candidate root and at a rational point inside the gap after it — except where
-a sign test proves the candidate inert (no payoff difference vanishes there and
-every basis whose polynomial does stays infeasible across it) — and merges
+a sign test proves the candidate inert (no payoff difference the signature reads
+vanishes there and every basis whose polynomial does stays infeasible across
+it) — and merges
 neighbours that do not differ.  What remains are the breakpoints: for
 each interval the family, the equilibria with probabilities and payoffs as
 exact functions of ``t``, and which is payoff- and risk-dominant; for each
-breakpoint the (usually degenerate) game exactly there.
+breakpoint the (usually degenerate) game exactly there.  Inside an interval the
+selection is looked at only where a risk-dominance comparison or a difference of
+two equilibria's payoff formulas vanishes; at rational points there it is
+analysed on the interval's formulas, not solved (the equilibria are the same
+everywhere inside), and the formulas of an equilibrium seen in several intervals
+are derived once.
 
 >>> from gametrust import NormalFormGame
 >>> pd = NormalFormGame.from_arrays([[4, 0], [5, 2]], [[4, 5], [0, 2]],
@@ -65,7 +71,7 @@ from .pieces import (
     split_range,
     supports_of,
 )
-from .selection import Selection
+from .selection import Selection, analyse
 from .sweep_candidates import payoff_roots, sweep_candidates
 from .sweep_result import Breakpoint, Grid, Interval, SweepResult
 
@@ -79,17 +85,25 @@ __all__ = ["sweep"]
 
 
 def _int_eval(poly: Poly, start: int, step: int, scale: int, ks: np.ndarray) -> tuple:
-    """``poly((start + k*step)/scale)`` for every k, as (integer array, Fraction factor)."""
+    """``poly((start + k*step)/scale)`` for every k, as (integer array, Fraction factor).
+
+    Horner's rule on the integers ``u = start + k*step``, in numpy ``int64`` when
+    ``sum |q_i| M^d < 2^62`` (``M`` bounds ``|u|`` and ``scale``, so no partial sum can
+    overflow), else on Python integers."""
     if poly.is_zero():
         return np.zeros(len(ks), dtype=object), Fraction(1)
     d = poly.degree
     lcd = math.lcm(*(c.denominator for c in poly.coeffs))
     q = [int(c * lcd) for c in poly.coeffs]
     u = start + ks * step
-    acc = np.full(len(ks), q[d], dtype=object)
+    top = max(abs(start), abs(start + (int(ks[-1]) if len(ks) else 0) * step), scale, 1)
+    small = sum(abs(c) for c in q) * top**d < 2**62
+    if small:
+        u = u.astype(np.int64)
+    acc = np.full(len(ks), q[d], dtype=np.int64 if small else object)
     for i in range(d - 1, -1, -1):
         acc = acc * u + q[i] * scale ** (d - i)
-    return acc, Fraction(1, lcd * scale**d)
+    return (acc.astype(object) if small else acc), Fraction(1, lcd * scale**d)
 
 
 def _grid(result: SweepResult, n: int) -> Grid:
@@ -133,6 +147,13 @@ def _grid(result: SweepResult, n: int) -> Grid:
         lo, stop = spans[index]
         ks = np.arange(lo, stop).astype(object)
         pieces: list[Any] = []
+        done: dict[Poly, tuple] = {}  # equal polynomials (a player's denominators) once
+
+        def evaluated(poly: Poly, ks: np.ndarray = ks, done: dict = done) -> tuple:
+            if poly not in done:
+                done[poly] = _int_eval(poly, start, stride, scale, ks)
+            return done[poly]
+
         for piece in interval.pieces:
             constant = piece.formulas is None or all(
                 f.num.degree <= 0 and f.den.degree <= 0 for player in piece.formulas for f in player
@@ -144,10 +165,11 @@ def _grid(result: SweepResult, n: int) -> Grid:
             for player in piece.formulas:
                 actions = []
                 for f in player:
-                    num, fn = _int_eval(f.num, start, stride, scale, ks)
-                    den, fd = _int_eval(f.den, start, stride, scale, ks)
+                    num, fn = evaluated(f.num)
+                    den, fd = evaluated(f.den)
                     factor = fn / fd
-                    actions.append((num * factor.numerator, den * factor.denominator))
+                    actions.append((num if factor.numerator == 1 else num * factor.numerator,
+                                    den if factor.denominator == 1 else den * factor.denominator))
                 players.append(actions)
             pieces.append(players)
         grid.values[index] = pieces
@@ -220,17 +242,20 @@ def sweep(
     )
     points = split.points
     intervals: list[Interval] = []
+    memo: dict[Any, Any] = {}  # formulas by support and tight set, shared by the intervals
+    crossings: dict[Any, Any] = {}  # differences of payoff formulas and their roots
     for a, b, closed_lo, closed_hi in split.spans:
         sample = split.gaps[a]
         here = evaluator.at(sample)
         pieces = tuple(
-            equilibrium_piece(e, here.game, polys, tensor, ax.symbol) for e in here.result
+            equilibrium_piece(e, here.game, polys, tensor, ax.symbol, memo) for e in here.result
         )
         strict_pure = {_pure_profile(e) for e in here.result if e.kind == "pure" and e.strict}
         inside = candidates.risk_roots(strict_pure, points[a], points[b])
-        inside = sorted_unique([*inside, *payoff_roots(pieces, points[a], points[b])])
+        crossing = payoff_roots(pieces, points[a], points[b], crossings, (low, high))
+        inside = sorted_unique([*inside, *crossing])
         selections, selection_points = _selection_pieces(
-            evaluator, points[a], points[b], inside, sample
+            evaluator, points[a], points[b], inside, sample, pieces
         )
         intervals.append(
             Interval(points[a], points[b], closed_lo, closed_hi, sample, here.family,
@@ -285,29 +310,51 @@ def _pure_profile(e: Any) -> tuple[int, ...]:
     return tuple(next(k for k, p in enumerate(s) if p > 0) for s in e.strategies)
 
 
+class _Equilibria(list):
+    """Equilibria in a list, as :func:`~gametrust.analysis.selection.analyse` reads a result."""
+
+    @property
+    def equilibria(self) -> list:
+        return self
+
+
 def _selection_pieces(
-    evaluator: PointEvaluator, lo: Any, hi: Any, inside: list[Any], sample: Fraction
+    evaluator: PointEvaluator, lo: Any, hi: Any, inside: list[Any], sample: Fraction,
+    pieces: tuple[Any, ...] = (),
 ) -> tuple[tuple[tuple[Any, Any, Selection], ...], tuple[tuple[Any, Selection], ...]]:
     """Where, inside one interval, payoff or risk dominance switches: ``inside`` are the
     roots, strictly inside the interval, of the risk-dominance polynomials comparing two of
     its strict pure equilibria and of the differences of its equilibria's payoffs (the only
     comparisons that can change inside it).  Each piece's selection (with its trust
     thresholds) is taken where the reports evaluate its formulas: at the interval's
-    ``sample`` when there is one piece, else at ``between(lo, hi)`` of the piece."""
+    ``sample`` when there is one piece, else at ``between(lo, hi)`` of the piece.
+
+    At a rational point strictly inside the interval the game is not solved: its
+    equilibria are the interval's ``pieces`` (the same supports and best responses
+    everywhere inside it) with their payoffs at that point, exactly (selection reads
+    only the payoffs, the supports and strictness), and the selection is analysed on
+    them; an irrational point is solved (in floats) as before."""
 
     def key(t: Any) -> tuple:
+        if pieces and isinstance(t, Fraction) and t is not lo and t is not hi:
+            here = _Equilibria(
+                dataclasses.replace(p.at_sample, payoffs=p.payoffs_at(t)) for p in pieces
+            )
+            chosen = analyse(evaluator.build(t), here)
+            return selection_key(here, chosen)  # type: ignore[arg-type]
         point = evaluator.at(t)
         return selection_key(point.result, point.selection)
 
     split = split_range([lo, *inside, hi], key)
     points, gaps = split.points, split.gaps
-    reference = evaluator.at(gaps[0]).result  # the interval's own equilibria, in their order
+    # the interval's own equilibria, in their order (the pieces', else solved inside)
+    order = ({p.supports: k for k, p in enumerate(pieces)} if pieces else
+             {supports_of(e): k for k, e in enumerate(evaluator.at(gaps[0]).result)})
 
     def aligned(t: Any) -> Selection:
         """The selection at t, with indices into the interval's equilibria (by support)."""
         point = evaluator.at(t)
         result, selection = point.result, point.selection
-        order = {supports_of(e): k for k, e in enumerate(reference)}
 
         def move(k: int | None) -> int | None:
             return None if k is None else order.get(supports_of(result[k]))
