@@ -68,46 +68,43 @@ _HIGH, _TINY = 2.0**400, 2.0**-500
 _NO, _YES, _UNKNOWN = 0, 1, 2
 
 
-def _masks(basis: np.ndarray) -> list[int]:
-    """Each row of an (F, r) array of variable indices as a bit mask (a Python int)."""
-    if basis.size and basis.max() < 62:
-        return np.left_shift(np.int64(1), basis.astype(np.int64)).sum(axis=1).tolist()
-    return [sum(1 << int(v) for v in row) for row in basis]
+def _masks(basis: np.ndarray, pid: np.ndarray, n_var: int) -> list[int]:
+    """Each row of an (F, r) array of variable indices as a bit mask (a Python int), the
+    polytope's index ``pid`` above bit ``n_var``."""
+    if n_var + int(pid.max(initial=0)).bit_length() <= 62:
+        masks = np.left_shift(np.int64(1), basis.astype(np.int64)).sum(axis=1)
+        return (masks + (pid.astype(np.int64) << n_var)).tolist()
+    return [sum(1 << int(v) for v in row) | (int(p) << n_var)
+            for row, p in zip(basis, pid, strict=True)]
 
 
 class _Seen:
-    """The bases met so far, by bit mask: a sorted int64 array while the masks fit (up to
-    62 variables), else a set of Python ints."""
+    """The bases met so far, as bit masks (:func:`_masks`)."""
 
-    def __init__(self, n_var: int) -> None:
-        self.small = n_var <= 62
-        self.array = np.empty(0, dtype=np.int64)
-        self.python: set[int] = set()
+    def __init__(self) -> None:
+        self.keys: set[int] = set()
 
-    def fresh(self, masks: np.ndarray | list[int]) -> np.ndarray:
+    def fresh(self, masks: list[int]) -> np.ndarray:
         """Indices of the masks not met before (first occurrences); they are met now."""
-        if self.small:
-            masks = np.asarray(masks, dtype=np.int64)
-            unique, first = np.unique(masks, return_index=True)
-            known = np.isin(unique, self.array, assume_unique=True)
-            self.array = np.union1d(self.array, unique[~known])
-            return np.sort(first[~known])
-        out = []
+        keys, out = self.keys, []
         for k, mask in enumerate(masks):
-            if mask not in self.python:
-                self.python.add(mask)
+            if mask not in keys:
+                keys.add(mask)
                 out.append(k)
         return np.array(out, dtype=np.intp)
 
 
 def _certify(
-    a: np.ndarray, basis: np.ndarray, guess: np.ndarray | None = None
+    cols: np.ndarray, norms: np.ndarray, pid: np.ndarray, basis: np.ndarray,
+    guess: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Certified lex-feasibility of bases, their ``β = B⁻¹1`` (float) and exact zero flags.
 
-    ``a`` is ``[C | I]`` in float64 (integers below ``2**50``), ``basis`` is
-    (F, r).  Returns the verdict (F,) (_YES, _NO, _UNKNOWN), ``β̂`` (F, r) and
-    ``β = 0`` flags (F, r) (exact where the verdict is _YES), and ``R ≈ B⁻¹``.
+    ``cols[p]`` holds the columns of ``[C | I]`` of polytope ``p`` in float64
+    (integers below ``2**50``), one per row, and ``norms[p]`` their 2-norms;
+    ``basis`` (F, r) are bases of the polytopes ``pid`` (F,).  Returns the
+    verdict (F,) (_YES, _NO, _UNKNOWN), ``β̂`` (F, r) and ``β = 0`` flags
+    (F, r) (exact where the verdict is _YES), and ``R ≈ B⁻¹``.
 
     With ``R`` LAPACK's inverse, ``G = I - R B`` satisfies
     ``|G| <= |fl(R B) - I| / (1 - u) + γ |R| |B|`` (Higham, Lemma 3.1; at most
@@ -125,24 +122,26 @@ def _certify(
     ``guess``, the parent's inverse updated by the pivot, is used where it is
     accurate (``‖G‖∞`` computed at most ``2**-30``), LAPACK's elsewhere.
     """
+    b = np.ascontiguousarray(cols[pid[:, None], basis].transpose(0, 2, 1))  # (F, r, r)
+    gap = 4.0 * norms[pid[:, None], basis].prod(axis=1)  # 4 H
     if guess is not None:
-        out = _certify_with(a, basis, guess)
+        out = _certify_with(b, gap, guess)
         stale = np.nonzero(out[4] > 2.0**-30)[0]  # includes NaN (not <=)
         if stale.size:
-            fresh = _certify_with(a, basis[stale], None)
+            fresh = _certify_with(b[stale], gap[stale], None)
             for whole, part in zip(out, fresh, strict=True):
                 whole[stale] = part
         return out[:4]
-    return _certify_with(a, basis, None)[:4]
+    return _certify_with(b, gap, None)[:4]
 
 
 def _certify_with(
-    a: np.ndarray, basis: np.ndarray, guess: np.ndarray | None
+    b: np.ndarray, gap: np.ndarray, guess: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`_certify` with ``R = guess``, or LAPACK's inverse when None; also ``‖G‖∞``."""
-    f, r = basis.shape
+    """:func:`_certify` of the basis matrices ``b`` (F, r, r) (``gap``: 4 times Hadamard's
+    bound) with ``R = guess``, or LAPACK's inverse when None; also ``‖G‖∞``."""
+    f, r = b.shape[:2]
     g = (r + 1) * _U / (1 - (r + 1) * _U)
-    b = np.ascontiguousarray(a[:, basis].transpose(1, 0, 2))  # (F, r, r): columns of the basis
     verdict = np.full(f, _UNKNOWN, dtype=np.int8)
     with np.errstate(all="ignore"):
         try:
@@ -163,7 +162,6 @@ def _certify_with(
         e_inv = np.where(ok, 8.0 * alpha * r_max, np.inf) + _TINY  # bounds |B⁻¹ - R| entrywise
         beta = inv.sum(axis=2)
         e_beta = 2.0 * (r * e_inv[:, None] + g * a_inv.sum(axis=2)) + _TINY  # (F, r)
-        gap = 4.0 * np.sqrt((a * a).sum(axis=0))[basis].prod(axis=1)  # 4 H
         # signs: +1, -1, 0 (certified zero), 2 (unknown); the lex rows are [β | B⁻¹]; most
         # rows are decided by β alone, the others (β near 0) by the entries of B⁻¹ too
         beta_sign = np.full(beta.shape, 2, dtype=np.int8)
@@ -209,11 +207,6 @@ def _lex_positive(row: list[int]) -> bool:
     return next((v for v in row if v != 0), 0) > 0
 
 
-def _exact_verdict(c: np.ndarray, basis: list[int]) -> bool:
-    rows = _exact_lex_rows(c, basis)
-    return rows is not None and all(_lex_positive(row) for row in rows)
-
-
 def _exact_pivot(c: np.ndarray, basis: list[int], entering: int) -> list[int]:
     """The lex-feasible neighbour of a lex-feasible basis through ``entering``, exactly
     (the lexicographic ratio test on integer rows, compared by cross-multiplying)."""
@@ -233,24 +226,46 @@ def _exact_pivot(c: np.ndarray, basis: list[int], entering: int) -> list[int]:
 
 
 @dataclass
-class LexSearch:
-    """The breadth-first search over the lex-feasible bases of one polytope.
+class Found:
+    """The distinct vertices of one polytope found by the search: support and tight-row
+    bit masks, and a lex-feasible basis of each (a row of ``bases``: basic variables, ``z``
+    columns below ``d``, slack of row ``i`` as ``d + i``)."""
 
-    ``vertices`` lists ``(support mask, tight-row mask, (basic z columns, nonbasic
-    rows))`` per distinct vertex; ``bases`` counts the certified bases.
+    supports: list[int] = field(default_factory=list)
+    tights: list[int] = field(default_factory=list)
+    chunks: list[np.ndarray] = field(default_factory=list)
+
+    @property
+    def bases(self) -> np.ndarray:
+        """The bases, one row per vertex (in the order of ``supports``)."""
+        return np.concatenate(self.chunks) if self.chunks else np.empty((0, 0), dtype=np.intp)
+
+
+@dataclass
+class LexSearch:
+    """The breadth-first search over the lex-feasible bases of polytopes of one shape.
+
+    Several polytopes (both best-response polytopes of a square game) are searched
+    together, their bases side by side in the same numpy batches (each step's fixed
+    cost is paid once for all).  ``found[p]`` holds polytope ``p``'s vertices and
+    ``bases[p]`` counts its certified bases; ``budget`` bounds the bases of each.
     """
 
-    c: np.ndarray  # (r, d) positive integers, below 2**50
+    cs: list[np.ndarray]  # (r, d) positive integers, below 2**50, all of one shape
     budget: int | None = None
     label: str = "vertices"
-    vertices: list[tuple[int, int, tuple[tuple[int, ...], tuple[int, ...]]]] = field(
-        default_factory=list)
-    bases: int = 0
+    found: list[Found] = field(default_factory=list)
+    bases: list[int] = field(default_factory=list)
     complete: bool = False
     interrupted: bool = False  # stopped by Ctrl-C
 
+    def __post_init__(self) -> None:
+        self.found = [Found() for _ in self.cs]
+        self.bases = [0] * len(self.cs)
+        self._keys: set[int] = set()
+
     def run(self) -> None:
-        """Search until every lex-feasible basis is found, or the budget is spent (Ctrl-C:
+        """Search until every lex-feasible basis is found, or a budget is spent (Ctrl-C:
         stop and keep what was found; ``complete`` stays False)."""
         try:
             self._run()
@@ -258,103 +273,125 @@ class LexSearch:
             self.complete, self.interrupted = False, True
 
     def _run(self) -> None:
-        c = self.c
-        r, d = c.shape
-        a = np.hstack([np.asarray(c, dtype=np.float64), np.eye(r)])
-        start = np.arange(d, d + r)[None, :]
-        seen = _Seen(d + r)
-        seen.fresh(_masks(start))
-        # the frontier: candidate bases, the parents and entering variables of the pivots that
-        # gave them (-1: none) and their inverses updated by the pivot (None: not known)
-        frontier: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]]
-        frontier = [(start, start.copy(), np.array([-1]), None)]
+        cs = self.cs
+        k_all = len(cs)
+        r, d = cs[0].shape
+        n_var = d + r
+        a = np.empty((k_all, r, n_var))
+        a[:, :, :d] = np.asarray(cs, dtype=np.float64)
+        a[:, :, d:] = np.eye(r)
+        cols = np.ascontiguousarray(a.transpose(0, 2, 1))  # (K, n_var, r): the columns
+        norms = np.sqrt((a * a).sum(axis=1))  # (K, n_var)
+        start = np.tile(np.arange(d, n_var), (k_all, 1))
+        pid = np.arange(k_all)
+        seen = _Seen()
+        seen.fresh(_masks(start, pid, n_var))
+        # the frontier: candidate bases, their polytopes, the parents and entering variables
+        # of the pivots that gave them (-1: none) and their inverses updated by the pivot
+        # (NaN: not known, LAPACK's is taken); the all-slack basis is its own inverse
+        frontier = [(start, pid, start.copy(), np.full(k_all, -1), np.tile(np.eye(r),
+                                                                            (k_all, 1, 1)))]
         while frontier:
-            basis, parents, entered, guess = frontier.pop()
+            basis, pid, parents, entered, guess = frontier.pop()
+            while frontier and len(basis) + len(frontier[-1][0]) <= _BATCH:
+                more = frontier.pop()
+                basis, pid, parents, entered, guess = (
+                    np.concatenate([x, y]) for x, y in
+                    zip((basis, pid, parents, entered, guess), more, strict=True))
             if len(basis) > _BATCH:
-                frontier.append((basis[_BATCH:], parents[_BATCH:], entered[_BATCH:],
-                                 None if guess is None else guess[_BATCH:]))
-                basis, parents, entered = basis[:_BATCH], parents[:_BATCH], entered[:_BATCH]
-                guess = None if guess is None else guess[:_BATCH]
-            verdict, beta, zero, inv = _certify(a, basis, guess)
-            redo: list[tuple[list[int], int]] = []
-            good = np.zeros(len(basis), dtype=bool)
-            for k in np.nonzero(verdict != _YES)[0]:
-                row = basis[k].tolist()
-                if verdict[k] == _UNKNOWN and _exact_verdict(c, row):
+                frontier.append(tuple(x[_BATCH:] for x in (basis, pid, parents, entered,
+                                                           guess)))
+                basis, pid, parents, entered, guess = (
+                    x[:_BATCH] for x in (basis, pid, parents, entered, guess))
+            verdict, beta, zero, inv = _certify(cols, norms, pid, basis, guess)
+            redo: list[tuple[list[int], int, int]] = []
+            good = verdict == _YES
+            for k in np.nonzero(~good)[0]:
+                row, c = basis[k].tolist(), cs[pid[k]]
+                lex = _exact_lex_rows(c, row) if verdict[k] == _UNKNOWN else None
+                if lex is not None and all(_lex_positive(v) for v in lex):
                     good[k] = True
+                    zero[k] = [v[0] == 0 for v in lex]  # β and its zeros exactly
                     continue
                 # not from an exact pivot: those and the all-slack basis are lex-feasible
                 assert entered[k] >= 0
-                redo.append((parents[k].tolist(), int(entered[k])))
-            good |= verdict == _YES
+                redo.append((parents[k].tolist(), int(entered[k]), int(pid[k])))
             keep = np.nonzero(good)[0]
-            exact_rows = [k for k in keep if verdict[k] != _YES]
-            if exact_rows:  # β and its zeros exactly, for bases decided exactly
-                for k in exact_rows:
-                    lex = _exact_lex_rows(c, basis[k].tolist())
-                    assert lex is not None
-                    zero[k] = [row[0] == 0 for row in lex]
-            self._record(basis[keep], zero[keep], d)
-            if self.budget is not None and self.bases > self.budget:
+            self._record(basis[keep], pid[keep], zero[keep], d)
+            if self.budget is not None and max(self.bases) > self.budget:
                 return
-            step(f"enumerating {self.label}", self.bases)
-            children, links, guesses = self._expand(a, basis[keep], beta[keep], inv[keep], seen)
-            entering = links[1]
-            links = links[0]
+            step(f"enumerating {self.label}", sum(self.bases))
+            children = self._expand(cols, basis[keep], pid[keep], beta[keep], inv[keep], seen)
             if redo:  # an exact pivot from a lex-feasible basis is lex-feasible: certified anyway
-                exact = np.array([_exact_pivot(c, parent, entering) for parent, entering in redo])
-                fresh = seen.fresh(_masks(exact))
+                exact = np.array([_exact_pivot(cs[p], parent, entering)
+                                  for parent, entering, p in redo])
+                exact_pid = np.array([p for _, _, p in redo])
+                fresh = seen.fresh(_masks(exact, exact_pid, n_var))
                 if fresh.size:
-                    none = np.full(fresh.size, -1)
-                    frontier.append((exact[fresh], exact[fresh], none, None))
-            if len(children):
-                frontier.append((children, links, entering, guesses))
+                    frontier.append((exact[fresh], exact_pid[fresh], exact[fresh],
+                                     np.full(fresh.size, -1), np.full((fresh.size, r, r),
+                                                                      np.nan)))
+            if len(children[0]):
+                frontier.append(children)
         self.complete = True
 
-    def _record(self, basis: np.ndarray, zero: np.ndarray, d: int) -> None:
+    def _record(self, basis: np.ndarray, pid: np.ndarray, zero: np.ndarray, d: int) -> None:
         """Add the vertices of certified lex-feasible bases (``zero``: exact ``β = 0``)."""
-        self.bases += len(basis)
-        r = self.c.shape[0]
+        for p in range(len(self.cs)):
+            self.bases[p] += int((pid == p).sum())
+        r = basis.shape[1]
         is_z = basis < d
-        if d <= 62 and r <= 62:
+        if d + r + len(self.cs).bit_length() <= 62:
             one = np.int64(1)
             support = np.where(is_z & ~zero, one << np.where(is_z, basis, 0), 0).sum(axis=1)
             slack = np.where(is_z, 0, basis - d)
             basic_slack = np.where(is_z, 0, one << slack).sum(axis=1)
             zero_slack = np.where(~is_z & zero, one << slack, 0).sum(axis=1)
             tight = (((one << r) - 1) ^ basic_slack) | zero_slack
-            keys = zip(support.tolist(), tight.tolist(), strict=True)
+            keys = (support | (tight << d) | (pid.astype(np.int64) << (d + r))).tolist()
+            support, tight = support.tolist(), tight.tolist()
         else:
-            keys = (
-                (sum(1 << int(v) for v, z, o in zip(row, zr, zs, strict=True) if z and not o),
-                 sum(1 << i for i in range(r) if d + i not in set(row.tolist()))
-                 | sum(1 << (int(v) - d) for v, z, o in zip(row, zr, zs, strict=True)
-                       if o and not z))
-                for row, zr, zs in zip(basis, is_z, zero, strict=True)
-            )
+            support, tight = [], []
+            for row, zr, zs in zip(basis.tolist(), is_z, zero, strict=True):
+                support.append(sum(1 << v for v, z, o in zip(row, zr, zs, strict=True)
+                                   if z and not o))
+                tight.append(sum(1 << i for i in range(r) if d + i not in set(row))
+                             | sum(1 << (v - d) for v, z, o in zip(row, zr, zs, strict=True)
+                                   if o and not z))
+            keys = [s | (t << d) | (int(p) << (d + r))
+                    for s, t, p in zip(support, tight, pid, strict=True)]
+        new = []
         for k, key in enumerate(keys):
-            if key in self._keys:
-                continue
-            self._keys.add(key)
-            self.vertices.append((key[0], key[1], basis[k]))
-
-    def __post_init__(self) -> None:
-        self._keys: set[tuple[int, int]] = set()
+            if key not in self._keys:
+                self._keys.add(key)
+                new.append(k)
+        for k in new:
+            out = self.found[pid[k]]
+            out.supports.append(support[k])
+            out.tights.append(tight[k])
+        new = np.array(new, dtype=np.intp)
+        for p, out in enumerate(self.found):
+            chosen = new[pid[new] == p]
+            if chosen.size:
+                out.chunks.append(basis[chosen])
 
     def _expand(
-        self, a: np.ndarray, basis: np.ndarray, beta: np.ndarray, inv: np.ndarray, seen: _Seen
-    ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray], np.ndarray]:
-        """Float lexicographic ratio tests for every (basis, nonbasic) pair; the new bases,
-        the pivots that gave them and their inverses updated by the pivot (a guess)."""
+        self, cols: np.ndarray, basis: np.ndarray, pid: np.ndarray, beta: np.ndarray,
+        inv: np.ndarray, seen: _Seen,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Float lexicographic ratio tests for every (basis, nonbasic) pair: the new bases,
+        their polytopes, the parents and entering variables of the pivots that gave them, and
+        their inverses updated by the pivot (a guess)."""
         f, r = basis.shape
+        n_var = cols.shape[1]
         if f == 0:
             empty = np.empty((0, r), dtype=np.intp)
-            return empty, (empty, np.empty(0, dtype=np.intp)), np.empty((0, r, r))
-        n_var = a.shape[1]
+            none = np.empty(0, dtype=np.intp)
+            return empty, none, empty, none, np.empty((0, r, r))
         nonbasic_flags = np.ones((f, n_var), dtype=bool)
         nonbasic_flags[np.arange(f)[:, None], basis] = False
         fb, entering = np.nonzero(nonbasic_flags)  # (P,) pairs, d per basis
-        table = a.T @ inv.transpose(0, 2, 1)  # (F, n_var, r): (B⁻¹ [C | I])ᵀ
+        table = cols[pid] @ inv.transpose(0, 2, 1)  # (F, n_var, r): (B⁻¹ [C | I])ᵀ
         t = table[fb, entering]  # (P, r): B⁻¹ a_j
         eligible = t > 1e-9 * np.abs(t).max(axis=1, keepdims=True)
         with np.errstate(all="ignore"):
@@ -379,36 +416,37 @@ class LexSearch:
                     break
             leave[tied] = sub_alive.argmax(axis=1)
         leaving = basis[fb, leave]
-        if n_var <= 62:  # the child's mask from the parent's, without building the child
+        if n_var + len(self.cs).bit_length() <= 62:  # the child's mask from the parent's
             one = np.int64(1)
-            masks = (np.asarray(_masks(basis), dtype=np.int64)[fb] - (one << leaving)
-                     + (one << entering))
+            masks = (np.asarray(_masks(basis, pid, n_var), dtype=np.int64)[fb]
+                     - (one << leaving) + (one << entering)).tolist()
         else:
             child = basis[fb].copy()
             child[np.arange(len(fb)), leave] = entering
-            masks = _masks(child)
+            masks = _masks(child, pid[fb], n_var)
         new = seen.fresh(masks)
         count = np.arange(len(new))
-        child = basis[fb[new]].copy()
+        parent = fb[new]
+        child = basis[parent].copy()
         out_row = leave[new]
         child[count, out_row] = entering[new]
-        order = np.argsort(child, axis=1)
-        child = np.take_along_axis(child, order, axis=1)
         # B'⁻¹ from B⁻¹: the pivot row divided by the pivot, t_i times it taken from the others
-        parent_inv, column = inv[fb[new]], t[new]
+        # (the rows of B'⁻¹ follow the child's basis order: the entering variable takes the
+        # leaving one's place)
+        parent_inv, column = inv[parent], t[new]
         with np.errstate(all="ignore"):
             pivot_row = parent_inv[count, out_row] / column[count, out_row][:, None]
             guess = parent_inv - column[:, :, None] * pivot_row[:, None, :]
         guess[count, out_row] = pivot_row
-        guess = np.take_along_axis(guess, order[:, :, None], axis=1)
-        return child, (basis[fb[new]], entering[new]), guess
+        return child, pid[parent], basis[parent], entering[new], guess
 
 
 def lex_vertices(
     c: np.ndarray, budget: int | None = None, label: str = "vertices"
-) -> tuple[list[tuple[int, int, tuple[tuple[int, ...], tuple[int, ...]]]], bool]:
+) -> tuple[list[tuple[int, int, np.ndarray]], bool]:
     """Every vertex of ``{z >= 0 : c z <= 1}`` (``c`` positive integers below ``2**50``) as
     ``(support mask, tight mask, basis)``, and whether the list is complete."""
-    search = LexSearch(np.asarray(c), budget, label)
+    search = LexSearch([np.asarray(c)], budget, label)
     search.run()
-    return search.vertices, search.complete
+    (found,) = search.found
+    return list(zip(found.supports, found.tights, found.bases, strict=True)), search.complete

@@ -206,21 +206,23 @@ class VertexSet:
         for n, (s, t) in enumerate(zip(supports, _bit_masks(tight), strict=True)):
             self._add(s, t, (support, rows, n))
 
-    def add_lex_bases(self, found: list[tuple[int, int, np.ndarray]]) -> None:
-        """Add vertices ``(support mask, tight mask, basis)`` from the search over
-        lexicographic bases (:mod:`gametrust.solvers.lex_search`): ``basis`` lists the
-        basic variables, ``z`` columns below ``d`` and slacks ``d + row`` from ``d`` on."""
-        for support, tight, basis in found:
-            self._add(support, tight, basis)
+    def add_lex_bases(self, supports: list[int], tights: list[int], bases: np.ndarray) -> None:
+        """Add vertices from the search over lexicographic bases
+        (:mod:`gametrust.solvers.lex_search`): support and tight-row masks, and one basis per
+        row of ``bases``: the basic variables, ``z`` columns below ``d`` and slacks
+        ``d + row`` from ``d`` on."""
+        for k, (support, tight) in enumerate(zip(supports, tights, strict=True)):
+            self._add(support, tight, (bases, k))
 
     def _basis_of(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """The columns and rows of a nonsingular ``C[rows, cols]`` that defines vertex ``i``."""
         source = self._sources[i]
-        if isinstance(source, np.ndarray):  # a lexicographic basis: basic z, nonbasic slacks
+        if len(source) == 2:  # a lexicographic basis: basic z, nonbasic slacks
             r, d = self.c.shape
-            cols = source[source < d]
-            rows = np.setdiff1d(np.arange(r), source[source >= d] - d)
-            return cols, rows
+            basis = source[0][source[1]].tolist()
+            basic = {v - d for v in basis if v >= d}
+            return (np.array(sorted(v for v in basis if v < d), dtype=np.intp),
+                    np.array([j for j in range(r) if j not in basic], dtype=np.intp))
         support, rows, n = source
         return support[:, n], rows[:, n]
 

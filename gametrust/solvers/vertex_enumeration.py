@@ -128,24 +128,31 @@ def _lex_or_basis_search(
     takes entries below ``2**50``; larger ones, games with at most
     :data:`LEX_FROM` bases (faster there: no batches of pivots to wait for) and
     ``primes`` (which tests use to exercise the modular solver) go to the
-    search over every basis.
-    When the first search stops early (budget or Ctrl-C) the second gets as many
-    bases as the first used, so that an interrupted run ends soon.
+    search over every basis.  Polytopes of one shape (a square game's) are
+    searched together, in the same batches.  When a search stops early
+    (budget or Ctrl-C) the next gets as many bases as it used, so that an
+    interrupted run ends soon.
     """
     r, d = matrices[0].shape
     if (primes is not None or comb(r + d, d) <= LEX_FROM
             or max(int(m.max()) for m in matrices) >= 2**50):
         return list(exact_vertices(matrices, primes)), True, False
-    out, complete, interrupted = [], True, False
-    for c, label in zip(matrices, ("vertices of player 1's polytope",
-                                   "vertices of player 2's polytope"), strict=True):
-        search = LexSearch(np.asarray(c, dtype=np.int64), budget, label)
+    groups = ([[0, 1]] if matrices[0].shape == matrices[1].shape else [[0], [1]])
+    out: list[VertexSet] = []
+    complete, interrupted = True, False
+    for group in groups:
+        label = ("vertices of the best-response polytopes" if len(group) == 2 else
+                 f"vertices of player {group[0] + 1}'s polytope")
+        search = LexSearch([np.asarray(matrices[k], dtype=np.int64) for k in group], budget,
+                           label)
         search.run()
-        found = VertexSet(c, tuple(Fraction(0) for _ in range(c.shape[1])))
-        found.add_lex_bases(search.vertices)
-        out.append(found)
+        for k, found in zip(group, search.found, strict=True):
+            c = matrices[k]
+            vertices = VertexSet(c, tuple(Fraction(0) for _ in range(c.shape[1])))
+            vertices.add_lex_bases(found.supports, found.tights, found.bases)
+            out.append(vertices)
         if not search.complete:
-            complete, budget = False, search.bases
+            complete, budget = False, max(search.bases)
             interrupted |= search.interrupted
     return out, complete, interrupted
 
