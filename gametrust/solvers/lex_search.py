@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 
@@ -68,24 +69,42 @@ _HIGH, _TINY = 2.0**400, 2.0**-500
 _NO, _YES, _UNKNOWN = 0, 1, 2
 
 
-def _masks(basis: np.ndarray, pid: np.ndarray, n_var: int) -> list[int]:
-    """Each row of an (F, r) array of variable indices as a bit mask (a Python int), the
-    polytope's index ``pid`` above bit ``n_var``."""
-    if n_var + int(pid.max(initial=0)).bit_length() <= 62:
-        masks = np.left_shift(np.int64(1), basis.astype(np.int64)).sum(axis=1)
-        return (masks + (pid.astype(np.int64) << n_var)).tolist()
+def _masks(basis: np.ndarray, pid: np.ndarray, n_var: int) -> np.ndarray | list[int]:
+    """Each row of an (F, r) array of variable indices as a bit mask, the polytope's index
+    ``pid`` above bit ``n_var``: int64 while they fit (see :class:`_Seen`), else Python ints."""
+    if _fits(n_var, pid):
+        masks = np.left_shift(np.int64(1), np.ascontiguousarray(basis.T, dtype=np.int64)).sum(
+            axis=0)
+        return masks + (pid.astype(np.int64) << n_var)
     return [sum(1 << int(v) for v in row) | (int(p) << n_var)
             for row, p in zip(basis, pid, strict=True)]
 
 
+def _fits(n_var: int, pid: np.ndarray | int) -> bool:
+    """Whether the masks of bases of ``n_var`` variables, polytope index up to ``pid``, fit
+    in an int64."""
+    return n_var + int(np.max(pid, initial=0)).bit_length() <= 62
+
+
 class _Seen:
-    """The bases met so far, as bit masks (:func:`_masks`)."""
+    """The bases met so far, as bit masks (:func:`_masks`): a sorted int64 array while
+    they fit, else a set of Python ints."""
 
     def __init__(self) -> None:
         self.keys: set[int] = set()
+        self.sorted = np.empty(0, dtype=np.int64)
 
-    def fresh(self, masks: list[int]) -> np.ndarray:
+    def fresh(self, masks: np.ndarray | list[int]) -> np.ndarray:
         """Indices of the masks not met before (first occurrences); they are met now."""
+        if isinstance(masks, np.ndarray):  # most are known: a binary search finds them
+            known = self.sorted
+            candidates = np.arange(len(masks))
+            if known.size:
+                at = np.minimum(np.searchsorted(known, masks), known.size - 1)
+                candidates = np.nonzero(known[at] != masks)[0]
+            unique, first = np.unique(masks[candidates], return_index=True)
+            self.sorted = np.insert(known, np.searchsorted(known, unique), unique)
+            return np.sort(candidates[first])
         keys, out = self.keys, []
         for k, mask in enumerate(masks):
             if mask not in keys:
@@ -95,16 +114,17 @@ class _Seen:
 
 
 def _certify(
-    cols: np.ndarray, norms: np.ndarray, pid: np.ndarray, basis: np.ndarray,
-    guess: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    mats: np.ndarray, norms: np.ndarray, basis: np.ndarray, pid: np.ndarray, guess: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Certified lex-feasibility of bases, their ``β = B⁻¹1`` (float) and exact zero flags.
 
-    ``cols[p]`` holds the columns of ``[C | I]`` of polytope ``p`` in float64
-    (integers below ``2**50``), one per row, and ``norms[p]`` their 2-norms;
-    ``basis`` (F, r) are bases of the polytopes ``pid`` (F,).  Returns the
-    verdict (F,) (_YES, _NO, _UNKNOWN), ``β̂`` (F, r) and ``β = 0`` flags
-    (F, r) (exact where the verdict is _YES), and ``R ≈ B⁻¹``.
+    ``mats`` (K, r, n) holds the matrices ``[C | I]`` of the polytopes searched
+    in float64 (integers below ``2**50``), ``norms`` (K, n) their column
+    2-norms; ``basis`` (F, r) are bases of the polytopes ``pid`` (F,, sorted)
+    and ``guess`` (F, r, r) approximate inverses (NaN where none is known).
+    Returns the verdict (F,) (_YES, _NO, _UNKNOWN), ``β̂`` (r, F) and
+    ``β = 0`` flags (r, F) (exact where the verdict is _YES), ``R ≈ B⁻¹``
+    (F, r, r) and ``fl(R [C | I])`` (r, F, n).
 
     With ``R`` LAPACK's inverse, ``G = I - R B`` satisfies
     ``|G| <= |fl(R B) - I| / (1 - u) + γ |R| |B|`` (Higham, Lemma 3.1; at most
@@ -117,74 +137,117 @@ def _certify(
     nonzero entry of ``[β | B⁻¹]`` is an integer over ``det B``, at least
     ``1 / H`` with ``H`` the product of the column norms of ``B``: an entry
     whose float value is within its bound ``e`` of 0 with ``4 H e < 1`` is 0.
+    (``fl(R B)`` is read off ``fl(R [C | I])``, the same dot products.)
 
     ``R`` may be any approximate inverse (the bounds hold for every ``R``):
     ``guess``, the parent's inverse updated by the pivot, is used where it is
     accurate (``‖G‖∞`` computed at most ``2**-30``), LAPACK's elsewhere.
     """
-    b = np.ascontiguousarray(cols[pid[:, None], basis].transpose(0, 2, 1))  # (F, r, r)
-    gap = 4.0 * norms[pid[:, None], basis].prod(axis=1)  # 4 H
-    if guess is not None:
-        out = _certify_with(b, gap, guess)
-        stale = np.nonzero(out[4] > 2.0**-30)[0]  # includes NaN (not <=)
-        if stale.size:
-            fresh = _certify_with(b[stale], gap[stale], None)
-            for whole, part in zip(out, fresh, strict=True):
+    k_all, r, n = mats.shape
+    flat = basis + (pid * n)[:, None]
+    b = np.ascontiguousarray(mats.transpose(0, 2, 1).reshape(k_all * n, r)[flat]
+                             .transpose(0, 2, 1))  # (F, r, r)
+    gap = 4.0 * norms.ravel()[flat].prod(axis=1)  # 4 H
+    bounds = np.searchsorted(pid, np.arange(k_all + 1))
+    out = _certify_with(mats, bounds, b, basis, gap, guess)
+    stale = np.nonzero(out[5] > 2.0**-30)[0]  # includes NaN (not <=)
+    if stale.size:
+        with np.errstate(all="ignore"):
+            inv = _inverse(b[stale])
+        fresh = _certify_with(mats, np.searchsorted(pid[stale], np.arange(k_all + 1)),
+                              b[stale], basis[stale], gap[stale], inv)
+        for k, (whole, part) in enumerate(zip(out[:5], fresh, strict=False)):
+            if k in (1, 2, 4):  # (r, F) and (r, F, n) layouts
+                whole[:, stale] = part
+            else:
                 whole[stale] = part
-        return out[:4]
-    return _certify_with(b, gap, None)[:4]
+    return out[:5]
+
+
+def _product(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``x @ y`` for a tall ``x``, in slices of rows small enough (under ``2**17``
+    multiply-adds) for OpenBLAS to compute each on one thread: spreading small products over
+    threads costs far more than it saves, on a busy machine ten times more."""
+    step_rows = max(1, 2**17 // (x.shape[1] * y.shape[1]))
+    if x.shape[0] <= step_rows:
+        return x @ y
+    out = np.empty((x.shape[0], y.shape[1]))
+    for start in range(0, x.shape[0], step_rows):
+        np.matmul(x[start : start + step_rows], y, out=out[start : start + step_rows])
+    return out
+
+
+def _inverse(b: np.ndarray) -> np.ndarray:
+    """LAPACK's inverses of a batch, NaN for those it finds singular."""
+    try:
+        return np.linalg.inv(b)
+    except np.linalg.LinAlgError:
+        regular = np.linalg.det(b) != 0.0
+        inv = np.full_like(b, np.nan)
+        with contextlib.suppress(np.linalg.LinAlgError):  # all left undecided
+            inv[regular] = np.linalg.inv(b[regular])
+        return inv
 
 
 def _certify_with(
-    b: np.ndarray, gap: np.ndarray, guess: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    mats: np.ndarray, bounds: np.ndarray, b: np.ndarray, basis: np.ndarray, gap: np.ndarray,
+    inv: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """:func:`_certify` of the basis matrices ``b`` (F, r, r) (``gap``: 4 times Hadamard's
-    bound) with ``R = guess``, or LAPACK's inverse when None; also ``‖G‖∞``."""
+    bound; polytope ``p``'s are ``bounds[p]:bounds[p + 1]``) with ``R = inv``; also
+    ``‖G‖∞``.
+
+    Arrays are laid out so that every sum and maximum runs over a leading axis or is a
+    matrix product (numpy reduces slowly over a short trailing axis)."""
     f, r = b.shape[:2]
+    n = mats.shape[2]
     g = (r + 1) * _U / (1 - (r + 1) * _U)
     verdict = np.full(f, _UNKNOWN, dtype=np.int8)
+    ones = np.ones(r)
     with np.errstate(all="ignore"):
-        try:
-            inv = np.linalg.inv(b) if guess is None else guess
-        except np.linalg.LinAlgError:
-            regular = np.linalg.det(b) != 0.0
-            inv = np.full_like(b, np.nan)
-            with contextlib.suppress(np.linalg.LinAlgError):  # all left undecided
-                inv[regular] = np.linalg.inv(b[regular])
-        a_inv = np.abs(inv)
-        resid = inv @ b
-        resid[:, np.arange(r), np.arange(r)] -= 1.0
-        row_sums = b.sum(axis=2)  # B 1 (B >= 0)
-        alpha = np.abs(resid).sum(axis=2) + g * np.einsum("fij,fj->fi", a_inv, row_sums)
-        alpha = alpha.max(axis=1)
-        r_max = a_inv.max(axis=(1, 2))
+        table = np.empty((r, f, n))  # fl(R [C | I])
+        for p, (low, high) in enumerate(pairwise(bounds)):
+            if high > low:
+                inv_t = np.ascontiguousarray(inv[low:high].transpose(1, 0, 2))  # (i, F, j)
+                table[:, low:high] = _product(inv_t.reshape(-1, r), mats[p]).reshape(
+                    r, high - low, n)
+        # fl(R B): the basic columns; G's rows summed by a product with ones
+        flat = (np.arange(f)[:, None] * n + basis).ravel()
+        resid = table.reshape(r, f * n)[:, flat].reshape(r, f, r)  # (i, F, j)
+        idx = np.arange(r)
+        resid[idx, :, idx] -= 1.0
+        a_inv = np.abs(np.ascontiguousarray(inv.transpose(2, 1, 0)))  # (j, i, F)
+        row_sums = (b @ ones).T  # (j, F): B 1 (B >= 0)
+        alpha = np.abs(resid) @ ones + g * (a_inv * row_sums[:, None, :]).sum(axis=0)
+        alpha = alpha.max(axis=0)  # (F,)
+        r_max = a_inv.reshape(r * r, f).max(axis=0)
         ok = (alpha <= 0.25) & (r_max <= _HIGH)
         e_inv = np.where(ok, 8.0 * alpha * r_max, np.inf) + _TINY  # bounds |B⁻¹ - R| entrywise
-        beta = inv.sum(axis=2)
-        e_beta = 2.0 * (r * e_inv[:, None] + g * a_inv.sum(axis=2)) + _TINY  # (F, r)
+        beta = (inv @ ones).T  # (i, F)
+        e_beta = 2.0 * (r * e_inv + g * a_inv.sum(axis=0)) + _TINY  # (i, F)
         # signs: +1, -1, 0 (certified zero), 2 (unknown); the lex rows are [β | B⁻¹]; most
         # rows are decided by β alone, the others (β near 0) by the entries of B⁻¹ too
         beta_sign = np.full(beta.shape, 2, dtype=np.int8)
         beta_sign[beta > e_beta] = 1
         beta_sign[beta < -e_beta] = -1
-        beta_zero = (np.abs(beta) <= e_beta) & (e_beta * gap[:, None] < 1.0)
+        beta_zero = (np.abs(beta) <= e_beta) & (e_beta * gap < 1.0)
         beta_sign[beta_zero] = 0
         lead = beta_sign.copy()
-        more = np.nonzero((beta_sign == 0).any(axis=1))[0]
+        more = np.nonzero((beta_sign == 0).any(axis=0))[0]
         if more.size:
-            sub = inv[more]
-            bound = e_inv[more][:, None, None]
+            sub = np.ascontiguousarray(inv[more].transpose(2, 1, 0))  # (j, i, M)
+            bound = e_inv[more]
             sign = np.full(sub.shape, 2, dtype=np.int8)
             sign[sub > bound] = 1
             sign[sub < -bound] = -1
-            sign[(np.abs(sub) <= bound) & (bound * gap[more][:, None, None] < 1.0)] = 0
-            first = (sign != 0).argmax(axis=2)  # rows of B⁻¹ are nonzero
-            inner = np.take_along_axis(sign, first[:, :, None], axis=2)[:, :, 0]
-            lead[more] = np.where(beta_sign[more] == 0, inner, beta_sign[more])
-    verdict[(lead == 1).all(axis=1)] = _YES
-    verdict[(lead == -1).any(axis=1) & ok] = _NO
+            sign[(np.abs(sub) <= bound) & (bound * gap[more] < 1.0)] = 0
+            first = (sign != 0).argmax(axis=0)  # (i, M): rows of B⁻¹ are nonzero
+            inner = np.take_along_axis(sign, first[None], axis=0)[0]
+            lead[:, more] = np.where(beta_sign[:, more] == 0, inner, beta_sign[:, more])
+    verdict[(lead == 1).all(axis=0)] = _YES
+    verdict[(lead == -1).any(axis=0) & ok] = _NO
     verdict[~ok] = _UNKNOWN
-    return verdict, beta, beta_zero, inv, np.where(alpha <= 1.0, alpha, np.inf)
+    return verdict, beta, beta_zero, inv, table, np.where(alpha <= 1.0, alpha, np.inf)
 
 
 def _exact_lex_rows(c: np.ndarray, basis: list[int]) -> list[list[int]] | None:
@@ -263,6 +326,8 @@ class LexSearch:
         self.found = [Found() for _ in self.cs]
         self.bases = [0] * len(self.cs)
         self._keys: set[int] = set()
+        r, d = self.cs[0].shape
+        self._small = _fits(d + r, len(self.cs) - 1)  # masks and keys fit in an int64
 
     def run(self) -> None:
         """Search until every lex-feasible basis is found, or a budget is spent (Ctrl-C:
@@ -277,33 +342,33 @@ class LexSearch:
         k_all = len(cs)
         r, d = cs[0].shape
         n_var = d + r
-        a = np.empty((k_all, r, n_var))
-        a[:, :, :d] = np.asarray(cs, dtype=np.float64)
-        a[:, :, d:] = np.eye(r)
-        cols = np.ascontiguousarray(a.transpose(0, 2, 1))  # (K, n_var, r): the columns
-        norms = np.sqrt((a * a).sum(axis=1))  # (K, n_var)
+        mats = np.empty((k_all, r, n_var))  # each polytope's [C | I]
+        mats[:, :, :d] = np.asarray(cs, dtype=np.float64)
+        mats[:, :, d:] = np.eye(r)
+        norms = np.sqrt((mats * mats).sum(axis=1))
         start = np.tile(np.arange(d, n_var), (k_all, 1))
         pid = np.arange(k_all)
         seen = _Seen()
         seen.fresh(_masks(start, pid, n_var))
+        none = np.full(k_all, -1)
         # the frontier: candidate bases, their polytopes, the parents and entering variables
-        # of the pivots that gave them (-1: none) and their inverses updated by the pivot
-        # (NaN: not known, LAPACK's is taken); the all-slack basis is its own inverse
-        frontier = [(start, pid, start.copy(), np.full(k_all, -1), np.tile(np.eye(r),
-                                                                            (k_all, 1, 1)))]
+        # of the pivots that gave them (-1: none), the variables that left, and their
+        # inverses updated by the pivot (NaN: not known, LAPACK's is taken); the all-slack
+        # basis is its own inverse
+        frontier = [(start, pid, start.copy(), none, none, np.tile(np.eye(r), (k_all, 1, 1)))]
         while frontier:
-            basis, pid, parents, entered, guess = frontier.pop()
-            while frontier and len(basis) + len(frontier[-1][0]) <= _BATCH:
-                more = frontier.pop()
-                basis, pid, parents, entered, guess = (
-                    np.concatenate([x, y]) for x, y in
-                    zip((basis, pid, parents, entered, guess), more, strict=True))
-            if len(basis) > _BATCH:
-                frontier.append(tuple(x[_BATCH:] for x in (basis, pid, parents, entered,
-                                                           guess)))
-                basis, pid, parents, entered, guess = (
-                    x[:_BATCH] for x in (basis, pid, parents, entered, guess))
-            verdict, beta, zero, inv = _certify(cols, norms, pid, basis, guess)
+            batch = frontier.pop()
+            while frontier and len(batch[0]) + len(frontier[-1][0]) <= _BATCH:
+                batch = tuple(np.concatenate([x, y]) for x, y in
+                              zip(batch, frontier.pop(), strict=True))
+            if len(batch[0]) > _BATCH:
+                frontier.append(tuple(x[_BATCH:] for x in batch))
+                batch = tuple(x[:_BATCH] for x in batch)
+            if (np.diff(batch[1]) < 0).any():  # polytope by polytope
+                order = np.argsort(batch[1], kind="stable")
+                batch = tuple(x[order] for x in batch)
+            basis, pid, parents, entered, left, guess = batch
+            verdict, beta, zero, inv, table = _certify(mats, norms, basis, pid, guess)
             redo: list[tuple[list[int], int, int]] = []
             good = verdict == _YES
             for k in np.nonzero(~good)[0]:
@@ -311,17 +376,17 @@ class LexSearch:
                 lex = _exact_lex_rows(c, row) if verdict[k] == _UNKNOWN else None
                 if lex is not None and all(_lex_positive(v) for v in lex):
                     good[k] = True
-                    zero[k] = [v[0] == 0 for v in lex]  # β and its zeros exactly
+                    zero[:, k] = [v[0] == 0 for v in lex]  # β and its zeros exactly
                     continue
                 # not from an exact pivot: those and the all-slack basis are lex-feasible
                 assert entered[k] >= 0
                 redo.append((parents[k].tolist(), int(entered[k]), int(pid[k])))
             keep = np.nonzero(good)[0]
-            self._record(basis[keep], pid[keep], zero[keep], d)
+            self._record(basis[keep], pid[keep], zero[:, keep], d)
             if self.budget is not None and max(self.bases) > self.budget:
                 return
             step(f"enumerating {self.label}", sum(self.bases))
-            children = self._expand(cols, basis[keep], pid[keep], beta[keep], inv[keep], seen)
+            children = self._expand(table, keep, basis, pid, left, beta, inv, seen)
             if redo:  # an exact pivot from a lex-feasible basis is lex-feasible: certified anyway
                 exact = np.array([_exact_pivot(cs[p], parent, entering)
                                   for parent, entering, p in redo])
@@ -329,35 +394,37 @@ class LexSearch:
                 fresh = seen.fresh(_masks(exact, exact_pid, n_var))
                 if fresh.size:
                     frontier.append((exact[fresh], exact_pid[fresh], exact[fresh],
-                                     np.full(fresh.size, -1), np.full((fresh.size, r, r),
-                                                                      np.nan)))
+                                     np.full(fresh.size, -1), np.full(fresh.size, -1),
+                                     np.full((fresh.size, r, r), np.nan)))
             if len(children[0]):
                 frontier.append(children)
         self.complete = True
 
     def _record(self, basis: np.ndarray, pid: np.ndarray, zero: np.ndarray, d: int) -> None:
-        """Add the vertices of certified lex-feasible bases (``zero``: exact ``β = 0``)."""
+        """Add the vertices of certified lex-feasible bases (``zero`` (r, F): exact
+        ``β = 0``)."""
         for p in range(len(self.cs)):
             self.bases[p] += int((pid == p).sum())
         r = basis.shape[1]
-        is_z = basis < d
-        if d + r + len(self.cs).bit_length() <= 62:
+        if self._small:
             one = np.int64(1)
-            support = np.where(is_z & ~zero, one << np.where(is_z, basis, 0), 0).sum(axis=1)
-            slack = np.where(is_z, 0, basis - d)
-            basic_slack = np.where(is_z, 0, one << slack).sum(axis=1)
-            zero_slack = np.where(~is_z & zero, one << slack, 0).sum(axis=1)
+            cols = np.ascontiguousarray(basis.T)  # (r, F): sums over the leading axis
+            is_z = cols < d
+            support = np.where(is_z & ~zero, one << np.where(is_z, cols, 0), 0).sum(axis=0)
+            slack = np.where(is_z, 0, cols - d)
+            basic_slack = np.where(is_z, 0, one << slack).sum(axis=0)
+            zero_slack = np.where(~is_z & zero, one << slack, 0).sum(axis=0)
             tight = (((one << r) - 1) ^ basic_slack) | zero_slack
             keys = (support | (tight << d) | (pid.astype(np.int64) << (d + r))).tolist()
             support, tight = support.tolist(), tight.tolist()
         else:
             support, tight = [], []
-            for row, zr, zs in zip(basis.tolist(), is_z, zero, strict=True):
-                support.append(sum(1 << v for v, z, o in zip(row, zr, zs, strict=True)
-                                   if z and not o))
+            for row, zr in zip(basis.tolist(), zero.T, strict=True):
+                support.append(sum(1 << v for v, z in zip(row, zr, strict=True)
+                                   if v < d and not z))
                 tight.append(sum(1 << i for i in range(r) if d + i not in set(row))
-                             | sum(1 << (v - d) for v, z, o in zip(row, zr, zs, strict=True)
-                                   if o and not z))
+                             | sum(1 << (v - d) for v, z in zip(row, zr, strict=True)
+                                   if v >= d and z))
             keys = [s | (t << d) | (int(p) << (d + r))
                     for s, t, p in zip(support, tight, pid, strict=True)]
         new = []
@@ -376,50 +443,56 @@ class LexSearch:
                 out.chunks.append(basis[chosen])
 
     def _expand(
-        self, cols: np.ndarray, basis: np.ndarray, pid: np.ndarray, beta: np.ndarray,
-        inv: np.ndarray, seen: _Seen,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Float lexicographic ratio tests for every (basis, nonbasic) pair: the new bases,
-        their polytopes, the parents and entering variables of the pivots that gave them, and
-        their inverses updated by the pivot (a guess)."""
-        f, r = basis.shape
-        n_var = cols.shape[1]
+        self, table: np.ndarray, keep: np.ndarray, basis: np.ndarray, pid: np.ndarray,
+        left: np.ndarray, beta: np.ndarray, inv: np.ndarray, seen: _Seen,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Float lexicographic ratio tests for every (basis, nonbasic) pair of the bases
+        ``keep`` of the batch: the new bases, their polytopes, the parents and entering
+        variables of the pivots that gave them, and their inverses updated by the pivot (a
+        guess), and the variables that left.
+
+        ``table`` (r, F, n) is ``B⁻¹ [C | I]``, ``beta`` (r, F) is ``B⁻¹ 1``; arrays
+        over the pairs are (r, P), reduced over their leading axis.  The variable that
+        left to give a basis is not tried: it leads back to the parent, known."""
+        r, f_all, n_var = table.shape
+        f = len(keep)
         if f == 0:
             empty = np.empty((0, r), dtype=np.intp)
             none = np.empty(0, dtype=np.intp)
-            return empty, none, empty, none, np.empty((0, r, r))
+            return empty, none, empty, none, none, np.empty((0, r, r))
         nonbasic_flags = np.ones((f, n_var), dtype=bool)
-        nonbasic_flags[np.arange(f)[:, None], basis] = False
+        nonbasic_flags[np.arange(f)[:, None], basis[keep]] = False
+        nonbasic_flags[np.arange(f), left[keep]] &= left[keep] < 0  # (-1: none)
         fb, entering = np.nonzero(nonbasic_flags)  # (P,) pairs, d per basis
-        table = cols[pid] @ inv.transpose(0, 2, 1)  # (F, n_var, r): (B⁻¹ [C | I])ᵀ
-        t = table[fb, entering]  # (P, r): B⁻¹ a_j
-        eligible = t > 1e-9 * np.abs(t).max(axis=1, keepdims=True)
+        fb = keep[fb]  # indices in the batch
+        t = table.reshape(r, f_all * n_var)[:, fb * n_var + entering]  # (r, P): B⁻¹ a_j
+        eligible = t > 1e-9 * np.abs(t).max(axis=0)
         with np.errstate(all="ignore"):
-            ratio = np.where(eligible, beta[fb] / t, np.inf)
-        low = ratio.min(axis=1, keepdims=True)
+            ratio = np.where(eligible, beta[:, fb] / t, np.inf)
+        low = ratio.min(axis=0)
         alive = ratio <= low + 1e-9 * (np.abs(low) + 1.0)
-        leave = alive.argmax(axis=1)
-        tied = np.nonzero(alive.sum(axis=1) > 1)[0]
+        leave = alive.argmax(axis=0)
+        tied = np.nonzero(alive.sum(axis=0) > 1)[0]
         if tied.size:  # the lexicographic tie-break, on the ties only
-            sub_alive = alive[tied]
+            sub_alive = alive[:, tied]  # (i, T)
             with np.errstate(all="ignore"):
-                rows = inv[fb[tied]] / t[tied][:, :, None]  # (T, r, r)
+                # rows[col, i, T]: entry col of row i of B⁻¹, over t_i
+                rows = inv[fb[tied]].transpose(2, 1, 0) / t[:, tied][None, :, :]
             # ties within a millionth of a millionth of the rows' size (an exact zero of B⁻¹
             # comes out as rounding noise of that size); a wrong guess is caught later
-            scale = np.abs(np.where(sub_alive[:, :, None], rows, 0.0)).max(axis=(1, 2))
-            tol = 1e-12 * scale[:, None] + 1e-300
+            scale = np.abs(np.where(sub_alive[None], rows, 0.0)).reshape(r * r, -1).max(axis=0)
+            tol = 1e-12 * scale + 1e-300
             for col in range(r):
-                values = np.where(sub_alive, rows[:, :, col], np.inf)
-                low = values.min(axis=1, keepdims=True)
+                values = np.where(sub_alive, rows[col], np.inf)
+                low = values.min(axis=0)
                 sub_alive &= values <= low + tol
-                if (sub_alive.sum(axis=1) <= 1).all():
+                if (sub_alive.sum(axis=0) <= 1).all():
                     break
-            leave[tied] = sub_alive.argmax(axis=1)
+            leave[tied] = sub_alive.argmax(axis=0)
         leaving = basis[fb, leave]
-        if n_var + len(self.cs).bit_length() <= 62:  # the child's mask from the parent's
+        if self._small:  # the child's mask from the parent's
             one = np.int64(1)
-            masks = (np.asarray(_masks(basis, pid, n_var), dtype=np.int64)[fb]
-                     - (one << leaving) + (one << entering)).tolist()
+            masks = _masks(basis, pid, n_var)[fb] - (one << leaving) + (one << entering)
         else:
             child = basis[fb].copy()
             child[np.arange(len(fb)), leave] = entering
@@ -433,12 +506,12 @@ class LexSearch:
         # B'⁻¹ from B⁻¹: the pivot row divided by the pivot, t_i times it taken from the others
         # (the rows of B'⁻¹ follow the child's basis order: the entering variable takes the
         # leaving one's place)
-        parent_inv, column = inv[parent], t[new]
+        parent_inv, column = inv[parent], np.ascontiguousarray(t[:, new].T)
         with np.errstate(all="ignore"):
             pivot_row = parent_inv[count, out_row] / column[count, out_row][:, None]
             guess = parent_inv - column[:, :, None] * pivot_row[:, None, :]
         guess[count, out_row] = pivot_row
-        return child, pid[parent], basis[parent], entering[new], guess
+        return child, pid[parent], basis[parent], entering[new], leaving[new], guess
 
 
 def lex_vertices(
