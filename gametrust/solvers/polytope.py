@@ -211,7 +211,15 @@ class VertexSet:
         (:mod:`gametrust.solvers.lex_search`): support and tight-row masks, and one basis per
         row of ``bases``: the basic variables, ``z`` columns below ``d`` and slacks
         ``d + row`` from ``d`` on."""
-        for k, (support, tight) in enumerate(zip(supports, tights, strict=True)):
+        keys = list(zip(supports, tights, strict=True))
+        if len(self._seen) == 1:  # only the origin: the search's keys are distinct already
+            fresh = [k for k, key in enumerate(keys) if key != (0, 0)]
+            self._seen.update(keys)
+            self.supports.extend(supports[k] for k in fresh)
+            self.tights.extend(tights[k] for k in fresh)
+            self._sources.extend((bases, k) for k in fresh)
+            return
+        for k, (support, tight) in enumerate(keys):
             self._add(support, tight, (bases, k))
 
     def _basis_of(self, i: int) -> tuple[np.ndarray, np.ndarray]:

@@ -178,6 +178,10 @@ def _vertices_of_game(
 def _labels(vertices: VertexSet, dim: int, offset_support: int, offset_tight: int) -> list[int]:
     """Bit masks of the vertices' labels (zero coordinates and tight rows)."""
     free = (1 << dim) - 1
+    if offset_support + dim <= 62 and offset_tight + len(vertices.c) <= 62:
+        supports = np.array(vertices.supports, dtype=np.int64)
+        tights = np.array(vertices.tights, dtype=np.int64)
+        return ((((~supports) & free) << offset_support) | (tights << offset_tight)).tolist()
     return [
         ((~s & free) << offset_support) | (t << offset_tight)
         for s, t in zip(vertices.supports, vertices.tights, strict=True)
@@ -196,13 +200,22 @@ def _complementary(
     compared with every vertex of Q.
     """
     full = (1 << (m + n)) - 1
+    if m + n <= 62:
+        p_count = np.bitwise_count(np.array(p_labels, dtype=np.int64))
+        q_count = np.bitwise_count(np.array(q_labels, dtype=np.int64))
+        p_count[0] = q_count[0] = 0  # the origins pair with nothing
+        plain_q = np.nonzero(q_count == n)[0].tolist()
+        degenerate_q = np.nonzero(q_count > n)[0].tolist()
+        plain_p = np.nonzero(p_count == m)[0].tolist()
+        degenerate_p = np.nonzero(p_count > m)[0].tolist()
+    else:
+        plain_q = [b for b, lb in enumerate(q_labels) if b and lb.bit_count() == n]
+        degenerate_q = [b for b, lb in enumerate(q_labels) if b and lb.bit_count() > n]
+        plain_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() == m]
+        degenerate_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() > m]
     by_mask: dict[int, list[int]] = {}
-    for b, lb in enumerate(q_labels):
-        if b and lb.bit_count() == n:
-            by_mask.setdefault(lb, []).append(b)
-    degenerate_q = [b for b, lb in enumerate(q_labels) if b and lb.bit_count() > n]
-    plain_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() == m]
-    degenerate_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() > m]
+    for b in plain_q:
+        by_mask.setdefault(q_labels[b], []).append(b)
     pairs = [(a, b) for a in plain_p for b in by_mask.get(full ^ p_labels[a], ())]
     scans = [(plain_p, degenerate_q), (degenerate_p, list(range(1, len(q_labels))))]
     for left, right in scans:
