@@ -473,22 +473,8 @@ class LexSearch:
         alive = ratio <= low + 1e-9 * (np.abs(low) + 1.0)
         leave = alive.argmax(axis=0)
         tied = np.nonzero(alive.sum(axis=0) > 1)[0]
-        if tied.size:  # the lexicographic tie-break, on the ties only
-            sub_alive = alive[:, tied]  # (i, T)
-            with np.errstate(all="ignore"):
-                # rows[col, i, T]: entry col of row i of B⁻¹, over t_i
-                rows = inv[fb[tied]].transpose(2, 1, 0) / t[:, tied][None, :, :]
-            # ties within a millionth of a millionth of the rows' size (an exact zero of B⁻¹
-            # comes out as rounding noise of that size); a wrong guess is caught later
-            scale = np.abs(np.where(sub_alive[None], rows, 0.0)).reshape(r * r, -1).max(axis=0)
-            tol = 1e-12 * scale + 1e-300
-            for col in range(r):
-                values = np.where(sub_alive, rows[col], np.inf)
-                low = values.min(axis=0)
-                sub_alive &= values <= low + tol
-                if (sub_alive.sum(axis=0) <= 1).all():
-                    break
-            leave[tied] = sub_alive.argmax(axis=0)
+        if tied.size:  # the lexicographic tie-break, on the tied rows only
+            leave[tied] = _tie_break(alive[:, tied], t[:, tied], inv[fb[tied]])
         leaving = basis[fb, leave]
         if self._small:  # the child's mask from the parent's
             one = np.int64(1)
@@ -512,6 +498,33 @@ class LexSearch:
             guess = parent_inv - column[:, :, None] * pivot_row[:, None, :]
         guess[count, out_row] = pivot_row
         return child, pid[parent], basis[parent], entering[new], leaving[new], guess
+
+
+def _tie_break(alive: np.ndarray, t: np.ndarray, inv: np.ndarray) -> np.ndarray:
+    """The leaving row of pivots whose ratio test ties: among the rows ``alive`` (r, T), the
+    lexicographically smallest ``B⁻¹_i / t_i`` (``t`` (r, T), ``inv`` (T, r, r)).
+
+    The tied rows, usually two or three per pivot, are listed pivot by pivot; column by
+    column of ``B⁻¹`` the rows above the pivot's smallest value are dropped."""
+    pair, row = np.nonzero(alive.T)  # sorted by pair
+    k_all = len(pair)
+    starts = np.searchsorted(pair, np.arange(alive.shape[1]))
+    with np.errstate(all="ignore"):
+        rows = inv[pair, row] / t[row, pair][:, None]  # (K, r)
+    # ties within a millionth of a millionth of the rows' size (an exact zero of B⁻¹ comes
+    # out as rounding noise of that size); a wrong guess is caught later
+    scale = np.maximum.reduceat(np.abs(rows).max(axis=1), starts)
+    tol = (1e-12 * scale + 1e-300)[pair]
+    keep = np.ones(k_all, dtype=bool)
+    for col in range(rows.shape[1]):
+        values = np.where(keep, rows[:, col], np.inf)
+        keep &= values <= np.minimum.reduceat(values, starts)[pair] + tol
+        if (np.add.reduceat(keep, starts, dtype=np.intp) <= 1).all():
+            break
+    # the first row kept of each pivot (its first tied row if none is: NaN)
+    score = np.where(keep, k_all - np.arange(k_all), 0)
+    best = np.maximum.reduceat(score, starts)
+    return row[np.where(best > 0, k_all - best, starts)]
 
 
 def lex_vertices(
