@@ -87,8 +87,8 @@ def _fits(n_var: int, pid: np.ndarray | int) -> bool:
 
 
 class _Seen:
-    """The bases met so far, as bit masks (:func:`_masks`): a sorted int64 array while
-    they fit, else a set of Python ints."""
+    """The bases (or vertices) met so far, as bit masks (:func:`_masks`): a sorted int64
+    array while they fit, else a set of Python ints."""
 
     def __init__(self) -> None:
         self.keys: set[int] = set()
@@ -216,15 +216,15 @@ def _certify_with(
         resid = table.reshape(r, f * n)[:, flat].reshape(r, f, r)  # (i, F, j)
         idx = np.arange(r)
         resid[idx, :, idx] -= 1.0
-        a_inv = np.abs(np.ascontiguousarray(inv.transpose(2, 1, 0)))  # (j, i, F)
-        row_sums = (b @ ones).T  # (j, F): B 1 (B >= 0)
-        alpha = np.abs(resid) @ ones + g * (a_inv * row_sums[:, None, :]).sum(axis=0)
+        a_inv = np.abs(inv)
+        row_sums = b @ ones  # (F, j): B 1 (B >= 0)
+        alpha = np.abs(resid) @ ones + g * (a_inv @ row_sums[:, :, None])[:, :, 0].T
         alpha = alpha.max(axis=0)  # (F,)
-        r_max = a_inv.reshape(r * r, f).max(axis=0)
+        r_max = a_inv.reshape(f, r * r).max(axis=1)
         ok = (alpha <= 0.25) & (r_max <= _HIGH)
         e_inv = np.where(ok, 8.0 * alpha * r_max, np.inf) + _TINY  # bounds |B⁻¹ - R| entrywise
         beta = (inv @ ones).T  # (i, F)
-        e_beta = 2.0 * (r * e_inv + g * a_inv.sum(axis=0)) + _TINY  # (i, F)
+        e_beta = 2.0 * (r * e_inv + g * (a_inv @ ones).T) + _TINY  # (i, F)
         # signs: +1, -1, 0 (certified zero), 2 (unknown); the lex rows are [β | B⁻¹]; most
         # rows are decided by β alone, the others (β near 0) by the entries of B⁻¹ too
         beta_sign = np.full(beta.shape, 2, dtype=np.int8)
@@ -325,7 +325,7 @@ class LexSearch:
     def __post_init__(self) -> None:
         self.found = [Found() for _ in self.cs]
         self.bases = [0] * len(self.cs)
-        self._keys: set[int] = set()
+        self._keys = _Seen()  # the vertices' (polytope, support, tight rows)
         r, d = self.cs[0].shape
         self._small = _fits(d + r, len(self.cs) - 1)  # masks and keys fit in an int64
 
@@ -415,8 +415,7 @@ class LexSearch:
             basic_slack = np.where(is_z, 0, one << slack).sum(axis=0)
             zero_slack = np.where(~is_z & zero, one << slack, 0).sum(axis=0)
             tight = (((one << r) - 1) ^ basic_slack) | zero_slack
-            keys = (support | (tight << d) | (pid.astype(np.int64) << (d + r))).tolist()
-            support, tight = support.tolist(), tight.tolist()
+            keys = support | (tight << d) | (pid.astype(np.int64) << (d + r))
         else:
             support, tight = [], []
             for row, zr in zip(basis.tolist(), zero.T, strict=True):
@@ -427,19 +426,13 @@ class LexSearch:
                                    if v >= d and z))
             keys = [s | (t << d) | (int(p) << (d + r))
                     for s, t, p in zip(support, tight, pid, strict=True)]
-        new = []
-        for k, key in enumerate(keys):
-            if key not in self._keys:
-                self._keys.add(key)
-                new.append(k)
-        for k in new:
-            out = self.found[pid[k]]
-            out.supports.append(support[k])
-            out.tights.append(tight[k])
-        new = np.array(new, dtype=np.intp)
+            support, tight = np.array(support, dtype=object), np.array(tight, dtype=object)
+        new = self._keys.fresh(keys)
         for p, out in enumerate(self.found):
             chosen = new[pid[new] == p]
             if chosen.size:
+                out.supports.extend(support[chosen].tolist())
+                out.tights.extend(tight[chosen].tolist())
                 out.chunks.append(basis[chosen])
 
     def _expand(
