@@ -16,7 +16,9 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    taken in floating point, numpy-batched, and every basis kept is certified
    lex-feasible by rigorous error bounds or exactly (python-flint), so its
    vertex, support and tight rows are exact — nothing is lost to rounding,
-   which is what makes degenerate games (payoff ties) safe.  The work grows
+   which is what makes degenerate games (payoff ties) safe.  The two
+   polytopes of a square game are searched together, in the same batches.
+   The work grows
    with the number of vertices, not with ``C(m + n, m)``; a budget on the
    bases (the ``enumeration`` limit, ``solve --budget``) or Ctrl-C stops it
    with what was found, marked incomplete.  Games of at most 7x7 (:data:`LEX_FROM`
