@@ -81,10 +81,13 @@ _HIGH, _TINY = 2.0**400, 2.0**-500
 _NO, _YES, _UNKNOWN = 0, 1, 2
 
 
-def _masks(basis: np.ndarray, pid: np.ndarray, n_var: int) -> np.ndarray | list[int]:
+def _masks(
+    basis: np.ndarray, pid: np.ndarray, n_var: int, small: bool
+) -> np.ndarray | list[int]:
     """Each row of an (F, r) array of variable indices as a bit mask, the polytope's index
-    ``pid`` above bit ``n_var``: int64 while they fit (see :class:`_Seen`), else Python ints."""
-    if _fits(n_var, pid):
+    ``pid`` above bit ``n_var``: int64 when ``small`` (they fit: :func:`_fits`; one choice for
+    the whole search, see :class:`_Seen`), else Python ints."""
+    if small:
         masks = np.left_shift(np.int64(1), np.ascontiguousarray(basis.T, dtype=np.int64)).sum(
             axis=0)
         return masks + (pid.astype(np.int64) << n_var)
@@ -361,7 +364,7 @@ class LexSearch:
         start = np.tile(np.arange(d, n_var), (k_all, 1))
         pid = np.arange(k_all)
         seen = _Seen()
-        seen.fresh(_masks(start, pid, n_var))
+        seen.fresh(_masks(start, pid, n_var, self._small))
         none = np.full(k_all, -1)
         # the frontier: candidate bases, their polytopes, the parents and entering variables
         # of the pivots that gave them (-1: none), the variables that left, and their
@@ -403,7 +406,7 @@ class LexSearch:
                 exact = np.array([_exact_pivot(cs[p], parent, entering)
                                   for parent, entering, p in redo])
                 exact_pid = np.array([p for _, _, p in redo])
-                fresh = seen.fresh(_masks(exact, exact_pid, n_var))
+                fresh = seen.fresh(_masks(exact, exact_pid, n_var, self._small))
                 if fresh.size:
                     frontier.append((exact[fresh], exact_pid[fresh], exact[fresh],
                                      np.full(fresh.size, -1), np.full(fresh.size, -1),
@@ -483,11 +486,11 @@ class LexSearch:
         leaving = basis[fb, leave]
         if self._small:  # the child's mask from the parent's
             one = np.int64(1)
-            masks = _masks(basis, pid, n_var)[fb] - (one << leaving) + (one << entering)
+            masks = _masks(basis, pid, n_var, True)[fb] - (one << leaving) + (one << entering)
         else:
             child = basis[fb].copy()
             child[np.arange(len(fb)), leave] = entering
-            masks = _masks(child, pid[fb], n_var)
+            masks = _masks(child, pid[fb], n_var, False)
         new = seen.fresh(masks)
         count = np.arange(len(new))
         parent = fb[new]
