@@ -170,3 +170,19 @@ def test_regrets_of_non_probability_vectors_as_before() -> None:
     assert regrets(stag, ((F(1, 2), F(1, 2)), (1, 0))) == (F(1, 2), F(1))
     # linear in the vectors, as the Fraction computation was: row (2, -1) against Stag
     assert regrets(stag, ((2, -1), (1, 0))) == (F(4 - 5), F(8 - 8))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 7), st.integers(1, 7), st.sampled_from([1, 2, 3, 1000]),
+       st.integers(0, 2**32 - 1))
+def test_bimatrix_pure_search_is_the_mask_of_best_responses(m, n, top, seed) -> None:
+    """The two-player integer search (row by row best responses, ties listed in full) finds
+    exactly the cells where both players best-respond, in lexicographic order; small payoff
+    ranges make ties everywhere."""
+    from gametrust.solvers.pure import pure_equilibrium_mask
+
+    rng = np.random.default_rng(seed)
+    game = NormalFormGame.from_arrays(rng.integers(-top, top + 1, (m, n)),
+                                      rng.integers(-top, top + 1, (m, n)))
+    expected = [tuple(int(k) for k in cell) for cell in np.argwhere(pure_equilibrium_mask(game))]
+    assert pure_equilibria(game) == expected

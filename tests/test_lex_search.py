@@ -123,6 +123,16 @@ def test_ctrl_c_returns_the_equilibria_found_marked_incomplete() -> None:
     assert {e.strategies for e in part.equilibria} <= full
 
 
+def _random9_file(tmp_path):
+    """A random 9x9 game (payoffs 0..99, seed 7) written as a Gambit .nfg file."""
+    rng = np.random.default_rng(7)
+    a, b = rng.integers(0, 100, (9, 9)), rng.integers(0, 100, (9, 9))
+    payoffs = " ".join(f"{a[i, j]} {b[i, j]}" for j in range(9) for i in range(9))
+    path = tmp_path / "random9.nfg"
+    path.write_text('NFG 1 R "random 9x9" { "P1" "P2" } { 9 9 }\n\n' + payoffs + "\n")
+    return path
+
+
 def test_solve_budget_on_the_command_line(tmp_path) -> None:
     """``solve --budget N``: past N bases the certified equilibria found so far, incomplete."""
     import json
@@ -131,11 +141,7 @@ def test_solve_budget_on_the_command_line(tmp_path) -> None:
 
     from gametrust.cli import cli
 
-    rng = np.random.default_rng(7)
-    a, b = rng.integers(0, 100, (9, 9)), rng.integers(0, 100, (9, 9))
-    payoffs = " ".join(f"{a[i, j]} {b[i, j]}" for j in range(9) for i in range(9))
-    path = tmp_path / "random9.nfg"
-    path.write_text('NFG 1 R "random 9x9" { "P1" "P2" } { 9 9 }\n\n' + payoffs + "\n")
+    path = _random9_file(tmp_path)
     runner = CliRunner()
     whole = json.loads(runner.invoke(cli, ["solve", str(path), "--format", "json"]).stdout)
     part = runner.invoke(cli, ["solve", str(path), "--budget", "60", "--format", "json"])
@@ -156,3 +162,78 @@ def test_inside_trees_and_sweeps_ctrl_c_propagates() -> None:
 
     with reporting(interrupt), pytest.raises(KeyboardInterrupt):
         inner_solve(_random_game(9, 7), method="enumeration")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 6), st.sampled_from([2, 3, 100]),
+       st.integers(0, 2**32 - 1), st.booleans())
+def test_polytopes_searched_together_have_the_vertices_of_each_alone(
+    rows: int, cols: int, top: int, seed: int, wide_masks: bool
+) -> None:
+    """Both best-response polytopes of a square game share the search's batches; each keeps
+    exactly its own vertices (exact tight rows too), also with the masks held as Python ints
+    (what games from 31 x 31 on use)."""
+    from gametrust.solvers import lex_search
+
+    rng = np.random.default_rng(seed)
+    cs = [rng.integers(1, top + 1, size=(rows, cols)) for _ in range(2)]
+    with pytest.MonkeyPatch.context() as patch:
+        if wide_masks:
+            patch.setattr(lex_search, "_fits", lambda n_var, pid: False)
+        search = lex_search.LexSearch(cs)
+        search.run()
+    assert search.complete
+    for c, found in zip(cs, search.found, strict=True):
+        (reference,) = exact_vertices([c])
+        assert sorted(zip(found.supports, found.tights, strict=True)) == sorted(
+            zip(reference.supports, reference.tights, strict=True))
+
+
+def test_no_size_wall_a_12x12_game_is_solved_completely() -> None:
+    """Issue 11: the enumeration of every basis refused 12 x 12 games (C(24, 12) = 2.7
+    million bases); the search over lexicographic bases solves them, every equilibrium
+    certified."""
+    game = _random_game(12, 11)
+    result = solve(game, method="enumeration")
+    assert result.complete and len(result.equilibria) >= 1
+    assert result.exact and result.max_regret == 0
+
+
+def test_long_enumerations_report_progress() -> None:
+    """The search reports the bases found so far, batch by batch (the command line draws a bar
+    from these steps)."""
+    seen = []
+    with reporting(seen.append):
+        result = solve(_random_game(9, 7), method="enumeration")
+    counts = [s.done for s in seen if s.task.startswith("enumerating vertices")]
+    assert result.complete and len(counts) >= 3
+    assert counts == sorted(counts) and counts[-1] > counts[0]
+
+
+def test_ctrl_c_on_the_command_line_prints_what_was_found(tmp_path, monkeypatch) -> None:
+    """Ctrl-C during ``gametrust solve``: the certified equilibria found so far are printed,
+    marked incomplete, with a warning saying the enumeration was interrupted."""
+    import json
+
+    from click.testing import CliRunner
+
+    from gametrust.cli import cli
+    from gametrust.solvers import lex_search
+
+    path = _random9_file(tmp_path)
+    runner = CliRunner()
+    whole = json.loads(runner.invoke(cli, ["solve", str(path), "--format", "json"]).stdout)
+    calls = []
+
+    def interrupt(*args) -> None:
+        calls.append(args)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(lex_search, "step", interrupt)
+    part = runner.invoke(cli, ["solve", str(path), "--format", "json"])
+    assert part.exit_code == 0, part.output
+    part = json.loads(part.stdout)
+    assert whole["complete"] and not part["complete"]
+    assert 0 < len(part["equilibria"]) < len(whole["equilibria"])
+    assert any("interrupted" in w for w in part["warnings"])

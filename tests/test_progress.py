@@ -43,7 +43,7 @@ LONG = [
      "check: hunting stag together is an equilibrium"),
     (["check", WIDE, WIDE, "--seed", "1", "--examples", "5"], "check: files"),
     (["solve", KOREA, STAG, "R9"], "solve: files"),
-    (["solve", "R9"], "enumerating vertices of player 1's polytope"),
+    (["solve", "R9"], "enumerating vertices of the best-response polytopes"),
     (["learn", STAG, "--dynamics", "fictitious", "--iterations", "1500"],
      "learn: fictitious play iterations"),
     (["qre", STAG], "qre: path-following steps"),

@@ -36,8 +36,20 @@ variable; that does no harm:
 
 Hence when the search ends, the set of certified bases is closed under all
 ``d`` neighbours: it is the whole (connected) graph, and the vertex list is
-complete.  A *budget* on the bases visited (or Ctrl-C) stops the search early;
-what was found is then returned with ``complete = False``.
+complete.  (A basis reached by a pivot does not try the variable that just
+left: by the same argument that neighbour is its parent, already known.)  A
+*budget* on the bases visited (or Ctrl-C) stops the search early; what was
+found is then returned with ``complete = False``.
+
+Speed.  The search goes by numpy batches of bases (one batch per layer of the
+breadth-first search, up to :data:`_BATCH`); a batch costs a fixed ~0.3 ms of
+numpy calls plus a few microseconds per basis.  So that the fixed cost is paid
+once, both best-response polytopes of a square game are searched together,
+their bases side by side in the same batches (:class:`LexSearch` takes
+several matrices of one shape).  Per basis: ``B⁻¹ [C | I]`` by one matrix
+product per polytope (``fl(R B)`` for the certificate is read off it), and
+arrays laid out so that every sum and maximum runs over a leading axis or is
+a matrix product (numpy reduces a short trailing axis tens of times slower).
 
 The point of a basis is ``z_I = β_I`` on its basic ``z`` variables; its
 support is where ``β > 0`` and its tight rows are the nonbasic slacks and the
@@ -53,6 +65,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 
@@ -68,46 +81,65 @@ _HIGH, _TINY = 2.0**400, 2.0**-500
 _NO, _YES, _UNKNOWN = 0, 1, 2
 
 
-def _masks(basis: np.ndarray) -> list[int]:
-    """Each row of an (F, r) array of variable indices as a bit mask (a Python int)."""
-    if basis.size and basis.max() < 62:
-        return np.left_shift(np.int64(1), basis.astype(np.int64)).sum(axis=1).tolist()
-    return [sum(1 << int(v) for v in row) for row in basis]
+def _masks(
+    basis: np.ndarray, pid: np.ndarray, n_var: int, small: bool
+) -> np.ndarray | list[int]:
+    """Each row of an (F, r) array of variable indices as a bit mask, the polytope's index
+    ``pid`` above bit ``n_var``: int64 when ``small`` (they fit: :func:`_fits`; one choice for
+    the whole search, see :class:`_Seen`), else Python ints."""
+    if small:
+        masks = np.left_shift(np.int64(1), np.ascontiguousarray(basis.T, dtype=np.int64)).sum(
+            axis=0)
+        return masks + (pid.astype(np.int64) << n_var)
+    return [sum(1 << int(v) for v in row) | (int(p) << n_var)
+            for row, p in zip(basis, pid, strict=True)]
+
+
+def _fits(n_var: int, pid: np.ndarray | int) -> bool:
+    """Whether the masks of bases of ``n_var`` variables, polytope index up to ``pid``, fit
+    in an int64."""
+    return n_var + int(np.max(pid, initial=0)).bit_length() <= 62
 
 
 class _Seen:
-    """The bases met so far, by bit mask: a sorted int64 array while the masks fit (up to
-    62 variables), else a set of Python ints."""
+    """The bases (or vertices) met so far, as bit masks (:func:`_masks`): a sorted int64
+    array while they fit, else a set of Python ints."""
 
-    def __init__(self, n_var: int) -> None:
-        self.small = n_var <= 62
-        self.array = np.empty(0, dtype=np.int64)
-        self.python: set[int] = set()
+    def __init__(self) -> None:
+        self.keys: set[int] = set()
+        self.sorted = np.empty(0, dtype=np.int64)
 
     def fresh(self, masks: np.ndarray | list[int]) -> np.ndarray:
         """Indices of the masks not met before (first occurrences); they are met now."""
-        if self.small:
-            masks = np.asarray(masks, dtype=np.int64)
-            unique, first = np.unique(masks, return_index=True)
-            known = np.isin(unique, self.array, assume_unique=True)
-            self.array = np.union1d(self.array, unique[~known])
-            return np.sort(first[~known])
-        out = []
+        if isinstance(masks, np.ndarray):  # most are known: a binary search finds them
+            known = self.sorted
+            candidates = np.arange(len(masks))
+            if known.size:
+                at = np.minimum(np.searchsorted(known, masks), known.size - 1)
+                candidates = np.nonzero(known[at] != masks)[0]
+            unique, first = np.unique(masks[candidates], return_index=True)
+            self.sorted = np.insert(known, np.searchsorted(known, unique), unique)
+            return np.sort(candidates[first])
+        keys, out = self.keys, []
         for k, mask in enumerate(masks):
-            if mask not in self.python:
-                self.python.add(mask)
+            if mask not in keys:
+                keys.add(mask)
                 out.append(k)
         return np.array(out, dtype=np.intp)
 
 
 def _certify(
-    a: np.ndarray, basis: np.ndarray, guess: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    mats: np.ndarray, norms: np.ndarray, basis: np.ndarray, pid: np.ndarray, guess: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Certified lex-feasibility of bases, their ``β = B⁻¹1`` (float) and exact zero flags.
 
-    ``a`` is ``[C | I]`` in float64 (integers below ``2**50``), ``basis`` is
-    (F, r).  Returns the verdict (F,) (_YES, _NO, _UNKNOWN), ``β̂`` (F, r) and
-    ``β = 0`` flags (F, r) (exact where the verdict is _YES), and ``R ≈ B⁻¹``.
+    ``mats`` (K, r, n) holds the matrices ``[C | I]`` of the polytopes searched
+    in float64 (integers below ``2**50``), ``norms`` (K, n) their column
+    2-norms; ``basis`` (F, r) are bases of the polytopes ``pid`` (F,, sorted)
+    and ``guess`` (F, r, r) approximate inverses (NaN where none is known).
+    Returns the verdict (F,) (_YES, _NO, _UNKNOWN), ``β̂`` (r, F) and
+    ``β = 0`` flags (r, F) (exact where the verdict is _YES), ``R ≈ B⁻¹``
+    (F, r, r) and ``fl(R [C | I])`` (r, F, n).
 
     With ``R`` LAPACK's inverse, ``G = I - R B`` satisfies
     ``|G| <= |fl(R B) - I| / (1 - u) + γ |R| |B|`` (Higham, Lemma 3.1; at most
@@ -120,73 +152,117 @@ def _certify(
     nonzero entry of ``[β | B⁻¹]`` is an integer over ``det B``, at least
     ``1 / H`` with ``H`` the product of the column norms of ``B``: an entry
     whose float value is within its bound ``e`` of 0 with ``4 H e < 1`` is 0.
+    (``fl(R B)`` is read off ``fl(R [C | I])``, the same dot products.)
 
     ``R`` may be any approximate inverse (the bounds hold for every ``R``):
     ``guess``, the parent's inverse updated by the pivot, is used where it is
     accurate (``‖G‖∞`` computed at most ``2**-30``), LAPACK's elsewhere.
     """
-    if guess is not None:
-        out = _certify_with(a, basis, guess)
-        stale = np.nonzero(out[4] > 2.0**-30)[0]  # includes NaN (not <=)
-        if stale.size:
-            fresh = _certify_with(a, basis[stale], None)
-            for whole, part in zip(out, fresh, strict=True):
+    k_all, r, n = mats.shape
+    flat = basis + (pid * n)[:, None]
+    b = np.ascontiguousarray(mats.transpose(0, 2, 1).reshape(k_all * n, r)[flat]
+                             .transpose(0, 2, 1))  # (F, r, r)
+    gap = 4.0 * norms.ravel()[flat].prod(axis=1)  # 4 H
+    bounds = np.searchsorted(pid, np.arange(k_all + 1))
+    out = _certify_with(mats, bounds, b, basis, gap, guess)
+    stale = np.nonzero(out[5] > 2.0**-30)[0]  # includes NaN (not <=)
+    if stale.size:
+        with np.errstate(all="ignore"):
+            inv = _inverse(b[stale])
+        fresh = _certify_with(mats, np.searchsorted(pid[stale], np.arange(k_all + 1)),
+                              b[stale], basis[stale], gap[stale], inv)
+        for k, (whole, part) in enumerate(zip(out[:5], fresh, strict=False)):
+            if k in (1, 2, 4):  # (r, F) and (r, F, n) layouts
+                whole[:, stale] = part
+            else:
                 whole[stale] = part
-        return out[:4]
-    return _certify_with(a, basis, None)[:4]
+    return out[:5]
+
+
+def _product(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``x @ y`` for a tall ``x``, in slices of rows small enough (under ``2**17``
+    multiply-adds) for OpenBLAS to compute each on one thread: spreading small products over
+    threads costs far more than it saves, on a busy machine ten times more."""
+    step_rows = max(1, 2**17 // (x.shape[1] * y.shape[1]))
+    if x.shape[0] <= step_rows:
+        return x @ y
+    out = np.empty((x.shape[0], y.shape[1]))
+    for start in range(0, x.shape[0], step_rows):
+        np.matmul(x[start : start + step_rows], y, out=out[start : start + step_rows])
+    return out
+
+
+def _inverse(b: np.ndarray) -> np.ndarray:
+    """LAPACK's inverses of a batch, NaN for those it finds singular."""
+    try:
+        return np.linalg.inv(b)
+    except np.linalg.LinAlgError:
+        regular = np.linalg.det(b) != 0.0
+        inv = np.full_like(b, np.nan)
+        with contextlib.suppress(np.linalg.LinAlgError):  # all left undecided
+            inv[regular] = np.linalg.inv(b[regular])
+        return inv
 
 
 def _certify_with(
-    a: np.ndarray, basis: np.ndarray, guess: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`_certify` with ``R = guess``, or LAPACK's inverse when None; also ``‖G‖∞``."""
-    f, r = basis.shape
+    mats: np.ndarray, bounds: np.ndarray, b: np.ndarray, basis: np.ndarray, gap: np.ndarray,
+    inv: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_certify` of the basis matrices ``b`` (F, r, r) (``gap``: 4 times Hadamard's
+    bound; polytope ``p``'s are ``bounds[p]:bounds[p + 1]``) with ``R = inv``; also
+    ``‖G‖∞``.
+
+    Arrays are laid out so that every sum and maximum runs over a leading axis or is a
+    matrix product (numpy reduces slowly over a short trailing axis)."""
+    f, r = b.shape[:2]
+    n = mats.shape[2]
     g = (r + 1) * _U / (1 - (r + 1) * _U)
-    b = np.ascontiguousarray(a[:, basis].transpose(1, 0, 2))  # (F, r, r): columns of the basis
     verdict = np.full(f, _UNKNOWN, dtype=np.int8)
+    ones = np.ones(r)
     with np.errstate(all="ignore"):
-        try:
-            inv = np.linalg.inv(b) if guess is None else guess
-        except np.linalg.LinAlgError:
-            regular = np.linalg.det(b) != 0.0
-            inv = np.full_like(b, np.nan)
-            with contextlib.suppress(np.linalg.LinAlgError):  # all left undecided
-                inv[regular] = np.linalg.inv(b[regular])
+        table = np.empty((r, f, n))  # fl(R [C | I])
+        for p, (low, high) in enumerate(pairwise(bounds)):
+            if high > low:
+                inv_t = np.ascontiguousarray(inv[low:high].transpose(1, 0, 2))  # (i, F, j)
+                table[:, low:high] = _product(inv_t.reshape(-1, r), mats[p]).reshape(
+                    r, high - low, n)
+        # fl(R B): the basic columns; G's rows summed by a product with ones
+        flat = (np.arange(f)[:, None] * n + basis).ravel()
+        resid = table.reshape(r, f * n)[:, flat].reshape(r, f, r)  # (i, F, j)
+        idx = np.arange(r)
+        resid[idx, :, idx] -= 1.0
         a_inv = np.abs(inv)
-        resid = inv @ b
-        resid[:, np.arange(r), np.arange(r)] -= 1.0
-        row_sums = b.sum(axis=2)  # B 1 (B >= 0)
-        alpha = np.abs(resid).sum(axis=2) + g * np.einsum("fij,fj->fi", a_inv, row_sums)
-        alpha = alpha.max(axis=1)
-        r_max = a_inv.max(axis=(1, 2))
+        row_sums = b @ ones  # (F, j): B 1 (B >= 0)
+        alpha = np.abs(resid) @ ones + g * (a_inv @ row_sums[:, :, None])[:, :, 0].T
+        alpha = alpha.max(axis=0)  # (F,)
+        r_max = a_inv.reshape(f, r * r).max(axis=1)
         ok = (alpha <= 0.25) & (r_max <= _HIGH)
         e_inv = np.where(ok, 8.0 * alpha * r_max, np.inf) + _TINY  # bounds |B⁻¹ - R| entrywise
-        beta = inv.sum(axis=2)
-        e_beta = 2.0 * (r * e_inv[:, None] + g * a_inv.sum(axis=2)) + _TINY  # (F, r)
-        gap = 4.0 * np.sqrt((a * a).sum(axis=0))[basis].prod(axis=1)  # 4 H
+        beta = (inv @ ones).T  # (i, F)
+        e_beta = 2.0 * (r * e_inv + g * (a_inv @ ones).T) + _TINY  # (i, F)
         # signs: +1, -1, 0 (certified zero), 2 (unknown); the lex rows are [β | B⁻¹]; most
         # rows are decided by β alone, the others (β near 0) by the entries of B⁻¹ too
         beta_sign = np.full(beta.shape, 2, dtype=np.int8)
         beta_sign[beta > e_beta] = 1
         beta_sign[beta < -e_beta] = -1
-        beta_zero = (np.abs(beta) <= e_beta) & (e_beta * gap[:, None] < 1.0)
+        beta_zero = (np.abs(beta) <= e_beta) & (e_beta * gap < 1.0)
         beta_sign[beta_zero] = 0
         lead = beta_sign.copy()
-        more = np.nonzero((beta_sign == 0).any(axis=1))[0]
+        more = np.nonzero((beta_sign == 0).any(axis=0))[0]
         if more.size:
-            sub = inv[more]
-            bound = e_inv[more][:, None, None]
+            sub = np.ascontiguousarray(inv[more].transpose(2, 1, 0))  # (j, i, M)
+            bound = e_inv[more]
             sign = np.full(sub.shape, 2, dtype=np.int8)
             sign[sub > bound] = 1
             sign[sub < -bound] = -1
-            sign[(np.abs(sub) <= bound) & (bound * gap[more][:, None, None] < 1.0)] = 0
-            first = (sign != 0).argmax(axis=2)  # rows of B⁻¹ are nonzero
-            inner = np.take_along_axis(sign, first[:, :, None], axis=2)[:, :, 0]
-            lead[more] = np.where(beta_sign[more] == 0, inner, beta_sign[more])
-    verdict[(lead == 1).all(axis=1)] = _YES
-    verdict[(lead == -1).any(axis=1) & ok] = _NO
+            sign[(np.abs(sub) <= bound) & (bound * gap[more] < 1.0)] = 0
+            first = (sign != 0).argmax(axis=0)  # (i, M): rows of B⁻¹ are nonzero
+            inner = np.take_along_axis(sign, first[None], axis=0)[0]
+            lead[:, more] = np.where(beta_sign[:, more] == 0, inner, beta_sign[:, more])
+    verdict[(lead == 1).all(axis=0)] = _YES
+    verdict[(lead == -1).any(axis=0) & ok] = _NO
     verdict[~ok] = _UNKNOWN
-    return verdict, beta, beta_zero, inv, np.where(alpha <= 1.0, alpha, np.inf)
+    return verdict, beta, beta_zero, inv, table, np.where(alpha <= 1.0, alpha, np.inf)
 
 
 def _exact_lex_rows(c: np.ndarray, basis: list[int]) -> list[list[int]] | None:
@@ -209,11 +285,6 @@ def _lex_positive(row: list[int]) -> bool:
     return next((v for v in row if v != 0), 0) > 0
 
 
-def _exact_verdict(c: np.ndarray, basis: list[int]) -> bool:
-    rows = _exact_lex_rows(c, basis)
-    return rows is not None and all(_lex_positive(row) for row in rows)
-
-
 def _exact_pivot(c: np.ndarray, basis: list[int], entering: int) -> list[int]:
     """The lex-feasible neighbour of a lex-feasible basis through ``entering``, exactly
     (the lexicographic ratio test on integer rows, compared by cross-multiplying)."""
@@ -233,24 +304,48 @@ def _exact_pivot(c: np.ndarray, basis: list[int], entering: int) -> list[int]:
 
 
 @dataclass
-class LexSearch:
-    """The breadth-first search over the lex-feasible bases of one polytope.
+class Found:
+    """The distinct vertices of one polytope found by the search: support and tight-row
+    bit masks, and a lex-feasible basis of each (a row of ``bases``: basic variables, ``z``
+    columns below ``d``, slack of row ``i`` as ``d + i``)."""
 
-    ``vertices`` lists ``(support mask, tight-row mask, (basic z columns, nonbasic
-    rows))`` per distinct vertex; ``bases`` counts the certified bases.
+    supports: list[int] = field(default_factory=list)
+    tights: list[int] = field(default_factory=list)
+    chunks: list[np.ndarray] = field(default_factory=list)
+
+    @property
+    def bases(self) -> np.ndarray:
+        """The bases, one row per vertex (in the order of ``supports``)."""
+        return np.concatenate(self.chunks) if self.chunks else np.empty((0, 0), dtype=np.intp)
+
+
+@dataclass
+class LexSearch:
+    """The breadth-first search over the lex-feasible bases of polytopes of one shape.
+
+    Several polytopes (both best-response polytopes of a square game) are searched
+    together, their bases side by side in the same numpy batches (each step's fixed
+    cost is paid once for all).  ``found[p]`` holds polytope ``p``'s vertices and
+    ``bases[p]`` counts its certified bases; ``budget`` bounds the bases of each.
     """
 
-    c: np.ndarray  # (r, d) positive integers, below 2**50
+    cs: list[np.ndarray]  # (r, d) positive integers, below 2**50, all of one shape
     budget: int | None = None
     label: str = "vertices"
-    vertices: list[tuple[int, int, tuple[tuple[int, ...], tuple[int, ...]]]] = field(
-        default_factory=list)
-    bases: int = 0
+    found: list[Found] = field(default_factory=list)
+    bases: list[int] = field(default_factory=list)
     complete: bool = False
     interrupted: bool = False  # stopped by Ctrl-C
 
+    def __post_init__(self) -> None:
+        self.found = [Found() for _ in self.cs]
+        self.bases = [0] * len(self.cs)
+        self._keys = _Seen()  # the vertices' (polytope, support, tight rows)
+        r, d = self.cs[0].shape
+        self._small = _fits(d + r, len(self.cs) - 1)  # masks and keys fit in an int64
+
     def run(self) -> None:
-        """Search until every lex-feasible basis is found, or the budget is spent (Ctrl-C:
+        """Search until every lex-feasible basis is found, or a budget is spent (Ctrl-C:
         stop and keep what was found; ``complete`` stays False)."""
         try:
             self._run()
@@ -258,157 +353,194 @@ class LexSearch:
             self.complete, self.interrupted = False, True
 
     def _run(self) -> None:
-        c = self.c
-        r, d = c.shape
-        a = np.hstack([np.asarray(c, dtype=np.float64), np.eye(r)])
-        start = np.arange(d, d + r)[None, :]
-        seen = _Seen(d + r)
-        seen.fresh(_masks(start))
-        # the frontier: candidate bases, the parents and entering variables of the pivots that
-        # gave them (-1: none) and their inverses updated by the pivot (None: not known)
-        frontier: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]]
-        frontier = [(start, start.copy(), np.array([-1]), None)]
+        cs = self.cs
+        k_all = len(cs)
+        r, d = cs[0].shape
+        n_var = d + r
+        mats = np.empty((k_all, r, n_var))  # each polytope's [C | I]
+        mats[:, :, :d] = np.asarray(cs, dtype=np.float64)
+        mats[:, :, d:] = np.eye(r)
+        norms = np.sqrt((mats * mats).sum(axis=1))
+        start = np.tile(np.arange(d, n_var), (k_all, 1))
+        pid = np.arange(k_all)
+        seen = _Seen()
+        seen.fresh(_masks(start, pid, n_var, self._small))
+        none = np.full(k_all, -1)
+        # the frontier: candidate bases, their polytopes, the parents and entering variables
+        # of the pivots that gave them (-1: none), the variables that left, and their
+        # inverses updated by the pivot (NaN: not known, LAPACK's is taken); the all-slack
+        # basis is its own inverse
+        frontier = [(start, pid, start.copy(), none, none, np.tile(np.eye(r), (k_all, 1, 1)))]
         while frontier:
-            basis, parents, entered, guess = frontier.pop()
-            if len(basis) > _BATCH:
-                frontier.append((basis[_BATCH:], parents[_BATCH:], entered[_BATCH:],
-                                 None if guess is None else guess[_BATCH:]))
-                basis, parents, entered = basis[:_BATCH], parents[:_BATCH], entered[:_BATCH]
-                guess = None if guess is None else guess[:_BATCH]
-            verdict, beta, zero, inv = _certify(a, basis, guess)
-            redo: list[tuple[list[int], int]] = []
-            good = np.zeros(len(basis), dtype=bool)
-            for k in np.nonzero(verdict != _YES)[0]:
-                row = basis[k].tolist()
-                if verdict[k] == _UNKNOWN and _exact_verdict(c, row):
+            batch = frontier.pop()
+            while frontier and len(batch[0]) + len(frontier[-1][0]) <= _BATCH:
+                batch = tuple(np.concatenate([x, y]) for x, y in
+                              zip(batch, frontier.pop(), strict=True))
+            if len(batch[0]) > _BATCH:
+                frontier.append(tuple(x[_BATCH:] for x in batch))
+                batch = tuple(x[:_BATCH] for x in batch)
+            if (np.diff(batch[1]) < 0).any():  # polytope by polytope
+                order = np.argsort(batch[1], kind="stable")
+                batch = tuple(x[order] for x in batch)
+            basis, pid, parents, entered, left, guess = batch
+            verdict, beta, zero, inv, table = _certify(mats, norms, basis, pid, guess)
+            redo: list[tuple[list[int], int, int]] = []
+            good = verdict == _YES
+            for k in np.nonzero(~good)[0]:
+                row, c = basis[k].tolist(), cs[pid[k]]
+                lex = _exact_lex_rows(c, row) if verdict[k] == _UNKNOWN else None
+                if lex is not None and all(_lex_positive(v) for v in lex):
                     good[k] = True
+                    zero[:, k] = [v[0] == 0 for v in lex]  # β and its zeros exactly
                     continue
                 # not from an exact pivot: those and the all-slack basis are lex-feasible
                 assert entered[k] >= 0
-                redo.append((parents[k].tolist(), int(entered[k])))
-            good |= verdict == _YES
+                redo.append((parents[k].tolist(), int(entered[k]), int(pid[k])))
             keep = np.nonzero(good)[0]
-            exact_rows = [k for k in keep if verdict[k] != _YES]
-            if exact_rows:  # β and its zeros exactly, for bases decided exactly
-                for k in exact_rows:
-                    lex = _exact_lex_rows(c, basis[k].tolist())
-                    assert lex is not None
-                    zero[k] = [row[0] == 0 for row in lex]
-            self._record(basis[keep], zero[keep], d)
-            if self.budget is not None and self.bases > self.budget:
+            self._record(basis[keep], pid[keep], zero[:, keep], d)
+            if self.budget is not None and max(self.bases) > self.budget:
                 return
-            step(f"enumerating {self.label}", self.bases)
-            children, links, guesses = self._expand(a, basis[keep], beta[keep], inv[keep], seen)
-            entering = links[1]
-            links = links[0]
+            step(f"enumerating {self.label}", sum(self.bases))
+            children = self._expand(table, keep, basis, pid, left, beta, inv, seen)
             if redo:  # an exact pivot from a lex-feasible basis is lex-feasible: certified anyway
-                exact = np.array([_exact_pivot(c, parent, entering) for parent, entering in redo])
-                fresh = seen.fresh(_masks(exact))
+                exact = np.array([_exact_pivot(cs[p], parent, entering)
+                                  for parent, entering, p in redo])
+                exact_pid = np.array([p for _, _, p in redo])
+                fresh = seen.fresh(_masks(exact, exact_pid, n_var, self._small))
                 if fresh.size:
-                    none = np.full(fresh.size, -1)
-                    frontier.append((exact[fresh], exact[fresh], none, None))
-            if len(children):
-                frontier.append((children, links, entering, guesses))
+                    frontier.append((exact[fresh], exact_pid[fresh], exact[fresh],
+                                     np.full(fresh.size, -1), np.full(fresh.size, -1),
+                                     np.full((fresh.size, r, r), np.nan)))
+            if len(children[0]):
+                frontier.append(children)
         self.complete = True
 
-    def _record(self, basis: np.ndarray, zero: np.ndarray, d: int) -> None:
-        """Add the vertices of certified lex-feasible bases (``zero``: exact ``β = 0``)."""
-        self.bases += len(basis)
-        r = self.c.shape[0]
-        is_z = basis < d
-        if d <= 62 and r <= 62:
+    def _record(self, basis: np.ndarray, pid: np.ndarray, zero: np.ndarray, d: int) -> None:
+        """Add the vertices of certified lex-feasible bases (``zero`` (r, F): exact
+        ``β = 0``)."""
+        for p in range(len(self.cs)):
+            self.bases[p] += int((pid == p).sum())
+        r = basis.shape[1]
+        if self._small:
             one = np.int64(1)
-            support = np.where(is_z & ~zero, one << np.where(is_z, basis, 0), 0).sum(axis=1)
-            slack = np.where(is_z, 0, basis - d)
-            basic_slack = np.where(is_z, 0, one << slack).sum(axis=1)
-            zero_slack = np.where(~is_z & zero, one << slack, 0).sum(axis=1)
+            cols = np.ascontiguousarray(basis.T)  # (r, F): sums over the leading axis
+            is_z = cols < d
+            support = np.where(is_z & ~zero, one << np.where(is_z, cols, 0), 0).sum(axis=0)
+            slack = np.where(is_z, 0, cols - d)
+            basic_slack = np.where(is_z, 0, one << slack).sum(axis=0)
+            zero_slack = np.where(~is_z & zero, one << slack, 0).sum(axis=0)
             tight = (((one << r) - 1) ^ basic_slack) | zero_slack
-            keys = zip(support.tolist(), tight.tolist(), strict=True)
+            keys = support | (tight << d) | (pid.astype(np.int64) << (d + r))
         else:
-            keys = (
-                (sum(1 << int(v) for v, z, o in zip(row, zr, zs, strict=True) if z and not o),
-                 sum(1 << i for i in range(r) if d + i not in set(row.tolist()))
-                 | sum(1 << (int(v) - d) for v, z, o in zip(row, zr, zs, strict=True)
-                       if o and not z))
-                for row, zr, zs in zip(basis, is_z, zero, strict=True)
-            )
-        for k, key in enumerate(keys):
-            if key in self._keys:
-                continue
-            self._keys.add(key)
-            self.vertices.append((key[0], key[1], basis[k]))
-
-    def __post_init__(self) -> None:
-        self._keys: set[tuple[int, int]] = set()
+            support, tight = [], []
+            for row, zr in zip(basis.tolist(), zero.T, strict=True):
+                support.append(sum(1 << v for v, z in zip(row, zr, strict=True)
+                                   if v < d and not z))
+                tight.append(sum(1 << i for i in range(r) if d + i not in set(row))
+                             | sum(1 << (v - d) for v, z in zip(row, zr, strict=True)
+                                   if v >= d and z))
+            keys = [s | (t << d) | (int(p) << (d + r))
+                    for s, t, p in zip(support, tight, pid, strict=True)]
+            support, tight = np.array(support, dtype=object), np.array(tight, dtype=object)
+        new = self._keys.fresh(keys)
+        for p, out in enumerate(self.found):
+            chosen = new[pid[new] == p]
+            if chosen.size:
+                out.supports.extend(support[chosen].tolist())
+                out.tights.extend(tight[chosen].tolist())
+                out.chunks.append(basis[chosen])
 
     def _expand(
-        self, a: np.ndarray, basis: np.ndarray, beta: np.ndarray, inv: np.ndarray, seen: _Seen
-    ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray], np.ndarray]:
-        """Float lexicographic ratio tests for every (basis, nonbasic) pair; the new bases,
-        the pivots that gave them and their inverses updated by the pivot (a guess)."""
-        f, r = basis.shape
+        self, table: np.ndarray, keep: np.ndarray, basis: np.ndarray, pid: np.ndarray,
+        left: np.ndarray, beta: np.ndarray, inv: np.ndarray, seen: _Seen,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Float lexicographic ratio tests for every (basis, nonbasic) pair of the bases
+        ``keep`` of the batch: the new bases, their polytopes, the parents and entering
+        variables of the pivots that gave them, and their inverses updated by the pivot (a
+        guess), and the variables that left.
+
+        ``table`` (r, F, n) is ``B⁻¹ [C | I]``, ``beta`` (r, F) is ``B⁻¹ 1``; arrays
+        over the pairs are (r, P), reduced over their leading axis.  The variable that
+        left to give a basis is not tried: it leads back to the parent, known."""
+        r, f_all, n_var = table.shape
+        f = len(keep)
         if f == 0:
             empty = np.empty((0, r), dtype=np.intp)
-            return empty, (empty, np.empty(0, dtype=np.intp)), np.empty((0, r, r))
-        n_var = a.shape[1]
+            none = np.empty(0, dtype=np.intp)
+            return empty, none, empty, none, none, np.empty((0, r, r))
         nonbasic_flags = np.ones((f, n_var), dtype=bool)
-        nonbasic_flags[np.arange(f)[:, None], basis] = False
+        nonbasic_flags[np.arange(f)[:, None], basis[keep]] = False
+        nonbasic_flags[np.arange(f), left[keep]] &= left[keep] < 0  # (-1: none)
         fb, entering = np.nonzero(nonbasic_flags)  # (P,) pairs, d per basis
-        table = a.T @ inv.transpose(0, 2, 1)  # (F, n_var, r): (B⁻¹ [C | I])ᵀ
-        t = table[fb, entering]  # (P, r): B⁻¹ a_j
-        eligible = t > 1e-9 * np.abs(t).max(axis=1, keepdims=True)
+        fb = keep[fb]  # indices in the batch
+        t = table.reshape(r, f_all * n_var)[:, fb * n_var + entering]  # (r, P): B⁻¹ a_j
+        eligible = t > 1e-9 * np.abs(t).max(axis=0)
         with np.errstate(all="ignore"):
-            ratio = np.where(eligible, beta[fb] / t, np.inf)
-        low = ratio.min(axis=1, keepdims=True)
+            ratio = np.where(eligible, beta[:, fb] / t, np.inf)
+        low = ratio.min(axis=0)
         alive = ratio <= low + 1e-9 * (np.abs(low) + 1.0)
-        leave = alive.argmax(axis=1)
-        tied = np.nonzero(alive.sum(axis=1) > 1)[0]
-        if tied.size:  # the lexicographic tie-break, on the ties only
-            sub_alive = alive[tied]
-            with np.errstate(all="ignore"):
-                rows = inv[fb[tied]] / t[tied][:, :, None]  # (T, r, r)
-            # ties within a millionth of a millionth of the rows' size (an exact zero of B⁻¹
-            # comes out as rounding noise of that size); a wrong guess is caught later
-            scale = np.abs(np.where(sub_alive[:, :, None], rows, 0.0)).max(axis=(1, 2))
-            tol = 1e-12 * scale[:, None] + 1e-300
-            for col in range(r):
-                values = np.where(sub_alive, rows[:, :, col], np.inf)
-                low = values.min(axis=1, keepdims=True)
-                sub_alive &= values <= low + tol
-                if (sub_alive.sum(axis=1) <= 1).all():
-                    break
-            leave[tied] = sub_alive.argmax(axis=1)
+        leave = alive.argmax(axis=0)
+        tied = np.nonzero(alive.sum(axis=0) > 1)[0]
+        if tied.size:  # the lexicographic tie-break, on the tied rows only
+            leave[tied] = _tie_break(alive[:, tied], t[:, tied], inv[fb[tied]])
         leaving = basis[fb, leave]
-        if n_var <= 62:  # the child's mask from the parent's, without building the child
+        if self._small:  # the child's mask from the parent's
             one = np.int64(1)
-            masks = (np.asarray(_masks(basis), dtype=np.int64)[fb] - (one << leaving)
-                     + (one << entering))
+            masks = _masks(basis, pid, n_var, True)[fb] - (one << leaving) + (one << entering)
         else:
             child = basis[fb].copy()
             child[np.arange(len(fb)), leave] = entering
-            masks = _masks(child)
+            masks = _masks(child, pid[fb], n_var, False)
         new = seen.fresh(masks)
         count = np.arange(len(new))
-        child = basis[fb[new]].copy()
+        parent = fb[new]
+        child = basis[parent].copy()
         out_row = leave[new]
         child[count, out_row] = entering[new]
-        order = np.argsort(child, axis=1)
-        child = np.take_along_axis(child, order, axis=1)
         # B'⁻¹ from B⁻¹: the pivot row divided by the pivot, t_i times it taken from the others
-        parent_inv, column = inv[fb[new]], t[new]
+        # (the rows of B'⁻¹ follow the child's basis order: the entering variable takes the
+        # leaving one's place)
+        parent_inv, column = inv[parent], np.ascontiguousarray(t[:, new].T)
         with np.errstate(all="ignore"):
             pivot_row = parent_inv[count, out_row] / column[count, out_row][:, None]
             guess = parent_inv - column[:, :, None] * pivot_row[:, None, :]
         guess[count, out_row] = pivot_row
-        guess = np.take_along_axis(guess, order[:, :, None], axis=1)
-        return child, (basis[fb[new]], entering[new]), guess
+        return child, pid[parent], basis[parent], entering[new], leaving[new], guess
+
+
+def _tie_break(alive: np.ndarray, t: np.ndarray, inv: np.ndarray) -> np.ndarray:
+    """The leaving row of pivots whose ratio test ties: among the rows ``alive`` (r, T), the
+    lexicographically smallest ``B⁻¹_i / t_i`` (``t`` (r, T), ``inv`` (T, r, r)).
+
+    The tied rows, usually two or three per pivot, are listed pivot by pivot; column by
+    column of ``B⁻¹`` the rows above the pivot's smallest value are dropped."""
+    pair, row = np.nonzero(alive.T)  # sorted by pair
+    k_all = len(pair)
+    starts = np.searchsorted(pair, np.arange(alive.shape[1]))
+    with np.errstate(all="ignore"):
+        rows = inv[pair, row] / t[row, pair][:, None]  # (K, r)
+    # ties within a millionth of a millionth of the rows' size (an exact zero of B⁻¹ comes
+    # out as rounding noise of that size); a wrong guess is caught later
+    scale = np.maximum.reduceat(np.abs(rows).max(axis=1), starts)
+    tol = (1e-12 * scale + 1e-300)[pair]
+    keep = np.ones(k_all, dtype=bool)
+    for col in range(rows.shape[1]):
+        values = np.where(keep, rows[:, col], np.inf)
+        keep &= values <= np.minimum.reduceat(values, starts)[pair] + tol
+        if (np.add.reduceat(keep, starts, dtype=np.intp) <= 1).all():
+            break
+    # the first row kept of each pivot (its first tied row if none is: NaN)
+    score = np.where(keep, k_all - np.arange(k_all), 0)
+    best = np.maximum.reduceat(score, starts)
+    return row[np.where(best > 0, k_all - best, starts)]
 
 
 def lex_vertices(
     c: np.ndarray, budget: int | None = None, label: str = "vertices"
-) -> tuple[list[tuple[int, int, tuple[tuple[int, ...], tuple[int, ...]]]], bool]:
+) -> tuple[list[tuple[int, int, np.ndarray]], bool]:
     """Every vertex of ``{z >= 0 : c z <= 1}`` (``c`` positive integers below ``2**50``) as
     ``(support mask, tight mask, basis)``, and whether the list is complete."""
-    search = LexSearch(np.asarray(c), budget, label)
+    search = LexSearch([np.asarray(c)], budget, label)
     search.run()
-    return search.vertices, search.complete
+    (found,) = search.found
+    return list(zip(found.supports, found.tights, found.bases, strict=True)), search.complete

@@ -177,13 +177,17 @@ class VertexSet:
         self._sources: list[Any] = [origin]
         self._points: dict[int, tuple[Any, ...]] = {0: origin}
         self._normalised: dict[int, tuple[Any, ...]] = {}
-        self._seen: set[tuple[int, int]] = {(0, 0)}
+        self._seen: set[tuple[int, int]] | None = {(0, 0)}
+        # the bases of vertices found by the lexicographic search, from vertex index on
+        self._lex: tuple[np.ndarray, int] | None = None
 
     def __len__(self) -> int:
         return len(self.supports)
 
     def _add(self, support: int, tight: int, source: Any) -> bool:
         """Append a vertex unless one with the same support and tight rows is known."""
+        if self._seen is None:
+            self._seen = set(zip(self.supports, self.tights, strict=True))
         if (support, tight) in self._seen:
             return False
         self._seen.add((support, tight))
@@ -206,21 +210,38 @@ class VertexSet:
         for n, (s, t) in enumerate(zip(supports, _bit_masks(tight), strict=True)):
             self._add(s, t, (support, rows, n))
 
-    def add_lex_bases(self, found: list[tuple[int, int, np.ndarray]]) -> None:
-        """Add vertices ``(support mask, tight mask, basis)`` from the search over
-        lexicographic bases (:mod:`gametrust.solvers.lex_search`): ``basis`` lists the
-        basic variables, ``z`` columns below ``d`` and slacks ``d + row`` from ``d`` on."""
-        for support, tight, basis in found:
-            self._add(support, tight, basis)
+    def add_lex_bases(self, supports: list[int], tights: list[int], bases: np.ndarray) -> None:
+        """Add vertices from the search over lexicographic bases
+        (:mod:`gametrust.solvers.lex_search`): support and tight-row masks, and one basis per
+        row of ``bases``: the basic variables, ``z`` columns below ``d`` and slacks
+        ``d + row`` from ``d`` on."""
+        if len(self.supports) == 1 and self._lex is None:
+            # only the origin: the search's vertices are distinct already
+            origin = [k for k, (s, t) in enumerate(zip(supports, tights, strict=True))
+                      if s == 0 and t == 0]
+            if origin:
+                k = origin[0]
+                supports, tights = supports[:k] + supports[k + 1:], tights[:k] + tights[k + 1:]
+                bases = np.delete(bases, k, axis=0)
+            self.supports.extend(supports)
+            self.tights.extend(tights)
+            self._sources.extend([None] * len(supports))  # read from _lex
+            self._lex = (bases, 1)
+            self._seen = None  # made again when needed
+            return
+        for k, (support, tight) in enumerate(zip(supports, tights, strict=True)):
+            self._add(support, tight, (bases, k))
 
     def _basis_of(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """The columns and rows of a nonsingular ``C[rows, cols]`` that defines vertex ``i``."""
-        source = self._sources[i]
-        if isinstance(source, np.ndarray):  # a lexicographic basis: basic z, nonbasic slacks
+        lex = self._lex is not None and self._lex[1] <= i < self._lex[1] + len(self._lex[0])
+        source = (self._lex[0], i - self._lex[1]) if lex else self._sources[i]
+        if len(source) == 2:  # a lexicographic basis: basic z, nonbasic slacks
             r, d = self.c.shape
-            cols = source[source < d]
-            rows = np.setdiff1d(np.arange(r), source[source >= d] - d)
-            return cols, rows
+            basis = source[0][source[1]].tolist()
+            basic = {v - d for v in basis if v >= d}
+            return (np.array(sorted(v for v in basis if v < d), dtype=np.intp),
+                    np.array([j for j in range(r) if j not in basic], dtype=np.intp))
         support, rows, n = source
         return support[:, n], rows[:, n]
 

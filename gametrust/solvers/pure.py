@@ -64,6 +64,8 @@ def _candidates(game: NormalFormGame) -> tuple[np.ndarray, ...]:
     about the numpy floor's: a reduction per player, not a mask per player.
     """
     payoffs = comparison_payoffs(game)
+    if game.exact and game.n_players == 2 and payoffs.dtype == np.int64:
+        return _bimatrix_candidates(payoffs[0], payoffs[1])
     tol = float_tolerance(game)
     best = payoffs[0].max(axis=0, keepdims=True)
     first = payoffs[0] == best if game.exact else payoffs[0] >= best - tol
@@ -77,6 +79,30 @@ def _candidates(game: NormalFormGame) -> tuple[np.ndarray, ...]:
         keep = values == bests if game.exact else values >= bests - tol
         found = tuple(c[keep] for c in found)
     return found
+
+
+def _bimatrix_candidates(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_candidates` of an integer bimatrix game, with numpy's fast reductions only.
+
+    The column player's best responses, row by row (contiguous: ``max`` and ``==`` along
+    rows, a count of the best responses per row, their position by ``argmax`` on the
+    boolean rows, which stops at the first; rows with ties listed by ``nonzero``), are kept
+    where the row player's payoff is its column's maximum (one ``max`` over the rows).
+    Exact: integers compared with ``==``.
+    """
+    best = b == b.max(axis=1, keepdims=True)  # (m, n): the column player's best responses
+    counts = np.count_nonzero(best, axis=1)
+    single = np.flatnonzero(counts == 1)
+    rows, cols = single, best.argmax(axis=1)[single]
+    tied = np.flatnonzero(counts > 1)
+    if tied.size:
+        tie_rows, tie_cols = np.nonzero(best[tied])
+        rows = np.concatenate([rows, tied[tie_rows]])
+        cols = np.concatenate([cols, tie_cols])
+    keep = a[rows, cols] == a.max(axis=0)[cols]
+    rows, cols = rows[keep], cols[keep]
+    order = np.lexsort((cols, rows))
+    return rows[order], cols[order]
 
 
 def pure_equilibria_gen(game: NormalFormGame) -> Iterator[tuple[int, ...]]:

@@ -16,7 +16,9 @@ two-player games in strategic and extensive form", ch. 3 of Nisan et al.,
    taken in floating point, numpy-batched, and every basis kept is certified
    lex-feasible by rigorous error bounds or exactly (python-flint), so its
    vertex, support and tight rows are exact — nothing is lost to rounding,
-   which is what makes degenerate games (payoff ties) safe.  The work grows
+   which is what makes degenerate games (payoff ties) safe.  The two
+   polytopes of a square game are searched together, in the same batches.
+   The work grows
    with the number of vertices, not with ``C(m + n, m)``; a budget on the
    bases (the ``enumeration`` limit, ``solve --budget``) or Ctrl-C stops it
    with what was found, marked incomplete.  Games of at most 7x7 (:data:`LEX_FROM`
@@ -128,24 +130,31 @@ def _lex_or_basis_search(
     takes entries below ``2**50``; larger ones, games with at most
     :data:`LEX_FROM` bases (faster there: no batches of pivots to wait for) and
     ``primes`` (which tests use to exercise the modular solver) go to the
-    search over every basis.
-    When the first search stops early (budget or Ctrl-C) the second gets as many
-    bases as the first used, so that an interrupted run ends soon.
+    search over every basis.  Polytopes of one shape (a square game's) are
+    searched together, in the same batches.  When a search stops early
+    (budget or Ctrl-C) the next gets as many bases as it used, so that an
+    interrupted run ends soon.
     """
     r, d = matrices[0].shape
     if (primes is not None or comb(r + d, d) <= LEX_FROM
             or max(int(m.max()) for m in matrices) >= 2**50):
         return list(exact_vertices(matrices, primes)), True, False
-    out, complete, interrupted = [], True, False
-    for c, label in zip(matrices, ("vertices of player 1's polytope",
-                                   "vertices of player 2's polytope"), strict=True):
-        search = LexSearch(np.asarray(c, dtype=np.int64), budget, label)
+    groups = ([[0, 1]] if matrices[0].shape == matrices[1].shape else [[0], [1]])
+    out: list[VertexSet] = []
+    complete, interrupted = True, False
+    for group in groups:
+        label = ("vertices of the best-response polytopes" if len(group) == 2 else
+                 f"vertices of player {group[0] + 1}'s polytope")
+        search = LexSearch([np.asarray(matrices[k], dtype=np.int64) for k in group], budget,
+                           label)
         search.run()
-        found = VertexSet(c, tuple(Fraction(0) for _ in range(c.shape[1])))
-        found.add_lex_bases(search.vertices)
-        out.append(found)
+        for k, found in zip(group, search.found, strict=True):
+            c = matrices[k]
+            vertices = VertexSet(c, tuple(Fraction(0) for _ in range(c.shape[1])))
+            vertices.add_lex_bases(found.supports, found.tights, found.bases)
+            out.append(vertices)
         if not search.complete:
-            complete, budget = False, search.bases
+            complete, budget = False, max(search.bases)
             interrupted |= search.interrupted
     return out, complete, interrupted
 
@@ -171,6 +180,10 @@ def _vertices_of_game(
 def _labels(vertices: VertexSet, dim: int, offset_support: int, offset_tight: int) -> list[int]:
     """Bit masks of the vertices' labels (zero coordinates and tight rows)."""
     free = (1 << dim) - 1
+    if offset_support + dim <= 62 and offset_tight + len(vertices.c) <= 62:
+        supports = np.array(vertices.supports, dtype=np.int64)
+        tights = np.array(vertices.tights, dtype=np.int64)
+        return ((((~supports) & free) << offset_support) | (tights << offset_tight)).tolist()
     return [
         ((~s & free) << offset_support) | (t << offset_tight)
         for s, t in zip(vertices.supports, vertices.tights, strict=True)
@@ -189,13 +202,22 @@ def _complementary(
     compared with every vertex of Q.
     """
     full = (1 << (m + n)) - 1
+    if m + n <= 62:
+        p_count = np.bitwise_count(np.array(p_labels, dtype=np.int64))
+        q_count = np.bitwise_count(np.array(q_labels, dtype=np.int64))
+        p_count[0] = q_count[0] = 0  # the origins pair with nothing
+        plain_q = np.nonzero(q_count == n)[0].tolist()
+        degenerate_q = np.nonzero(q_count > n)[0].tolist()
+        plain_p = np.nonzero(p_count == m)[0].tolist()
+        degenerate_p = np.nonzero(p_count > m)[0].tolist()
+    else:
+        plain_q = [b for b, lb in enumerate(q_labels) if b and lb.bit_count() == n]
+        degenerate_q = [b for b, lb in enumerate(q_labels) if b and lb.bit_count() > n]
+        plain_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() == m]
+        degenerate_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() > m]
     by_mask: dict[int, list[int]] = {}
-    for b, lb in enumerate(q_labels):
-        if b and lb.bit_count() == n:
-            by_mask.setdefault(lb, []).append(b)
-    degenerate_q = [b for b, lb in enumerate(q_labels) if b and lb.bit_count() > n]
-    plain_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() == m]
-    degenerate_p = [a for a, la in enumerate(p_labels) if a and la.bit_count() > m]
+    for b in plain_q:
+        by_mask.setdefault(q_labels[b], []).append(b)
     pairs = [(a, b) for a in plain_p for b in by_mask.get(full ^ p_labels[a], ())]
     scans = [(plain_p, degenerate_q), (degenerate_p, list(range(1, len(q_labels))))]
     for left, right in scans:
