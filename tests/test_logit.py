@@ -126,3 +126,16 @@ def test_cli_method_logit_json(tmp_path) -> None:
     data = json.loads(out.output)
     assert data["method"] == "logit" and data["complete"] is False
     assert data["equilibria"] or "approximate" in data
+
+
+def test_json_of_both_outcomes_validates_against_the_result_schema() -> None:
+    import jsonschema
+
+    from gametrust.report import json as json_report
+
+    validator = jsonschema.Draft202012Validator(json_report.result_schema())
+    exact = solve(_game(0, (4, 4, 4, 4), 100), method="logit")  # refined: one equilibrium
+    approximate = solve(_game(13, (2,) * 5, 100), method="logit")  # nothing listed
+    assert len(exact) == 1 and len(approximate) == 0
+    for result in (exact, approximate):
+        validator.validate(json_report.report_dict(result))
