@@ -8,17 +8,16 @@ out.  The JSON is the value's own ``to_dict()`` (documented in
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..analysis.repeated import RepeatedReport
 from ..analysis.repeated_play import PlayResult
 from ..analysis.repeated_sweep import RepeatedSweep
 from ..core.exact import format_number
+from .formats import json_document
 
 __all__ = ["render_play", "render_repeated", "render_repeated_sweep"]
 
-SCHEMA_VERSION = 1
 
 
 def _symbol(name: str) -> str:
@@ -32,8 +31,7 @@ def _payoffs(report: RepeatedReport | RepeatedSweep, profile: Any, symbol: str) 
 def render_repeated(report: RepeatedReport, format: str = "text") -> str:
     """The report of a repeated game as ``"text"``, ``"json"`` or ``"markdown"``."""
     if format == "json":
-        return json.dumps({"schema_version": SCHEMA_VERSION, **report.to_dict()}, indent=2,
-                          ensure_ascii=False)
+        return json_document(report.to_dict())
     sym = _symbol(report.symbol)
     scenario = report.scenario
     noise = "" if report.noise == 0 else f", noise {format_number(report.noise)}"
@@ -70,11 +68,7 @@ def render_repeated_sweep(result: RepeatedSweep, format: str = "text",
                           file: str | None = None) -> str:
     """The sweep of a repeated game as ``"text"`` or ``"json"``."""
     if format == "json":
-        data = result.to_dict()
-        if file is not None:
-            data["file"] = file
-        return json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2,
-                          ensure_ascii=False)
+        return json_document(result.to_dict(), file)
     right = ")" if result.hi_open else "]"
     lines = [result.title, "",
              f"Sweep: {result.symbol} ({result.what}), over [{format_number(result.lo)}, "
@@ -101,6 +95,5 @@ def render_repeated_sweep(result: RepeatedSweep, format: str = "text",
 def render_play(result: PlayResult, format: str = "text") -> str:
     """A played repeated game (``gametrust play``) as ``"text"`` or ``"json"``."""
     if format == "json":
-        return json.dumps({"schema_version": SCHEMA_VERSION, "play": result.to_dict()},
-                          indent=2, ensure_ascii=False)
+        return json_document({"play": result.to_dict()})
     return str(result)

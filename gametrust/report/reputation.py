@@ -7,17 +7,16 @@ a string out.  The JSON is the report's own ``to_dict()`` (documented in
 
 from __future__ import annotations
 
-import json
 from fractions import Fraction
 
 from ..analysis.reputation import ReputationReport
 from ..analysis.reputation_sweep import ReputationSweep
 from ..core.exact import format_number
 from ..solvers.reputation import MeetingState, ReputationEquilibrium
+from .formats import json_document
 
 __all__ = ["render_reputation", "render_reputation_sweep"]
 
-SCHEMA_VERSION = 1
 
 
 def _p(x: object) -> str:
@@ -71,8 +70,7 @@ def _unique_line(report: ReputationReport) -> str:
 def render_reputation(report: ReputationReport, format: str = "text") -> str:
     """The report of a reputation game as ``"text"``, ``"json"`` or ``"markdown"``."""
     if format == "json":
-        return json.dumps({"schema_version": SCHEMA_VERSION, **report.to_dict()}, indent=2,
-                          ensure_ascii=False)
+        return json_document(report.to_dict())
     eq = report.equilibrium
     scenario = report.scenario
     (move, stay), (c, d) = eq.stage.actions
@@ -147,11 +145,7 @@ def render_reputation_sweep(result: ReputationSweep, format: str = "text",
                             file: str | None = None) -> str:
     """The sweep of a reputation game over its prior as ``"text"`` or ``"json"``."""
     if format == "json":
-        data = result.to_dict()
-        if file is not None:
-            data["file"] = file
-        return json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2,
-                          ensure_ascii=False)
+        return json_document(result.to_dict(), file)
     (move, _), (c, _) = result.actions
     first, second = result.players
     lines = [result.title, "",
