@@ -50,10 +50,10 @@ from ..model.exact_regret import exact_certificate
 from ..model.game import NormalFormGame
 from ..model.regret import float_tolerance, regrets
 from .logit_path import LogitPath, follow_logit_path, polish
-from .nplayer_certificate import certify_field_profile
+from .nplayer_certificate import field_equilibrium
 from .nplayer_support import admissible
 from .nplayer_system import solve_support
-from .result import Equilibrium, SolveResult, certify
+from .result import Equilibrium, SolveResult
 
 __all__ = ["MAX_SOLUTIONS", "THRESHOLDS", "bezout_bound", "solve_logit"]
 
@@ -112,8 +112,11 @@ def _distance(strategies: list[list[Any]], fld: Any, path: LogitPath) -> float:
     )
 
 
-def _exact_equilibrium(game: NormalFormGame, path: LogitPath) -> tuple[Equilibrium, tuple] | None:
-    """An exact equilibrium on a support the path's end suggests, closest to it, or ``None``."""
+def _exact_equilibrium(
+    game: NormalFormGame, path: LogitPath
+) -> tuple[Equilibrium, tuple, float] | None:
+    """An exact equilibrium on a support the path's end suggests, closest to it, with that
+    support and its distance from the end (largest coordinate difference), or ``None``."""
     for supports in _supports(path):
         if game.n_players > 2 and bezout_bound(supports) > MAX_SOLUTIONS:
             continue
@@ -122,19 +125,11 @@ def _exact_equilibrium(game: NormalFormGame, path: LogitPath) -> tuple[Equilibri
                   if admissible((fld, rows), game.integer_payoffs, supports)]
         if not points:
             continue
-        fld, rows = min(points, key=lambda point: _distance(point[1], point[0], path))
-        numbers = [[fld.number(p) for p in row] for row in rows]
-        if all(isinstance(x, Fraction) for row in numbers for x in row):
-            return certify(game, [numbers], method="logit")[0], supports
-        payoffs = certify_field_profile(game, fld, rows, "logit")
-        return Equilibrium(
-            players=game.players,
-            actions=game.actions,
-            strategies=tuple(tuple(row) for row in numbers),  # type: ignore[misc]
-            payoffs=tuple(fld.number(v) for v in payoffs),  # type: ignore[misc]
-            regret=Fraction(0),
-            strict=False,
-        ), supports
+        distance, fld, rows = min(
+            ((_distance(rows, fld, path), fld, rows) for fld, rows in points),
+            key=lambda item: item[0],
+        )
+        return field_equilibrium(game, fld, rows, "logit"), supports, distance
     return None
 
 
@@ -160,15 +155,11 @@ def solve_logit(game: NormalFormGame) -> SolveResult:
     if game.exact:
         found = _exact_equilibrium(game, path)
         if found is not None:
-            equilibrium, supports = found
+            equilibrium, supports, distance = found
             details["logit_path"]["support"] = {
                 game.players[i]: [game.actions[i][a] for a in s] for i, s in enumerate(supports)
             }
-            details["logit_path"]["distance"] = max(
-                abs(float(p) - float(q))
-                for row, target in zip(equilibrium.strategies, path.profile, strict=True)
-                for p, q in zip(row, target, strict=True)
-            )
+            details["logit_path"]["distance"] = distance
             return SolveResult(
                 game=game, equilibria=(equilibrium,), method="logit", exact=True,
                 complete=False, components=((0,),),

@@ -27,14 +27,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from fractions import Fraction
 
-from ..core.exact import Number
 from ..core.limits import LIMITS
 from ..model.game import NormalFormGame
-from .nplayer_certificate import certify_field_profile
-from .nplayer_support import FieldProfile, nplayer_equilibria
-from .result import Equilibrium, SolveResult, certify
+from .nplayer_certificate import field_equilibrium
+from .nplayer_support import nplayer_equilibria
+from .result import Equilibrium, SolveResult
 
 __all__ = ["SUPPORT_BUDGET", "solve_nplayer", "support_count"]
 
@@ -58,23 +56,6 @@ def support_count(shape: tuple[int, ...]) -> int:
     return count
 
 
-def _equilibrium(game: NormalFormGame, found: FieldProfile) -> Equilibrium:
-    fld = found.field
-    numbers = [[fld.number(p) for p in row] for row in found.strategies]
-    if all(isinstance(x, Fraction) for row in numbers for x in row):
-        return certify(game, [numbers], method="enumeration")[0]
-    payoffs = certify_field_profile(game, fld, found.strategies, "enumeration")
-    strategies: tuple[tuple[Number, ...], ...] = tuple(tuple(row) for row in numbers)  # type: ignore[misc]
-    return Equilibrium(
-        players=game.players,
-        actions=game.actions,
-        strategies=strategies,
-        payoffs=tuple(fld.number(v) for v in payoffs),  # type: ignore[misc]
-        regret=Fraction(0),
-        strict=False,  # a mixed equilibrium is never strict
-    )
-
-
 def _dominated(mine: tuple, other: tuple) -> bool:
     return all(x >= y for x, y in zip(other, mine, strict=True)) and any(
         x > y for x, y in zip(other, mine, strict=True)
@@ -87,7 +68,7 @@ def solve_nplayer(game: NormalFormGame) -> SolveResult:
     equilibria: list[Equilibrium] = []
     where: list[int] = []  # profile k is equilibrium where[k] (a polytope vertex may repeat)
     for p in found.profiles:
-        e = _equilibrium(game, p)
+        e = field_equilibrium(game, p.field, p.strategies, "enumeration")
         same = [k for k, o in enumerate(equilibria) if o.strategies == e.strategies]
         if not same:
             equilibria.append(e)

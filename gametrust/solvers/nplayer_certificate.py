@@ -28,10 +28,12 @@ import flint
 import numpy as np
 
 from ..core.errors import SolverError
+from ..core.exact import Number
 from ..core.number_field import RealField
 from ..model.game import NormalFormGame
+from .result import Equilibrium, certify
 
-__all__ = ["action_values", "certify_field_profile"]
+__all__ = ["action_values", "certify_field_profile", "field_equilibrium"]
 
 
 def _constant(q: Fraction) -> Any:
@@ -90,3 +92,24 @@ def certify_field_profile(
                 )
         payoffs.append(mixed)
     return tuple(payoffs)
+
+
+def field_equilibrium(
+    game: NormalFormGame, fld: RealField, strategies: Sequence[Sequence[Any]], method: str
+) -> Equilibrium:
+    """The certified :class:`Equilibrium` of a profile whose probabilities are elements of
+    ``fld``: rational ones by :func:`~gametrust.solvers.result.certify`, others in the
+    field (:func:`certify_field_profile`), reported as real algebraic numbers."""
+    numbers = [[fld.number(p) for p in row] for row in strategies]
+    if all(isinstance(x, Fraction) for row in numbers for x in row):
+        return certify(game, [numbers], method=method)[0]
+    payoffs = certify_field_profile(game, fld, strategies, method)
+    exact: tuple[tuple[Number, ...], ...] = tuple(tuple(row) for row in numbers)  # type: ignore[misc]
+    return Equilibrium(
+        players=game.players,
+        actions=game.actions,
+        strategies=exact,
+        payoffs=tuple(fld.number(v) for v in payoffs),  # type: ignore[misc]
+        regret=Fraction(0),
+        strict=False,  # a mixed equilibrium is never strict
+    )
