@@ -146,7 +146,8 @@ def _rounded(profile: tuple[np.ndarray, ...]) -> tuple[tuple[Fraction, ...], ...
 
 def solve_logit(game: NormalFormGame) -> SolveResult:
     """One equilibrium by the logit path, refined exactly when possible (module docstring)."""
-    path = follow_logit_path(np.asarray(game.to_float().payoffs, dtype=float))
+    payoffs = np.asarray(game.to_float().payoffs, dtype=float)
+    path = follow_logit_path(payoffs)
     details: dict[str, Any] = {
         "logit_path": {"precision": path.precision, "steps": path.steps,
                        "reached_end": path.finished},
@@ -167,7 +168,6 @@ def solve_logit(game: NormalFormGame) -> SolveResult:
                           "and solved exactly on its support; others may exist",),
                 tolerance=None, details=details,
             )
-        payoffs = np.asarray(game.to_float().payoffs, dtype=float)
         candidates = [path.profile] + [
             q for q in (polish(payoffs, path.profile, s) for s in _supports(path)) if q is not None
         ]
